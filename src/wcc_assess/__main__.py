@@ -1,0 +1,5 @@
+"""Allow ``python -m wcc_assess``."""
+
+from wcc_assess.cli import main
+
+main()

@@ -1,0 +1,75 @@
+"""A complete blank submission for a framework: what ``wcc init`` writes."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+
+from wcc_assess.models.framework import Framework
+
+__all__ = ["blank_submission", "schema_filename"]
+
+
+def schema_filename(framework: Framework) -> str:
+    """Return the file name ``wcc schema`` output is conventionally saved under."""
+    return f"{framework.id}.schema.json"
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _comment(text: str, indent: str, width: int = 96) -> list[str]:
+    return textwrap.wrap(text, width - len(indent) - 2, initial_indent=f"{indent}# ",
+                         subsequent_indent=f"{indent}#   ")
+
+
+def blank_submission(framework: Framework, *, organisation: str, code: str, period: str,
+                     today: date) -> str:
+    """Return a submission with every domain and indicator, descriptors as comments.
+
+    Every ``level`` is left empty, so the file does not validate until each indicator is
+    rated or marked ``not_assessed: "<reason>"``.
+    """
+    lowest, highest = framework.lowest, framework.highest
+    out = [
+        f"# yaml-language-server: $schema={schema_filename(framework)}",
+        f"# Self-assessment against {framework.title} ({framework.ref}).",
+        f"# Create the schema named above with: wcc schema --framework {framework.id} "
+        f"> {schema_filename(framework)}",
+        f"# Rate each indicator {lowest}-{highest}; the comments describe each level. Skip one "
+        'with not_assessed: "<reason>".',
+        "# Evidence: title, ref (a URL or document reference) and date (YYYY-MM-DD).",
+        "",
+        f"framework: {framework.ref}",
+        "organisation:",
+        f"  name: {_quote(organisation)}",
+        f"  code: {_quote(code)}",
+        f"period: {_quote(period)}",
+        f"assessed_on: {today.isoformat()}",
+        "assessors:",
+        '  - name: ""',
+        '    role: ""',
+        "# targets:          # optional: a target level for every domain, or per domain",
+        f"#   default: {min(lowest + 1, highest)}",
+        "",
+        "domains:",
+    ]
+    for domain in framework.domains:
+        out.append(f"  {domain.id}:  # {domain.title}")
+        for indicator in domain.indicators:
+            out.append(f"    {indicator.id}:  # {indicator.title}")
+            for level in framework.levels:
+                label = framework.label(level)
+                out += _comment(f"{level} {label}: {indicator.descriptors[level]}", "      ")
+            if indicator.evidence_examples:
+                out += _comment("Evidence might include: "
+                                + "; ".join(indicator.evidence_examples), "      ")
+            out += [
+                f"      level:  # {lowest}-{highest}",
+                '      narrative: ""',
+                "      evidence: []",
+            ]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

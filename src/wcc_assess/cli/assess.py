@@ -1,0 +1,76 @@
+"""``wcc assess``: grade one submission and render the report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wcc_assess.cli._app import EXIT_CODES_HELP, err, generated_at, guarded
+from wcc_assess.errors import ExitCode, UsageError
+from wcc_assess.render import OutputFormat
+
+__all__ = ["register"]
+
+
+def _color(output: Path | None) -> bool:
+    if output is not None and str(output) != "-":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@guarded
+def assess(
+    submission: Annotated[Path, typer.Argument(help="The submission YAML file, or - for stdin.",
+                                               show_default=False)],
+    framework: Annotated[str | None, typer.Option(
+        "--framework", help="A built-in framework id (wcc, wcc@2009) or a framework file; "
+        "default: the submission's own `framework:`.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="Report format.")] = OutputFormat.TABLE,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file (atomically) instead of stdout.",
+    )] = None,
+    target: Annotated[int | None, typer.Option(
+        "--target", help="Target level for every domain; overrides the submission's and the "
+        "framework's targets.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
+) -> None:
+    """Grade a submission against its framework and print the report."""
+    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.loading import load_submission
+    from wcc_assess.render import RenderOptions, render
+    from wcc_assess.scoring import ScoreOptions, score
+
+    chosen = resolve_framework(framework) if framework else None
+    loaded = load_submission(submission, chosen)
+    levels = loaded.framework.levels
+    if target is not None and target not in levels:
+        raise UsageError(f"--target {target} is not on the {loaded.framework.id} scale "
+                         f"({levels[0]}..{levels[-1]})")
+    result = score(loaded.framework, loaded.submission,
+                   ScoreOptions(generated_at=generated_at(), source=loaded.name, target=target))
+    from wcc_assess.output import emit
+
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    text = render(result, output_format, RenderOptions(color=_color(output), width=width))
+    emit(text, output, inputs=[submission])
+    if not quiet:
+        if output_format is not OutputFormat.TABLE:
+            for warning in result.warnings:
+                err(f"warning: {warning}")
+        for failure in result.gate.failures:
+            err(f"gate failed: {failure.message}")
+    if result.gate.failures:
+        raise typer.Exit(int(ExitCode.GATE_FAILED))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``assess`` to the app."""
+    app.command("assess", epilog=EXIT_CODES_HELP)(assess)

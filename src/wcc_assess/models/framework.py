@@ -1,0 +1,261 @@
+"""The framework model: scale, domains, indicators with level descriptors, scoring rules.
+
+A framework is data (``frameworks/<id>.yaml``). It is validated as strictly as a
+submission: unknown keys, duplicate ids and missing level descriptors are errors.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+
+__all__ = [
+    "Band",
+    "Domain",
+    "DomainMethod",
+    "EvidenceRule",
+    "EvidenceSettings",
+    "Framework",
+    "Indicator",
+    "Level",
+    "Scoring",
+]
+
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Level(_Model):
+    """One step of the rating scale."""
+
+    level: StrictInt
+    label: Text
+    meaning: Text
+
+
+class EvidenceRule(_Model):
+    """What evidence a claim of ``level`` or above needs."""
+
+    level: StrictInt
+    """The rule applies to claims at this level and above."""
+    min_items: Annotated[StrictInt, Field(ge=0)] = 0
+    """Distinct evidence items (by ref) dated on or before the assessment date."""
+    min_recent: Annotated[StrictInt, Field(ge=0)] = 0
+    """How many of them must be dated within ``recent_months`` before the assessment date."""
+
+    @model_validator(mode="after")
+    def _recent_within_items(self) -> Self:
+        if self.min_recent > self.min_items:
+            raise ValueError("min_recent cannot exceed min_items")
+        return self
+
+
+class EvidenceSettings(_Model):
+    """The evidence rules of a framework."""
+
+    recent_months: Annotated[StrictInt, Field(ge=1, le=600)] = 24
+    rules: list[EvidenceRule] = Field(default_factory=list)
+
+
+class DomainMethod(StrEnum):
+    """How a domain's level is derived from its indicators' effective levels."""
+
+    ALL_MET = "all-met"
+    """The highest level every assessed indicator reaches (the minimum)."""
+    MEAN = "mean"
+    """The floor of the weighted mean of the indicators' effective levels."""
+
+
+class Band(_Model):
+    """A rating band of the overall percent."""
+
+    min_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+    label: Text
+    meaning: str = ""
+
+
+class Scoring(_Model):
+    """The scoring settings: domain method, evidence rules, bands and default target."""
+
+    method: DomainMethod = DomainMethod.ALL_MET
+    evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
+    bands: Annotated[list[Band], Field(min_length=1)]
+    default_target: StrictInt | None = None
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_ordered(cls, bands: list[Band]) -> list[Band]:
+        lows = [band.min_percent for band in bands]
+        if lows[0] != 0:
+            raise ValueError("the first band must start at min_percent 0")
+        if any(b <= a for a, b in zip(lows, lows[1:], strict=False)):
+            raise ValueError("bands must be in strictly increasing order of min_percent")
+        return bands
+
+
+class Indicator(_Model):
+    """One assessable criterion of a domain, with a descriptor for every level."""
+
+    id: Id
+    title: Text
+    weight: Weight = 1.0
+    descriptors: dict[StrictInt, Text]
+    evidence_examples: list[Text] = Field(default_factory=list)
+
+
+class Domain(_Model):
+    """A competency (or other domain) made of indicators."""
+
+    id: Id
+    title: Text
+    statement: Text
+    weight: Weight = 1.0
+    indicators: Annotated[list[Indicator], Field(min_length=1)]
+
+
+class Framework(_Model):
+    """A competency framework, validated for internal consistency."""
+
+    schema_version: StrictInt
+    id: Id
+    version: Text
+    title: Text
+    publisher: Text
+    source: Text
+    scale: Annotated[list[Level], Field(min_length=2)]
+    scoring: Scoring
+    domains: Annotated[list[Domain], Field(min_length=1)]
+
+    @property
+    def levels(self) -> list[int]:
+        """The scale's level numbers, lowest first."""
+        return [step.level for step in self.scale]
+
+    @property
+    def lowest(self) -> int:
+        """The lowest level of the scale."""
+        return self.scale[0].level
+
+    @property
+    def highest(self) -> int:
+        """The highest level of the scale."""
+        return self.scale[-1].level
+
+    @property
+    def ref(self) -> str:
+        """``id@version``, as a submission pins it."""
+        return f"{self.id}@{self.version}"
+
+    def label(self, level: int) -> str:
+        """Return the scale label of ``level``."""
+        for step in self.scale:
+            if step.level == level:
+                return step.label
+        raise KeyError(level)
+
+    def domain(self, domain_id: str) -> Domain:
+        """Return the domain with this id."""
+        for domain in self.domains:
+            if domain.id == domain_id:
+                return domain
+        raise KeyError(domain_id)
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str, str | None]]:
+        """Return the framework's internal inconsistencies as ``(path, message, hint)``.
+
+        The loader turns each into a located diagnostic; an empty list means the framework
+        is fit to score with.
+        """
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+        levels = self.levels
+        span = f"{levels[0]}..{levels[-1]}"
+        if levels != list(range(levels[0], levels[0] + len(levels))):
+            found.append(
+                (("scale",), f"levels must be consecutive integers in order, got {levels}", None)
+            )
+        seen: dict[str, str] = {}
+        for d_index, domain in enumerate(self.domains):
+            where: tuple[str | int, ...] = ("domains", d_index)
+            if domain.id in seen:
+                found.append(
+                    (
+                        (*where, "id"),
+                        f"duplicate id {domain.id!r}",
+                        f"first used at {seen[domain.id]}",
+                    )
+                )
+            seen.setdefault(domain.id, f"domains.{d_index}")
+            for i_index, indicator in enumerate(domain.indicators):
+                at: tuple[str | int, ...] = (*where, "indicators", i_index)
+                if indicator.id in seen:
+                    found.append(
+                        (
+                            (*at, "id"),
+                            f"duplicate id {indicator.id!r}",
+                            f"first used at {seen[indicator.id]}",
+                        )
+                    )
+                seen.setdefault(indicator.id, f"domains.{d_index}.indicators.{i_index}")
+                missing = [lvl for lvl in levels if lvl not in indicator.descriptors]
+                extra = sorted(set(indicator.descriptors) - set(levels))
+                if missing:
+                    found.append(
+                        (
+                            (*at, "descriptors"),
+                            f"{indicator.id} has no descriptor for level "
+                            f"{', '.join(map(str, missing))}",
+                            f"every level of the scale {span} needs one",
+                        )
+                    )
+                if extra:
+                    found.append(
+                        (
+                            (*at, "descriptors"),
+                            f"{indicator.id} describes level {', '.join(map(str, extra))}, "
+                            f"which is not on the scale",
+                            f"the scale is {span}",
+                        )
+                    )
+        rules = self.scoring.evidence.rules
+        for r_index, rule in enumerate(rules):
+            if rule.level not in levels:
+                found.append(
+                    (
+                        ("scoring", "evidence", "rules", r_index, "level"),
+                        f"{rule.level} is not on the scale",
+                        f"the scale is {span}",
+                    )
+                )
+            if r_index and rule.level <= rules[r_index - 1].level:
+                found.append(
+                    (
+                        ("scoring", "evidence", "rules", r_index, "level"),
+                        "evidence rules must be in increasing order of level",
+                        None,
+                    )
+                )
+            if r_index and rule.min_items < rules[r_index - 1].min_items:
+                found.append(
+                    (
+                        ("scoring", "evidence", "rules", r_index, "min_items"),
+                        "a higher level cannot need fewer evidence items than a lower one",
+                        None,
+                    )
+                )
+        target = self.scoring.default_target
+        if target is not None and target not in levels:
+            found.append(
+                (
+                    ("scoring", "default_target"),
+                    f"{target} is not on the scale",
+                    f"the scale is {span}",
+                )
+            )
+        return found

@@ -1,0 +1,57 @@
+"""Writing reports: to stdout, or atomically to a file that is never one of the inputs."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from wcc_assess.errors import UsageError
+
+__all__ = ["emit", "write_atomic"]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    A failure leaves no half-written file: either the old content or the new one.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"cannot write {path}: the folder {directory} does not exist")
+    handle = None
+    try:
+        handle = tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.",
+            suffix=".tmp", delete=False,
+        )
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except OSError as error:
+        if handle is not None:
+            Path(handle.name).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
+    """Send a report to ``output`` (atomically) or to stdout when it is None or ``-``."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    for source in inputs:
+        if str(source) != "-" and _same_file(output, Path(source)):
+            raise UsageError(f"refusing to write the report over the input file {source}")
+    write_atomic(output, text)

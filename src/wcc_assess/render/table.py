@@ -1,0 +1,106 @@
+"""The terminal table (rich): one row per domain, the overall band, the top next steps."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wcc_assess.models.result import DomainResult, DomainStatus, Result
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["render"]
+
+TOP_STEPS = 5
+"""How many next steps the table shows; the other formats show them all."""
+
+_STATUS_STYLE = {
+    DomainStatus.MET: ("met", "green"),
+    DomainStatus.BELOW: ("BELOW", "bold red"),
+    DomainStatus.NO_TARGET: ("-", "dim"),
+    DomainStatus.NOT_ASSESSED: ("not assessed", "yellow"),
+}
+
+
+def _bar(level: int | None, lowest: int, highest: int) -> Text:
+    if level is None:
+        return Text("·" * (highest - lowest + 1), style="dim")
+    filled = level - lowest + 1
+    bar = Text("█" * filled, style="cyan")
+    bar.append("░" * (highest - level), style="dim")
+    return bar
+
+
+def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
+    label, style = _STATUS_STYLE[domain.status]
+    level = Text(f" {domain.level}" if domain.level is not None else " -")
+    return [
+        domain.id,
+        domain.title,
+        _bar(domain.level, lowest, highest) + level,
+        f"{domain.score:.2f}" if domain.score is not None else "-",
+        str(domain.target) if domain.target is not None else "-",
+        Text(label, style=style),
+        f"{domain.coverage.assessed}/{domain.coverage.total}",
+        str(domain.capped_count) if domain.capped_count else "",
+    ]
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the assessment as a terminal table (ANSI colours only if ``options.color``)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=options.width, force_terminal=options.color,
+                      no_color=not options.color, color_system="standard" if options.color
+                      else None, highlight=False, emoji=False, legacy_windows=False)
+    scale = result.framework.scale
+    lowest, highest = scale[0].level, scale[-1].level
+    console.print(Text(f"{result.organisation} ({result.organisation_code}) · {result.period}",
+                       style="bold"))
+    console.print(f"{result.framework.title} ({result.framework.id} {result.framework.version})"
+                  f" · assessed {result.assessed_on.isoformat()} · method "
+                  f"{result.framework.method.value}")
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name, justify in (("Id", "left"), ("Domain", "left"), ("Level", "left"),
+                          ("Score", "right"), ("Target", "right"), ("Status", "left"),
+                          ("Coverage", "right"), ("Capped", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for domain in result.domains:
+        table.add_row(*_row(domain, lowest, highest))
+    console.print(table)
+
+    overall = result.overall
+    if overall.score is not None:
+        line = Text("Overall: ", style="bold")
+        line.append(f"{overall.score:.2f} ({overall.percent:.1f}%) · band {overall.band}")
+        console.print(line)
+    else:
+        console.print(Text("Overall: no domain was assessed", style="bold"))
+    console.print(f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} domains, "
+                  f"{overall.indicator_coverage.assessed}/{overall.indicator_coverage.total} "
+                  f"indicators · capped indicators: {overall.capped_count}")
+    gate = result.gate
+    if gate.failures:
+        console.print(Text(f"Gate: FAILED ({len(gate.failures)} domain(s) below target)",
+                           style="bold red"))
+        for failure in gate.failures:
+            console.print(f"  - {failure.message}")
+    else:
+        console.print(f"Gate: {gate.status.value}")
+
+    steps = [step for domain in result.domains
+             if domain.status is DomainStatus.BELOW for step in domain.next_steps]
+    steps += [step for domain in result.domains
+              if domain.status is not DomainStatus.BELOW for step in domain.next_steps]
+    if steps:
+        console.print(Text("Next steps", style="bold"))
+        for step in steps[:TOP_STEPS]:
+            console.print(f"  {step.indicator} {step.title} → level {step.next_level}: "
+                          f"{step.evidence_gap or step.descriptor}")
+        if len(steps) > TOP_STEPS:
+            console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format "
+                          "json`)")
+    for warning in result.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    return buffer.getvalue()

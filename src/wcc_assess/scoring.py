@@ -1,0 +1,302 @@
+"""The scorer: a pure function from (framework, submission, options) to a :class:`Result`.
+
+No I/O, no printing, no clock: the caller passes the timestamp. Arithmetic is exact
+(fractions) and rounded half-up only when stored, so hand-computed expectations hold.
+The rules are those of the product contract, section 2, each a setting of the framework.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from wcc_assess import __version__
+from wcc_assess.models.framework import Domain, DomainMethod, EvidenceRule, Framework, Indicator
+from wcc_assess.models.result import (
+    Cap,
+    Coverage,
+    DomainResult,
+    DomainStatus,
+    EvidenceResult,
+    FrameworkInfo,
+    GateFailure,
+    GateOutcome,
+    GateStatus,
+    IndicatorResult,
+    NextStep,
+    Overall,
+    Result,
+    TargetSource,
+)
+from wcc_assess.models.submission import DomainEntry, IndicatorEntry, Submission
+
+__all__ = ["ScoreOptions", "months_before", "round_half_up", "score"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreOptions:
+    """Inputs to scoring that do not come from the framework or the submission."""
+
+    generated_at: str
+    """The result's timestamp (the caller honours SOURCE_DATE_EPOCH)."""
+    source: str = "<submission>"
+    """How the submission is named in the result."""
+    target: int | None = None
+    """A target for every domain from the command line; overrides all others."""
+
+
+def round_half_up(value: Fraction, places: int) -> float:
+    """Round an exact value half away from zero (for the non-negative values used here)."""
+    scale = 10**places
+    return math.floor(value * scale + Fraction(1, 2)) / scale
+
+
+def months_before(day: date, months: int) -> date:
+    """Return the same day ``months`` calendar months earlier (clamped to month end)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _rule_text(rule: EvidenceRule, since: date) -> str:
+    text = f"level {rule.level} needs {rule.min_items} evidence item"
+    text += "" if rule.min_items == 1 else "s"
+    if rule.min_recent:
+        text += f", at least {rule.min_recent} dated on or after {since.isoformat()}"
+    return text
+
+
+def _score_evidence(
+    indicator_id: str, entry: IndicatorEntry, assessed_on: date, since: date,
+    warnings: list[str],
+) -> tuple[list[EvidenceResult], int, int]:
+    results: list[EvidenceResult] = []
+    seen: set[str] = set()
+    counted = recent = 0
+    for item in entry.evidence:
+        is_recent = since <= item.date <= assessed_on
+        note: str | None = None
+        key = item.ref.strip()
+        if item.date > assessed_on:
+            note = f"dated after the assessment ({assessed_on.isoformat()}); not counted"
+            warnings.append(f"{indicator_id}: evidence {item.title!r} is dated "
+                            f"{item.date.isoformat()}, after the assessment date "
+                            f"{assessed_on.isoformat()}; it was not counted")
+        elif key in seen:
+            note = "same ref as an earlier item; counted once"
+        else:
+            seen.add(key)
+            counted += 1
+            recent += is_recent
+        results.append(EvidenceResult(title=item.title, ref=item.ref, date=item.date,
+                                      counted=note is None, recent=is_recent, note=note))
+    return results, counted, recent
+
+
+def _supported_level(
+    framework: Framework, counted: int, recent: int
+) -> tuple[int, EvidenceRule | None]:
+    """Return the highest level the evidence supports, and the first rule it fails."""
+    supported = framework.lowest
+    rules = framework.scoring.evidence.rules
+    for level in framework.levels[1:]:
+        for rule in rules:
+            if rule.level == level and (counted < rule.min_items or recent < rule.min_recent):
+                return supported, rule
+        supported = level
+    return supported, None
+
+
+def _score_indicator(
+    framework: Framework, indicator: Indicator, entry: IndicatorEntry, assessed_on: date,
+    since: date, warnings: list[str],
+) -> IndicatorResult:
+    common = {"id": indicator.id, "title": indicator.title, "weight": indicator.weight,
+              "narrative": entry.narrative}
+    if entry.not_assessed is not None or entry.level is None:
+        return IndicatorResult(**common, assessed=False, not_assessed_reason=entry.not_assessed)
+    evidence, counted, recent = _score_evidence(indicator.id, entry, assessed_on, since,
+                                                warnings)
+    assessed_level = entry.panel_level if entry.panel_level is not None else entry.level
+    supported, failed_rule = _supported_level(framework, counted, recent)
+    effective = min(assessed_level, supported)
+    cap: Cap | None = None
+    if effective < assessed_level and failed_rule is not None:
+        who = "the panel's" if entry.panel_level is not None else "the claimed"
+        message = (
+            f"{who} level {assessed_level} is capped at {effective}: "
+            f"{_rule_text(failed_rule, since)}; {counted} counted"
+            + (f", {recent} recent" if failed_rule.min_recent else "")
+        )
+        cap = Cap(rule_level=failed_rule.level, min_items=failed_rule.min_items,
+                  min_recent=failed_rule.min_recent, counted=counted, recent=recent,
+                  message=message)
+    return IndicatorResult(
+        **common, assessed=True, claimed_level=entry.level, panel_level=entry.panel_level,
+        panel_note=entry.panel_note, assessed_level=assessed_level, supported_level=supported,
+        effective_level=effective, evidence_counted=counted, evidence_recent=recent,
+        evidence=evidence, capped=cap is not None, cap=cap,
+    )
+
+
+def _target(
+    framework: Framework, submission: Submission, domain_id: str, options: ScoreOptions
+) -> tuple[int | None, TargetSource | None]:
+    if options.target is not None:
+        return options.target, TargetSource.COMMAND_LINE
+    if domain_id in submission.targets:
+        return submission.targets[domain_id], TargetSource.SUBMISSION_DOMAIN
+    if "default" in submission.targets:
+        return submission.targets["default"], TargetSource.SUBMISSION_DEFAULT
+    if framework.scoring.default_target is not None:
+        return framework.scoring.default_target, TargetSource.FRAMEWORK_DEFAULT
+    return None, None
+
+
+def _percent(framework: Framework, score: Fraction) -> Fraction:
+    return (score - framework.lowest) / (framework.highest - framework.lowest) * 100
+
+
+def _weighted_mean(pairs: list[tuple[float, Fraction]]) -> Fraction:
+    total_weight = sum((Fraction(weight) for weight, _ in pairs), Fraction(0))
+    return sum((Fraction(weight) * value for weight, value in pairs), Fraction(0)) / total_weight
+
+
+def _score_domain(
+    framework: Framework, submission: Submission, domain: Domain, options: ScoreOptions,
+    since: date, warnings: list[str],
+) -> tuple[DomainResult, Fraction | None]:
+    entry = submission.domains.get(domain.id, DomainEntry())
+    indicators = [
+        _score_indicator(framework, indicator, entry.indicators[indicator.id],
+                         submission.assessed_on, since, warnings)
+        if entry.not_assessed is None and indicator.id in entry.indicators
+        else IndicatorResult(id=indicator.id, title=indicator.title, weight=indicator.weight,
+                             assessed=False,
+                             not_assessed_reason=entry.not_assessed or "not rated")
+        for indicator in domain.indicators
+    ]
+    rated = [result for result in indicators if result.effective_level is not None]
+    coverage = Coverage(assessed=len(rated), total=len(indicators))
+    capped_count = sum(result.capped for result in indicators)
+    target, target_source = _target(framework, submission, domain.id, options)
+    common = {"id": domain.id, "title": domain.title, "weight": domain.weight,
+              "coverage": coverage, "target": target, "target_source": target_source,
+              "capped_count": capped_count, "indicators": indicators}
+    if not rated:
+        reason = entry.not_assessed or "none of its indicators was assessed"
+        return DomainResult(**common, assessed=False, not_assessed_reason=reason,
+                            status=DomainStatus.NOT_ASSESSED), None
+
+    exact = _weighted_mean([(r.weight, Fraction(r.effective_level or 0)) for r in rated])
+    if framework.scoring.method is DomainMethod.ALL_MET:
+        level = min(r.effective_level or 0 for r in rated)
+    else:
+        level = math.floor(exact)
+    limited_by = [r.id for r in rated if level < framework.highest
+                  and (r.effective_level or 0) <= level]
+    if target is None:
+        status = DomainStatus.NO_TARGET
+    else:
+        status = DomainStatus.MET if level >= target else DomainStatus.BELOW
+    by_id = {indicator.id: indicator for indicator in domain.indicators}
+    next_steps = []
+    for indicator_id in limited_by:
+        result = next(r for r in rated if r.id == indicator_id)
+        current = result.effective_level or 0
+        gap = None
+        if result.cap is not None and (result.assessed_level or 0) > current:
+            gap = result.cap.message
+        next_steps.append(NextStep(
+            domain=domain.id, indicator=indicator_id, title=result.title,
+            current_level=current, next_level=current + 1,
+            descriptor=by_id[indicator_id].descriptors[current + 1], evidence_gap=gap))
+    return DomainResult(
+        **common, assessed=True, level=level, score=round_half_up(exact, 2),
+        percent=round_half_up(_percent(framework, exact), 1), status=status,
+        limited_by=limited_by, next_steps=next_steps,
+    ), exact
+
+
+def _band(framework: Framework, percent: float) -> tuple[str, str]:
+    chosen = framework.scoring.bands[0]
+    for band in framework.scoring.bands:
+        if percent >= band.min_percent:
+            chosen = band
+    return chosen.label, chosen.meaning
+
+
+def _gate(domains: list[DomainResult]) -> GateOutcome:
+    targeted = [d for d in domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
+    if not targeted:
+        return GateOutcome(status=GateStatus.NONE)
+    failures = [
+        GateFailure(
+            kind="below-target", domain=d.id,
+            message=f"{d.id} {d.title} is at level {d.level}, below its target of {d.target}"
+            + (f"; held down by {', '.join(d.limited_by)}" if d.limited_by else ""),
+        )
+        for d in targeted if d.status is DomainStatus.BELOW
+    ]
+    return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
+                       failures=failures)
+
+
+def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
+    """Grade ``submission`` against ``framework``; the submission must have been checked
+    against this framework by the loader (every domain and indicator known and in range).
+    """
+    if options.target is not None and options.target not in framework.levels:
+        raise ValueError(f"target {options.target} is not on the scale")
+    settings = framework.scoring.evidence
+    since = months_before(submission.assessed_on, settings.recent_months)
+    warnings: list[str] = []
+    domains: list[DomainResult] = []
+    scored: list[tuple[float, Fraction]] = []
+    for domain in framework.domains:
+        result, exact = _score_domain(framework, submission, domain, options, since, warnings)
+        domains.append(result)
+        if exact is not None:
+            scored.append((domain.weight, exact))
+
+    indicator_total = sum(d.coverage.total for d in domains)
+    indicator_assessed = sum(d.coverage.assessed for d in domains)
+    if scored:
+        overall_exact = _weighted_mean(scored)
+        percent = round_half_up(_percent(framework, overall_exact), 1)
+        band, meaning = _band(framework, percent)
+        overall = Overall(score=round_half_up(overall_exact, 2), percent=percent, band=band,
+                          band_meaning=meaning,
+                          coverage=Coverage(assessed=len(scored), total=len(domains)),
+                          indicator_coverage=Coverage(assessed=indicator_assessed,
+                                                      total=indicator_total),
+                          capped_count=sum(d.capped_count for d in domains))
+    else:
+        overall = Overall(score=None, percent=None, band=None,
+                          coverage=Coverage(assessed=0, total=len(domains)),
+                          indicator_coverage=Coverage(assessed=0, total=indicator_total),
+                          capped_count=0)
+
+    return Result(
+        tool=f"wcc-assess {__version__}",
+        generated_at=options.generated_at,
+        source=options.source,
+        framework=FrameworkInfo(
+            id=framework.id, version=framework.version, title=framework.title,
+            publisher=framework.publisher, scale=framework.scale,
+            method=framework.scoring.method, recent_months=settings.recent_months,
+            evidence_rules=settings.rules, bands=framework.scoring.bands),
+        organisation=submission.organisation.name,
+        organisation_code=submission.organisation.code,
+        period=submission.period,
+        assessed_on=submission.assessed_on,
+        assessors=[a.name + (f" ({a.role})" if a.role else "") for a in submission.assessors],
+        domains=domains,
+        overall=overall,
+        gate=_gate(domains),
+        warnings=warnings,
+    )
