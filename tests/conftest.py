@@ -1,0 +1,63 @@
+"""Shared fixtures: paths, a tiny framework, and submission builders."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = ROOT / "examples"
+MINI = DATA / "frameworks" / "mini.yaml"
+
+
+def evidence(n: int, *, date: str = "2026-01-10", prefix: str = "doc") -> list[dict[str, str]]:
+    """Return ``n`` distinct evidence items, all dated ``date``."""
+    return [{"title": f"{prefix} {i}", "ref": f"{prefix}-{i}", "date": date} for i in range(n)]
+
+
+def mini_submission(**ratings: Any) -> dict[str, Any]:
+    """A valid submission of the mini framework; override indicators by id (A_1=...)."""
+    base: dict[str, Any] = {
+        "framework": "mini",
+        "organisation": {"name": "Test ICB", "code": "T01"},
+        "period": "2026/27",
+        "assessed_on": "2026-10-01",
+        "domains": {
+            "A": {
+                "A.1": {"level": 2, "evidence": evidence(1)},
+                "A.2": {"level": 2, "evidence": evidence(1)},
+                "A.3": {"level": 2, "evidence": evidence(1)},
+            },
+            "B": {
+                "B.1": {"level": 2, "evidence": evidence(1)},
+                "B.2": {"level": 2, "evidence": evidence(1)},
+            },
+        },
+    }
+    for key, value in ratings.items():
+        indicator = key.replace("_", ".")
+        base["domains"][indicator.split(".")[0]][indicator] = value
+    return base
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[..., Path]:
+    """Write data (or raw text) to a YAML file in tmp_path and return its path."""
+    counter = iter(range(10_000))
+
+    def write(data: Any, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"file{next(counter)}.yaml")
+        if isinstance(data, (str, bytes)):
+            path.write_bytes(data.encode() if isinstance(data, str) else data)
+        else:
+            path.write_text(yaml.safe_dump(copy.deepcopy(data), sort_keys=False),
+                            encoding="utf-8")
+        return path
+
+    return write
