@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wcc_assess.errors import Diagnostic, InputError
+from wcc_assess.errors import Diagnostic, InputError, UsageError
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission, suggest
 from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml
@@ -370,12 +370,12 @@ def submission_from_document(
         declared = data.get("framework")
         if isinstance(declared, str) and declared:
             if resolve is None:
-                from wcc_assess.frameworks import resolve_framework as resolve
+                from wcc_assess.frameworks import resolve_framework
+
+                resolve = resolve_framework
             try:
                 framework = resolve(declared)
-            except InputError:
-                raise
-            except Exception as error:  # UsageError: unknown framework id or version
+            except UsageError as error:  # an unknown framework id or version
                 problems.append((("framework",), str(error), None))
     submission: Submission | None = None
     try:
