@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from wcc_assess.errors import Diagnostic, InputError, UsageError
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.submission import Submission, suggest
+from wcc_assess.models.submission import Submission, is_period, suggest
 from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml
 
 __all__ = [
@@ -27,9 +27,12 @@ __all__ = [
     "LoadedSubmission",
     "display_name",
     "framework_from_document",
+    "framework_problems",
+    "governance_problems",
     "is_framework_document",
     "load_framework",
     "load_submission",
+    "outcome_problems",
     "read_document",
     "read_text",
     "submission_from_document",
@@ -219,6 +222,13 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
             message = "must not be empty"
         elif kind == "too_short":
             message = "must not be empty"
+        elif kind == "enum":
+            expected = str((item.get("ctx") or {}).get("expected", ""))
+            message = f"expected {expected}, got {_describe(value)}"
+            if isinstance(value, str) and value.strip().lower() != value and (
+                f"'{value.strip().lower()}'" in expected
+            ):
+                hint = f"write it as {value.strip().lower()}"
         elif kind in ("value_error", "assertion_error"):
             message = str(item["msg"]).removeprefix("Value error, ")
         else:
@@ -260,8 +270,16 @@ class LoadedSubmission:
 
 
 def _submission_loc(loc: Loc) -> Loc:
-    """Drop the model's internal ``indicators`` level: users write domain → indicator."""
-    if len(loc) > 2 and loc[0] == "domains" and loc[2] == "indicators":
+    """Map a model error location to what users write.
+
+    Drops the models' internal ``indicators`` and ``sub_indicators`` levels (users write
+    domain → indicator, area → sub-indicator) and pydantic's ``[key]`` marker (an error in
+    a mapping key is located at the key).
+    """
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+    if len(loc) > 2 and (loc[0], loc[2]) in (("domains", "indicators"),
+                                             ("governance", "sub_indicators")):
         return (*loc[:2], *loc[3:])
     return loc
 
@@ -288,6 +306,8 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
             found.append((("framework",), f"the submission pins version {pinned!r}, but "
                           f"{framework.id} is version {framework.version!r}",
                           f"use framework: {framework.ref}"))
+    found.extend(governance_problems(data, framework))
+    found.extend(outcome_problems(data, framework))
     levels = framework.levels
     span = f"a whole number from {levels[0]} to {levels[-1]}"
     domain_ids = [domain.id for domain in framework.domains]
@@ -346,6 +366,128 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
                               f"indicator {indicator.id} ({indicator.title}) is missing",
                               f'rate it, or skip it with {indicator.id}: '
                               f'{{not_assessed: "<reason>"}}'))
+    return found
+
+
+def governance_problems(data: dict[str, Any], framework: Framework) -> list[Problem]:
+    """Check a submission's ``governance`` section against the framework's governance areas.
+
+    When the section is present, every area and every sub-indicator must be present (rated,
+    or skipped with ``not_assessed``), and no other ids may appear.
+    """
+    section = data.get("governance")
+    if section is None:
+        return []
+    rules = framework.governance
+    if rules is None:
+        return [(("governance",), f"framework {framework.ref} has no governance areas to rate",
+                 "remove the governance section, or use a framework that has governance")]
+    if not isinstance(section, dict):
+        return []  # the model reports the wrong type
+    found: list[Problem] = []
+    area_ids = [area.id for area in rules.areas]
+    owner = {item.id: area.id for area in rules.areas for item in area.sub_indicators}
+    for key in section:
+        if key not in area_ids:
+            hint = suggest(str(key), area_ids)
+            if key in owner:
+                hint = f"{key} is a sub-indicator of {owner[key]}; put it under {owner[key]}"
+            found.append((("governance", key), f"unknown governance area {key!r}", hint))
+    for area in rules.areas:
+        if area.id not in section:
+            found.append((("governance",), f"governance area {area.id} ({area.title}) is "
+                          "missing", f'add it, or skip it with {area.id}: '
+                          f'{{not_assessed: "<reason>"}}'))
+            continue
+        entry = section[area.id]
+        if not isinstance(entry, dict) or "not_assessed" in entry:
+            continue
+        expected = [item.id for item in area.sub_indicators]
+        missing = [item_id for item_id in expected if item_id not in entry]
+        for key in entry:
+            if key not in expected:
+                hint = suggest(str(key), missing or expected)
+                if key in owner:
+                    hint = f"{key} belongs to {owner[key]}, not {area.id}"
+                found.append((("governance", area.id, key),
+                              f"unknown sub-indicator {key!r} in {area.id}", hint))
+        for item in area.sub_indicators:
+            if item.id not in entry:
+                found.append((("governance", area.id),
+                              f"sub-indicator {item.id} ({item.title}) is missing",
+                              f'rate it red, amber or green, or skip it with {item.id}: '
+                              f'{{not_assessed: "<reason>"}}'))
+    return found
+
+
+def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Problem]:
+    """Check a submission's ``outcomes``: ids, years, and the framework's required measures.
+
+    Ids must be unique; trajectory years must follow the baseline year; every actual needs
+    an aspiration for its year and cannot be later than the period assessed; the baseline
+    cannot be later than the period assessed; measures the framework requires must be
+    present and improve in the framework's direction.
+    """
+    measures = data.get("outcomes")
+    if not isinstance(measures, list):
+        return []
+    found: list[Problem] = []
+    period = data.get("period") if is_period(data.get("period")) else None
+    seen: dict[str, int] = {}
+    for index, measure in enumerate(measures):
+        if not isinstance(measure, dict):
+            continue
+        where: Loc = ("outcomes", index)
+        measure_id = measure.get("id")
+        if isinstance(measure_id, str):
+            if measure_id in seen:
+                found.append(((*where, "id"), f"duplicate outcome measure id {measure_id!r}",
+                              f"first used at outcomes.{seen[measure_id]}"))
+            seen.setdefault(measure_id, index)
+        baseline = measure.get("baseline")
+        start = baseline.get("period") if isinstance(baseline, dict) else None
+        start = start if is_period(start) else None
+        if start and period and start > period:
+            found.append(((*where, "baseline", "period"), f"the baseline year {start} is later "
+                          f"than the period assessed ({period})", None))
+        trajectory = measure.get("trajectory")
+        years = [key for key in trajectory if is_period(key)] if isinstance(
+            trajectory, dict) else []
+        for year in years:
+            if start and year <= start:
+                found.append(((*where, "trajectory", year), f"{year} is not after the baseline "
+                              f"year {start}", "a trajectory sets aspirations for the years "
+                              "after the baseline"))
+        actuals = measure.get("actuals")
+        if not isinstance(actuals, dict):
+            continue
+        for year in actuals:
+            if not is_period(year):
+                continue  # the model reports it
+            if period and year > period:
+                found.append(((*where, "actuals", year), f"an actual for {year} is later than "
+                              f"the period assessed ({period})", None))
+            elif isinstance(trajectory, dict) and year not in trajectory:
+                span = f"the trajectory covers {min(years)} to {max(years)}" if years else None
+                found.append(((*where, "actuals", year),
+                              f"there is no aspiration for {year} in the trajectory", span))
+    rules = framework.outcomes
+    if rules is None:
+        return found
+    for required in rules.required:
+        if required.id not in seen:
+            close = difflib.get_close_matches(required.id, list(seen), n=1, cutoff=0.5)
+            hint = (f"rename {close[0]!r} to {required.id!r}" if close
+                    else f"add a measure with id: {required.id}")
+            found.append((("outcomes",), f"{framework.id} requires the outcome measure "
+                          f"{required.id} ({required.name}), which is missing", hint))
+            continue
+        better = measures[seen[required.id]].get("better")
+        if required.better is not None and isinstance(better, str) and better in (
+            "higher", "lower") and better != required.better.value:
+            found.append((("outcomes", seen[required.id], "better"),
+                          f"{required.id} is better when {required.better.value}, as "
+                          f"{framework.id} defines it", f"better: {required.better.value}"))
     return found
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from fractions import Fraction
 
 from wcc_assess import __version__
+from wcc_assess.governance import red_area_failures, score_governance
 from wcc_assess.models.framework import Domain, DomainMethod, EvidenceRule, Framework, Indicator
 from wcc_assess.models.result import (
     Cap,
@@ -25,15 +26,25 @@ from wcc_assess.models.result import (
     GateFailure,
     GateOutcome,
     GateStatus,
+    GovernanceResult,
     IndicatorResult,
     NextStep,
+    OutcomesResult,
     Overall,
+    PanelMemberInfo,
+    PanelSummary,
     Result,
     TargetSource,
 )
-from wcc_assess.models.submission import DomainEntry, IndicatorEntry, Submission
+from wcc_assess.models.submission import (
+    DomainEntry,
+    GovernanceEntry,
+    IndicatorEntry,
+    Submission,
+)
+from wcc_assess.outcomes import score_outcomes
 
-__all__ = ["ScoreOptions", "months_before", "round_half_up", "score"]
+__all__ = ["ScoreOptions", "months_before", "round_half_up", "round_signed", "score"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +57,20 @@ class ScoreOptions:
     """How the submission is named in the result."""
     target: int | None = None
     """A target for every domain from the command line; overrides all others."""
+    fail_on_red: bool = False
+    """Fail the gate when a governance area is rated red (``--fail-on-red``)."""
 
 
 def round_half_up(value: Fraction, places: int) -> float:
     """Round an exact value half away from zero (for the non-negative values used here)."""
     scale = 10**places
     return float(math.floor(value * scale + Fraction(1, 2)) / scale)
+
+
+def round_signed(value: Fraction, places: int) -> float:
+    """Round an exact value of either sign half away from zero (-0.125 -> -0.13)."""
+    rounded = round_half_up(abs(value), places)
+    return -rounded if value < 0 and rounded else rounded
 
 
 def months_before(day: date, months: int) -> date:
@@ -71,7 +90,7 @@ def _rule_text(rule: EvidenceRule, since: date) -> str:
 
 
 def _score_evidence(
-    indicator_id: str, entry: IndicatorEntry, assessed_on: date, since: date,
+    indicator_id: str, entry: IndicatorEntry | GovernanceEntry, assessed_on: date, since: date,
     warnings: list[str],
 ) -> tuple[list[EvidenceResult], int, int]:
     results: list[EvidenceResult] = []
@@ -142,7 +161,18 @@ def _score_indicator(
         panel_note=entry.panel_note, assessed_level=assessed_level, supported_level=supported,
         effective_level=effective, evidence_counted=counted, evidence_recent=recent,
         evidence=evidence, capped=cap is not None, cap=cap,
+        panel_gap=None if entry.panel_level is None else entry.level - entry.panel_level,
+        panel_flag=entry.panel_level is not None and abs(entry.level - entry.panel_level) >= 2,
     )
+
+
+def _calibration(indicators: list[IndicatorResult]) -> tuple[int, Fraction | None]:
+    """Return how many indicators the panel rated, and mean claimed minus mean panel level."""
+    pairs = [(i.claimed_level, i.panel_level) for i in indicators
+             if i.claimed_level is not None and i.panel_level is not None]
+    if not pairs:
+        return 0, None
+    return len(pairs), Fraction(sum(own - panel for own, panel in pairs), len(pairs))
 
 
 def _target(
@@ -184,6 +214,7 @@ def _score_domain(
     ]
     rated = [result for result in indicators if result.effective_level is not None]
     target, target_source = _target(framework, submission, domain.id, options)
+    panel_rated, calibration = _calibration(indicators)
     exact: Fraction | None = None
     level: int | None = None
     status = DomainStatus.NOT_ASSESSED
@@ -213,7 +244,8 @@ def _score_domain(
         coverage=Coverage(assessed=len(rated), total=len(indicators)),
         target=target, target_source=target_source, status=status, limited_by=limited_by,
         capped_count=sum(result.capped for result in indicators),
-        next_steps=next_steps, indicators=indicators,
+        next_steps=next_steps, indicators=indicators, panel_rated=panel_rated,
+        calibration_gap=None if calibration is None else round_signed(calibration, 2),
     ), exact
 
 
@@ -249,6 +281,57 @@ def _gate(domains: list[DomainResult]) -> GateOutcome:
         )
         for d in targeted if d.status is DomainStatus.BELOW
     ]
+    return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
+                       failures=failures)
+
+
+def _panel(submission: Submission, domains: list[DomainResult],
+           warnings: list[str]) -> PanelSummary | None:
+    """Summarise the panel's moderation; None when no panel met and none rated anything."""
+    indicators = [i for d in domains for i in d.indicators]
+    rated, calibration = _calibration(indicators)
+    panel = submission.panel
+    if panel is None and not rated:
+        return None
+    if panel is not None and panel.date < submission.assessed_on:
+        warnings.append(f"panel: the panel met on {panel.date.isoformat()}, before the "
+                        f"self-assessment date {submission.assessed_on.isoformat()}")
+    return PanelSummary(
+        date=panel.date if panel else None,
+        members=[PanelMemberInfo(name=m.name, role=m.role) for m in panel.members]
+        if panel else [],
+        indicators_rated=rated,
+        indicators_changed=sum(bool(i.panel_gap) for i in indicators),
+        flagged=[i.id for i in indicators if i.panel_flag],
+        calibration_gap=None if calibration is None else round_signed(calibration, 2),
+    )
+
+
+def _assurance(
+    framework: Framework, submission: Submission, options: ScoreOptions, since: date,
+    warnings: list[str],
+) -> tuple[GovernanceResult | None, OutcomesResult | None]:
+    """Score the governance and outcome elements of assurance, when the submission has them."""
+    governance: GovernanceResult | None = None
+    if submission.governance is not None and framework.governance is not None:
+        governance = score_governance(
+            framework.governance, submission.governance,
+            lambda item_id, entry: _score_evidence(item_id, entry, submission.assessed_on,
+                                                   since, warnings)[0])
+    elif options.fail_on_red:
+        warnings.append("--fail-on-red has nothing to check: the submission has no "
+                        "governance section")
+    outcomes: OutcomesResult | None = None
+    if submission.outcomes is not None:
+        outcomes = score_outcomes(framework.outcomes, submission.outcomes, warnings)
+    return governance, outcomes
+
+
+def _governance_gate(gate: GateOutcome, governance: GovernanceResult | None) -> GateOutcome:
+    """Add the ``--fail-on-red`` gate: every red governance area is a failure."""
+    if governance is None or not governance.coverage.assessed:
+        return gate
+    failures = [*gate.failures, *red_area_failures(governance)]
     return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
                        failures=failures)
 
@@ -290,6 +373,12 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
                           indicator_coverage=Coverage(assessed=0, total=indicator_total),
                           capped_count=0)
 
+    panel = _panel(submission, domains, warnings)
+    governance, outcomes = _assurance(framework, submission, options, since, warnings)
+    gate = _gate(domains)
+    if options.fail_on_red:
+        gate = _governance_gate(gate, governance)
+
     return Result(
         tool=f"wcc-assess {__version__}",
         generated_at=options.generated_at,
@@ -306,6 +395,9 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
         assessors=[a.name + (f" ({a.role})" if a.role else "") for a in submission.assessors],
         domains=domains,
         overall=overall,
-        gate=_gate(domains),
+        gate=gate,
         warnings=warnings,
+        panel=panel,
+        governance=governance,
+        outcomes=outcomes,
     )

@@ -11,6 +11,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
+from wcc_assess.models.assurance import Better, Rag
+
 __all__ = [
     "Band",
     "Domain",
@@ -18,10 +20,19 @@ __all__ = [
     "EvidenceRule",
     "EvidenceSettings",
     "Framework",
+    "GovernanceArea",
+    "GovernanceItem",
+    "GovernanceRules",
     "Indicator",
     "Level",
+    "OutcomeRules",
+    "RagDescriptors",
+    "RagPoints",
+    "RequiredMeasure",
     "Scoring",
 ]
+
+Problem = tuple[tuple[str | int, ...], str, str | None]
 
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -120,6 +131,77 @@ class Domain(_Model):
     indicators: Annotated[list[Indicator], Field(min_length=1)]
 
 
+class RagDescriptors(_Model):
+    """What a governance sub-indicator looks like when rated green, amber and red."""
+
+    green: Text
+    amber: Text
+    red: Text
+
+    def of(self, rating: Rag) -> str:
+        """Return the descriptor of ``rating``."""
+        return {Rag.GREEN: self.green, Rag.AMBER: self.amber, Rag.RED: self.red}[rating]
+
+
+class GovernanceItem(_Model):
+    """One governance sub-indicator, rated red, amber or green."""
+
+    id: Id
+    title: Text
+    descriptors: RagDescriptors
+
+
+class GovernanceArea(_Model):
+    """A governance area (WCC: strategy, finance, board) made of sub-indicators."""
+
+    id: Id
+    title: Text
+    statement: Text
+    sub_indicators: Annotated[list[GovernanceItem], Field(min_length=1)]
+
+
+class RagPoints(_Model):
+    """Points for each rating (HSJ's league table scored red 0, amber 1, green 2)."""
+
+    red: Annotated[StrictInt, Field(ge=0)] = 0
+    amber: Annotated[StrictInt, Field(ge=0)] = 1
+    green: Annotated[StrictInt, Field(ge=0)] = 2
+
+    def of(self, rating: Rag) -> int:
+        """Return the points of ``rating``."""
+        return {Rag.GREEN: self.green, Rag.AMBER: self.amber, Rag.RED: self.red}[rating]
+
+
+class GovernanceRules(_Model):
+    """The governance element of assurance: areas of red / amber / green sub-indicators.
+
+    An area is red if any assessed sub-indicator is red, green if all are green, amber
+    otherwise.
+    """
+
+    points: RagPoints = Field(default_factory=RagPoints)
+    areas: Annotated[list[GovernanceArea], Field(min_length=1)]
+
+
+class RequiredMeasure(_Model):
+    """An outcome measure every submission that reports outcomes must include."""
+
+    id: Id
+    name: Text
+    better: Better | None = None
+    """When set, a submission's measure with this id must improve in this direction."""
+    note: str = ""
+
+
+class OutcomeRules(_Model):
+    """What the framework expects of a submission's outcome measures."""
+
+    required: list[RequiredMeasure] = Field(default_factory=list)
+    """Measures (by id) that must be present whenever a submission lists outcomes."""
+    recommended_count: Annotated[StrictInt, Field(ge=1)] | None = None
+    """Fewer measures than this is accepted with a warning."""
+
+
 class Framework(_Model):
     """A competency framework, validated for internal consistency."""
 
@@ -132,6 +214,10 @@ class Framework(_Model):
     scale: Annotated[list[Level], Field(min_length=2)]
     scoring: Scoring
     domains: Annotated[list[Domain], Field(min_length=1)]
+    governance: GovernanceRules | None = None
+    """The governance areas rated red / amber / green, when the framework has them."""
+    outcomes: OutcomeRules | None = None
+    """Rules for the outcome measures a submission lists, when the framework has them."""
 
     @property
     def levels(self) -> list[int]:
@@ -258,4 +344,77 @@ class Framework(_Model):
                     f"the scale is {span}",
                 )
             )
+        found.extend(self._governance_problems())
+        found.extend(self._outcome_problems())
         return found
+
+    def _governance_problems(self) -> list[Problem]:
+        """Check governance ids are unique (also against competency ids) and points ordered."""
+        if self.governance is None:
+            return []
+        found: list[Problem] = []
+        places: list[tuple[tuple[str | int, ...], str]] = []
+        for d_index, domain in enumerate(self.domains):
+            places.append((("domains", d_index, "id"), domain.id))
+            places += [
+                (("domains", d_index, "indicators", i_index, "id"), indicator.id)
+                for i_index, indicator in enumerate(domain.indicators)
+            ]
+        competency_places = len(places)
+        for a_index, area in enumerate(self.governance.areas):
+            where: tuple[str | int, ...] = ("governance", "areas", a_index)
+            places.append(((*where, "id"), area.id))
+            places += [
+                ((*where, "sub_indicators", s_index, "id"), item.id)
+                for s_index, item in enumerate(area.sub_indicators)
+            ]
+        seen: dict[str, str] = {}
+        for number, (path, item_id) in enumerate(places):
+            if item_id in seen and number >= competency_places:
+                found.append((path, f"duplicate id {item_id!r}", f"first used at {seen[item_id]}"))
+            seen.setdefault(item_id, ".".join(str(part) for part in path[:-1]))
+        points = self.governance.points
+        if not points.red < points.amber < points.green:
+            found.append(
+                (
+                    ("governance", "points"),
+                    f"points must rise from red to amber to green, got red {points.red}, "
+                    f"amber {points.amber}, green {points.green}",
+                    "HSJ scored red 0, amber 1, green 2",
+                )
+            )
+        return found
+
+    def _outcome_problems(self) -> list[Problem]:
+        """Check required outcome measures are distinct and fit the recommended number."""
+        if self.outcomes is None:
+            return []
+        found: list[Problem] = []
+        seen: dict[str, int] = {}
+        for m_index, measure in enumerate(self.outcomes.required):
+            if measure.id in seen:
+                found.append(
+                    (
+                        ("outcomes", "required", m_index, "id"),
+                        f"duplicate id {measure.id!r}",
+                        f"first used at outcomes.required.{seen[measure.id]}",
+                    )
+                )
+            seen.setdefault(measure.id, m_index)
+        count = self.outcomes.recommended_count
+        if count is not None and count < len(seen):
+            found.append(
+                (
+                    ("outcomes", "recommended_count"),
+                    f"recommending {count} measures is fewer than the {len(seen)} required",
+                    f"recommend at least {len(seen)}",
+                )
+            )
+        return found
+
+    def governance_area(self, area_id: str) -> GovernanceArea:
+        """Return the governance area with this id."""
+        for area in self.governance.areas if self.governance else []:
+            if area.id == area_id:
+                return area
+        raise KeyError(area_id)

@@ -1,17 +1,21 @@
 """The result model: everything every report needs, computed once by the scorer.
 
 This is the published JSON contract (``wcc assess --format json``). Renderers only format
-it; none recomputes a score. Bump :data:`RESULT_SCHEMA_VERSION` on any incompatible change.
+it; none recomputes a score. Bump :data:`RESULT_SCHEMA_VERSION` on any change: the major
+number when a field is removed, renamed or changes meaning, the minor number when optional
+fields are added (the panel, governance and outcome fields are such an addition).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wcc_assess.models.framework import Band, DomainMethod, EvidenceRule, Level
+from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.framework import Band, DomainMethod, EvidenceRule, Level, RagPoints
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
@@ -24,14 +28,24 @@ __all__ = [
     "GateFailure",
     "GateOutcome",
     "GateStatus",
+    "GovernanceAreaResult",
+    "GovernanceItemResult",
+    "GovernanceResult",
     "IndicatorResult",
     "NextStep",
+    "OutcomeMeasureResult",
+    "OutcomeStatus",
+    "OutcomeYear",
+    "OutcomesResult",
     "Overall",
+    "PanelMemberInfo",
+    "PanelSummary",
+    "RagCounts",
     "Result",
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.0"
+RESULT_SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -103,6 +117,11 @@ class IndicatorResult(_Model):
     capped: bool = False
     cap: Cap | None = None
     narrative: str = ""
+    panel_gap: int | None = None
+    """Claimed level minus the panel's level, when the panel rated it: positive when the
+    organisation rated itself higher than the panel did."""
+    panel_flag: bool = False
+    """True when the organisation and the panel differ by two levels or more."""
 
 
 class Coverage(_Model):
@@ -166,6 +185,12 @@ class DomainResult(_Model):
     capped_count: int = 0
     next_steps: list[NextStep] = Field(default_factory=list)
     indicators: list[IndicatorResult]
+    panel_rated: int = 0
+    """How many of the domain's indicators the panel rated."""
+    calibration_gap: float | None = None
+    """Mean claimed level minus mean panel level over the indicators the panel rated, two
+    decimals; positive when the organisation rated itself higher. None if the panel rated
+    none."""
 
 
 class Overall(_Model):
@@ -194,9 +219,12 @@ class GateFailure(_Model):
     """One failed gate and its reason."""
 
     kind: str
-    """``below-target`` (or, later, ``regression``)."""
+    """``below-target``, or ``governance-red`` (a red governance area with --fail-on-red)."""
     domain: str
+    """The domain id, or for ``governance-red`` the governance area id."""
     message: str
+    sub_indicators: list[str] = Field(default_factory=list)
+    """For ``governance-red``: the area's sub-indicators rated red."""
 
 
 class GateOutcome(_Model):
@@ -204,6 +232,156 @@ class GateOutcome(_Model):
 
     status: GateStatus
     failures: list[GateFailure] = Field(default_factory=list)
+
+
+class PanelMemberInfo(_Model):
+    """A member of the assurance panel."""
+
+    name: str
+    role: str
+
+
+class PanelSummary(_Model):
+    """The panel that confirmed and challenged the self-assessment, and how far it differed."""
+
+    date: _dt.date | None = None
+    """The panel day, when the submission records it."""
+    members: list[PanelMemberInfo] = Field(default_factory=list)
+    indicators_rated: int
+    """Indicators the panel rated (gave a panel level)."""
+    indicators_changed: int
+    """Indicators where the panel's level differs from the organisation's."""
+    flagged: list[str] = Field(default_factory=list)
+    """Indicator ids where the two differ by two levels or more."""
+    calibration_gap: float | None = None
+    """Mean claimed minus mean panel level over every indicator the panel rated, two
+    decimals; None if the panel rated none."""
+
+
+class GovernanceItemResult(_Model):
+    """One governance sub-indicator as rated."""
+
+    id: str
+    title: str
+    assessed: bool
+    not_assessed_reason: str | None = None
+    self_rating: Rag | None = None
+    """The organisation's own rating."""
+    panel_rating: Rag | None = None
+    """The panel's rating, when moderated."""
+    panel_note: str | None = None
+    rating: Rag | None = None
+    """The rating that counts: the panel's if given, else the organisation's."""
+    points: int | None = None
+    """The points of ``rating`` (see :attr:`GovernanceResult.points_scale`)."""
+    descriptor: str | None = None
+    """The framework's description of what ``rating`` looks like for this sub-indicator."""
+    narrative: str = ""
+    evidence: list[EvidenceResult] = Field(default_factory=list)
+
+
+class RagCounts(_Model):
+    """How many ratings of each colour."""
+
+    red: int = 0
+    amber: int = 0
+    green: int = 0
+
+
+class GovernanceAreaResult(_Model):
+    """A governance area: red if any sub-indicator is red, green if all are, else amber."""
+
+    id: str
+    title: str
+    statement: str
+    assessed: bool
+    not_assessed_reason: str | None = None
+    rating: Rag | None = None
+    points: int | None = None
+    """The points of the area's rating."""
+    coverage: Coverage
+    """Sub-indicators rated out of the area's sub-indicators."""
+    counts: RagCounts
+    red_sub_indicators: list[str] = Field(default_factory=list)
+    sub_indicator_points: int = 0
+    """The sum of the rated sub-indicators' points."""
+    sub_indicator_points_max: int = 0
+    """What that sum would be were every rated sub-indicator green."""
+    sub_indicators: list[GovernanceItemResult]
+
+
+class GovernanceResult(_Model):
+    """The governance element of assurance: three areas rated red, amber or green."""
+
+    points_scale: RagPoints
+    """Points per rating (HSJ: red 0, amber 1, green 2)."""
+    areas: list[GovernanceAreaResult]
+    coverage: Coverage
+    """Areas rated out of the framework's areas."""
+    counts: RagCounts
+    """How many areas of each rating."""
+    points: int
+    """The sum of the rated areas' points."""
+    points_max: int
+    """What that sum would be were every rated area green."""
+    all_green: bool
+    """Every area of the framework rated green."""
+    all_red: bool
+    """Every area of the framework rated red."""
+
+
+class OutcomeStatus(StrEnum):
+    """Whether an outcome measure met its aspiration."""
+
+    ON_TRACK = "on-track"
+    """The actual is at least as good as the aspiration, in the better direction."""
+    OFF_TRACK = "off-track"
+    NO_ACTUAL = "no-actual"
+    """No actual value yet."""
+
+
+class OutcomeYear(_Model):
+    """One year of a measure's trajectory, with its actual when there is one."""
+
+    period: str
+    aspiration: float
+    actual: float | None = None
+    status: OutcomeStatus
+    difference: float | None = None
+    """actual minus aspiration, exactly as the figures were written."""
+
+
+class OutcomeMeasureResult(_Model):
+    """An outcome measure's trajectory against its actuals."""
+
+    id: str
+    name: str
+    unit: str
+    better: Better
+    source: str = ""
+    required: bool
+    """Whether the framework requires this measure (WCC: the national ones)."""
+    baseline_period: str
+    baseline_value: float
+    years: list[OutcomeYear]
+    """Every year of the trajectory, earliest first."""
+    status: OutcomeStatus
+    """The status of the latest year with an actual; ``no-actual`` if there is none."""
+    latest_period: str | None = None
+    """The latest year with an actual."""
+
+
+class OutcomesResult(_Model):
+    """The health outcomes element: how many measures are on track."""
+
+    measures: list[OutcomeMeasureResult]
+    on_track: int
+    off_track: int
+    no_actual: int
+    required: list[str] = Field(default_factory=list)
+    """The framework's required measure ids."""
+    recommended_count: int | None = None
+    """The framework's recommended number of measures."""
 
 
 class Result(_Model):
@@ -227,6 +405,12 @@ class Result(_Model):
     gate: GateOutcome
     warnings: list[str] = Field(default_factory=list)
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
+    panel: PanelSummary | None = None
+    """The panel and its calibration, when a panel met or rated any indicator (schema 1.1)."""
+    governance: GovernanceResult | None = None
+    """The governance ratings, when the submission has a governance section (schema 1.1)."""
+    outcomes: OutcomesResult | None = None
+    """The outcome measures, when the submission lists any (schema 1.1)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

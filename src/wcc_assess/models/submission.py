@@ -12,28 +12,60 @@ from datetime import date
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    StrictFloat,
     StrictInt,
     StrictStr,
     field_validator,
     model_validator,
 )
 
+from wcc_assess.models.assurance import Better, Rag
+
 __all__ = [
     "Assessor",
     "DomainEntry",
     "Evidence",
+    "GovernanceAreaEntry",
+    "GovernanceEntry",
     "IndicatorEntry",
+    "OutcomeBaseline",
+    "OutcomeMeasure",
     "Organisation",
+    "Panel",
+    "PanelMember",
     "Submission",
+    "is_period",
     "suggest",
 ]
 
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 _PERIOD = re.compile(r"^(\d{4})/(\d{2})$")
+
+
+def is_period(value: object) -> bool:
+    """Tell whether ``value`` is a financial year written like ``2026/27``."""
+    if not isinstance(value, str):
+        return False
+    match = _PERIOD.match(value)
+    return match is not None and (int(match[1]) + 1) % 100 == int(match[2])
+
+
+def _period(value: str) -> str:
+    if not is_period(value):
+        raise ValueError(f"{value!r} is not a financial year such as 2026/27")
+    return value
+
+
+Period = Annotated[StrictStr, AfterValidator(_period)]
+"""A financial year such as ``2026/27`` (the second year follows the first)."""
+
+Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
+"""A measured value: a whole or decimal number, not text."""
 
 
 class _Model(BaseModel):
@@ -128,6 +160,109 @@ class DomainEntry(_Model):
         return self
 
 
+class PanelMember(_Model):
+    """A member of the assurance panel that confirmed and challenged the self-assessment."""
+
+    name: Text
+    role: Text
+    """E.g. independent expert, local government, clinician, regional director, peer chief
+    executive."""
+
+
+class Panel(_Model):
+    """The panel day: when it met and who sat on it."""
+
+    date: date
+    members: Annotated[list[PanelMember], Field(min_length=1)]
+
+
+class GovernanceEntry(_Model):
+    """The red / amber / green rating of one governance sub-indicator, or why it was skipped."""
+
+    rating: Rag | None = None
+    narrative: StrictStr = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    panel_rating: Rag | None = None
+    """The panel's rating, when moderated; it replaces the organisation's own."""
+    panel_note: StrictStr | None = None
+    not_assessed: StrictStr | None = None
+
+    _check_reason = field_validator("not_assessed")(_reason)
+
+    @model_validator(mode="after")
+    def _rated_or_skipped(self) -> Self:
+        if self.not_assessed is None and self.rating is None:
+            raise ValueError(
+                "rating is required: red, amber or green "
+                '(or skip the sub-indicator with not_assessed: "<reason>")'
+            )
+        if self.not_assessed is not None and (
+            self.rating is not None or self.panel_rating is not None
+        ):
+            raise ValueError("a sub-indicator is either rated or not_assessed, not both")
+        return self
+
+
+class GovernanceAreaEntry(_Model):
+    """A governance area's sub-indicator ratings, or why the whole area was not assessed.
+
+    In YAML an area is a mapping of sub-indicator id to rating, or ``not_assessed: "<reason>"``.
+    """
+
+    not_assessed: StrictStr | None = None
+    sub_indicators: dict[str, GovernanceEntry] = Field(default_factory=dict)
+
+    _check_reason = field_validator("not_assessed")(_reason)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            items = {key: value for key, value in data.items() if key != "not_assessed"}
+            result: dict[str, Any] = {"sub_indicators": items}
+            if "not_assessed" in data:
+                result["not_assessed"] = data["not_assessed"]
+            return result
+        return data
+
+    @model_validator(mode="after")
+    def _skipped_whole(self) -> Self:
+        if self.not_assessed is not None and self.sub_indicators:
+            raise ValueError(
+                "an area marked not_assessed cannot also rate sub-indicators; "
+                "remove the ratings or mark single sub-indicators not_assessed instead"
+            )
+        return self
+
+
+class OutcomeBaseline(_Model):
+    """Where an outcome measure started: its value in a financial year."""
+
+    period: Period
+    value: Number
+
+
+class OutcomeMeasure(_Model):
+    """A health outcome measure with its year-by-year aspirations and actuals so far.
+
+    The loader checks that trajectory years follow the baseline year and that every actual
+    has an aspiration for its year.
+    """
+
+    id: Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=60)]
+    name: Text
+    unit: Text
+    """E.g. ``years``, ``per 100,000``, ``%``."""
+    better: Better
+    baseline: OutcomeBaseline
+    trajectory: Annotated[dict[Period, Number], Field(min_length=1)]
+    """The aspiration for each financial year, e.g. ``{2025/26: 79.4, 2026/27: 79.6}``."""
+    actuals: dict[Period, Number] = Field(default_factory=dict)
+    """The values achieved so far, by financial year."""
+    source: StrictStr = ""
+    """Where the figures come from (a data set, an indicator number)."""
+
+
 class Submission(_Model):
     """An organisation's self-assessment for one period."""
 
@@ -141,14 +276,17 @@ class Submission(_Model):
     targets: dict[str, StrictInt] = Field(default_factory=dict)
     """Target levels: ``default`` for every domain, or per domain id."""
     domains: dict[str, DomainEntry]
+    panel: Panel | None = None
+    """The assurance panel that moderated the self-assessment, if one met."""
+    governance: dict[str, GovernanceAreaEntry] | None = None
+    """Governance ratings keyed by area id, then sub-indicator id."""
+    outcomes: Annotated[list[OutcomeMeasure], Field(min_length=1)] | None = None
+    """The health outcome measures the organisation tracks, with trajectories."""
 
     @field_validator("period")
     @classmethod
     def _financial_year(cls, value: str) -> str:
-        match = _PERIOD.match(value)
-        if not match or (int(match[1]) + 1) % 100 != int(match[2]):
-            raise ValueError(f"{value!r} is not a financial year such as 2026/27")
-        return value
+        return _period(value)
 
     @property
     def framework_id(self) -> str:
