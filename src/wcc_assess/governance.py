@@ -51,43 +51,70 @@ def area_rating(ratings: list[Rag]) -> Rag | None:
 
 
 def _counts(ratings: list[Rag]) -> RagCounts:
-    return RagCounts(red=ratings.count(Rag.RED), amber=ratings.count(Rag.AMBER),
-                     green=ratings.count(Rag.GREEN))
-
-
-def _score_item(rules: GovernanceRules, item: GovernanceItem, entry: GovernanceEntry | None,
-                area_reason: str | None, evidence: EvidenceScorer) -> GovernanceItemResult:
-    if entry is None or entry.not_assessed is not None or entry.rating is None:
-        reason = entry.not_assessed if entry is not None else None
-        return GovernanceItemResult(id=item.id, title=item.title, assessed=False,
-                                    not_assessed_reason=reason or area_reason or "not rated",
-                                    narrative=entry.narrative if entry else "")
-    rating = entry.panel_rating or entry.rating
-    return GovernanceItemResult(
-        id=item.id, title=item.title, assessed=True, self_rating=entry.rating,
-        panel_rating=entry.panel_rating, panel_note=entry.panel_note, rating=rating,
-        points=rules.points.of(rating), descriptor=item.descriptors.of(rating),
-        narrative=entry.narrative, evidence=evidence(item.id, entry),
+    return RagCounts(
+        red=ratings.count(Rag.RED), amber=ratings.count(Rag.AMBER), green=ratings.count(Rag.GREEN)
     )
 
 
-def _score_area(rules: GovernanceRules, area: GovernanceArea,
-                entry: GovernanceAreaEntry | None, evidence: EvidenceScorer
-                ) -> GovernanceAreaResult:
+def _score_item(
+    rules: GovernanceRules,
+    item: GovernanceItem,
+    entry: GovernanceEntry | None,
+    area_reason: str | None,
+    evidence: EvidenceScorer,
+) -> GovernanceItemResult:
+    if entry is None or entry.not_assessed is not None or entry.rating is None:
+        reason = entry.not_assessed if entry is not None else None
+        return GovernanceItemResult(
+            id=item.id,
+            title=item.title,
+            assessed=False,
+            not_assessed_reason=reason or area_reason or "not rated",
+            narrative=entry.narrative if entry else "",
+        )
+    rating = entry.panel_rating or entry.rating
+    return GovernanceItemResult(
+        id=item.id,
+        title=item.title,
+        assessed=True,
+        self_rating=entry.rating,
+        panel_rating=entry.panel_rating,
+        panel_note=entry.panel_note,
+        rating=rating,
+        points=rules.points.of(rating),
+        descriptor=item.descriptors.of(rating),
+        narrative=entry.narrative,
+        evidence=evidence(item.id, entry),
+    )
+
+
+def _score_area(
+    rules: GovernanceRules,
+    area: GovernanceArea,
+    entry: GovernanceAreaEntry | None,
+    evidence: EvidenceScorer,
+) -> GovernanceAreaResult:
     area_reason = entry.not_assessed if entry is not None else "not rated"
     items = [
-        _score_item(rules, item, entry.sub_indicators.get(item.id) if entry else None,
-                    area_reason, evidence)
+        _score_item(
+            rules, item, entry.sub_indicators.get(item.id) if entry else None, area_reason, evidence
+        )
         for item in area.sub_indicators
     ]
     ratings = [item.rating for item in items if item.rating is not None]
     rating = area_rating(ratings)
     return GovernanceAreaResult(
-        id=area.id, title=area.title, statement=area.statement, assessed=rating is not None,
-        not_assessed_reason=None if rating is not None
+        id=area.id,
+        title=area.title,
+        statement=area.statement,
+        assessed=rating is not None,
+        not_assessed_reason=None
+        if rating is not None
         else area_reason or "none of its sub-indicators was assessed",
-        rating=rating, points=rules.points.of(rating) if rating is not None else None,
-        coverage=Coverage(assessed=len(ratings), total=len(items)), counts=_counts(ratings),
+        rating=rating,
+        points=rules.points.of(rating) if rating is not None else None,
+        coverage=Coverage(assessed=len(ratings), total=len(items)),
+        counts=_counts(ratings),
         red_sub_indicators=[item.id for item in items if item.rating is Rag.RED],
         sub_indicator_points=sum(rules.points.of(rating) for rating in ratings),
         sub_indicator_points_max=rules.points.green * len(ratings),
@@ -95,14 +122,17 @@ def _score_area(rules: GovernanceRules, area: GovernanceArea,
     )
 
 
-def score_governance(rules: GovernanceRules, entries: dict[str, GovernanceAreaEntry],
-                     evidence: EvidenceScorer) -> GovernanceResult:
+def score_governance(
+    rules: GovernanceRules, entries: dict[str, GovernanceAreaEntry], evidence: EvidenceScorer
+) -> GovernanceResult:
     """Rate every governance area of ``rules`` from the submission's ``entries``."""
     areas = [_score_area(rules, area, entries.get(area.id), evidence) for area in rules.areas]
     ratings = [area.rating for area in areas if area.rating is not None]
     return GovernanceResult(
-        points_scale=rules.points, areas=areas,
-        coverage=Coverage(assessed=len(ratings), total=len(areas)), counts=_counts(ratings),
+        points_scale=rules.points,
+        areas=areas,
+        coverage=Coverage(assessed=len(ratings), total=len(areas)),
+        counts=_counts(ratings),
         points=sum(area.points or 0 for area in areas),
         points_max=rules.points.green * len(ratings),
         all_green=len(ratings) == len(areas) and all(r is Rag.GREEN for r in ratings),
@@ -120,10 +150,12 @@ def red_area_failures(governance: GovernanceResult) -> list[GateFailure]:
     """Return one ``governance-red`` gate failure per area rated red."""
     return [
         GateFailure(
-            kind="governance-red", domain=area.id,
-            message=f"governance area {area.id} ({area.title}) is red: "
+            kind="governance-red",
+            domain=area.id,
+            message=f"{area.title} governance ({area.id}) is red: "
             f"{_listed(area.red_sub_indicators)} rated red",
             sub_indicators=area.red_sub_indicators,
         )
-        for area in governance.areas if area.rating is Rag.RED
+        for area in governance.areas
+        if area.rating is Rag.RED
     ]

@@ -472,7 +472,7 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Problem
                 found.append(((*where, "actuals", year),
                               f"there is no aspiration for {year} in the trajectory", span))
     rules = framework.outcomes
-    if rules is None:
+    if rules is None or not measures:
         return found
     for required in rules.required:
         if required.id not in seen:

@@ -46,38 +46,59 @@ def score_measure(measure: OutcomeMeasure, required: bool = False) -> OutcomeMea
         aspiration = measure.trajectory[period]
         actual = measure.actuals.get(period)
         if actual is None:
-            years.append(OutcomeYear(period=period, aspiration=aspiration,
-                                     status=OutcomeStatus.NO_ACTUAL))
+            years.append(
+                OutcomeYear(period=period, aspiration=aspiration, status=OutcomeStatus.NO_ACTUAL)
+            )
             continue
-        status = (OutcomeStatus.ON_TRACK if on_track(actual, aspiration, measure.better)
-                  else OutcomeStatus.OFF_TRACK)
-        years.append(OutcomeYear(period=period, aspiration=aspiration, actual=actual,
-                                 status=status,
-                                 difference=float(_exact(actual) - _exact(aspiration))))
+        status = (
+            OutcomeStatus.ON_TRACK
+            if on_track(actual, aspiration, measure.better)
+            else OutcomeStatus.OFF_TRACK
+        )
+        years.append(
+            OutcomeYear(
+                period=period,
+                aspiration=aspiration,
+                actual=actual,
+                status=status,
+                difference=float(_exact(actual) - _exact(aspiration)),
+            )
+        )
     measured = [year for year in years if year.actual is not None]
     latest = measured[-1] if measured else None
     return OutcomeMeasureResult(
-        id=measure.id, name=measure.name, unit=measure.unit, better=measure.better,
-        source=measure.source, required=required, baseline_period=measure.baseline.period,
-        baseline_value=measure.baseline.value, years=years,
+        id=measure.id,
+        name=measure.name,
+        unit=measure.unit,
+        better=measure.better,
+        source=measure.source,
+        required=required,
+        baseline_period=measure.baseline.period,
+        baseline_value=measure.baseline.value,
+        years=years,
         status=latest.status if latest else OutcomeStatus.NO_ACTUAL,
         latest_period=latest.period if latest else None,
     )
 
 
-def score_outcomes(rules: OutcomeRules | None, measures: list[OutcomeMeasure],
-                   warnings: list[str]) -> OutcomesResult:
+def score_outcomes(
+    rules: OutcomeRules | None, measures: list[OutcomeMeasure], warnings: list[str]
+) -> OutcomesResult:
     """Score every measure; warn (into ``warnings``) when fewer than recommended are listed."""
     required = [measure.id for measure in rules.required] if rules else []
     results = [score_measure(measure, measure.id in required) for measure in measures]
     recommended = rules.recommended_count if rules else None
     if recommended is not None and len(results) < recommended:
-        warnings.append(f"outcomes: {len(results)} measure{'s' if len(results) != 1 else ''} "
-                        f"listed; the framework recommends {recommended}")
+        warnings.append(
+            f"outcomes: {len(results)} measure{'s' if len(results) != 1 else ''} "
+            f"listed; the framework recommends {recommended}"
+        )
     statuses = [result.status for result in results]
     return OutcomesResult(
-        measures=results, on_track=statuses.count(OutcomeStatus.ON_TRACK),
+        measures=results,
+        on_track=statuses.count(OutcomeStatus.ON_TRACK),
         off_track=statuses.count(OutcomeStatus.OFF_TRACK),
-        no_actual=statuses.count(OutcomeStatus.NO_ACTUAL), required=required,
+        no_actual=statuses.count(OutcomeStatus.NO_ACTUAL),
+        required=required,
         recommended_count=recommended,
     )

@@ -18,7 +18,8 @@ __all__ = ["app", "err", "generated_at", "guarded", "main"]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
-    "gate (a domain below target); 2 usage error or invalid input."
+    "gate (a domain below target, or a red governance area with --fail-on-red); 2 usage "
+    "error or invalid input."
 )
 
 app = typer.Typer(

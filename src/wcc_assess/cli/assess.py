@@ -40,6 +40,9 @@ def assess(
     target: Annotated[int | None, typer.Option(
         "--target", help="Target level for every domain; overrides the submission's and the "
         "framework's targets.")] = None,
+    fail_on_red: Annotated[bool, typer.Option(
+        "--fail-on-red", help="Fail the gate (exit 1) when a governance area is rated red.",
+    )] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
 ) -> None:
     """Grade a submission against its framework and print the report."""
@@ -55,7 +58,8 @@ def assess(
         raise UsageError(f"--target {target} is not on the {loaded.framework.id} scale "
                          f"({levels[0]}..{levels[-1]})")
     result = score(loaded.framework, loaded.submission,
-                   ScoreOptions(generated_at=generated_at(), source=loaded.name, target=target))
+                   ScoreOptions(generated_at=generated_at(), source=loaded.name, target=target,
+                                fail_on_red=fail_on_red))
     from wcc_assess.output import emit
 
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100

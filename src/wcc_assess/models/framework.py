@@ -406,7 +406,8 @@ class Framework(_Model):
             found.append(
                 (
                     ("outcomes", "recommended_count"),
-                    f"recommending {count} measures is fewer than the {len(seen)} required",
+                    f"a recommended count of {count} is fewer than the {len(seen)} required "
+                    "measures",
                     f"recommend at least {len(seen)}",
                 )
             )

@@ -8,7 +8,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wcc_assess.models.result import DomainResult, DomainStatus, Result
+from wcc_assess.models.assurance import Rag
+from wcc_assess.models.result import (
+    DomainResult,
+    DomainStatus,
+    GovernanceResult,
+    OutcomesResult,
+    OutcomeStatus,
+    PanelSummary,
+    Result,
+)
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -31,6 +40,29 @@ def _bar(level: int | None, lowest: int, highest: int) -> Text:
     bar = Text("█" * filled, style="cyan")
     bar.append("░" * (highest - level), style="dim")
     return bar
+
+
+_RAG_STYLE = {Rag.RED: "bold red", Rag.AMBER: "yellow", Rag.GREEN: "green"}
+
+_OUTCOME_STYLE = {
+    OutcomeStatus.ON_TRACK: ("on track", "green"),
+    OutcomeStatus.OFF_TRACK: ("OFF TRACK", "bold red"),
+    OutcomeStatus.NO_ACTUAL: ("no actual yet", "dim"),
+}
+
+
+def _signed(value: float | None) -> str:
+    """Return a calibration gap as ``+0.50`` / ``-0.25`` / ``0.00``, or ``-`` for none."""
+    if value is None:
+        return "-"
+    return f"{value:+.2f}" if value else "0.00"
+
+
+def _number(value: float | None) -> str:
+    """Return a measured value without a spurious ``.0``."""
+    if value is None:
+        return "-"
+    return f"{value:g}" if abs(value) < 1e15 else str(value)
 
 
 def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
@@ -73,12 +105,18 @@ def render(result: Result, options: RenderOptions) -> str:
     console.print(f"Assessed {result.assessed_on.isoformat()} · domain method "
                   f"{result.framework.method.value}")
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    moderated = result.panel is not None and result.panel.indicators_rated > 0
     for name, justify in (("Id", "left"), ("Domain", "left"), ("Level", "left"),
                           ("Score", "right"), ("Target", "right"), ("Status", "left"),
                           ("Coverage", "right"), ("Capped", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    if moderated:
+        table.add_column("Self−panel", justify="right")
     for domain in result.domains:
-        table.add_row(*_row(domain, lowest, highest))
+        row = _row(domain, lowest, highest)
+        if moderated:
+            row.append(_signed(domain.calibration_gap) if domain.panel_rated else "")
+        table.add_row(*row)
     console.print(table)
 
     overall = result.overall
@@ -99,6 +137,13 @@ def render(result: Result, options: RenderOptions) -> str:
         _items(console, [("-", failure.message) for failure in gate.failures])
     else:
         console.print(f"Gate: {gate.status.value}")
+
+    if result.panel is not None:
+        _panel(console, result)
+    if result.governance is not None:
+        _governance(console, result.governance)
+    if result.outcomes is not None:
+        _outcomes(console, result.outcomes)
 
     capped = [(i.id, f"{i.title}: {i.cap.message}") for d in result.domains
               for i in d.indicators if i.cap is not None]
@@ -124,3 +169,97 @@ def render(result: Result, options: RenderOptions) -> str:
             console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format "
                           "json`)")
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _panel(console: Console, result: Result) -> None:
+    """Print the panel, its calibration, and the indicators where it changed the level."""
+    panel: PanelSummary | None = result.panel
+    assert panel is not None
+    line = Text("Panel: ", style="bold")
+    parts = []
+    if panel.date is not None:
+        parts.append(f"met {panel.date.isoformat()}")
+    if panel.members:
+        parts.append(f"{len(panel.members)} members: "
+                     + ", ".join(member.name for member in panel.members))
+    line.append(" · ".join(parts) if parts else "no panel details recorded")
+    console.print(line)
+    if not panel.indicators_rated:
+        console.print("  The panel rated no indicator.")
+        return
+    console.print(f"  Rated {panel.indicators_rated} indicators, confirmed "
+                  f"{panel.indicators_rated - panel.indicators_changed} and changed "
+                  f"{panel.indicators_changed}; calibration (mean self minus panel level) "
+                  f"{_signed(panel.calibration_gap)}")
+    rows: list[tuple[str, str]] = []
+    for domain in result.domains:
+        for indicator in domain.indicators:
+            if not indicator.panel_gap:
+                continue
+            text = (f"{indicator.title}: self {indicator.claimed_level}, panel "
+                    f"{indicator.panel_level}")
+            if indicator.panel_flag:
+                text += " (two or more levels apart)"
+            if indicator.panel_note:
+                text += f"; {indicator.panel_note}"
+            rows.append((indicator.id, text))
+    _items(console, rows)
+
+
+def _governance(console: Console, governance: GovernanceResult) -> None:
+    """Print the governance areas: rating in words, points, coverage and red sub-indicators."""
+    line = Text("Governance: ", style="bold")
+    line.append(f"{governance.points}/{governance.points_max} points over "
+                f"{governance.coverage.assessed}/{governance.coverage.total} areas rated")
+    console.print(line)
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name, justify in (("Area", "left"), ("Rating", "left"), ("Points", "right"),
+                          ("Rated", "right"), ("Green", "right"), ("Amber", "right"),
+                          ("Red", "right"), ("Red sub-indicators", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for area in governance.areas:
+        rating = (Text(area.rating.label, style=_RAG_STYLE[area.rating]) if area.rating
+                  else Text("not assessed", style="yellow"))
+        table.add_row(area.title, rating, str(area.points) if area.points is not None else "-",
+                      f"{area.coverage.assessed}/{area.coverage.total}",
+                      str(area.counts.green), str(area.counts.amber), str(area.counts.red),
+                      ", ".join(area.red_sub_indicators))
+    console.print(table)
+    moderated: list[tuple[str, str]] = []
+    for area in governance.areas:
+        for item in area.sub_indicators:
+            if item.panel_rating is None or item.panel_rating == item.self_rating:
+                continue
+            own = item.self_rating.label if item.self_rating else "-"
+            text = f"{item.title}: self {own}, panel {item.panel_rating.label}"
+            moderated.append((item.id, text + (f"; {item.panel_note}" if item.panel_note
+                                               else "")))
+    if moderated:
+        console.print("  Changed by the panel:")
+        _items(console, moderated)
+
+
+def _outcomes(console: Console, outcomes: OutcomesResult) -> None:
+    """Print each outcome measure's latest year against its aspiration."""
+    total = len(outcomes.measures)
+    line = Text("Outcomes: ", style="bold")
+    line.append(f"{outcomes.on_track} of {total} measures on track, {outcomes.off_track} off "
+                f"track, {outcomes.no_actual} without an actual yet")
+    console.print(line)
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name, justify in (("Measure", "left"), ("Better", "left"), ("Baseline", "right"),
+                          ("Year", "left"), ("Aspiration", "right"), ("Actual", "right"),
+                          ("Status", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for measure in outcomes.measures:
+        latest = next((y for y in measure.years if y.period == measure.latest_period), None)
+        label, style = _OUTCOME_STYLE[measure.status]
+        name = measure.name + (" *" if measure.required else "")
+        table.add_row(f"{name} ({measure.unit})", measure.better.value,
+                      f"{_number(measure.baseline_value)} ({measure.baseline_period})",
+                      latest.period if latest else "-",
+                      _number(latest.aspiration) if latest else "-",
+                      _number(latest.actual) if latest else "-", Text(label, style=style))
+    console.print(table)
+    if outcomes.required:
+        console.print("  * required by the framework")

@@ -1,0 +1,137 @@
+"""The full assurance example through the command line: panel, governance, outcomes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from tests.cli.conftest import Run
+from tests.conftest import EXAMPLES
+
+Wcc = Callable[..., Run]
+ASSURANCE = EXAMPLES / "westmarsh-2026-27-assurance.yaml"
+
+
+def result_of(wcc: Wcc, *args: str) -> tuple[Run, dict[str, Any]]:
+    run = wcc("assess", str(ASSURANCE), "--format", "json", *args)
+    return run, json.loads(run.stdout)
+
+
+def test_panel_moderation_in_the_result(wcc: Wcc) -> None:
+    run, result = result_of(wcc)
+    panel = result["panel"]
+    assert panel["date"] == "2026-11-18"
+    assert [m["role"].split(":")[0].split(",")[0] for m in panel["members"]] == [
+        "Independent expert",
+        "Local government",
+        "Clinician",
+        "Regional Director of Strategic Transformation",
+        "Peer chief executive",
+    ]
+    # Nine indicators rated: self 3+3+3+4+2+2+2+3+2 = 24, panel 3+1+3+3+2+2+2+2+2 = 20.
+    assert (panel["indicators_rated"], panel["indicators_changed"]) == (9, 3)
+    assert panel["calibration_gap"] == 0.44  # 4/9
+    assert panel["flagged"] == ["C1.4"]
+    gaps = {d["id"]: (d["panel_rated"], d["calibration_gap"]) for d in result["domains"]}
+    assert gaps["C1"] == (2, 1.0)  # C1.2 3/3, C1.4 3/1
+    assert gaps["C4"] == (1, 1.0)  # C4.1 4/3
+    assert gaps["C11"] == (2, 0.5)  # C11.1 3/2, C11.4 2/2
+    assert gaps["C3"] == (1, 0.0) and gaps["C2"] == (0, None)
+    c14 = result["domains"][0]["indicators"][3]
+    assert (c14["claimed_level"], c14["panel_level"], c14["panel_gap"], c14["panel_flag"]) == (
+        3,
+        1,
+        2,
+        True,
+    )
+    assert [f["domain"] for f in result["gate"]["failures"]] == ["C1", "C11"]
+    assert run.exit_code == 1
+
+
+def test_governance_in_the_result(wcc: Wcc) -> None:
+    _, result = result_of(wcc)
+    governance = result["governance"]
+    assert [(a["id"], a["rating"], a["points"]) for a in governance["areas"]] == [
+        ("strategy", "green", 2),
+        ("finance", "red", 0),
+        ("board", "amber", 1),
+    ]
+    finance = governance["areas"][1]
+    assert finance["counts"] == {"red": 1, "amber": 2, "green": 3}
+    assert finance["red_sub_indicators"] == ["finance.1"]
+    finance3 = finance["sub_indicators"][2]
+    assert (finance3["self_rating"], finance3["panel_rating"], finance3["rating"]) == (
+        "green",
+        "amber",
+        "amber",
+    )
+    assert (governance["points"], governance["points_max"]) == (3, 6)
+    assert (governance["all_green"], governance["all_red"]) == (False, False)
+
+
+def test_outcomes_in_the_result(wcc: Wcc) -> None:
+    _, result = result_of(wcc)
+    outcomes = result["outcomes"]
+    assert (outcomes["on_track"], outcomes["off_track"], outcomes["no_actual"]) == (6, 4, 0)
+    status = {m["id"]: m["status"] for m in outcomes["measures"]}
+    assert status["life-expectancy"] == "off-track"  # 80.4 against 80.5, higher is better
+    assert status["health-inequalities"] == "on-track"  # 9.4 against 9.4, lower is better
+    assert status["avoidable-admissions"] == "off-track"  # 1402 against 1375, lower is better
+    gap = outcomes["measures"][1]
+    assert [(y["period"], y["status"]) for y in gap["years"]] == [
+        ("2024/25", "on-track"),
+        ("2025/26", "on-track"),
+        ("2026/27", "no-actual"),
+        ("2027/28", "no-actual"),
+        ("2028/29", "no-actual"),
+    ]
+    assert [m["required"] for m in outcomes["measures"]][:3] == [True, True, False]
+    assert not any(w.startswith("outcomes:") for w in result["warnings"])
+
+
+def test_fail_on_red(wcc: Wcc) -> None:
+    run, result = result_of(wcc, "--fail-on-red")
+    assert run.exit_code == 1
+    red = [f for f in result["gate"]["failures"] if f["kind"] == "governance-red"]
+    assert red == [
+        {
+            "kind": "governance-red",
+            "domain": "finance",
+            "message": "Finance governance (finance) is red: finance.1 is rated red",
+            "sub_indicators": ["finance.1"],
+        }
+    ]
+    assert "gate failed: Finance governance (finance) is red: finance.1 is rated red" in run.stderr
+
+
+def test_fail_on_red_alone_decides_the_exit_code(wcc: Wcc) -> None:
+    run = wcc("assess", str(ASSURANCE), "--target", "1", "--fail-on-red")
+    assert run.exit_code == 1
+    assert wcc("assess", str(ASSURANCE), "--target", "1").exit_code == 0
+
+
+def test_table_shows_panel_governance_and_outcomes(wcc: Wcc) -> None:
+    out = wcc("assess", str(ASSURANCE)).stdout
+    assert "Self−panel" in out
+    assert (
+        "Rated 9 indicators, confirmed 6 and changed 3; calibration (mean self minus "
+        "panel level) +0.44" in out
+    )
+    assert "self 3, panel 1 (two or more levels apart)" in out
+    assert "Governance: 3/6 points over 3/3 areas rated" in out
+    assert "Finance  │ Red    │      0 │   6/6 │     3 │     2 │   1 │ finance.1" in out
+    assert "Financial risk and contingency: self Green, panel Amber" in out
+    assert "Outcomes: 6 of 10 measures on track, 4 off track, 0 without an actual yet" in out
+    assert "* required by the framework" in out
+
+
+def test_table_without_assurance_sections_is_unchanged(wcc: Wcc) -> None:
+    out = wcc("assess", str(EXAMPLES / "westmarsh-2026-27.yaml")).stdout
+    for absent in ("Self−panel", "Panel:", "Governance:", "Outcomes:"):
+        assert absent not in out
+
+
+def test_validate_accepts_the_assurance_example(wcc: Wcc) -> None:
+    run = wcc("validate", str(ASSURANCE))
+    assert run.exit_code == 0, run.stdout + run.stderr
