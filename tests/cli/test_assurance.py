@@ -135,3 +135,11 @@ def test_table_without_assurance_sections_is_unchanged(wcc: Wcc) -> None:
 def test_validate_accepts_the_assurance_example(wcc: Wcc) -> None:
     run = wcc("validate", str(ASSURANCE))
     assert run.exit_code == 0, run.stdout + run.stderr
+
+
+def test_frameworks_show_lists_governance_and_outcome_rules(wcc: Wcc) -> None:
+    out = wcc("frameworks", "show", "wcc").stdout
+    assert "Each sub-indicator is rated red (0 points), amber (1) or green (2)." in out
+    assert "  finance.6 Audit opinions and internal control" in out
+    assert "  required: life-expectancy (Life expectancy at birth, better higher)" in out
+    assert "  recommended: 10 measures" in out

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wcc_assess.cli._app import guarded
+
+if TYPE_CHECKING:
+    from wcc_assess.models.framework import Framework
 
 __all__ = ["app"]
 
@@ -66,4 +69,37 @@ def show(
             for level in framework.levels:
                 out += textwrap.wrap(f"{level}: {indicator.descriptors[level]}", 88,
                                      initial_indent="      ", subsequent_indent="         ")
+    out += _assurance_lines(framework)
     typer.echo("\n".join(out))
+
+
+def _assurance_lines(framework: Framework) -> list[str]:
+    """Describe the framework's governance areas and outcome rules, when it has them."""
+    out: list[str] = []
+    if framework.governance is not None:
+        points = framework.governance.points
+        out += ["", "Governance:"]
+        out += textwrap.wrap(f"Each sub-indicator is rated red ({points.red} points), amber "
+                             f"({points.amber}) or green ({points.green}). An area is red if "
+                             "any sub-indicator is red, green if all are green, and amber "
+                             "otherwise.", 88, initial_indent="  ", subsequent_indent="  ")
+        for area in framework.governance.areas:
+            out += ["", f"{area.id} {area.title}"]
+            out += textwrap.wrap(area.statement, 88, initial_indent="  ",
+                                 subsequent_indent="  ")
+            for item in area.sub_indicators:
+                out.append(f"  {item.id} {item.title}")
+                for rating in ("green", "amber", "red"):
+                    text = getattr(item.descriptors, rating)
+                    out += textwrap.wrap(f"{rating}: {text}", 88, initial_indent="      ",
+                                         subsequent_indent="        ",
+                                         break_on_hyphens=False)
+    rules = framework.outcomes
+    if rules is not None:
+        out += ["", "Outcome measures:"]
+        if rules.recommended_count is not None:
+            out.append(f"  recommended: {rules.recommended_count} measures")
+        for measure in rules.required:
+            better = f", better {measure.better.value}" if measure.better else ""
+            out.append(f"  required: {measure.id} ({measure.name}{better})")
+    return out
