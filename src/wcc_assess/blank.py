@@ -70,4 +70,58 @@ def blank_submission(framework: Framework, *, organisation: str, code: str, peri
                 "      evidence: []",
             ]
         out.append("")
+    out += _assurance_skeleton(framework, period)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _previous_period(period: str) -> str:
+    """Return the financial year before ``period`` (``2026/27`` -> ``2025/26``), if it is one."""
+    first, _, second = period.partition("/")
+    if not (first.isdigit() and second.isdigit() and len(first) == 4 and len(second) == 2):
+        return period
+    start = int(first) - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
+    """Return the optional panel, governance and outcome sections, commented out."""
+    out = [
+        "# The rest of assurance (optional): uncomment the sections you use.",
+        "# panel:  # the panel that confirmed and challenged this self-assessment",
+        "#   date:  # the panel day, YYYY-MM-DD",
+        "#   members:  # e.g. independent expert, local government, clinician, regional",
+        "#             # director, peer chief executive",
+        '#     - {name: "", role: ""}',
+        "#   # A panel rates an indicator with panel_level (and panel_note) beside level.",
+    ]
+    if framework.governance is not None:
+        out.append("# governance:  # every sub-indicator red, amber or green; see "
+                   f"`wcc frameworks show {framework.id}`")
+        for area in framework.governance.areas:
+            out.append(f"#   {area.id}:  # {area.title}")
+            for item in area.sub_indicators:
+                out += [
+                    f"#     {item.id}:  # {item.title}",
+                    "#       rating:  # red, amber or green",
+                    '#       narrative: ""',
+                    "#       evidence: []",
+                ]
+    rules = framework.outcomes
+    if rules is not None:
+        note = "each with a baseline, a trajectory by year and actuals so far"
+        if rules.recommended_count is not None:
+            note = f"about {rules.recommended_count} measures, {note}"
+        out.append(f"# outcomes:  # {note}")
+        previous = _previous_period(period)
+        for measure in rules.required:
+            out += [
+                f"#   - id: {measure.id}",
+                f"#     name: {_quote(measure.name)}",
+                '#     unit: ""',
+                f"#     better: {measure.better.value if measure.better else 'higher'}"
+                + ("" if measure.better else "  # or lower"),
+                f'#     baseline: {{period: "{previous}", value: 0}}',
+                f'#     trajectory: {{"{period}": 0}}',
+                "#     actuals: {}",
+            ]
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from tests.cli.conftest import Run
@@ -143,3 +144,33 @@ def test_frameworks_show_lists_governance_and_outcome_rules(wcc: Wcc) -> None:
     assert "  finance.6 Audit opinions and internal control" in out
     assert "  required: life-expectancy (Life expectancy at birth, better higher)" in out
     assert "  recommended: 10 measures" in out
+
+
+def test_init_offers_the_rest_of_assurance_commented_out(wcc: Wcc, tmp_path: Path) -> None:
+    out = tmp_path / "mine.yaml"
+    args = ("--organisation", "NHS Example ICB", "--code", "QX1", "--period", "2026/27")
+    assert wcc("init", *args, "-o", str(out)).exit_code == 0
+    text = out.read_text()
+    assert "# governance:  # every sub-indicator red, amber or green" in text
+    assert "#     finance.6:  # Audit opinions and internal control" in text
+    assert '#     baseline: {period: "2025/26", value: 0}' in text
+    # Uncommented and filled in, the skeleton is a valid full assurance submission.
+    start = text.index("# panel:")
+    body = "\n".join(
+        line[2:] if line.startswith("# ") else line for line in text[start:].splitlines()
+    )
+    filled = text[:start].replace("      level:  # 1-4", "      level: 1  # 1-4") + body.replace(
+        "  date:  #", "  date: 2026-11-18  #"
+    ).replace('{name: "", role: ""}', "{name: Ann Expert, role: Independent expert}").replace(
+        "rating:  #", "rating: green  #"
+    ).replace('unit: ""', "unit: years")
+    out.write_text(filled)
+    run = wcc("assess", str(out), "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["governance"]["all_green"] is True
+    assert [m["id"] for m in result["outcomes"]["measures"]] == [
+        "life-expectancy",
+        "health-inequalities",
+    ]
+    assert "outcomes: 2 measures listed; the framework recommends 10" in result["warnings"]
