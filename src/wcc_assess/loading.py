@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wcc_assess.errors import Diagnostic, InputError
+from wcc_assess.errors import Diagnostic, InputError, UsageError
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission, suggest
 from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml
@@ -197,7 +197,8 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
                        translate: Callable[[Loc], Loc]) -> list[Problem]:
     found: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc: Loc = translate(tuple(item["loc"]))
+        raw_loc: Loc = tuple(item["loc"])
+        loc = translate(raw_loc)
         kind = item["type"]
         hint: str | None = None
         value = item.get("input")
@@ -207,7 +208,7 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
             found.append((loc_parent, message, None))
             continue
         if kind == "extra_forbidden":
-            owner = _model_at(model, loc)
+            owner = _model_at(model, raw_loc)
             allowed = sorted(owner.model_fields) if owner else []
             message = f"unknown field {loc[-1]!r}"
             hint = suggest(str(loc[-1]), allowed) if allowed else None
@@ -337,10 +338,11 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
         if not isinstance(entry, dict) or "not_assessed" in entry:
             continue
         expected = [indicator.id for indicator in domain.indicators]
+        missing = [indicator_id for indicator_id in expected if indicator_id not in entry]
         for key, rating in entry.items():
             where: Loc = ("domains", domain.id, key)
             if key not in expected:
-                hint = suggest(str(key), expected)
+                hint = suggest(str(key), missing or expected)
                 if key in owner:
                     hint = f"{key} belongs to {owner[key]}, not {domain.id}"
                 found.append((where, f"unknown indicator {key!r} in {domain.id}", hint))
@@ -389,12 +391,12 @@ def submission_from_document(
         declared = data.get("framework")
         if isinstance(declared, str) and declared:
             if resolve is None:
-                from wcc_assess.frameworks import resolve_framework as resolve
+                from wcc_assess.frameworks import resolve_framework
+
+                resolve = resolve_framework
             try:
                 framework = resolve(declared)
-            except InputError:
-                raise
-            except Exception as error:  # UsageError: unknown framework id or version
+            except UsageError as error:  # an unknown framework id or version
                 problems.append((("framework",), str(error), None))
     submission: Submission | None = None
     try:
