@@ -90,9 +90,9 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, frameworks, init, schema, validate
+    from wcc_assess.cli import assess, explain, frameworks, init, schema, validate
 
-    for module in (assess, validate, init, schema):
+    for module in (assess, validate, init, schema, explain):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 

@@ -28,6 +28,10 @@ Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-
 Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
+_RESERVED_IDS = frozenset({"default", "not_assessed"})
+"""Keys with a meaning of their own in a submission's ``targets`` and ``domains``."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -205,6 +209,14 @@ class Framework(_Model):
                     )
                 )
             seen.setdefault(domain.id, f"domains.{d_index}")
+            if domain.id in _RESERVED_IDS:
+                found.append(
+                    (
+                        (*where, "id"),
+                        f"{domain.id!r} cannot be an id: submissions use it as a keyword",
+                        "choose another id",
+                    )
+                )
             for i_index, indicator in enumerate(domain.indicators):
                 at: tuple[str | int, ...] = (*where, "indicators", i_index)
                 if indicator.id in seen:
@@ -216,6 +228,14 @@ class Framework(_Model):
                         )
                     )
                 seen.setdefault(indicator.id, f"domains.{d_index}.indicators.{i_index}")
+                if indicator.id in _RESERVED_IDS:
+                    found.append(
+                        (
+                            (*at, "id"),
+                            f"{indicator.id!r} cannot be an id: submissions use it as a keyword",
+                            "choose another id",
+                        )
+                    )
                 missing = [lvl for lvl in levels if lvl not in indicator.descriptors]
                 extra = sorted(set(indicator.descriptors) - set(levels))
                 if missing:
