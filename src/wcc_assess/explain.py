@@ -426,8 +426,8 @@ def _explain_domain(result: Result, framework: Framework, domain_id: str) -> lis
         out.append(f"Level: {_level_name(result, level)} = ⌊{_two(score)}⌋, rounded down")
     terms, total, weight = _weighted(rated)
     out += _wrap(
-        f"Score: weighted mean of the effective levels = ({terms}) / {_num(weight)} = "
-        f"{_num(total)} / {_num(weight)} = {_two(score)}",
+        f"Score: weighted mean of the effective levels = ({terms})/{_num(weight)} = "
+        f"{_num(total)}/{_num(weight)} = {_two(score)}",
         "",
         "  ",
     )
@@ -498,8 +498,8 @@ def _explain_overall(result: Result) -> list[str]:
         total = sum((Fraction(str(d.weight)) * Fraction(str(d.score)) for d in scored), Fraction(0))
         weight = sum((Fraction(str(d.weight)) for d in scored), Fraction(0))
         line = (
-            f"Overall score: weighted mean of the domain scores = ({terms}) / {_num(weight)} "
-            f"= {_two(total)} / {_num(weight)} = {_two(overall.score)}"
+            f"Overall score: weighted mean of the domain scores = ({terms})/{_num(weight)} "
+            f"= {_two(total)}/{_num(weight)} = {_two(overall.score)}"
         )
         if round_half_up(total / weight, 2) != overall.score:
             line += " (computed from the unrounded domain scores)"
