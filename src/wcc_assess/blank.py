@@ -62,7 +62,8 @@ def blank_submission(framework: Framework, *, organisation: str, code: str, peri
         "domains:",
     ]
     for domain in framework.domains:
-        out.append(f"  {domain.id}:  # {domain.title}")
+        phase = f" (phase: {domain.phase})" if domain.phase else ""
+        out.append(f"  {domain.id}:  # {domain.title}{phase}")
         for indicator in domain.indicators:
             out.append(f"    {indicator.id}:  # {indicator.title}")
             for level in framework.levels:

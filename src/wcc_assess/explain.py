@@ -378,7 +378,9 @@ def _domain_lift(
 
 def _explain_domain(result: Result, framework: Framework, domain_id: str) -> list[str]:
     domain = result.domain(domain_id)
-    out = [f"{domain.id} {domain.title}"]
+    phases = _phases(framework)
+    phase = f" (phase: {phases[domain.id]})" if phases.get(domain.id) else ""
+    out = [f"{domain.id} {domain.title}{phase}"]
     statement = next((d.statement for d in framework.domains if d.id == domain.id), None)
     if statement:
         out += _wrap(statement)
@@ -455,7 +457,11 @@ def _explain_domain(result: Result, framework: Framework, domain_id: str) -> lis
 # Overall ------------------------------------------------------------------------------
 
 
-def _explain_overall(result: Result) -> list[str]:
+def _phases(framework: Framework) -> dict[str, str | None]:
+    return {domain.id: domain.phase for domain in framework.domains}
+
+
+def _explain_overall(result: Result, framework: Framework) -> list[str]:
     info = result.framework
     out = _header(result)
     rules = "; ".join(
@@ -470,13 +476,20 @@ def _explain_overall(result: Result) -> list[str]:
         if any(d.assessed for d in result.domains)
         else 0
     )
+    phases = _phases(framework)
+    current_phase: str | None = None
     for domain in result.domains:
+        phase = phases.get(domain.id)
+        if phase and phase != current_phase:
+            out.append(f"  {phase}:")
+            current_phase = phase
+        indent = "    " if phase else "  "
         name = f"{domain.id} {domain.title}"
         if len(name) > width:
             name = name[: width - 1] + "…"
         if not domain.assessed:
             reason = domain.not_assessed_reason or "no reason given"
-            out += _wrap(f"{name.ljust(width)}  not assessed: {reason}", "  ", "    ")
+            out += _wrap(f"{name.ljust(width)}  not assessed: {reason}", indent, indent + "  ")
             continue
         target = f"target {domain.target}" if domain.target is not None else "no target"
         line = (
@@ -486,7 +499,7 @@ def _explain_overall(result: Result) -> list[str]:
         )
         if domain.limited_by:
             line += f"  held down by {', '.join(domain.limited_by)}"
-        out.append("  " + line)
+        out.append(indent + line)
 
     overall = result.overall
     out.append("")
@@ -552,7 +565,7 @@ def explain(result: Result, framework: Framework, subject: str | None = None) ->
     and statements. Raises :class:`UsageError` for an unknown id.
     """
     if subject is None:
-        lines = _explain_overall(result)
+        lines = _explain_overall(result, framework)
     else:
         kind, found = resolve_subject(result, subject)
         if kind == "domain":
