@@ -251,7 +251,8 @@ def _explain_indicator(result: Result, framework: Framework, indicator_id: str) 
         if item.counted:
             status = "counted, recent" if item.recent else "counted, not recent"
         else:
-            status = item.note or "not counted"
+            note = item.note or ""
+            status = note if "not counted" in note else f"not counted: {note}".rstrip(": ")
         out += _wrap(
             f"{number}. {item.title} [{item.ref}], {item.date.isoformat()}: {status}",
             "  ",
@@ -528,7 +529,7 @@ def _explain_overall(result: Result, framework: Framework) -> list[str]:
                 band += f"; the next band, {higher[0].label}, starts at {higher[0].min_percent:g}%"
         if overall.band_meaning:
             band += f". {overall.band_meaning}"
-        out += _wrap(band, "", "  ")
+        out += _wrap(_sentence(band), "", "  ")
     out.append(
         f"Coverage: {overall.coverage.assessed} of {overall.coverage.total} domains, "
         f"{overall.indicator_coverage.assessed} of {overall.indicator_coverage.total} "
