@@ -319,3 +319,30 @@ def test_every_example_assesses_with_its_documented_outcome(wcc: Wcc, path: Path
     assert run.exit_code in (0, 1)
     result = json.loads(run.stdout)
     assert result["organisation"] and result["overall"]["score"] is not None
+
+
+def test_frameworks_show_prints_phases(wcc: Wcc) -> None:
+    run = wcc("frameworks", "show", "bs11000")
+    assert run.exit_code == 0
+    assert "\nS1 Awareness  [Strategic]\n" in run.stdout
+    assert "\nS8 Exit strategy  [Management]\n" in run.stdout
+
+
+def test_help_imports_no_heavy_modules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from wcc_assess.cli import app; "
+        "print(sorted(m for m in sys.modules if m.startswith(('wcc_assess.models', "
+        "'wcc_assess.scoring', 'wcc_assess.schema', 'wcc_assess.explain', 'jsonschema', "
+        "'jinja2'))))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=EXAMPLES.parent,
+    )
+    assert proc.stdout.strip() == "[]"
