@@ -41,10 +41,9 @@ def explain(
 ) -> None:
     """Explain how a level was reached: evidence, rules, caps, arithmetic and the next step.
 
-    With no id: the overall arithmetic and a line per domain. With a domain id: the method,
-    each indicator, the score arithmetic, the target and what would lift the domain one
-    level. With an indicator id: claimed and panel levels, each evidence item, the rules,
-    any cap and what would lift it one level.
+    No id: the overall arithmetic and a line per domain.
+    A domain id: method, indicators, score arithmetic, target, what would lift it.
+    An indicator id: levels, each evidence item, rules, cap, what would lift it.
     """
     from wcc_assess.explain import explain as explain_text
     from wcc_assess.frameworks import resolve_framework

@@ -82,7 +82,7 @@ def show(
 @guarded
 def check(
     files: Annotated[list[Path], typer.Argument(
-        metavar="PATH...", help="Framework YAML files to check (- for stdin).",
+        metavar="PATH", help="Framework YAML files to check (- for stdin).",
         show_default=False)],
     output_format: Annotated[ValidateFormat, typer.Option(
         "--format", "-f", help="text for people, json for tools, github for Actions "
@@ -92,8 +92,8 @@ def check(
 ) -> None:
     """Check framework files: schema, ids, descriptors, weights, evidence rules and bands.
 
-    Errors (the framework cannot be used) and warnings (it can, but something looks
-    unintended) are printed as file:line:column, like a submission's.
+    Errors (the framework cannot be used) and warnings (it can, but something
+    looks unintended) are printed as file:line:column, like a submission's.
     """
     from wcc_assess.loading import check_framework
 

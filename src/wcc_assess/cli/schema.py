@@ -39,9 +39,9 @@ def schema(
 ) -> None:
     """Print a JSON Schema (draft 2020-12) for a framework's submissions.
 
-    Save it next to your submission and editors with a YAML language server complete ids
-    and check levels as you type: wcc schema --framework wcc > wcc.schema.json
-    (`wcc init` writes the matching `# yaml-language-server: $schema=...` line).
+    Save it next to a submission so that editors with a YAML language server
+    complete ids and check levels as you type:
+    wcc schema --framework wcc > wcc.schema.json
     """
     from wcc_assess.output import emit
     from wcc_assess.schema import result_schema, submission_schema
