@@ -21,7 +21,7 @@ def explain(
     subject: Annotated[
         str | None,
         typer.Argument(
-            metavar="[DOMAIN|INDICATOR]",
+            metavar="ID",
             help="A domain id (C4) or an indicator id (C4.2); leave out for the overall grade.",
             show_default=False,
         ),
