@@ -310,7 +310,7 @@ def _weighted(rated: list[IndicatorResult]) -> tuple[str, Fraction, Fraction]:
     return terms, total, weight
 
 
-def _percent_line(result: Result, score: float, percent: float | None) -> str:
+def _percent_line(result: Result, score: float, percent: float) -> str:
     low, high = result.framework.scale[0].level, result.framework.scale[-1].level
     text = f"({_two(score)} − {low}) / ({high} − {low}) × 100 = {percent:.1f}%"
     shown = round_half_up((Fraction(str(score)) - low) / (high - low) * 100, 1)
@@ -434,7 +434,7 @@ def _explain_domain(result: Result, framework: Framework, domain_id: str) -> lis
         "",
         "  ",
     )
-    out.append("Percent: " + _percent_line(result, score, domain.percent))
+    out.append("Percent: " + _percent_line(result, score, domain.percent or 0.0))
     if domain.target is None:
         out.append("Target: none set.")
     else:
@@ -458,6 +458,10 @@ def _explain_domain(result: Result, framework: Framework, domain_id: str) -> lis
 # Overall ------------------------------------------------------------------------------
 
 
+def _status(domain: DomainResult) -> str:
+    return "" if domain.status is DomainStatus.NO_TARGET else domain.status.value
+
+
 def _phases(framework: Framework) -> dict[str, str | None]:
     return {domain.id: domain.phase for domain in framework.domains}
 
@@ -472,11 +476,7 @@ def _explain_overall(result: Result, framework: Framework) -> list[str]:
     out += ["", "Domains (level, score, weight, target, status)"]
     width = min(max(len(f"{d.id} {d.title}") for d in result.domains), 46)
     weight_width = max(len(_num(d.weight)) for d in result.domains)
-    status_width = (
-        max(len(d.status.value) for d in result.domains if d.assessed)
-        if any(d.assessed for d in result.domains)
-        else 0
-    )
+    status_width = max((len(_status(d)) for d in result.domains if d.assessed), default=0)
     phases = _phases(framework)
     current_phase: str | None = None
     for domain in result.domains:
@@ -496,8 +496,8 @@ def _explain_overall(result: Result, framework: Framework) -> list[str]:
         line = (
             f"{name.ljust(width)}  {domain.level}  {_two(domain.score or 0)}  "
             f"×{_num(domain.weight).ljust(weight_width)}  {target.ljust(9)}  "
-            f"{domain.status.value.ljust(status_width)}"
-        )
+            f"{_status(domain).ljust(status_width)}"
+        ).rstrip()
         if domain.limited_by:
             line += f"  held down by {', '.join(domain.limited_by)}"
         out.append(indent + line)
@@ -518,7 +518,7 @@ def _explain_overall(result: Result, framework: Framework) -> list[str]:
         if round_half_up(total / weight, 2) != overall.score:
             line += " (computed from the unrounded domain scores)"
         out += _wrap(line, "", "  ")
-        out.append("Percent: " + _percent_line(result, overall.score, overall.percent))
+        out.append("Percent: " + _percent_line(result, overall.score, overall.percent or 0.0))
         bands = info.bands
         current = next((b for b in bands if b.label == overall.band), None)
         band = f"Band: {overall.band}"
