@@ -6,6 +6,7 @@ All problems in a file are gathered and raised together as one
 
 from __future__ import annotations
 
+import difflib
 import sys
 import types
 import typing
@@ -339,12 +340,18 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
             continue
         expected = [indicator.id for indicator in domain.indicators]
         missing = [indicator_id for indicator_id in expected if indicator_id not in entry]
+        explained: set[str] = set()
         for key, rating in entry.items():
             where: Loc = ("domains", domain.id, key)
             if key not in expected:
-                hint = suggest(str(key), missing or expected)
-                if key in owner:
+                close = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5)
+                if close:
+                    hint = f"did you mean {close[0]}? {close[0]} is missing"
+                    explained.add(close[0])
+                elif key in owner:
                     hint = f"{key} belongs to {owner[key]}, not {domain.id}"
+                else:
+                    hint = suggest(str(key), expected)
                 found.append((where, f"unknown indicator {key!r} in {domain.id}", hint))
                 continue
             if isinstance(rating, dict):
@@ -353,7 +360,7 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
                     if _is_level(value) and value not in levels:
                         found.append(((*where, field), f"{value} is not on the scale", span))
         for indicator in domain.indicators:
-            if indicator.id not in entry:
+            if indicator.id in missing and indicator.id not in explained:
                 found.append((("domains", domain.id),
                               f"indicator {indicator.id} ({indicator.title}) is missing",
                               f'rate it, or skip it with {indicator.id}: '

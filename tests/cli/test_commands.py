@@ -102,7 +102,7 @@ def test_output_is_deterministic(wcc: Wcc, submission: Path) -> None:
 def test_gate_failure_exits_1(wcc: Wcc, submission: Path) -> None:
     run = wcc("assess", str(submission), "--target", "3")
     assert run.exit_code == 1
-    assert "Gate: FAILED (11 domain(s) below target)" in run.stdout
+    assert "Gate: FAILED (11 failures)" in run.stdout
     assert run.stderr.count("gate failed: ") == 11
     quiet = wcc("assess", str(submission), "--target", "3", "--quiet")
     assert quiet.exit_code == 1 and quiet.stderr == ""
