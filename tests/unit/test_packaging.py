@@ -49,7 +49,7 @@ def test_installed_copy_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None:
     assert all(line.startswith(str(site)) for line in probe), probe
     listed = subprocess.run([sys.executable, "-m", "wcc_assess", "frameworks", "list"],
                             cwd=work, env=env, capture_output=True, text=True, check=True)
-    assert listed.stdout.startswith("wcc ")
+    assert "\nwcc " in "\n" + listed.stdout
     assessed = subprocess.run([sys.executable, "-m", "wcc_assess", "assess", str(example)],
                               cwd=work, env=env, capture_output=True, text=True, check=False)
     assert assessed.returncode == 0, assessed.stderr
