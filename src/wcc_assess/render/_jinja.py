@@ -36,7 +36,7 @@ def _finalize_markdown(value: Any) -> Any:
 
 
 def _markdown_link(title: str, ref: str) -> Markup:
-    """A Markdown link when ``ref`` is http(s), else the escaped title and ref as text."""
+    """Return a Markdown link when ``ref`` is http(s), else the escaped title and ref."""
     url = safe_url(ref)
     if url is None:
         return Markup(f"{escape_markdown(title)} ({escape_markdown(ref)})")
@@ -44,13 +44,15 @@ def _markdown_link(title: str, ref: str) -> Markup:
 
 
 def _html_text(value: str) -> Markup:
-    """Escape for a raw-HTML spot of a Markdown document (e.g. inside ``<summary>``)."""
+    """Escape ``value`` for a raw-HTML spot of a Markdown document (``<summary>``)."""
     return Markup(escape(collapse(value)))
 
 
 def _css_string(value: str) -> Markup:
-    """Quote ``value`` as a CSS string with every non-alphanumeric character hex-escaped,
-    so that nothing in it can end the string, the rule or the ``<style>`` element."""
+    """Quote ``value`` as a CSS string, every non-alphanumeric character hex-escaped.
+
+    Nothing in it can then end the string, the rule or the ``<style>`` element.
+    """
     out = []
     for char in collapse(value):
         if char.isascii() and char.isalnum():

@@ -134,8 +134,10 @@ def _indicator(domain: DomainResult, indicator_id: str) -> IndicatorResult | Non
 
 
 def holding_down(domain: DomainResult) -> list[str]:
-    """Describe each indicator that holds ``domain`` at its level, e.g. ``C1.3 at 2 (capped
-    from 3 by the evidence rules)``."""
+    """Describe each indicator that holds ``domain`` at its level.
+
+    For example ``C1.3 at 2 (capped from 3 by the evidence rules)``.
+    """
     phrases: list[str] = []
     for indicator_id in domain.limited_by:
         indicator = _indicator(domain, indicator_id)

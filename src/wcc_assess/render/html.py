@@ -77,7 +77,7 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
 
 
 def context(result: Result) -> dict[str, Any]:
-    """The template's inputs: the result, the charts and the shared presentation helpers."""
+    """Return the template's inputs: the result, the charts and the presentation helpers."""
     radar, bars = _charts(result)
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     return {

@@ -36,8 +36,11 @@ def _headline(result: Result) -> str:
 
 
 def _step_sections(result: Result) -> list[tuple[list[tuple[DomainResult, list[NextStep]]], bool]]:
-    """Next steps as (groups, folded): those of domains below target open, the rest folded
-    into a ``<details>`` block; all open when no domain is below target."""
+    """Return the next steps as (groups, folded) sections.
+
+    Domains below target come open, the rest folded into a ``<details>`` block; all are
+    open when no domain is below target.
+    """
     groups = _view.steps_by_domain(result)
     below = [group for group in groups if group[0].status is DomainStatus.BELOW]
     other = [group for group in groups if group[0].status is not DomainStatus.BELOW]
@@ -47,7 +50,7 @@ def _step_sections(result: Result) -> list[tuple[list[tuple[DomainResult, list[N
 
 
 def context(result: Result) -> dict[str, Any]:
-    """The template's inputs: the result and the shared presentation helpers."""
+    """Return the template's inputs: the result and the shared presentation helpers."""
     return {
         "result": result,
         "fw": result.framework,

@@ -69,12 +69,12 @@ def radar_chart(
     desc: str,
     id_prefix: str = "radar",
 ) -> str:
-    """Return a radar chart: one spoke per axis, a ring per scale level, the levels as a
-    filled polygon and the targets as a dashed polygon (markers only where some are unset).
+    """Return a radar chart of levels against targets.
 
-    The lowest level sits on the first ring, not at the centre, so that a domain not
-    assessed (drawn at the centre, its label marked "n/a") stands apart from one at the
-    bottom of the scale.
+    One spoke per axis and a ring per scale level; the levels are a filled polygon, the
+    targets a dashed polygon (only markers when some domain has no target). The lowest
+    level sits on the first ring, not at the centre, so that a domain not assessed (drawn
+    at the centre, its label marked "n/a") stands apart from one at the bottom of the scale.
     """
     size, centre, radius = 440, 220.0, 160.0
     lowest, steps = levels[0], len(levels)
@@ -147,8 +147,11 @@ def bar_chart(
     desc: str,
     id_prefix: str = "bars",
 ) -> str:
-    """Return a horizontal bar chart of scores on the scale, with each target as a dashed
-    tick and each score written in a column to the right (or "not assessed" in the row)."""
+    """Return a horizontal bar chart of scores on the scale.
+
+    Each target is a dashed tick across its bar, and each score is written in a column to
+    the right (or "not assessed" in the row).
+    """
     lowest, highest = levels[0], levels[-1]
     row, left, plot, top = 26, 46, 300, 12
     width = left + plot + 70
@@ -193,10 +196,14 @@ def bar_chart(
             )
         if bar.target is not None:
             x = _n(x_of(bar.target))
+            y1, y2 = _n(y + 1), _n(y + row - 1)
             parts.append(
-                f'<line class="target" x1="{x}" y1="{_n(y + 1)}" x2="{x}" '
-                f'y2="{_n(y + row - 1)}" stroke="{TARGET}" stroke-width="2.5" '
-                'stroke-dasharray="3 2"/>'
+                f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="#FFFFFF" '
+                'stroke-width="5.5"/>'
+            )
+            parts.append(
+                f'<line class="target" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" '
+                f'stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="3 2"/>'
             )
     parts.append("</svg>")
     return "\n".join(parts)
