@@ -28,8 +28,8 @@ def _headline(result: Result) -> str:
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
     if result.gate.status is GateStatus.FAILED:
-        domains = "domain is" if len(below) == 1 else "domains are"
-        return f"❌ {len(below)} of {len(targeted)} {domains} below target"
+        verb = "is" if len(below) == 1 else "are"
+        return f"❌ {len(below)} of {len(targeted)} domains {verb} below target"
     if result.gate.status is GateStatus.PASSED:
         return f"✅ every domain with a target meets it ({len(targeted)} of {len(targeted)})"
     return "ℹ️ no targets were set"

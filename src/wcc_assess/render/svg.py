@@ -198,8 +198,7 @@ def bar_chart(
             x = _n(x_of(bar.target))
             y1, y2 = _n(y + 1), _n(y + row - 1)
             parts.append(
-                f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="#FFFFFF" '
-                'stroke-width="5.5"/>'
+                f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="#FFFFFF" stroke-width="5.5"/>'
             )
             parts.append(
                 f'<line class="target" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" '
