@@ -173,3 +173,13 @@ def test_no_targets_report() -> None:
     assert "No targets were set" in html
     assert 'class="target"' not in html
     assert "Target (dashed)" not in html
+
+
+def test_ids_are_unique_and_every_label_reference_resolves(html: str) -> None:
+    scan = scan_html(html)
+    ids = [attrs["id"] for _, attrs in scan.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    references = [ref for _, attrs in scan.tags for ref in attrs.get("aria-labelledby", "").split()]
+    assert references and set(references) <= set(ids)
+    internal = [attrs["href"][1:] for attrs in scan.named("a") if attrs["href"].startswith("#")]
+    assert set(internal) <= set(ids)
