@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from wcc_assess.models.framework import DomainMethod, EvidenceRule
 from wcc_assess.models.result import (
@@ -34,6 +35,7 @@ __all__ = [
     "not_assessed_items",
     "steps_by_domain",
     "target_source_text",
+    "template_context",
 ]
 
 STATUS_TEXT: dict[DomainStatus, str] = {
@@ -204,3 +206,26 @@ def steps_by_domain(result: Result) -> list[tuple[DomainResult, list[NextStep]]]
     below = [d for d in with_steps if d.status is DomainStatus.BELOW]
     rest = [d for d in with_steps if d.status is not DomainStatus.BELOW]
     return [(domain, list(domain.next_steps)) for domain in below + rest]
+
+
+def template_context(result: Result) -> dict[str, Any]:
+    """Return what every report template is given.
+
+    That is the result, its framework and scale, the capped and not-assessed items, and
+    the helpers that put values into words.
+    """
+    return {
+        "result": result,
+        "fw": result.framework,
+        "levels": [step.level for step in result.framework.scale],
+        "capped": capped_indicators(result),
+        "not_assessed": not_assessed_items(result),
+        "level_text": lambda level: level_text(result, level),
+        "score": format_score,
+        "date": format_date,
+        "timestamp": format_timestamp,
+        "holding_down": holding_down,
+        "rule_text": evidence_rule_text,
+        "method_text": method_text,
+        "target_source": target_source_text,
+    }

@@ -81,8 +81,7 @@ def context(result: Result) -> dict[str, Any]:
     radar, bars = _charts(result)
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     return {
-        "result": result,
-        "fw": result.framework,
+        **_view.template_context(result),
         "radar": radar,
         "bars": bars,
         "status": STATUS,
@@ -92,18 +91,7 @@ def context(result: Result) -> dict[str, Any]:
         "below": [d for d in targeted if d.status is DomainStatus.BELOW],
         "targeted": targeted,
         "has_targets": any(d.target is not None for d in result.domains),
-        "levels": [step.level for step in result.framework.scale],
-        "capped": _view.capped_indicators(result),
-        "not_assessed": _view.not_assessed_items(result),
         "steps": _view.steps_by_domain(result),
-        "level_text": lambda level: _view.level_text(result, level),
-        "score": _view.format_score,
-        "date": _view.format_date,
-        "timestamp": _view.format_timestamp,
-        "holding_down": _view.holding_down,
-        "rule_text": _view.evidence_rule_text,
-        "method_text": _view.method_text,
-        "target_source": _view.target_source_text,
     }
 
 

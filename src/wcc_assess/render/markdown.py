@@ -52,22 +52,11 @@ def _step_sections(result: Result) -> list[tuple[list[tuple[DomainResult, list[N
 def context(result: Result) -> dict[str, Any]:
     """Return the template's inputs: the result and the shared presentation helpers."""
     return {
-        "result": result,
-        "fw": result.framework,
+        **_view.template_context(result),
         "headline": _headline(result),
         "status": STATUS,
-        "lowest": result.framework.scale[0].level,
-        "highest": result.framework.scale[-1].level,
-        "capped": _view.capped_indicators(result),
-        "not_assessed": _view.not_assessed_items(result),
         "step_sections": _step_sections(result),
-        "level_text": lambda level: _view.level_text(result, level),
         "score": lambda value, places=2: Markup(_view.format_score(value, places)),
-        "date": _view.format_date,
-        "timestamp": _view.format_timestamp,
-        "holding_down": _view.holding_down,
-        "rule_text": _view.evidence_rule_text,
-        "method_text": _view.method_text,
     }
 
 
