@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -305,3 +308,32 @@ def test_builtin_wcc_framework_has_the_assurance_elements() -> None:
         item["title"] for area in raw["governance"]["areas"] for item in area["sub_indicators"]
     ]
     assert len(set(titles)) == 16
+
+
+# The editor schema (`wcc schema`) knows the assurance sections too.
+def test_submission_schema_checks_assurance_sections() -> None:
+    import jsonschema
+
+    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.schema import submission_schema
+
+    schema = submission_schema(resolve_framework("wcc"))
+    check = jsonschema.Draft7Validator(schema)
+    example = DATA.parent.parent / "examples" / "westmarsh-2026-27-assurance.yaml"
+    base = json.loads(json.dumps(yaml.safe_load(example.read_text()), default=str))
+    assert list(check.iter_errors(base)) == []
+
+    def errors(change: Callable[[dict[str, Any]], None]) -> list[str]:
+        data = copy.deepcopy(base)
+        change(data)
+        return sorted("/".join(map(str, e.absolute_path)) for e in check.iter_errors(data))
+
+    assert errors(lambda d: d["governance"]["finance"]["finance.1"].update(rating="yellow")) == [
+        "governance/finance/finance.1/rating"
+    ]
+    assert errors(lambda d: d["governance"]["board"].pop("board.5")) == ["governance/board"]
+    assert errors(lambda d: d["outcomes"].pop(0)) == ["outcomes"]  # life-expectancy required
+    assert errors(lambda d: d["outcomes"][2]["actuals"].update({"2025/2026": 1})) == [
+        "outcomes/2/actuals"
+    ]
+    assert errors(lambda d: d["panel"]["members"][0].pop("role")) == ["panel/members/0"]

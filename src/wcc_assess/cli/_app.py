@@ -91,9 +91,9 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, frameworks, init, validate
+    from wcc_assess.cli import assess, explain, frameworks, init, schema, validate
 
-    for module in (assess, validate, init):
+    for module in (assess, validate, init, schema, explain):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 
