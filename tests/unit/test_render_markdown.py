@@ -41,7 +41,8 @@ def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
     table = GFM.render(text).split("<table>")[1].split("</table>")[0]
     rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
     cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S) for row in rows]
-    assert len(cells) == 12 and all(len(row) == 7 for row in cells)
+    # Fenbridge's panel rated two indicators, so a calibration column is added.
+    assert len(cells) == 12 and all(len(row) == 8 for row in cells)
     assert cells[0] == [
         "C1 Locally lead the NHS",
         "2 Developing",
@@ -50,6 +51,7 @@ def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
         "❌ below",
         "4/4",
         "1",
+        "+1.00",
     ]
     assert cells[2][4] == "✅ met" and cells[2][5] == "3/4"
     assert cells[10] == [
@@ -60,6 +62,7 @@ def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
         "⚪ not assessed",
         "0/4",
         "0",
+        "",
     ]
     assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.04</strong>"
 

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from wcc_assess.models.result import DomainResult, DomainStatus, GateStatus, NextStep, Result
-from wcc_assess.render import _view
+from wcc_assess.models.assurance import Rag
+from wcc_assess.models.result import (
+    DomainResult,
+    DomainStatus,
+    GateStatus,
+    NextStep,
+    OutcomeStatus,
+    Result,
+)
+from wcc_assess.render import _assurance, _view
 from wcc_assess.render._jinja import Markup, environment
 from wcc_assess.render.interface import RenderOptions
 
-__all__ = ["STATUS", "render"]
+__all__ = ["OUTCOME_ICON", "RAG_ICON", "STATUS", "render"]
 
 STATUS: dict[DomainStatus, str] = {
     DomainStatus.MET: "✅ met",
@@ -24,9 +32,22 @@ STATUS: dict[DomainStatus, str] = {
 """A domain's status as text with an icon, never an icon alone."""
 
 
+RAG_ICON: dict[Rag, str] = {Rag.GREEN: "🟢", Rag.AMBER: "🟠", Rag.RED: "🔴"}
+"""A coloured disc beside each governance rating's word, never instead of it."""
+
+OUTCOME_ICON: dict[OutcomeStatus, str] = {
+    OutcomeStatus.ON_TRACK: "✅",
+    OutcomeStatus.OFF_TRACK: "❌",
+    OutcomeStatus.NO_ACTUAL: "⚪",
+}
+"""An icon beside each outcome status's words."""
+
+
 def _headline(result: Result) -> str:
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
+    if any(failure.kind == "governance-red" for failure in result.gate.failures):
+        return f"❌ {_assurance.gate_title(result)}"
     if result.gate.status is GateStatus.FAILED:
         verb = "is" if len(below) == 1 else "are"
         return f"❌ {len(below)} of {len(targeted)} domains {verb} below target"
@@ -53,10 +74,15 @@ def context(result: Result) -> dict[str, Any]:
     """Return the template's inputs: the result and the shared presentation helpers."""
     return {
         **_view.template_context(result),
+        **_assurance.assurance_context(result),
+        "rag_icon": RAG_ICON,
+        "outcome_icon": OUTCOME_ICON,
         "headline": _headline(result),
         "status": STATUS,
         "step_sections": _step_sections(result),
         "score": lambda value, places=2: Markup(_view.format_score(value, places)),
+        "signed": lambda value, places=2: Markup(_assurance.signed(value, places)),
+        "number": lambda value: Markup(_assurance.number(value)),
     }
 
 

@@ -1,4 +1,7 @@
-"""Charts as inline SVG, computed in Python: a radar of levels against targets and a bar chart.
+"""Charts as inline SVG, computed in Python: radar, bars, and outcome trajectories.
+
+The radar shows levels against targets, the bar chart scores, and the trajectory chart an
+outcome measure's aspirations against its actuals.
 
 Pure functions from plain values to SVG text; no templates, no I/O. Every chart carries
 ``role="img"`` with a ``<title>`` and ``<desc>`` (its text alternative), and every label is
@@ -12,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-__all__ = ["Bar", "RadarAxis", "bar_chart", "radar_chart"]
+__all__ = ["Bar", "RadarAxis", "TrajectoryPoint", "bar_chart", "radar_chart", "trajectory_chart"]
 
 BLUE = "#005EB8"
 """NHS Blue: the organisation's levels and scores."""
@@ -204,5 +207,133 @@ def bar_chart(
                 f'<line class="target" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" '
                 f'stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="3 2"/>'
             )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class TrajectoryPoint:
+    """One year of an outcome measure: its aspiration and its actual (None if absent)."""
+
+    label: str
+    aspiration: float | None
+    actual: float | None
+    on_track: bool | None = None
+    """Whether the actual met the aspiration; None when there is nothing to compare."""
+
+
+def _nice_step(span: float) -> float:
+    """Return a round tick step (1, 2, 2.5 or 5 times a power of ten) giving about 4 ticks."""
+    raw = span / 4 if span > 0 else 1.0
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0):
+        if raw <= factor * power:
+            return factor * power
+    return 10.0 * power
+
+
+def _tick(value: float) -> str:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def trajectory_chart(
+    points: Sequence[TrajectoryPoint],
+    *,
+    title: str,
+    desc: str,
+    id_prefix: str = "trajectory",
+) -> str:
+    """Return a line chart of a measure's aspirations (dashed) against its actuals (solid).
+
+    One column per year, earliest first (the baseline year has only an actual). Actuals
+    that missed their aspiration are drawn as hollow squares rather than filled circles,
+    so the chart does not rely on colour; the legend says which line is which.
+    """
+    width, height = 480, 220
+    left, right, top, bottom = 56, 16, 30, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = [v for p in points for v in (p.aspiration, p.actual) if v is not None]
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    step = _nice_step(high - low)
+    low_tick = math.floor(low / step) * step
+    high_tick = math.ceil(high / step) * step
+    if high_tick == low_tick:
+        high_tick = low_tick + step
+    ticks = []
+    tick = low_tick
+    while tick <= high_tick + step / 1000:
+        ticks.append(tick)
+        tick = round(tick + step, 9)
+
+    def x_of(index: int) -> float:
+        if len(points) == 1:
+            return left + plot_w / 2
+        return left + plot_w * index / (len(points) - 1)
+
+    def y_of(value: float) -> float:
+        return top + plot_h * (high_tick - value) / (high_tick - low_tick)
+
+    parts = _open(width, height, id_prefix, title, desc)
+    parts.append(f'<g stroke="{GRID}" stroke-width="1">')
+    for tick in ticks:
+        level = _n(y_of(tick))
+        parts.append(f'<line x1="{left}" y1="{level}" x2="{width - right}" y2="{level}"/>')
+    parts.append("</g>")
+    parts.append(f'<g font-size="11" fill="{MUTED}">')
+    for tick in ticks:
+        parts.append(
+            f'<text x="{left - 6}" y="{_n(y_of(tick) + 4)}" text-anchor="end">{_tick(tick)}</text>'
+        )
+    for index, point in enumerate(points):
+        parts.append(
+            f'<text x="{_n(x_of(index))}" y="{height - bottom + 16}" '
+            f'text-anchor="middle">{_t(point.label)}</text>'
+        )
+    parts.append("</g>")
+
+    def path(pairs: list[tuple[int, float]]) -> str:
+        return " ".join(f"{_n(x_of(i))},{_n(y_of(v))}" for i, v in pairs)
+
+    aspirations = [(i, p.aspiration) for i, p in enumerate(points) if p.aspiration is not None]
+    actuals = [(i, p.actual) for i, p in enumerate(points) if p.actual is not None]
+    if len(aspirations) > 1:
+        parts.append(
+            f'<polyline class="aspiration" points="{path(aspirations)}" fill="none" '
+            f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+    for index, value in aspirations:
+        x, y = x_of(index), y_of(value)
+        parts.append(
+            f'<rect x="{_n(x - 3.5)}" y="{_n(y - 3.5)}" width="7" height="7" fill="#FFFFFF" '
+            f'stroke="{TARGET}" stroke-width="1.5" transform="rotate(45 {_n(x)} {_n(y)})"/>'
+        )
+    if len(actuals) > 1:
+        parts.append(
+            f'<polyline class="actual" points="{path(actuals)}" fill="none" stroke="{BLUE}" '
+            'stroke-width="2.5" stroke-linejoin="round"/>'
+        )
+    for index, value in actuals:
+        x, y = x_of(index), y_of(value)
+        if points[index].on_track is False:
+            parts.append(
+                f'<rect class="missed" x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9" '
+                f'fill="#FFFFFF" stroke="{BLUE}" stroke-width="2.5"/>'
+            )
+        else:
+            parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{BLUE}"/>')
+    legend_y = 16
+    parts.append(f'<g font-size="11" fill="{INK}">')
+    parts.append(
+        f'<line x1="{left}" y1="{legend_y - 4}" x2="{left + 24}" y2="{legend_y - 4}" '
+        f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
+    )
+    parts.append(f'<text x="{left + 30}" y="{legend_y}">Aspiration</text>')
+    parts.append(
+        f'<line x1="{left + 110}" y1="{legend_y - 4}" x2="{left + 134}" y2="{legend_y - 4}" '
+        f'stroke="{BLUE}" stroke-width="2.5"/>'
+    )
+    parts.append(f'<text x="{left + 140}" y="{legend_y}">Actual (square: missed)</text>')
+    parts.append("</g>")
     parts.append("</svg>")
     return "\n".join(parts)
