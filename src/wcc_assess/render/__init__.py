@@ -11,7 +11,7 @@ import importlib
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from wcc_assess.render.interface import RenderOptions, Renderer
+from wcc_assess.render.interface import Renderer, RenderOptions
 
 if TYPE_CHECKING:
     from wcc_assess.models.result import Result
@@ -24,11 +24,13 @@ class OutputFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    GITHUB = "github"
 
 
 RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.TABLE: "wcc_assess.render.table",
     OutputFormat.JSON: "wcc_assess.render.json",
+    OutputFormat.GITHUB: "wcc_assess.render.github",
 }
 """Format → module; modules are imported only when their format is asked for."""
 
