@@ -44,6 +44,7 @@ from wcc_assess.scoring import round_half_up
 __all__ = [
     "Projected",
     "Projection",
+    "change_since",
     "check_comparable",
     "compare",
     "format_number",
@@ -278,8 +279,12 @@ def _join(*parts: str | None) -> str | None:
     return text or None
 
 
-def _change(level: int | None, score: float | None, projected: Projected | None) -> Change:
-    """Return the change of one domain or indicator (``score`` None for indicators)."""
+def change_since(level: int | None, score: float | None, projected: Projected | None) -> Change:
+    """Return how a domain or indicator moved from what ``projected`` says of the baseline.
+
+    ``level`` and ``score`` are the current values (``score`` None for indicators);
+    ``projected`` None means the id has no counterpart in the baseline.
+    """
     if projected is None:
         return Change(direction=ChangeDirection.NEW, note="no counterpart in the baseline")
     sources, previous, previous_score = list(projected.sources), projected.level, projected.score
@@ -411,7 +416,7 @@ def compare(
         indicators = [
             indicator.model_copy(
                 update={
-                    "change": _change(
+                    "change": change_since(
                         indicator.effective_level, None, projection.indicators.get(indicator.id)
                     )
                 }
@@ -422,7 +427,7 @@ def compare(
             domain.model_copy(
                 update={
                     "indicators": indicators,
-                    "change": _change(
+                    "change": change_since(
                         domain.level, domain.score, projection.domains.get(domain.id)
                     ),
                 }
