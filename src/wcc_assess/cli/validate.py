@@ -40,16 +40,18 @@ def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diag
     from wcc_assess.scoring import ScoreOptions, score
 
     name = display_name(path)
+    kind = "unknown"
     try:
         document = read_document(path)
         if is_framework_document(document):
+            kind = "framework"
             checked = framework_from_document(document, name)
             indicators = sum(len(d.indicators) for d in checked.domains)
-            return "framework", (f"framework {checked.ref}: {len(checked.domains)} domains, "
-                                 f"{indicators} indicators"), []
+            return kind, (f"framework {checked.ref}: {len(checked.domains)} domains, "
+                          f"{indicators} indicators"), []
+        kind = "submission"
         loaded = submission_from_document(document, name, framework)
     except InputError as error:
-        kind = "unknown"
         return kind, "", error.diagnostics
     result = score(loaded.framework, loaded.submission, ScoreOptions(generated_at="", source=name))
     warnings = [Diagnostic(file=name, message=text, severity="warning")
