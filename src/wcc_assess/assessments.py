@@ -102,8 +102,9 @@ def result_from_json(text: str, name: str) -> Result:
 def pooled_resolver(pool: Sequence[Framework]) -> Callable[[str], Framework]:
     """Return a framework resolver that tries ``pool`` first, then the built-in registry.
 
-    ``pool`` holds the frameworks named on the command line. A submission's ``framework: id`` takes the first framework of that id in the pool, and
-    ``id@version`` the one of that version, if there is one.
+    ``pool`` holds the frameworks named on the command line. A submission's
+    ``framework: id`` takes the first framework of that id in the pool, and ``id@version``
+    the one of that version, if there is one.
     """
 
     def resolve(spec: str) -> Framework:

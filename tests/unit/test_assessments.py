@@ -65,18 +65,29 @@ def test_the_loader_tells_json_from_yaml(mini_result: Result, tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"schema_version": "1.1",', "last.json:1:26: error: not valid JSON: Expecting "
-         "property name enclosed in double quotes (pass a result written by `wcc assess "
-         "--format json`, or the submission YAML file itself)"),
-        ('{"framework": "wcc"}', "last.json: error: is not a wcc-assess result (it has no "
-         "schema_version)"),
-        ('[1, 2]', "last.json: error: is not a wcc-assess result (it has no schema_version)"),
-        ('{"schema_version": "2.0"}', "last.json: error: the result has schema version '2.0', "
-         "but this wcc-assess reads results of schema 1.x (re-run that assessment with this "
-         "version of wcc-assess, or pass its submission YAML file instead)"),
-        ('{"schema_version": "1.9"}', "last.json: error: the result has schema version 1.9, "
-         "newer than this wcc-assess's 1.1 (upgrade wcc-assess, or pass the submission YAML "
-         "file instead)"),
+        (
+            '{"schema_version": "1.1",',
+            "last.json:1:26: error: not valid JSON: Expecting "
+            "property name enclosed in double quotes (pass a result written by `wcc assess "
+            "--format json`, or the submission YAML file itself)",
+        ),
+        (
+            '{"framework": "wcc"}',
+            "last.json: error: is not a wcc-assess result (it has no schema_version)",
+        ),
+        ("[1, 2]", "last.json: error: is not a wcc-assess result (it has no schema_version)"),
+        (
+            '{"schema_version": "2.0"}',
+            "last.json: error: the result has schema version '2.0', "
+            "but this wcc-assess reads results of schema 1.x (re-run that assessment with this "
+            "version of wcc-assess, or pass its submission YAML file instead)",
+        ),
+        (
+            '{"schema_version": "1.9"}',
+            "last.json: error: the result has schema version 1.9, "
+            "newer than this wcc-assess's 1.1 (upgrade wcc-assess, or pass the submission YAML "
+            "file instead)",
+        ),
         ('{"schema_version": "one"}', "last.json: error: the result has schema version 'one'"),
     ],
 )
@@ -106,7 +117,9 @@ def test_source_lines_fall_back_to_the_domain(write_yaml: Write) -> None:
     loaded = load_submission(path, load_framework(MINI))
     from wcc_assess.scoring import ScoreOptions, score
 
-    located = with_source_lines(score(loaded.framework, loaded.submission,
-                                      ScoreOptions(generated_at=STAMP)), loaded.document)
+    located = with_source_lines(
+        score(loaded.framework, loaded.submission, ScoreOptions(generated_at=STAMP)),
+        loaded.document,
+    )
     b = located.domain("B")
     assert b.line is not None and {i.line for i in b.indicators} == {b.line}

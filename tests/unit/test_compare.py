@@ -30,9 +30,11 @@ def framework(data: dict[str, Any] | None = None) -> Framework:
 
 
 def result(data: dict[str, Any], fw: Framework | None = None, **options: Any) -> Result:
-    return score(fw or framework(), Submission.model_validate(data),
-                 ScoreOptions(generated_at="2026-01-01T00:00:00Z", source="new.yaml",
-                              **options))
+    return score(
+        fw or framework(),
+        Submission.model_validate(data),
+        ScoreOptions(generated_at="2026-01-01T00:00:00Z", source="new.yaml", **options),
+    )
 
 
 def last_year(**ratings: Any) -> dict[str, Any]:
@@ -75,8 +77,9 @@ def test_changes_per_domain_indicator_and_overall() -> None:
 
 
 def test_baseline_source_is_named_as_given() -> None:
-    compared = compare(result(last_year()), result(mini_submission()),
-                       baseline_source="results/2025-26.json")
+    compared = compare(
+        result(last_year()), result(mini_submission()), baseline_source="results/2025-26.json"
+    )
     assert compared.baseline is not None and compared.baseline.source == "results/2025-26.json"
 
 
@@ -89,18 +92,21 @@ def test_decline_without_the_flag_does_not_gate() -> None:
 
 
 def test_regression_gate_names_old_and_new_level_and_the_indicators_that_fell() -> None:
-    compared = compare(result(last_year()), result(mini_submission(B_1=rated(1))),
-                       fail_on_regression=True)
+    compared = compare(
+        result(last_year()), result(mini_submission(B_1=rated(1))), fail_on_regression=True
+    )
     assert compared.gate.status is GateStatus.FAILED
     [failure] = compared.gate.failures
     assert (failure.kind, failure.domain) == ("regression", "B")
-    assert failure.message == ("B Beta fell from level 2 to 1 since 2025/26; "
-                               "indicators that fell: B.1 (2 -> 1)")
+    assert failure.message == (
+        "B Beta fell from level 2 to 1 since 2025/26; indicators that fell: B.1 (2 -> 1)"
+    )
 
 
 def test_regression_gate_passes_when_nothing_fell() -> None:
-    compared = compare(result(last_year()), result(mini_submission(A_1=rated(3))),
-                       fail_on_regression=True)
+    compared = compare(
+        result(last_year()), result(mini_submission(A_1=rated(3))), fail_on_regression=True
+    )
     assert compared.gate.status is GateStatus.PASSED and compared.gate.failures == []
 
 
@@ -108,12 +114,13 @@ def test_targets_and_regressions_are_both_listed() -> None:
     new = result(mini_submission(B_1=rated(1)), target=2)
     compared = compare(result(last_year()), new, fail_on_regression=True)
     assert [(f.kind, f.domain) for f in compared.gate.failures] == [
-        ("below-target", "B"), ("regression", "B")]
+        ("below-target", "B"),
+        ("regression", "B"),
+    ]
 
 
 def test_not_assessed_is_not_comparable_and_not_a_regression() -> None:
-    new = result(mini_submission(B_1={"not_assessed": "paused"},
-                                 B_2={"not_assessed": "paused"}))
+    new = result(mini_submission(B_1={"not_assessed": "paused"}, B_2={"not_assessed": "paused"}))
     compared = compare(result(last_year()), new, fail_on_regression=True)
     change = compared.domain("B").change
     assert change is not None and change.direction is ChangeDirection.NOT_COMPARABLE
@@ -130,8 +137,10 @@ def test_a_capped_indicator_is_compared_at_its_effective_level() -> None:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        ({"organisation": {"name": "Other ICB", "code": "X99"}},
-         "old.yaml is for Other ICB (code X99), but the submission is for Test ICB (code T01)"),
+        (
+            {"organisation": {"name": "Other ICB", "code": "X99"}},
+            "old.yaml is for Other ICB (code X99), but the submission is for Test ICB (code T01)",
+        ),
         ({"period": "2027/28"}, "is for 2027/28, after the submission's period 2026/27"),
     ],
 )
@@ -147,20 +156,23 @@ def test_another_framework_is_refused() -> None:
     other["id"] = "other"
     data = last_year()
     data["framework"] = "other"
-    with pytest.raises(UsageError, match="against framework 'other', but the submission "
-                       "against 'mini'"):
+    with pytest.raises(
+        UsageError, match="against framework 'other', but the submission against 'mini'"
+    ):
         compare(result(data, framework(other)), result(mini_submission()))
 
 
 def test_the_same_period_is_allowed_with_a_warning() -> None:
-    compared = compare(result(mini_submission()), result(mini_submission()),
-                       baseline_source="b.yaml")
+    compared = compare(
+        result(mini_submission()), result(mini_submission()), baseline_source="b.yaml"
+    )
     assert "the baseline b.yaml is for the same period, 2026/27" in compared.warnings
 
 
 # Framework revisions.
-def revised(version: str, replaces: dict[str, Any] | None, domains: list[dict[str, Any]]
-            ) -> Framework:
+def revised(
+    version: str, replaces: dict[str, Any] | None, domains: list[dict[str, Any]]
+) -> Framework:
     data = copy.deepcopy(MINI_DATA)
     data["version"] = version
     data["domains"] = domains
@@ -170,26 +182,42 @@ def revised(version: str, replaces: dict[str, Any] | None, domains: list[dict[st
 
 
 def ind(indicator_id: str, weight: float = 1) -> dict[str, Any]:
-    return {"id": indicator_id, "title": f"Indicator {indicator_id}", "weight": weight,
-            "descriptors": {n: f"{indicator_id} level {n}" for n in range(1, 5)}}
+    return {
+        "id": indicator_id,
+        "title": f"Indicator {indicator_id}",
+        "weight": weight,
+        "descriptors": {n: f"{indicator_id} level {n}" for n in range(1, 5)},
+    }
 
 
 def dom(domain_id: str, *indicator_ids: str, weight: float = 1) -> dict[str, Any]:
-    return {"id": domain_id, "title": f"Domain {domain_id}", "statement": "s.",
-            "weight": weight, "indicators": [ind(i) for i in indicator_ids]}
+    return {
+        "id": domain_id,
+        "title": f"Domain {domain_id}",
+        "statement": "s.",
+        "weight": weight,
+        "indicators": [ind(i) for i in indicator_ids],
+    }
 
 
 # mini 2: A.1 and A.3 merged into A.1; A.2 split into A.2 and A.4; B renamed C, B.1
 # renamed C.1, B.2 retired, C.2 new.
-MINI_2 = revised("2", {"version": "1", "map": {
-    "A.3": "A.1", "A.2": ["A.2", "A.4"], "B": "C", "B.1": "C.1", "B.2": []}},
-    [dom("A", "A.1", "A.2", "A.4", weight=2), dom("C", "C.1", "C.2")])
+MINI_2 = revised(
+    "2",
+    {
+        "version": "1",
+        "map": {"A.3": "A.1", "A.2": ["A.2", "A.4"], "B": "C", "B.1": "C.1", "B.2": []},
+    },
+    [dom("A", "A.1", "A.2", "A.4", weight=2), dom("C", "C.1", "C.2")],
+)
 
 
 def new_under_mini_2(**levels: int) -> Result:
     data = {
-        "framework": "mini@2", "organisation": {"name": "Test ICB", "code": "T01"},
-        "period": "2026/27", "assessed_on": "2026-10-01",
+        "framework": "mini@2",
+        "organisation": {"name": "Test ICB", "code": "T01"},
+        "period": "2026/27",
+        "assessed_on": "2026-10-01",
         "domains": {
             "A": {i: rated(levels.get(i.replace(".", "_"), 2)) for i in ("A.1", "A.2", "A.4")},
             "C": {i: rated(levels.get(i.replace(".", "_"), 2)) for i in ("C.1", "C.2")},
@@ -235,8 +263,9 @@ def test_a_merged_indicator_with_one_source_assessed_compares_with_that_one() ->
 
 
 def test_merged_domains_compare_with_the_weighted_mean() -> None:
-    one_domain = revised("2", {"version": "1", "map": {"B": "A"}},
-                         [dom("A", "A.1", "A.2", "A.3", "B.1", "B.2")])
+    one_domain = revised(
+        "2", {"version": "1", "map": {"B": "A"}}, [dom("A", "A.1", "A.2", "A.3", "B.1", "B.2")]
+    )
     # Last year: A (weight 2) level 2, score (1*3 + 3*2 + 1*2) / 5 = 2.2;
     #            B (weight 1) level 1, score (1 + 2) / 2 = 1.5.
     baseline = result(last_year(A_1=rated(3), B_1=rated(1)))
@@ -254,8 +283,9 @@ def test_merged_domains_compare_with_the_weighted_mean() -> None:
 
 
 def test_a_merged_domain_that_fell_names_its_fractional_level() -> None:
-    one_domain = revised("2", {"version": "1", "map": {"B": "A"}},
-                         [dom("A", "A.1", "A.2", "A.3", "B.1", "B.2")])
+    one_domain = revised(
+        "2", {"version": "1", "map": {"B": "A"}}, [dom("A", "A.1", "A.2", "A.3", "B.1", "B.2")]
+    )
     baseline = result(last_year(A_1=rated(3), A_2=rated(3), A_3=rated(3)))  # A 3, B 2
     data = mini_submission()
     data["framework"] = "mini@2"
@@ -264,17 +294,25 @@ def test_a_merged_domain_that_fell_names_its_fractional_level() -> None:
     [failure] = compared.gate.failures
     assert failure.message.startswith(
         "A Domain A fell from level 2.67 to 2 since 2025/26 (merged from A, B; compared with "
-        "the mean of their levels); indicators that fell: A.1 (3 -> 2)")
+        "the mean of their levels); indicators that fell: A.1 (3 -> 2)"
+    )
 
 
 def test_revisions_chain_through_known_versions() -> None:
-    mini_3 = revised("3", {"version": "2", "map": {"C.1": "C.9"}},
-                     [dom("A", "A.1", "A.2", "A.4", weight=2), dom("C", "C.9", "C.2")])
+    mini_3 = revised(
+        "3",
+        {"version": "2", "map": {"C.1": "C.9"}},
+        [dom("A", "A.1", "A.2", "A.4", weight=2), dom("C", "C.9", "C.2")],
+    )
     data = {
-        "framework": "mini@3", "organisation": {"name": "Test ICB", "code": "T01"},
-        "period": "2027/28", "assessed_on": "2027-10-01",
-        "domains": {"A": {i: rated(2) for i in ("A.1", "A.2", "A.4")},
-                    "C": {i: rated(2) for i in ("C.9", "C.2")}},
+        "framework": "mini@3",
+        "organisation": {"name": "Test ICB", "code": "T01"},
+        "period": "2027/28",
+        "assessed_on": "2027-10-01",
+        "domains": {
+            "A": {i: rated(2) for i in ("A.1", "A.2", "A.4")},
+            "C": {i: rated(2) for i in ("C.9", "C.2")},
+        },
     }
     newest = result(data, mini_3)
     baseline = result(last_year(B_1=rated(1)))
@@ -288,23 +326,32 @@ def test_revisions_chain_through_known_versions() -> None:
 
     unchained = project(baseline, newest)  # version 2 unknown: ids compared as they are
     assert unchained.revision is None
-    assert unchained.warnings == ["the baseline was assessed against mini 1 and mini 3 "
-                                  "declares no revision map from it; ids are compared as they "
-                                  "are"]
+    assert unchained.warnings == [
+        "the baseline was assessed against mini 1 and mini 3 "
+        "declares no revision map from it; ids are compared as they "
+        "are"
+    ]
     assert "C.9" not in unchained.indicators and "B.1" in unchained.gone_indicators
 
 
 def test_a_map_key_the_baseline_lacks_is_warned_about() -> None:
-    odd = revised("2", {"version": "1", "map": {"Z.9": "A.1"}},
-                  [dom("A", "A.1", "A.2", "A.3", weight=2), dom("B", "B.1", "B.2")])
+    odd = revised(
+        "2",
+        {"version": "1", "map": {"Z.9": "A.1"}},
+        [dom("A", "A.1", "A.2", "A.3", weight=2), dom("B", "B.1", "B.2")],
+    )
     data = mini_submission()
     data["framework"] = "mini@2"
     compared = compare(result(last_year()), result(data, odd))
-    assert ("the revision map from mini 1 names Z.9, which the baseline does not have"
-            in compared.warnings)
+    assert (
+        "the revision map from mini 1 names Z.9, which the baseline does not have"
+        in compared.warnings
+    )
 
 
-@pytest.mark.parametrize(("value", "text"), [(None, "-"), (3, "3"), (2.0, "2"), (2.5, "2.5"),
-                                              (1.67, "1.67"), (-0.5, "-0.5")])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(None, "-"), (3, "3"), (2.0, "2"), (2.5, "2.5"), (1.67, "1.67"), (-0.5, "-0.5")],
+)
 def test_format_number(value: float | None, text: str) -> None:
     assert format_number(value) == text

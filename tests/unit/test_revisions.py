@@ -39,21 +39,34 @@ def test_targets_follow_the_map_and_default_to_the_same_id() -> None:
 
 
 def test_a_sound_map_has_no_problems() -> None:
-    assert problems({"version": "1", "map": {"A.9": "A.1", "B.7": ["B.1", "B.2"],
-                                             "Old": "A"}}) == []
+    assert (
+        problems({"version": "1", "map": {"A.9": "A.1", "B.7": ["B.1", "B.2"], "Old": "A"}}) == []
+    )
 
 
 @pytest.mark.parametrize(
     ("replaces", "message", "hint"),
     [
-        ({"version": "2"}, "a framework cannot replace its own version '2'",
-         "name the older version it revises"),
-        ({"version": "1", "map": {"X.1": "A.7"}},
-         "X.1 maps to 'A.7', which is not a domain or indicator of mini@2", "did you mean A.3?"),
-        ({"version": "1", "map": {"X.1": ["A.1", "A.1"]}},
-         "X.1 names the same new id more than once", None),
-        ({"version": "1", "map": {"X": ["A", "A.1"]}}, "X maps to both domains and indicators",
-         "a domain maps to domains, an indicator to indicators"),
+        (
+            {"version": "2"},
+            "a framework cannot replace its own version '2'",
+            "name the older version it revises",
+        ),
+        (
+            {"version": "1", "map": {"X.1": "A.7"}},
+            "X.1 maps to 'A.7', which is not a domain or indicator of mini@2",
+            "did you mean A.3?",
+        ),
+        (
+            {"version": "1", "map": {"X.1": ["A.1", "A.1"]}},
+            "X.1 names the same new id more than once",
+            None,
+        ),
+        (
+            {"version": "1", "map": {"X": ["A", "A.1"]}},
+            "X maps to both domains and indicators",
+            "a domain maps to domains, an indicator to indicators",
+        ),
     ],
 )
 def test_map_problems(replaces: Any, message: str, hint: str | None) -> None:
@@ -61,11 +74,14 @@ def test_map_problems(replaces: Any, message: str, hint: str | None) -> None:
     assert [(m, h) for _, m, h in found] == [(message, hint)]
 
 
-@pytest.mark.parametrize("replaces", [
-    {"map": {"A.1": "A.2"}},  # no version
-    {"version": "1", "map": {"A.1": 3}},  # not an id
-    {"version": "1", "map": {"A.1": "A.2"}, "extra": True},
-])
+@pytest.mark.parametrize(
+    "replaces",
+    [
+        {"map": {"A.1": "A.2"}},  # no version
+        {"version": "1", "map": {"A.1": 3}},  # not an id
+        {"version": "1", "map": {"A.1": "A.2"}, "extra": True},
+    ],
+)
 def test_the_shape_is_strict(replaces: Any) -> None:
     from pydantic import ValidationError
 

@@ -24,8 +24,11 @@ STAMP = "2026-01-01T00:00:00Z"
 
 
 def scored(data: dict[str, Any]) -> Result:
-    return score(framework(), Submission.model_validate(data),
-                 ScoreOptions(generated_at=STAMP, source="x.yaml"))
+    return score(
+        framework(),
+        Submission.model_validate(data),
+        ScoreOptions(generated_at=STAMP, source="x.yaml"),
+    )
 
 
 def year(period: str, **ratings: Any) -> dict[str, Any]:
@@ -65,24 +68,30 @@ def test_different_organisations_are_refused_naming_the_files() -> None:
     other = year("2025/26")
     other["organisation"] = {"name": "Other ICB", "code": "X99"}
     with pytest.raises(UsageError) as caught:
-        build_trend([("mine.yaml", scored(year("2024/25"))), ("theirs.yaml", scored(other))],
-                    generated_at=STAMP)
+        build_trend(
+            [("mine.yaml", scored(year("2024/25"))), ("theirs.yaml", scored(other))],
+            generated_at=STAMP,
+        )
     message = str(caught.value)
     assert message.startswith("a trend is of one organisation, but these files are of 2")
-    assert "mine.yaml (Test ICB, code T01" in message and "theirs.yaml (Other ICB, code X99" \
-        in message
+    assert (
+        "mine.yaml (Test ICB, code T01" in message and "theirs.yaml (Other ICB, code X99" in message
+    )
 
 
 def test_the_same_period_twice_is_refused_naming_both_files() -> None:
-    with pytest.raises(UsageError, match=re.escape(
-            "the period 2025/26 appears twice: in first.yaml and in second.json")):
-        build_trend([("first.yaml", scored(year("2025/26"))),
-                     ("second.json", scored(year("2025/26")))], generated_at=STAMP)
+    with pytest.raises(
+        UsageError,
+        match=re.escape("the period 2025/26 appears twice: in first.yaml and in second.json"),
+    ):
+        build_trend(
+            [("first.yaml", scored(year("2025/26"))), ("second.json", scored(year("2025/26")))],
+            generated_at=STAMP,
+        )
 
 
 def test_a_revision_is_followed() -> None:
-    named = [("new.yaml", new_under_mini_2()),
-             ("old.yaml", scored(year("2025/26", B_1=rated(1))))]
+    named = [("new.yaml", new_under_mini_2()), ("old.yaml", scored(year("2025/26", B_1=rated(1))))]
     built = build_trend(named, generated_at=STAMP)
     assert built.framework_version == MINI_2.version
     assert [d.id for d in built.domains] == ["A", "C"]
@@ -95,17 +104,20 @@ def test_a_revision_is_followed() -> None:
 def test_a_domain_with_no_counterpart_has_no_value() -> None:
     from tests.unit.test_compare import dom, revised
 
-    fresh = revised("2", {"version": "1", "map": {"B": []}},
-                    [dom("A", "A.1", "A.2", "A.3", weight=2), dom("N", "N.1")])
+    fresh = revised(
+        "2",
+        {"version": "1", "map": {"B": []}},
+        [dom("A", "A.1", "A.2", "A.3", weight=2), dom("N", "N.1")],
+    )
     data = mini_submission()
     data["framework"] = "mini@2"
     data["domains"] = {"A": data["domains"]["A"], "N": {"N.1": rated(2)}}
     newest = score(fresh, Submission.model_validate(data), ScoreOptions(generated_at=STAMP))
-    built = build_trend([("old.yaml", scored(year("2025/26"))), ("new.yaml", newest)],
-                        generated_at=STAMP)
+    built = build_trend(
+        [("old.yaml", scored(year("2025/26"))), ("new.yaml", newest)], generated_at=STAMP
+    )
     n = built.domains[1]
-    assert n.points[0].level is None and n.points[0].note == "no counterpart in framework " \
-        "version 1"
+    assert n.points[0].level is None and n.points[0].note == "no counterpart in framework version 1"
     assert n.change is not None and n.change.direction is ChangeDirection.NEW
     assert built.retired == ["B"]
 
@@ -120,8 +132,9 @@ def test_markdown(three_years: Trend) -> None:
     assert "| Id | Domain | 2024/25 | 2025/26 | 2026/27 | Since 2025/26 |" in text
     assert "| B | Beta | 1 (1.50) | 2 (2.00) | 3 (3.00) | ↑ improved 2→3 (score +1) |" in text
     assert "| A | Alpha | 2 (2.00) | 2 (2.00) | 2 (2.20) | → unchanged (score +0.2) |" in text
-    assert "|  | **Overall score (percent)** | 1.83 (27.8%) | 2.00 (33.3%) | 2.47 (48.9%) |  |" \
-        in text
+    assert (
+        "|  | **Overall score (percent)** | 1.83 (27.8%) | 2.00 (33.3%) | 2.47 (48.9%) |  |" in text
+    )
 
 
 def test_json_is_the_trend(three_years: Trend) -> None:
@@ -134,11 +147,13 @@ def test_html_is_self_contained_and_accessible(three_years: Trend) -> None:
     page = render_trend(three_years, TrendFormat.HTML)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in page
     assert "<script" not in page and "http://" not in page.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
     assert "https://" not in page and "<link" not in page
     assert page.count('role="img"') == 3  # the overall score and two domains
-    assert '<desc id="d-B-desc">B Beta: level 1 in 2024/25, 2 in 2025/26, 3 in 2026/27.</desc>' \
-        in page
+    assert (
+        '<desc id="d-B-desc">B Beta: level 1 in 2024/25, 2 in 2025/26, 3 in 2026/27.</desc>' in page
+    )
     assert "<caption>Domain levels by period (score in brackets)</caption>" in page
     assert '<th scope="row">B</th><td>Beta</td><td class="num">1 (1.50)</td>' in page
 
@@ -146,8 +161,9 @@ def test_html_is_self_contained_and_accessible(three_years: Trend) -> None:
 def test_html_escapes_what_came_from_submissions() -> None:
     data = year("2025/26")
     data["organisation"] = {"name": "<script>alert(1)</script> & Co", "code": "T01"}
-    page = render_trend(build_trend([("x.yaml", scored(data))], generated_at=STAMP),
-                        TrendFormat.HTML)
+    page = render_trend(
+        build_trend([("x.yaml", scored(data))], generated_at=STAMP), TrendFormat.HTML
+    )
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
 
 

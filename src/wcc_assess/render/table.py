@@ -126,9 +126,9 @@ def render(result: Result, options: RenderOptions) -> str:
                 console.print(f"{label} since {baseline.period}: {', '.join(ids)}")
     gate = result.gate
     if gate.failures:
-        kinds = [failure.kind for failure in gate.failures]
-        counts = ", ".join(f"{kinds.count(kind)} {kind}" for kind in dict.fromkeys(kinds))
-        console.print(Text(f"Gate: FAILED ({counts})", style="bold red"))
+        count = len(gate.failures)
+        console.print(Text(f"Gate: FAILED ({count} failure{'s' if count != 1 else ''})",
+                           style="bold red"))
         _items(console, [("-", failure.message) for failure in gate.failures])
     else:
         console.print(f"Gate: {gate.status.value}")
