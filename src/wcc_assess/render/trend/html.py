@@ -22,7 +22,7 @@ from wcc_assess.render.trend.common import notes, point_text, subtitle
 __all__ = ["Chart", "line_chart", "render"]
 
 WIDTH, HEIGHT = 260, 150
-LEFT, RIGHT, TOP, BOTTOM = 30, 14, 12, 30
+LEFT, RIGHT, TOP, BOTTOM = 34, 30, 12, 30
 
 
 @dataclass(frozen=True, slots=True)
