@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from wcc_assess.compare import format_number
-from wcc_assess.models.trend import Trend, TrendPoint
+from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
+from wcc_assess.render.change import change_text
 
-__all__ = ["notes", "point_text", "subtitle"]
+__all__ = ["latest_change", "notes", "overall_text", "point_text", "subtitle"]
 
 
 def point_text(point: TrendPoint) -> str:
@@ -38,3 +39,18 @@ def subtitle(trend: Trend) -> str:
     if len(versions) > 1:
         text += f" · shown with the ids of version {trend.framework_version}"
     return text
+
+
+def overall_text(period: TrendPeriod) -> str:
+    """Return a period's overall grade: ``2.65 (55.1%)``, or ``-``."""
+    if period.overall_score is None or period.overall_percent is None:
+        return "-"
+    return f"{period.overall_score:.2f} ({period.overall_percent:.1f}%)"
+
+
+def latest_change(domain: DomainTrend) -> str:
+    """Return the change of the latest period: ``↑ improved 2→3 (score +0.75)``, or ``""``."""
+    if domain.change is None:
+        return ""
+    level = domain.points[-1].level
+    return change_text(domain.change, int(level) if level is not None else None)

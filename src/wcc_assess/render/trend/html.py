@@ -15,9 +15,14 @@ from jinja2 import Environment, StrictUndefined
 
 from wcc_assess.compare import format_number
 from wcc_assess.models.trend import Trend
-from wcc_assess.render.change import change_text
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend.common import notes, point_text, subtitle
+from wcc_assess.render.trend.common import (
+    latest_change,
+    notes,
+    overall_text,
+    point_text,
+    subtitle,
+)
 
 __all__ = ["Chart", "line_chart", "render"]
 
@@ -124,13 +129,9 @@ def render(trend: Trend, options: RenderOptions) -> str:
     )
     rows = []
     for domain in trend.domains:
-        level = domain.points[-1].level
-        change = (
-            change_text(domain.change, int(level) if level is not None else None)
-            if domain.change is not None
-            else ""
+        rows.append(
+            (domain.id, domain.title, [point_text(p) for p in domain.points], latest_change(domain))
         )
-        rows.append((domain.id, domain.title, [point_text(p) for p in domain.points], change))
     template = (resources.files("wcc_assess") / "templates" / "trend.html.j2").read_text(
         encoding="utf-8"
     )
@@ -155,10 +156,5 @@ def render(trend: Trend, options: RenderOptions) -> str:
         bottom=HEIGHT - BOTTOM,
         latest=len(trend.periods) > 1,
         previous=periods[-2] if len(periods) > 1 else "",
-        overall_cells=[
-            f"{p.overall_score:.2f} ({p.overall_percent:.1f}%)"
-            if p.overall_score is not None and p.overall_percent is not None
-            else "-"
-            for p in trend.periods
-        ],
+        overall_cells=[overall_text(p) for p in trend.periods],
     )

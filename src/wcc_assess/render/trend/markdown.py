@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 
 from wcc_assess.models.trend import Trend
-from wcc_assess.render.change import change_text
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend.common import notes, point_text, subtitle
+from wcc_assess.render.trend.common import (
+    latest_change,
+    notes,
+    overall_text,
+    point_text,
+    subtitle,
+)
 
 __all__ = ["escape", "render"]
 
@@ -48,20 +53,10 @@ def render(trend: Trend, options: RenderOptions) -> str:
             *(escape(point_text(point)) for point in domain.points),
         ]
         if latest:
-            level = domain.points[-1].level
-            cells.append(
-                escape(change_text(domain.change, int(level) if level is not None else None))
-                if domain.change is not None
-                else ""
-            )
+            cells.append(escape(latest_change(domain)))
         lines.append(_row(cells))
     overall = ["", "**Overall score (percent)**"]
-    overall += [
-        f"{p.overall_score:.2f} ({p.overall_percent:.1f}%)"
-        if p.overall_score is not None and p.overall_percent is not None
-        else "-"
-        for p in trend.periods
-    ]
+    overall += [overall_text(p) for p in trend.periods]
     lines.append(_row(overall + ([""] if latest else [])))
     lines.append(
         _row(

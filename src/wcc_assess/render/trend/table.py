@@ -9,9 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from wcc_assess.models.trend import Trend
-from wcc_assess.render.change import change_text
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend.common import notes, point_text, subtitle
+from wcc_assess.render.trend.common import (
+    latest_change,
+    notes,
+    overall_text,
+    point_text,
+    subtitle,
+)
 
 __all__ = ["render"]
 
@@ -42,20 +47,10 @@ def render(trend: Trend, options: RenderOptions) -> str:
     for domain in trend.domains:
         row = [domain.id, domain.title, *(point_text(point) for point in domain.points)]
         if latest:
-            level = domain.points[-1].level
-            row.append(
-                change_text(domain.change, int(level) if level is not None else None)
-                if domain.change is not None
-                else ""
-            )
+            row.append(latest_change(domain))
         table.add_row(*row)
     overall = ["", "Overall score (percent)"]
-    overall += [
-        f"{p.overall_score:.2f} ({p.overall_percent:.1f}%)"
-        if p.overall_score is not None and p.overall_percent is not None
-        else "-"
-        for p in trend.periods
-    ]
+    overall += [overall_text(p) for p in trend.periods]
     table.add_row(*overall, *([""] if latest else []), style="bold")
     table.add_row("", "Band", *(p.band or "-" for p in trend.periods), *([""] if latest else []))
     console.print(table)
