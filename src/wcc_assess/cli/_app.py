@@ -91,9 +91,9 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, frameworks, init, trend, validate
+    from wcc_assess.cli import assess, explain, frameworks, init, schema, trend, validate
 
-    for module in (assess, validate, init, trend):
+    for module in (assess, validate, init, schema, explain, trend):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 

@@ -23,13 +23,19 @@ class OutputFormat(StrEnum):
     """The report formats of ``wcc assess --format``."""
 
     TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
     JSON = "json"
+    JUNIT = "junit"
     GITHUB = "github"
 
 
 RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.TABLE: "wcc_assess.render.table",
+    OutputFormat.MARKDOWN: "wcc_assess.render.markdown",
+    OutputFormat.HTML: "wcc_assess.render.html",
     OutputFormat.JSON: "wcc_assess.render.json",
+    OutputFormat.JUNIT: "wcc_assess.render.junit",
     OutputFormat.GITHUB: "wcc_assess.render.github",
 }
 """Format → module; modules are imported only when their format is asked for."""
