@@ -437,7 +437,9 @@ def compare(
     if fail_on_regression:
         failures = [*gate.failures, *regression_failures(domains, baseline.period)]
         gate = GateOutcome(
-            status=GateStatus.FAILED if failures else GateStatus.PASSED, failures=failures
+            status=GateStatus.FAILED if failures else GateStatus.PASSED,
+            failures=failures,
+            checks=[*gate.checks, "regression"],
         )
     warnings = [*new.warnings, *projection.warnings]
     if baseline.period == new.period:

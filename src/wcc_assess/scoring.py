@@ -250,7 +250,7 @@ def _gate(domains: list[DomainResult]) -> GateOutcome:
         for d in targeted if d.status is DomainStatus.BELOW
     ]
     return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
-                       failures=failures)
+                       failures=failures, checks=["below-target"])
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from tests.annual_data import WCC_2010, wcc_submission
 from tests.cli.conftest import Run
-from tests.conftest import EXAMPLES
+from tests.conftest import DATA, EXAMPLES, ROOT
 from wcc_assess.models.result import Result
 from wcc_assess.models.trend import Trend
 
@@ -372,15 +373,21 @@ def test_every_example_result_matches_the_schema(
     assert result["baseline"] is None
 
 
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 @pytest.mark.parametrize("baseline_kind", ["yaml", "json"])
-def test_results_with_a_baseline_match_the_schema(
-    wcc: Wcc, result_schema: dict[str, Any], old_json: Path, baseline_kind: str
+def test_every_example_result_with_a_baseline_matches_the_schema(
+    wcc: Wcc, result_schema: dict[str, Any], tmp_path: Path, path: Path, baseline_kind: str
 ) -> None:
-    baseline = OLD if baseline_kind == "yaml" else old_json
-    for path in EXAMPLE_FILES:
-        _, result = assess_json(wcc, str(path), "--baseline", str(baseline))
-        jsonschema.validate(result, result_schema, cls=jsonschema.Draft202012Validator)
-        assert result["baseline"]["period"] == "2025/26"
+    # Westmarsh 2026/27 against its previous year; every other example against itself.
+    baseline = OLD if path == NEW else path
+    if baseline_kind == "json":
+        as_json = tmp_path / "baseline.json"
+        assert wcc("assess", str(baseline), "-f", "json", "-o", str(as_json)).exit_code in (0, 1)
+        baseline = as_json
+    _, result = assess_json(wcc, str(path), "--baseline", str(baseline))
+    jsonschema.validate(result, result_schema, cls=jsonschema.Draft202012Validator)
+    assert result["baseline"]["source"] == str(baseline)
+    assert all(domain["change"] is not None for domain in result["domains"])
 
 
 def test_a_revised_result_matches_the_schema(
@@ -397,3 +404,91 @@ def test_the_schema_rejects_a_damaged_result(wcc: Wcc, result_schema: dict[str, 
     result["domains"][0]["change"]["direction"] = "sideways"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(result, result_schema, cls=jsonschema.Draft202012Validator)
+
+
+# Golden reports of the change since last year, and of the trend; regenerate after an
+# intended change with UPDATE_GOLDEN=1 python -m pytest tests/cli/test_annual.py
+GOLDEN = DATA / "golden" / "annual"
+BASELINE_SUFFIX = {
+    "table": ".txt",
+    "markdown": ".md",
+    "html": ".html",
+    "junit": ".junit.xml",
+    "github": ".github.txt",
+    "json": ".json",
+}
+TREND_SUFFIX = {"table": ".txt", "markdown": ".md", "html": ".html", "json": ".json"}
+
+
+def check_golden(run: Run, name: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        golden.write_text(run.stdout, encoding="utf-8", newline="")
+    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
+    assert run.stdout == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
+    )
+
+
+@pytest.mark.parametrize("fmt", list(BASELINE_SUFFIX))
+def test_golden_change_since_last_year(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.chdir(ROOT)
+    run = wcc(
+        "assess",
+        NEW.relative_to(ROOT).as_posix(),
+        "--baseline",
+        OLD.relative_to(ROOT).as_posix(),
+        "--fail-on-regression",
+        "--format",
+        fmt,
+    )
+    assert run.exit_code == 1, run.stderr
+    check_golden(run, f"westmarsh-2026-27-since-2025-26{BASELINE_SUFFIX[fmt]}")
+
+
+@pytest.mark.parametrize("fmt", list(TREND_SUFFIX))
+def test_golden_trend(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.chdir(ROOT)
+    run = wcc(
+        "trend", NEW.relative_to(ROOT).as_posix(), OLD.relative_to(ROOT).as_posix(), "--format", fmt
+    )
+    assert run.exit_code == 0, run.stderr
+    check_golden(run, f"westmarsh-trend{TREND_SUFFIX[fmt]}")
+
+
+def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
+    args = ("assess", str(NEW), "--baseline", str(OLD), "--fail-on-regression", "--format")
+    markdown = wcc(*args, "markdown").stdout
+    assert "| Since 2025/26 |" in markdown
+    assert "**❌ 1 of 11 domains is below target; 1 domain fell since 2025/26**" in markdown
+    assert "| ↓ declined 3→2 (score -0.25) |" in markdown
+    html = wcc(*args, "html").stdout
+    assert '<th scope="col">Since last year (2025/26)</th>' in html
+    assert '<td class="change change-declined">↓ declined 3→2 (score -0.25)</td>' in html
+    assert '<polygon class="previous"' in html and "2025/26 (grey, dotted)" in html
+    assert "and the levels of 2025/26 as a grey dotted outline" in html
+    assert "C10 Manage the local health system: level 2, target 2, 2025/26 3." in html
+    without = wcc("assess", str(NEW), "--format", "html").stdout
+    assert 'class="previous"' not in without and "Since last year" not in without
+
+
+def test_regression_only_headlines(wcc: Wcc, write_yaml: Write) -> None:
+    old = write_yaml(wcc_submission({"C4": 3}), name="old.yaml")
+    new = write_yaml(
+        wcc_submission({"C4": 3}, period="2026/27", assessed_on="2026-10-01"), name="new.yaml"
+    )
+    fell = write_yaml(
+        wcc_submission({"C4": 3, "C4.2": 2}, period="2026/27", assessed_on="2026-10-01"),
+        name="fell.yaml",
+    )
+    base = ("--baseline", str(old), "--fail-on-regression", "--format")
+    assert (
+        "**✅ no domain fell since 2025/26**" in wcc("assess", str(new), *base, "markdown").stdout
+    )
+    assert (
+        "**❌ 1 domain fell since 2025/26**" in wcc("assess", str(fell), *base, "markdown").stdout
+    )
+    assert (
+        "✓ </span>No domain fell since 2025/26</p>" in wcc("assess", str(new), *base, "html").stdout
+    )

@@ -91,7 +91,7 @@ def test_assess_json_is_the_result_document(wcc: Wcc, submission: Path) -> None:
     assert [d["id"] for d in result["domains"]] == [f"C{i}" for i in range(1, 12)]
     indicator = result["domains"][0]["indicators"][0]
     assert indicator["claimed_level"] == 2 and indicator["effective_level"] == 2
-    assert result["gate"] == {"status": "none", "failures": []}
+    assert result["gate"] == {"status": "none", "failures": [], "checks": []}
 
 
 def test_output_is_deterministic(wcc: Wcc, submission: Path) -> None:

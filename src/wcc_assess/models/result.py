@@ -252,6 +252,9 @@ class GateOutcome(_Model):
 
     status: GateStatus
     failures: list[GateFailure] = Field(default_factory=list)
+    checks: list[str] = Field(default_factory=list)
+    """The gates in force: ``below-target`` (some domain has a target) and ``regression``
+    (``--fail-on-regression``); empty when the status is ``none`` (schema 1.1)."""
 
 
 class BaselineInfo(_Model):

@@ -49,7 +49,8 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
     """
     text = arrow(change)
     direction = change.direction
-    if direction in (ChangeDirection.IMPROVED, ChangeDirection.DECLINED):
+    moved = direction in (ChangeDirection.IMPROVED, ChangeDirection.DECLINED)
+    if moved and level is not None and change.previous_level is not None:
         text += f" {format_number(change.previous_level)}→{format_number(level)}"
     elif direction is ChangeDirection.NOT_COMPARABLE and change.previous_level is not None:
         text += f" (was {format_number(change.previous_level)})"
