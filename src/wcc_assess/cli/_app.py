@@ -18,8 +18,9 @@ __all__ = ["app", "err", "generated_at", "guarded", "main"]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
-    "gate (a domain below target, or a red governance area with --fail-on-red); 2 usage "
-    "error or invalid input."
+    "gate (a domain below target, with --fail-on-regression a domain whose level fell since "
+    "the baseline, or with --fail-on-red a red governance area); 2 usage error or invalid "
+    "input."
 )
 
 app = typer.Typer(
@@ -91,9 +92,9 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, explain, frameworks, init, schema, validate
+    from wcc_assess.cli import assess, explain, frameworks, init, schema, trend, validate
 
-    for module in (assess, validate, init, schema, explain):
+    for module in (assess, validate, init, schema, explain, trend):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 

@@ -12,6 +12,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.submission import suggest
 
 __all__ = [
     "Band",
@@ -29,6 +30,7 @@ __all__ = [
     "RagDescriptors",
     "RagPoints",
     "RequiredMeasure",
+    "Replaces",
     "Scoring",
 ]
 
@@ -113,6 +115,26 @@ class Scoring(_Model):
         if any(b <= a for a, b in zip(lows, lows[1:], strict=False)):
             raise ValueError("bands must be in strictly increasing order of min_percent")
         return bands
+
+
+class Replaces(_Model):
+    """The older version of the framework this one revises, and how its ids carry over.
+
+    ``map`` takes an old domain or indicator id to its new id, or to a list of new ids when
+    it was split; several old ids naming the same new id were merged into it, and an empty
+    list retires an old id. An old id that the map does not name keeps its id, so only the
+    ids that changed need listing.
+    """
+
+    version: Text
+    """The framework version this one replaces, e.g. ``"2009"``."""
+    map: dict[Id, Id | list[Id]] = Field(default_factory=dict)
+    """Old id -> new id (renamed), or a list of new ids (split; ``[]`` retires the id)."""
+
+    def targets(self, old_id: str) -> list[str]:
+        """Return the new ids that ``old_id`` became (itself when the map does not name it)."""
+        mapped = self.map.get(old_id, old_id)
+        return [mapped] if isinstance(mapped, str) else list(mapped)
 
 
 class Indicator(_Model):
@@ -224,6 +246,8 @@ class Framework(_Model):
     """The governance areas rated red / amber / green, when the framework has them."""
     outcomes: OutcomeRules | None = None
     """Rules for the outcome measures a submission lists, when the framework has them."""
+    replaces: Replaces | None = None
+    """The older version this framework revises, with its id map (see :class:`Replaces`)."""
 
     @property
     def levels(self) -> list[int]:
@@ -408,6 +432,34 @@ class Framework(_Model):
             )
         found.extend(self._governance_problems())
         found.extend(self._outcome_problems())
+        found.extend(self._replaces_problems())
+        return found
+
+    def _replaces_problems(self) -> list[tuple[tuple[str | int, ...], str, str | None]]:
+        """Check the revision map: every new id exists, and one old id keeps to one kind."""
+        if self.replaces is None:
+            return []
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+        if self.replaces.version == self.version:
+            found.append((("replaces", "version"),
+                          f"a framework cannot replace its own version {self.version!r}",
+                          "name the older version it revises"))
+        domain_ids = [domain.id for domain in self.domains]
+        indicator_ids = [ind.id for domain in self.domains for ind in domain.indicators]
+        for old_id in self.replaces.map:
+            targets = self.replaces.targets(old_id)
+            where: tuple[str | int, ...] = ("replaces", "map", old_id)
+            unknown = [t for t in targets if t not in domain_ids and t not in indicator_ids]
+            for new_id in unknown:
+                found.append((where, f"{old_id} maps to {new_id!r}, which is not a domain or "
+                              f"indicator of {self.ref}",
+                              suggest(new_id, domain_ids + indicator_ids)))
+            if len(set(targets)) != len(targets):
+                found.append((where, f"{old_id} names the same new id more than once", None))
+            known = [t for t in targets if t not in unknown]
+            if any(t in domain_ids for t in known) and any(t in indicator_ids for t in known):
+                found.append((where, f"{old_id} maps to both domains and indicators",
+                              "a domain maps to domains, an indicator to indicators"))
         return found
 
     def _governance_problems(self) -> list[Problem]:

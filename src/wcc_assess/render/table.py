@@ -10,6 +10,7 @@ from rich.text import Text
 
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import (
+    ChangeDirection,
     DomainResult,
     DomainStatus,
     GovernanceResult,
@@ -18,6 +19,7 @@ from wcc_assess.models.result import (
     PanelSummary,
     Result,
 )
+from wcc_assess.render.change import change_text, signed
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -65,9 +67,23 @@ def _number(value: float | None) -> str:
     return f"{value:g}" if abs(value) < 1e15 else str(value)
 
 
-def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
+_CHANGE_STYLE = {
+    ChangeDirection.IMPROVED: "green",
+    ChangeDirection.DECLINED: "bold red",
+    ChangeDirection.UNCHANGED: "",
+    ChangeDirection.NEW: "cyan",
+    ChangeDirection.NOT_COMPARABLE: "dim",
+}
+
+
+def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list[Text | str]:
     label, style = _STATUS_STYLE[domain.status]
     level = Text(f" {domain.level}" if domain.level is not None else " -")
+    change: list[Text | str] = []
+    if changes:
+        change = [Text(change_text(domain.change, domain.level),
+                       style=_CHANGE_STYLE[domain.change.direction])
+                  if domain.change is not None else ""]
     return [
         Text(domain.id),
         Text(domain.title),
@@ -77,6 +93,7 @@ def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
         Text(label, style=style),
         f"{domain.coverage.assessed}/{domain.coverage.total}",
         str(domain.capped_count) if domain.capped_count else "",
+        *change,
     ]
 
 
@@ -105,16 +122,25 @@ def render(result: Result, options: RenderOptions) -> str:
                        f"{result.framework.version})"))
     console.print(f"Assessed {result.assessed_on.isoformat()} · domain method "
                   f"{result.framework.method.value}")
+    baseline = result.baseline
+    if baseline is not None:
+        compared = f"Compared with {baseline.period} ({baseline.source})"
+        if baseline.revision:
+            compared += f" · framework revised {baseline.revision}"
+        console.print(compared)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     moderated = result.panel is not None and result.panel.indicators_rated > 0
-    for name, justify in (("Id", "left"), ("Domain", "left"), ("Level", "left"),
-                          ("Score", "right"), ("Target", "right"), ("Status", "left"),
-                          ("Coverage", "right"), ("Capped", "right")):
+    columns = [("Id", "left"), ("Domain", "left"), ("Level", "left"), ("Score", "right"),
+               ("Target", "right"), ("Status", "left"), ("Coverage", "right"),
+               ("Capped", "right")]
+    if baseline is not None:
+        columns.append((f"Since {baseline.period}", "left"))
+    for name, justify in columns:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     if moderated:
         table.add_column("Self−panel", justify="right")
     for domain in result.domains:
-        row = _row(domain, lowest, highest)
+        row = _row(domain, lowest, highest, baseline is not None)
         if moderated:
             row.append(_signed(domain.calibration_gap) if domain.panel_rated else "")
         table.add_row(*row)
@@ -124,12 +150,20 @@ def render(result: Result, options: RenderOptions) -> str:
     if overall.score is not None:
         line = Text("Overall: ", style="bold")
         line.append(f"{overall.score:.2f} ({overall.percent:.1f}%) · band {overall.band}")
+        if overall.change is not None and overall.change.score_delta is not None:
+            line.append(f" · score {signed(overall.change.score_delta)} since "
+                        f"{baseline.period if baseline else 'the baseline'}")
         console.print(line)
     else:
         console.print(Text("Overall: no domain was assessed", style="bold"))
     console.print(f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} domains, "
                   f"{overall.indicator_coverage.assessed}/{overall.indicator_coverage.total} "
                   f"indicators · capped indicators: {overall.capped_count}")
+    if baseline is not None:
+        for label, ids in (("New", baseline.new_domains + baseline.new_indicators),
+                           ("Gone", baseline.gone_domains + baseline.gone_indicators)):
+            if ids:
+                console.print(f"{label} since {baseline.period}: {', '.join(ids)}")
     gate = result.gate
     if gate.failures:
         count = len(gate.failures)
