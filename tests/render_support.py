@@ -17,16 +17,26 @@ FENBRIDGE = REPORTS / "fenbridge-2026-27.yaml"
 HOSTILE = REPORTS / "hostile.yaml"
 HOSTILE_FRAMEWORK = REPORTS / "hostile-framework.yaml"
 WESTMARSH = [EXAMPLES / "westmarsh-2025-26.yaml", EXAMPLES / "westmarsh-2026-27.yaml"]
+ASSURANCE = EXAMPLES / "westmarsh-2026-27-assurance.yaml"
+"""The full assurance example: panel, governance and outcomes as well as competencies."""
 GENERATED_AT = "2026-09-21T14:13:20Z"
 """The timestamp of SOURCE_DATE_EPOCH=1790000000, used by the CLI tests too."""
 
 
-def result_of(path: Path, framework: Path | None = None, target: int | None = None) -> Result:
+def result_of(
+    path: Path,
+    framework: Path | None = None,
+    target: int | None = None,
+    *,
+    fail_on_red: bool = False,
+) -> Result:
     """Load and score a submission as the CLI would, with a fixed timestamp."""
     chosen = load_framework(framework) if framework is not None else None
     loaded = load_submission(path, chosen)
     source = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-    options = ScoreOptions(generated_at=GENERATED_AT, source=source, target=target)
+    options = ScoreOptions(
+        generated_at=GENERATED_AT, source=source, target=target, fail_on_red=fail_on_red
+    )
     return score(loaded.framework, loaded.submission, options)
 
 

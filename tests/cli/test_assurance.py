@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.cli.conftest import Run
-from tests.conftest import EXAMPLES
+from tests.conftest import DATA, EXAMPLES, ROOT
 
 Wcc = Callable[..., Run]
 ASSURANCE = EXAMPLES / "westmarsh-2026-27-assurance.yaml"
@@ -174,3 +177,21 @@ def test_init_offers_the_rest_of_assurance_commented_out(wcc: Wcc, tmp_path: Pat
         "health-inequalities",
     ]
     assert "outcomes: 2 measures listed; the framework recommends 10" in result["warnings"]
+
+
+GOLDEN_SUFFIX = {"markdown": ".md", "html": ".html", "junit": ".junit.xml", "json": ".json"}
+
+
+@pytest.mark.parametrize("fmt", list(GOLDEN_SUFFIX))
+def test_golden_assurance_reports(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """The whole assurance cycle in every report; regenerate with UPDATE_GOLDEN=1."""
+    monkeypatch.chdir(ROOT)
+    run = wcc("assess", ASSURANCE.relative_to(ROOT).as_posix(), "--fail-on-red", "-f", fmt)
+    assert run.exit_code == 1, run.stderr
+    golden = DATA / "golden" / f"{ASSURANCE.stem}{GOLDEN_SUFFIX[fmt]}"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(run.stdout, encoding="utf-8", newline="")
+    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
+    assert run.stdout == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
+    )

@@ -13,6 +13,7 @@ from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
+    GateStatus,
     IndicatorResult,
     OutcomeMeasureResult,
     OutcomeStatus,
@@ -106,19 +107,42 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
     )
 
 
+def _red_areas(count: int) -> str:
+    return f"{count} governance area{'s are' if count != 1 else ' is'} red"
+
+
 def gate_title(result: Result) -> str:
-    """Say why a failed gate failed: domains below target and red governance areas."""
+    """Say how the gate came out: domains below target, domains that fell, red areas.
+
+    For a gate that passed, say which gates in force were passed; empty when no gate was in
+    force.
+    """
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
-    red = [f for f in result.gate.failures if f.kind == "governance-red"]
-    parts = []
-    if below or not red:
-        verb = "is" if len(below) == 1 else "are"
-        parts.append(f"{len(below)} of {len(targeted)} domains with a target {verb} below it")
-    if red:
-        areas = "area is" if len(red) == 1 else "areas are"
-        parts.append(f"{len(red)} governance {areas} red")
-    return "; ".join(parts)
+    gate, since = result.gate, result.baseline.period if result.baseline else None
+    parts: list[str] = []
+    if gate.status is GateStatus.FAILED:
+        fell = [f for f in gate.failures if f.kind == "regression"]
+        red = [f for f in gate.failures if f.kind == "governance-red"]
+        if below or not (fell or red):
+            verb = "is" if len(below) == 1 else "are"
+            parts.append(f"{len(below)} of {len(targeted)} domains with a target {verb} below it")
+        if fell and since:
+            parts.append(f"{len(fell)} domain{'s' if len(fell) != 1 else ''} fell since {since}")
+        if red:
+            parts.append(_red_areas(len(red)))
+    elif gate.status is GateStatus.PASSED:
+        others = {"regression", "governance-red"} & set(gate.checks)
+        if "below-target" in gate.checks or not others:
+            parts.append(
+                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+            )
+        if "regression" in gate.checks and since:
+            parts.append(f"no domain fell since {since}")
+        if "governance-red" in gate.checks:
+            parts.append("no governance area is red")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def has_scorecard(result: Result) -> bool:

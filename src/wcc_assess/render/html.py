@@ -10,12 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from wcc_assess.compare import format_number
-from wcc_assess.models.result import DomainStatus, GateStatus, Result
-from wcc_assess.render import _view
+from wcc_assess.models.result import (
+    DomainStatus,
+    GateStatus,
+    OutcomeMeasureResult,
+    OutcomeStatus,
+    Result,
+)
+from wcc_assess.render import _assurance, _view
 from wcc_assess.render._jinja import Markup, environment
 from wcc_assess.render._text import collapse
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.svg import Bar, RadarAxis, bar_chart, radar_chart
+from wcc_assess.render.svg import (
+    Bar,
+    RadarAxis,
+    TrajectoryPoint,
+    bar_chart,
+    radar_chart,
+    trajectory_chart,
+)
 
 __all__ = ["STATUS", "render"]
 
@@ -93,12 +106,50 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
     return Markup(radar), Markup(bars)
 
 
+def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
+    """Return each outcome measure with its line chart of aspirations against actuals."""
+    if result.outcomes is None:
+        return []
+    charts = []
+    for index, measure in enumerate(result.outcomes.measures, start=1):
+        number = _assurance.number
+        years = [
+            f"{y.period}: aspiration {number(y.aspiration)}"
+            + (f", actual {number(y.actual)}, {_assurance.OUTCOME_TEXT[y.status].lower()}."
+               if y.actual is not None else ", no actual yet.")
+            for y in measure.years
+        ]
+        points = [TrajectoryPoint(measure.baseline_period, None, measure.baseline_value)]
+        points += [
+            TrajectoryPoint(y.period, y.aspiration, y.actual,
+                            None if y.actual is None else y.status is OutcomeStatus.ON_TRACK)
+            for y in measure.years
+        ]
+        chart = trajectory_chart(
+            points,
+            title=collapse(f"{measure.name} ({measure.unit}): aspiration and actual by year"),
+            desc=collapse(
+                f"Line chart of {measure.name} in {measure.unit}, where "
+                f"{measure.better.value} is better: the aspiration for each year as a dashed "
+                "line with diamonds, the actual values as a solid line, hollow squares where "
+                f"an actual missed its aspiration. Baseline {measure.baseline_period}: "
+                f"{number(measure.baseline_value)}. " + " ".join(years)
+                + " The same figures are in the table beside the chart."
+            ),
+            id_prefix=f"outcome-{index}",
+        )
+        charts.append((measure, Markup(chart)))
+    return charts
+
+
 def context(result: Result) -> dict[str, Any]:
     """Return the template's inputs: the result, the charts and the presentation helpers."""
     radar, bars = _charts(result)
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     return {
         **_view.template_context(result),
+        **_assurance.assurance_context(result),
+        "trajectories": _trajectories(result),
         "radar": radar,
         "bars": bars,
         "status": STATUS,

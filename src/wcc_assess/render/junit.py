@@ -4,15 +4,22 @@ The shape is the one Jenkins, GitLab and most CI tools read: ``<testsuites>`` ho
 ``<testsuite>`` with ``tests``, ``failures``, ``errors``, ``skipped``, ``time`` and
 ``timestamp``; each domain is a ``<testcase classname="<framework>.<org code>"
 name="C1 Locally lead the NHS">``, with a ``<failure>`` when it is below target (or fails
-another gate) and ``<skipped>`` when it was not assessed. Built with ``xml.etree``; every
-string is cleaned of characters XML cannot carry first.
+another gate) and ``<skipped>`` when it was not assessed. A submission that rates
+governance adds one test case per governance area, failed when ``--fail-on-red`` failed it.
+Built with ``xml.etree``; every string is cleaned of characters XML cannot carry first.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from wcc_assess.models.result import DomainResult, DomainStatus, GateFailure, Result
+from wcc_assess.models.result import (
+    DomainResult,
+    DomainStatus,
+    GateFailure,
+    GovernanceAreaResult,
+    Result,
+)
 from wcc_assess.render import _view
 from wcc_assess.render._text import clean, collapse
 from wcc_assess.render.change import change_text
@@ -94,6 +101,40 @@ def _testcase(
     return case
 
 
+def _governance_testcase(area: GovernanceAreaResult, classname: str,
+                         failures: list[GateFailure]) -> ET.Element:
+    """One test case per governance area: failed when ``--fail-on-red`` failed it."""
+    case = ET.Element(
+        "testcase",
+        {"classname": classname, "name": collapse(f"Governance: {area.title}"), "time": "0"},
+    )
+    rating = area.rating.value if area.rating is not None else None
+    if rating is None:
+        ET.SubElement(
+            case,
+            "skipped",
+            {"message": collapse(f"not assessed: {area.not_assessed_reason or ''}")},
+        )
+    elif failures:
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {"message": collapse("; ".join(f.message for f in failures)),
+             "type": "governance-red"},
+        )
+        failure.text = "".join(
+            clean(f"{item.id} {item.title}: red. {item.descriptor or ''}") + "\n"
+            for item in area.sub_indicators if item.id in area.red_sub_indicators
+        )
+    else:
+        out = ET.SubElement(case, "system-out")
+        out.text = clean(
+            f"Rated {rating}; {area.counts.green} green, {area.counts.amber} amber, "
+            f"{area.counts.red} red of {area.coverage.total} sub-indicators.\n"
+        )
+    return case
+
+
 def render(result: Result, options: RenderOptions) -> str:
     """Return the assessment as JUnit XML (UTF-8, with an XML declaration)."""
     classname = collapse(f"{result.framework.id}.{result.organisation_code}")
@@ -102,6 +143,13 @@ def render(result: Result, options: RenderOptions) -> str:
     for domain in result.domains:
         failures = [f for f in result.gate.failures if f.domain == domain.id]
         case = _testcase(domain, classname, failures, _since(result, domain))
+        failed += case.find("failure") is not None
+        skipped += case.find("skipped") is not None
+        cases.append(case)
+    for area in result.governance.areas if result.governance is not None else []:
+        red = [f for f in result.gate.failures
+               if f.kind == "governance-red" and f.domain == area.id]
+        case = _governance_testcase(area, classname, red)
         failed += case.find("failure") is not None
         skipped += case.find("skipped") is not None
         cases.append(case)

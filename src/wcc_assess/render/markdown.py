@@ -46,17 +46,18 @@ OUTCOME_ICON: dict[OutcomeStatus, str] = {
 def _headline(result: Result) -> str:
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
-    if any(failure.kind == "governance-red" for failure in result.gate.failures):
-        return f"❌ {_assurance.gate_title(result)}"
     if result.gate.status is GateStatus.FAILED:
         fell = [f for f in result.gate.failures if f.kind == "regression"]
+        red = [f for f in result.gate.failures if f.kind == "governance-red"]
         parts = []
-        if below or not fell:
+        if below or not (fell or red):
             verb = "is" if len(below) == 1 else "are"
             parts.append(f"{len(below)} of {len(targeted)} domains {verb} below target")
         if fell and result.baseline is not None:
             parts.append(f"{len(fell)} domain{'s' if len(fell) != 1 else ''} fell since "
                          f"{result.baseline.period}")
+        if red:
+            parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
         return "❌ " + "; ".join(parts)
     if result.gate.status is GateStatus.PASSED:
         passed = []
@@ -65,6 +66,8 @@ def _headline(result: Result) -> str:
                           f"{len(targeted)})")
         if "regression" in result.gate.checks and result.baseline is not None:
             passed.append(f"no domain fell since {result.baseline.period}")
+        if "governance-red" in result.gate.checks:
+            passed.append("no governance area is red")
         return "✅ " + ("; ".join(passed) or "every gate in force passed")
     return "ℹ️ no targets were set"
 

@@ -263,7 +263,7 @@ def trajectory_chart(
     so the chart does not rely on colour; the legend says which line is which.
     """
     width, height = 480, 220
-    left, right, top, bottom = 56, 16, 30, 40
+    left, right, top, bottom = 56, 30, 30, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for p in points for v in (p.aspiration, p.actual) if v is not None]
     low, high = (min(values), max(values)) if values else (0.0, 1.0)

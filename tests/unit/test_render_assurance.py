@@ -1,0 +1,347 @@
+"""The scorecard, governance, outcomes and panel in the Markdown, HTML and JUnit reports."""
+
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.render_support import ASSURANCE, FENBRIDGE, WESTMARSH, result_of, scan_html
+from wcc_assess.models.result import Result
+from wcc_assess.render import OutputFormat, render
+from wcc_assess.render._assurance import gate_title, number, signed
+from wcc_assess.render.svg import TrajectoryPoint, trajectory_chart
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+@pytest.fixture(scope="module")
+def result() -> Result:
+    return result_of(ASSURANCE, fail_on_red=True)
+
+
+@pytest.fixture(scope="module")
+def markdown(result: Result) -> str:
+    return render(result, OutputFormat.MARKDOWN)
+
+
+@pytest.fixture(scope="module")
+def html(result: Result) -> str:
+    return render(result, OutputFormat.HTML)
+
+
+def md_table_after(text: str, marker: str) -> list[list[str]]:
+    """Return the cells of the first Markdown table at or after ``marker``."""
+    lines = text[text.index(marker) :].splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("|"))
+    table = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        if line.startswith(("| :--", "| --")):
+            continue
+        table.append([cell.strip() for cell in line.strip().strip("|").split(" | ")])
+    return table
+
+
+# Words for values.
+@pytest.mark.parametrize(
+    ("value", "places", "text"),
+    [
+        (0.44, 2, "+0.44"),
+        (-0.25, 2, "−0.25"),
+        (0.0, 2, "0.00"),
+        (None, 2, "–"),
+        (2, 0, "+2"),
+        (-1, 0, "−1"),
+        (0, 0, "0"),
+    ],
+)
+def test_signed(value: float | None, places: int, text: str) -> None:
+    assert signed(value, places) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(80.35, "80.35"), (1402.0, "1402"), (0.1, "0.1"), (None, "–"), (-0.05, "-0.05")],
+)
+def test_number_as_written(value: float | None, text: str) -> None:
+    assert number(value) == text
+
+
+def test_gate_title_counts_red_areas(result: Result) -> None:
+    assert (
+        gate_title(result) == "2 of 11 domains with a target are below it; 1 governance area is red"
+    )
+    without = result_of(ASSURANCE)
+    assert gate_title(without) == "2 of 11 domains with a target are below it"
+    passed = result_of(ASSURANCE, target=1)
+    assert gate_title(passed) == "Every domain with a target meets it (11 of 11)"
+    only_red = result_of(ASSURANCE, target=1, fail_on_red=True)
+    assert gate_title(only_red) == "1 governance area is red"
+
+
+# Markdown.
+def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
+    scorecard = markdown.index("### Assurance scorecard")
+    assert scorecard < markdown.index("| Domain | Level |")
+    cells = md_table_after(markdown, "### Assurance scorecard")
+    assert cells[0] == ["Health outcomes", "Competencies", "Governance"]
+    outcomes, competencies, governance = cells[1]
+    assert outcomes == "**6 of 10** measures on track<br>4 off track, 0 without an actual yet"
+    assert competencies.startswith("Band **Strong**, score 2.56 (52.0%)<br>C1 1 · C2 3 · C3 3")
+    assert governance == "🟢 Green: Strategy<br>🔴 Red: Finance<br>🟠 Amber: Board<br>3 of 6 points"
+
+
+def test_markdown_headline_names_the_red_area(markdown: str) -> None:
+    assert markdown.splitlines()[2].startswith(
+        "**❌ 2 of 11 domains are below target; 1 governance area is red**"
+    )
+
+
+def test_markdown_domain_table_has_the_calibration_column(markdown: str) -> None:
+    cells = md_table_after(markdown, "| Domain | Level")
+    assert cells[0][-1] == "Self − panel"
+    rows = {row[0].split()[0]: row for row in cells[1:]}
+    assert rows["C1"][-1] == "+1.00" and rows["C3"][-1] == "0.00" and rows["C2"][-1] == ""
+    assert rows["C11"][-1] == "+0.50" and rows["**Overall**"][-1] == "+0.44"
+
+
+def test_markdown_governance(markdown: str) -> None:
+    cells = md_table_after(markdown, "### Governance")
+    assert cells[0][:3] == ["Area", "Rating", "Points"]
+    assert cells[2] == ["Finance", "🔴 Red", "0", "3", "2", "1", "6/6", "finance.1"]
+    assert "| finance.3 Financial risk and contingency | Green | Amber | 🟠 Amber | 1 |" in markdown
+    assert "  - Red means: The plan was missed, or the forecast deficit has no agreed" in markdown
+    assert "  - Panel (Amber): Risks are quantified" in markdown
+
+
+def test_markdown_outcomes(markdown: str) -> None:
+    cells = md_table_after(markdown, "### Health outcomes")
+    assert cells[1] == [
+        "Life expectancy at birth, all persons (years) (required)",
+        "higher",
+        "80.1 (2023/24)",
+        "2025/26",
+        "80.5",
+        "80.4",
+        "❌ Off track",
+    ]
+    trajectories = md_table_after(markdown, "Trajectories year by year")
+    assert trajectories[0] == [
+        "Measure",
+        "Baseline",
+        "2024/25",
+        "2025/26",
+        "2026/27",
+        "2027/28",
+        "2028/29",
+    ]
+    assert trajectories[7][3] == "**1402** / 1375 ❌"  # avoidable admissions: lower is better
+    assert trajectories[7][4] == "– / 1350"
+
+
+def test_markdown_panel(markdown: str) -> None:
+    assert "The panel met on 18 November 2026 (Professor Ruth Adeyemi, Independent expert" in (
+        markdown
+    )
+    assert (
+        "Calibration (mean self level minus mean panel level): **+0.44**; the organisation "
+        "rated itself higher than the panel did." in markdown
+    )
+    cells = md_table_after(markdown, "### Panel moderation")
+    assert cells[0] == ["Indicator", "Self", "Panel", "Self − panel", "Panel's note"]
+    flagged = next(row for row in cells if row[0].startswith("C1.4"))
+    assert flagged[1:4] == ["3", "1", "+2 ⚠️ two or more levels apart"]
+    assert len(cells) == 1 + 9
+
+
+def test_markdown_without_assurance_has_no_scorecard() -> None:
+    text = render(result_of(WESTMARSH[1]), OutputFormat.MARKDOWN)
+    for absent in (
+        "Assurance scorecard",
+        "### Governance",
+        "### Health outcomes",
+        "### Panel moderation",
+        "Self − panel",
+    ):
+        assert absent not in text
+    fenbridge = render(result_of(FENBRIDGE), OutputFormat.MARKDOWN)
+    assert "### Panel moderation" in fenbridge and "Assurance scorecard" not in fenbridge
+    assert "The panel rated 2 indicators and changed 2." in fenbridge
+
+
+# HTML.
+def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
+    main = html.split("<main>", 1)[1]
+    assert main.lstrip().startswith('<section id="scorecard"')
+    scorecard = main.split("</section>", 1)[0]
+    text = " ".join(scan_html(scorecard).text)
+    for expected in (
+        "Health outcomes",
+        "6 of 10",
+        "Competencies",
+        "Strong",
+        "Governance",
+        "3 of 6",
+        "Strategy",
+        "Green",
+        "Finance",
+        "Red",
+        "Board",
+        "Amber",
+    ):
+        assert expected in text, expected
+    assert scorecard.count('class="rag rag-') == 3
+    assert scorecard.count('class="track track-off-track"') == 4
+    assert 'aria-hidden="true">■</span>Red' in scorecard  # the shape is decoration only
+
+
+def test_html_sections_and_gate(html: str) -> None:
+    order = [
+        html.index(f'<section id="{name}"')
+        for name in (
+            "scorecard",
+            "summary",
+            "charts",
+            "domains",
+            "governance",
+            "outcomes",
+            "panel",
+            "next-steps",
+            "detail",
+            "rules",
+        )
+    ]
+    assert order == sorted(order)
+    assert "2 of 11 domains with a target are below it; 1 governance area is red" in html
+    ids = [attrs["id"] for _, attrs in scan_html(html).tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+
+
+def test_html_outcome_charts_have_text_alternatives_and_data_tables(html: str) -> None:
+    charts = re.findall(
+        r'<svg xmlns=[^>]*aria-labelledby="outcome-\d+-title.*?</svg>', html, flags=re.S
+    )
+    assert len(charts) == 10
+    first = ET.fromstring(charts[0])
+    title = first.find("svg:title", NS)
+    desc = first.find("svg:desc", NS)
+    assert title is not None and title.text == (
+        "Life expectancy at birth, all persons (years): aspiration and actual by year"
+    )
+    assert desc is not None and desc.text is not None
+    assert "where higher is better" in desc.text
+    assert "Baseline 2023/24: 80.1. 2024/25: aspiration 80.3, actual 80.3, on track." in (desc.text)
+    assert (
+        "2025/26: aspiration 80.5, actual 80.4, off track. 2026/27: aspiration 80.7, no "
+        "actual yet." in desc.text
+    )
+    tables = re.findall(r'<table class="trajectory-data">.*?</table>', html, flags=re.S)
+    assert len(tables) == 10
+    assert (
+        "<caption>Life expectancy at birth, all persons: aspiration and actual by year"
+        in (tables[0])
+    )
+    assert tables[0].count("<tr>") == 1 + 1 + 5  # header, baseline, five years
+
+
+def test_html_governance_and_panel(html: str) -> None:
+    governance = html.split('<section id="governance"', 1)[1].split("</section>", 1)[0]
+    text = " ".join(scan_html(governance).text)
+    assert "3 of 6 points over 3 of 3 areas rated" in text
+    assert "Panel (amber, self-rated green):" in text
+    assert governance.count('<article class="indicator"') == 4  # finance.1, .3, .4 and board.1
+    panel = html.split('<section id="panel"', 1)[1].split("</section>", 1)[0]
+    assert panel.count("<tr>") == 1 + 9
+    assert "two or more levels apart" in panel and "+0.44" in panel
+    assert '<th scope="col" class="num">Self − panel</th>' in html
+
+
+def test_html_without_assurance_is_unchanged_in_shape() -> None:
+    html = render(result_of(WESTMARSH[1]), OutputFormat.HTML)
+    for absent in (
+        'id="scorecard"',
+        'id="governance"',
+        'id="outcomes"',
+        'id="panel"',
+        "Self − panel",
+    ):
+        assert absent not in html
+
+
+def test_hostile_text_in_assurance_sections_is_inert(tmp_path: Path) -> None:
+    data: dict[str, Any] = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    evil = "<script>alert(1)</script> | *x* [l](javascript:alert(1))"
+    data["outcomes"][2]["name"] = evil
+    data["outcomes"][2]["unit"] = "<b>u</b>"
+    data["governance"]["board"]["board.2"]["narrative"] = evil
+    data["governance"]["board"]["board.2"]["rating"] = "red"
+    data["panel"]["members"][0]["name"] = evil
+    path = tmp_path / "evil.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = result_of(path)
+    html = render(result, OutputFormat.HTML)
+    assert "<script>" not in html and "<b>u</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
+    markdown = render(result, OutputFormat.MARKDOWN)
+    assert "<script>" not in markdown and "<b>u</b>" not in markdown
+    outcome_rows = md_table_after(markdown, "### Health outcomes")
+    assert all(len(row) == 7 for row in outcome_rows)  # the pipe did not split a cell
+
+
+# JUnit.
+def test_junit_has_a_case_per_governance_area(result: Result) -> None:
+    root = ET.fromstring(render(result, OutputFormat.JUNIT).split("\n", 1)[1])
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = {case.attrib["name"]: case for case in suite.iter("testcase")}
+    assert len(cases) == 11 + 3 and suite.attrib["tests"] == "14"
+    finance = cases["Governance: Finance"].find("failure")
+    assert finance is not None and finance.attrib["type"] == "governance-red"
+    assert finance.text is not None and finance.text.startswith("finance.1 Financial plan")
+    assert cases["Governance: Board"].find("failure") is None
+    assert suite.attrib["failures"] == "3"  # C1, C11 and finance
+    ungated = ET.fromstring(render(result_of(ASSURANCE), OutputFormat.JUNIT).split("\n", 1)[1])
+    assert ungated.find("testsuite").attrib["failures"] == "2"  # type: ignore[union-attr]
+
+
+# The trajectory chart, coordinates by hand.
+def test_trajectory_chart_geometry() -> None:
+    # Plot box: x 56..450 (width 480, margins 56 and 30), y 30..180 (height 220, margins 30
+    # and 40). Values 10..14 give ticks 10, 11, 12, 13, 14; y(v) = 30 + 150 * (14 - v) / 4.
+    points = [
+        TrajectoryPoint("A", None, 10),
+        TrajectoryPoint("B", 12, 11, on_track=False),
+        TrajectoryPoint("C", 14, None),
+    ]
+    svg = ET.fromstring(trajectory_chart(points, title="T <1>", desc="D & d", id_prefix="o-1"))
+    assert svg.attrib["role"] == "img" and svg.attrib["aria-labelledby"] == "o-1-title o-1-desc"
+    aspiration = svg.find("svg:polyline[@class='aspiration']", NS)
+    actual = svg.find("svg:polyline[@class='actual']", NS)
+    assert aspiration is not None and actual is not None
+    assert aspiration.attrib["points"] == "253.0,105.0 450.0,30.0"
+    assert aspiration.attrib["stroke-dasharray"]  # dashed: colour is not the only cue
+    assert actual.attrib["points"] == "56.0,180.0 253.0,142.5"
+    missed = svg.find("svg:rect[@class='missed']", NS)
+    assert missed is not None and (missed.attrib["x"], missed.attrib["y"]) == ("248.5", "138.0")
+    circles = svg.findall("svg:circle", NS)
+    assert [(c.attrib["cx"], c.attrib["cy"]) for c in circles] == [("56.0", "180.0")]
+    labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert labels[:8] == ["10", "11", "12", "13", "14", "A", "B", "C"]
+
+
+def test_trajectory_chart_with_flat_values_and_one_year() -> None:
+    svg = ET.fromstring(
+        trajectory_chart([TrajectoryPoint("2025/26", 5, 5, True)], title="t", desc="d")
+    )
+    assert svg.find("svg:polyline", NS) is None  # one point: markers only
+    labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert labels[:2] == ["5", "6"]
