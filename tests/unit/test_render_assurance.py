@@ -197,8 +197,8 @@ def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
         "Amber",
     ):
         assert expected in text, expected
-    assert scorecard.count('class="rag rag-') == 3
-    assert scorecard.count('class="track track-off-track"') == 4
+    assert scorecard.count('class="status rag rag-') == 3
+    assert scorecard.count('class="status track track-off-track"') == 4
     assert 'aria-hidden="true">■</span>Red' in scorecard  # the shape is decoration only
 
 

@@ -103,6 +103,34 @@ def _reason(value: str | None) -> str | None:
     return value
 
 
+def _split_group(data: Any, items: str) -> Any:
+    """Turn ``{id: rating, ..., not_assessed: why}`` into ``{items: {...}, not_assessed: why}``.
+
+    A group (a domain, a governance area) is written in YAML as a mapping of its members'
+    ids, or skipped whole with ``not_assessed: "<reason>"``.
+    """
+    if not isinstance(data, dict):
+        return data
+    if "not_assessed" in data and data["not_assessed"] is None:
+        raise ValueError('a reason is required: not_assessed: "<why it was not assessed>"')
+    result: dict[str, Any] = {
+        items: {key: value for key, value in data.items() if key != "not_assessed"}
+    }
+    if "not_assessed" in data:
+        result["not_assessed"] = data["not_assessed"]
+    return result
+
+
+def _check_whole_skip(not_assessed: str | None, members: dict[str, Any], group: str,
+                      kind: str) -> None:
+    """Refuse a group skipped whole that still rates some of its members."""
+    if not_assessed is not None and members:
+        raise ValueError(
+            f"{group} marked not_assessed cannot also rate {kind}; "
+            f"remove the ratings or mark single {kind} not_assessed instead"
+        )
+
+
 class IndicatorEntry(_Model):
     """The rating of one indicator, or the reason it was not assessed."""
 
@@ -142,23 +170,11 @@ class DomainEntry(_Model):
     @model_validator(mode="before")
     @classmethod
     def _split(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            if "not_assessed" in data and data["not_assessed"] is None:
-                raise ValueError('a reason is required: not_assessed: "<why it was not assessed>"')
-            indicators = {key: value for key, value in data.items() if key != "not_assessed"}
-            result: dict[str, Any] = {"indicators": indicators}
-            if "not_assessed" in data:
-                result["not_assessed"] = data["not_assessed"]
-            return result
-        return data
+        return _split_group(data, "indicators")
 
     @model_validator(mode="after")
     def _skipped_whole(self) -> Self:
-        if self.not_assessed is not None and self.indicators:
-            raise ValueError(
-                "a domain marked not_assessed cannot also rate indicators; "
-                "remove the ratings or mark single indicators not_assessed instead"
-            )
+        _check_whole_skip(self.not_assessed, self.indicators, "a domain", "indicators")
         return self
 
 
@@ -219,21 +235,11 @@ class GovernanceAreaEntry(_Model):
     @model_validator(mode="before")
     @classmethod
     def _split(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            items = {key: value for key, value in data.items() if key != "not_assessed"}
-            result: dict[str, Any] = {"sub_indicators": items}
-            if "not_assessed" in data:
-                result["not_assessed"] = data["not_assessed"]
-            return result
-        return data
+        return _split_group(data, "sub_indicators")
 
     @model_validator(mode="after")
     def _skipped_whole(self) -> Self:
-        if self.not_assessed is not None and self.sub_indicators:
-            raise ValueError(
-                "an area marked not_assessed cannot also rate sub-indicators; "
-                "remove the ratings or mark single sub-indicators not_assessed instead"
-            )
+        _check_whole_skip(self.not_assessed, self.sub_indicators, "an area", "sub-indicators")
         return self
 
 
