@@ -61,3 +61,21 @@ def write_yaml(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def wcc_submission() -> dict[str, Any]:
+    """A valid WCC submission: every indicator at level 2 with one evidence item."""
+    framework = yaml.safe_load((ROOT / "frameworks" / "wcc.yaml").read_text(encoding="utf-8"))
+    return {
+        "framework": "wcc",
+        "organisation": {"name": "Test ICB", "code": "T01"},
+        "period": "2026/27",
+        "assessed_on": "2026-10-01",
+        "domains": {
+            domain["id"]: {
+                indicator["id"]: {"level": 2, "narrative": "n", "evidence": evidence(1)}
+                for indicator in domain["indicators"]
+            }
+            for domain in framework["domains"]
+        },
+    }

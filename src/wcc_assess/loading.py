@@ -6,6 +6,7 @@ All problems in a file are gathered and raised together as one
 
 from __future__ import annotations
 
+import difflib
 import sys
 import types
 import typing
@@ -16,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wcc_assess.errors import Diagnostic, InputError
+from wcc_assess.errors import Diagnostic, InputError, UsageError
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission, suggest
 from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml
@@ -186,7 +187,8 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
                        translate: Callable[[Loc], Loc]) -> list[Problem]:
     found: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc: Loc = translate(tuple(item["loc"]))
+        raw_loc: Loc = tuple(item["loc"])
+        loc = translate(raw_loc)
         kind = item["type"]
         hint: str | None = None
         value = item.get("input")
@@ -196,7 +198,7 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
             found.append((loc_parent, message, None))
             continue
         if kind == "extra_forbidden":
-            owner = _model_at(model, loc)
+            owner = _model_at(model, raw_loc)
             allowed = sorted(owner.model_fields) if owner else []
             message = f"unknown field {loc[-1]!r}"
             hint = suggest(str(loc[-1]), allowed) if allowed else None
@@ -318,12 +320,19 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
         if not isinstance(entry, dict) or "not_assessed" in entry:
             continue
         expected = [indicator.id for indicator in domain.indicators]
+        missing = [indicator_id for indicator_id in expected if indicator_id not in entry]
+        explained: set[str] = set()
         for key, rating in entry.items():
             where: Loc = ("domains", domain.id, key)
             if key not in expected:
-                hint = suggest(str(key), expected)
-                if key in owner:
+                close = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5)
+                if close:
+                    hint = f"did you mean {close[0]}? {close[0]} is missing"
+                    explained.add(close[0])
+                elif key in owner:
                     hint = f"{key} belongs to {owner[key]}, not {domain.id}"
+                else:
+                    hint = suggest(str(key), expected)
                 found.append((where, f"unknown indicator {key!r} in {domain.id}", hint))
                 continue
             if isinstance(rating, dict):
@@ -332,7 +341,7 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
                     if _is_level(value) and value not in levels:
                         found.append(((*where, field), f"{value} is not on the scale", span))
         for indicator in domain.indicators:
-            if indicator.id not in entry:
+            if indicator.id in missing and indicator.id not in explained:
                 found.append((("domains", domain.id),
                               f"indicator {indicator.id} ({indicator.title}) is missing",
                               f'rate it, or skip it with {indicator.id}: '
@@ -370,12 +379,12 @@ def submission_from_document(
         declared = data.get("framework")
         if isinstance(declared, str) and declared:
             if resolve is None:
-                from wcc_assess.frameworks import resolve_framework as resolve
+                from wcc_assess.frameworks import resolve_framework
+
+                resolve = resolve_framework
             try:
                 framework = resolve(declared)
-            except InputError:
-                raise
-            except Exception as error:  # UsageError: unknown framework id or version
+            except UsageError as error:  # an unknown framework id or version
                 problems.append((("framework",), str(error), None))
     submission: Submission | None = None
     try:

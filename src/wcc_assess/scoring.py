@@ -51,7 +51,7 @@ class ScoreOptions:
 def round_half_up(value: Fraction, places: int) -> float:
     """Round an exact value half away from zero (for the non-negative values used here)."""
     scale = 10**places
-    return math.floor(value * scale + Fraction(1, 2)) / scale
+    return float(math.floor(value * scale + Fraction(1, 2)) / scale)
 
 
 def months_before(day: date, months: int) -> date:
@@ -115,10 +115,10 @@ def _score_indicator(
     framework: Framework, indicator: Indicator, entry: IndicatorEntry, assessed_on: date,
     since: date, warnings: list[str],
 ) -> IndicatorResult:
-    common = {"id": indicator.id, "title": indicator.title, "weight": indicator.weight,
-              "narrative": entry.narrative}
     if entry.not_assessed is not None or entry.level is None:
-        return IndicatorResult(**common, assessed=False, not_assessed_reason=entry.not_assessed)
+        return IndicatorResult(id=indicator.id, title=indicator.title, weight=indicator.weight,
+                               narrative=entry.narrative, assessed=False,
+                               not_assessed_reason=entry.not_assessed)
     evidence, counted, recent = _score_evidence(indicator.id, entry, assessed_on, since,
                                                 warnings)
     assessed_level = entry.panel_level if entry.panel_level is not None else entry.level
@@ -136,7 +136,9 @@ def _score_indicator(
                   min_recent=failed_rule.min_recent, counted=counted, recent=recent,
                   message=message)
     return IndicatorResult(
-        **common, assessed=True, claimed_level=entry.level, panel_level=entry.panel_level,
+        id=indicator.id, title=indicator.title, weight=indicator.weight,
+        narrative=entry.narrative, assessed=True, claimed_level=entry.level,
+        panel_level=entry.panel_level,
         panel_note=entry.panel_note, assessed_level=assessed_level, supported_level=supported,
         effective_level=effective, evidence_counted=counted, evidence_recent=recent,
         evidence=evidence, capped=cap is not None, cap=cap,
@@ -181,45 +183,50 @@ def _score_domain(
         for indicator in domain.indicators
     ]
     rated = [result for result in indicators if result.effective_level is not None]
-    coverage = Coverage(assessed=len(rated), total=len(indicators))
-    capped_count = sum(result.capped for result in indicators)
     target, target_source = _target(framework, submission, domain.id, options)
-    common = {"id": domain.id, "title": domain.title, "weight": domain.weight,
-              "coverage": coverage, "target": target, "target_source": target_source,
-              "capped_count": capped_count, "indicators": indicators}
-    if not rated:
-        reason = entry.not_assessed or "none of its indicators was assessed"
-        return DomainResult(**common, assessed=False, not_assessed_reason=reason,
-                            status=DomainStatus.NOT_ASSESSED), None
-
-    exact = _weighted_mean([(r.weight, Fraction(r.effective_level or 0)) for r in rated])
-    if framework.scoring.method is DomainMethod.ALL_MET:
-        level = min(r.effective_level or 0 for r in rated)
-    else:
-        level = math.floor(exact)
-    limited_by = [r.id for r in rated if level < framework.highest
-                  and (r.effective_level or 0) <= level]
-    if target is None:
-        status = DomainStatus.NO_TARGET
-    else:
-        status = DomainStatus.MET if level >= target else DomainStatus.BELOW
-    by_id = {indicator.id: indicator for indicator in domain.indicators}
-    next_steps = []
-    for indicator_id in limited_by:
-        result = next(r for r in rated if r.id == indicator_id)
-        current = result.effective_level or 0
-        gap = None
-        if result.cap is not None and (result.assessed_level or 0) > current:
-            gap = result.cap.message
-        next_steps.append(NextStep(
-            domain=domain.id, indicator=indicator_id, title=result.title,
-            current_level=current, next_level=current + 1,
-            descriptor=by_id[indicator_id].descriptors[current + 1], evidence_gap=gap))
+    exact: Fraction | None = None
+    level: int | None = None
+    status = DomainStatus.NOT_ASSESSED
+    limited_by: list[str] = []
+    next_steps: list[NextStep] = []
+    if rated:
+        effective = {r.id: r.effective_level or 0 for r in rated}
+        exact = _weighted_mean([(r.weight, Fraction(effective[r.id])) for r in rated])
+        if framework.scoring.method is DomainMethod.ALL_MET:
+            level = min(effective.values())
+        else:
+            level = math.floor(exact)
+        if level < framework.highest:
+            limited_by = [r.id for r in rated if effective[r.id] <= level]
+        if target is None:
+            status = DomainStatus.NO_TARGET
+        else:
+            status = DomainStatus.MET if level >= target else DomainStatus.BELOW
+        next_steps = [_next_step(domain, r) for r in rated if r.id in limited_by]
     return DomainResult(
-        **common, assessed=True, level=level, score=round_half_up(exact, 2),
-        percent=round_half_up(_percent(framework, exact), 1), status=status,
-        limited_by=limited_by, next_steps=next_steps,
+        id=domain.id, title=domain.title, weight=domain.weight, assessed=bool(rated),
+        not_assessed_reason=None if rated
+        else entry.not_assessed or "none of its indicators was assessed",
+        level=level,
+        score=round_half_up(exact, 2) if exact is not None else None,
+        percent=round_half_up(_percent(framework, exact), 1) if exact is not None else None,
+        coverage=Coverage(assessed=len(rated), total=len(indicators)),
+        target=target, target_source=target_source, status=status, limited_by=limited_by,
+        capped_count=sum(result.capped for result in indicators),
+        next_steps=next_steps, indicators=indicators,
     ), exact
+
+
+def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
+    """Describe what would lift a limiting indicator one level."""
+    current = result.effective_level or 0
+    gap = None
+    if result.cap is not None and (result.assessed_level or 0) > current:
+        gap = result.cap.message
+    descriptor = next(i for i in domain.indicators if i.id == result.id).descriptors[current + 1]
+    return NextStep(domain=domain.id, indicator=result.id, title=result.title,
+                    current_level=current, next_level=current + 1, descriptor=descriptor,
+                    evidence_gap=gap)
 
 
 def _band(framework: Framework, percent: float) -> tuple[str, str]:
@@ -247,8 +254,10 @@ def _gate(domains: list[DomainResult]) -> GateOutcome:
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
-    """Grade ``submission`` against ``framework``; the submission must have been checked
-    against this framework by the loader (every domain and indicator known and in range).
+    """Grade ``submission`` against ``framework`` and return the complete result.
+
+    The submission must have been checked against this framework by the loader (every
+    domain and indicator known, every level on the scale).
     """
     if options.target is not None and options.target not in framework.levels:
         raise ValueError(f"target {options.target} is not on the scale")

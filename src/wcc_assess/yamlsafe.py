@@ -78,7 +78,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _scalar(event: Any) -> Any:
     value: str = event.value
     tag = event.tag
     if tag is not None and tag != "!":
@@ -108,7 +108,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
                 )
             except ValueError:
                 return value  # not a real date: left as text, the model says why
-        resolved = _constructor.resolve(yaml.ScalarNode, value, (True, False))
+        resolved = _constructor.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
         if resolved != _STR_TAG:
             node = yaml.ScalarNode(resolved, value, event.start_mark, event.end_mark)
             try:
@@ -140,7 +140,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
     documents = 0
     try:
         while True:
-            event = loader.get_event()
+            event: Any = loader.get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or (
                 kind is yaml.SequenceStartEvent
@@ -224,12 +224,12 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     )
                 stack.append([value, path, kind is yaml.MappingStartEvent, _NO_KEY, {}])
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        where: Any = error.problem_mark or error.context_mark
         reason = error.problem or error.context or "malformed YAML"
         raise YamlProblem(
             f"malformed YAML: {reason}",
-            mark.line + 1 if mark else None,
-            mark.column + 1 if mark else None,
+            where.line + 1 if where else None,
+            where.column + 1 if where else None,
         ) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"malformed YAML: {error}") from None

@@ -62,9 +62,8 @@ def assess(
     text = render(result, output_format, RenderOptions(color=_color(output), width=width))
     emit(text, output, inputs=[submission])
     if not quiet:
-        if output_format is not OutputFormat.TABLE:
-            for warning in result.warnings:
-                err(f"warning: {warning}")
+        for warning in result.warnings:
+            err(f"warning: {warning}")
         for failure in result.gate.failures:
             err(f"gate failed: {failure.message}")
     if result.gate.failures:

@@ -11,7 +11,7 @@ import importlib
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from wcc_assess.render.interface import RenderOptions, Renderer
+from wcc_assess.render.interface import Renderer, RenderOptions
 
 if TYPE_CHECKING:
     from wcc_assess.models.result import Result

@@ -48,6 +48,17 @@ def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
     ]
 
 
+def _items(console: Console, rows: list[tuple[str, str]]) -> None:
+    """Print ``label  text`` rows with the text wrapped under itself."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=2)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for label, text in rows:
+        grid.add_row("", label, text)
+    console.print(grid)
+
+
 def render(result: Result, options: RenderOptions) -> str:
     """Return the assessment as a terminal table (ANSI colours only if ``options.color``)."""
     buffer = io.StringIO()
@@ -58,8 +69,8 @@ def render(result: Result, options: RenderOptions) -> str:
     lowest, highest = scale[0].level, scale[-1].level
     console.print(Text(f"{result.organisation} ({result.organisation_code}) · {result.period}",
                        style="bold"))
-    console.print(f"{result.framework.title} ({result.framework.id} {result.framework.version})"
-                  f" · assessed {result.assessed_on.isoformat()} · method "
+    console.print(f"{result.framework.title} ({result.framework.id} {result.framework.version})")
+    console.print(f"Assessed {result.assessed_on.isoformat()} · domain method "
                   f"{result.framework.method.value}")
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     for name, justify in (("Id", "left"), ("Domain", "left"), ("Level", "left"),
@@ -82,25 +93,34 @@ def render(result: Result, options: RenderOptions) -> str:
                   f"indicators · capped indicators: {overall.capped_count}")
     gate = result.gate
     if gate.failures:
-        console.print(Text(f"Gate: FAILED ({len(gate.failures)} domain(s) below target)",
+        count = len(gate.failures)
+        console.print(Text(f"Gate: FAILED ({count} failure{'s' if count != 1 else ''})",
                            style="bold red"))
-        for failure in gate.failures:
-            console.print(f"  - {failure.message}")
+        _items(console, [("-", failure.message) for failure in gate.failures])
     else:
         console.print(f"Gate: {gate.status.value}")
 
-    steps = [step for domain in result.domains
-             if domain.status is DomainStatus.BELOW for step in domain.next_steps]
-    steps += [step for domain in result.domains
-              if domain.status is not DomainStatus.BELOW for step in domain.next_steps]
+    capped = [(i.id, f"{i.title}: {i.cap.message}") for d in result.domains
+              for i in d.indicators if i.cap is not None]
+    if capped:
+        console.print(Text("Capped for lack of evidence", style="bold"))
+        _items(console, capped)
+    skipped = [(d.id, d.not_assessed_reason or "") for d in result.domains if not d.assessed]
+    skipped += [(i.id, i.not_assessed_reason or "") for d in result.domains if d.assessed
+                for i in d.indicators if not i.assessed]
+    if skipped:
+        console.print(Text("Not assessed", style="bold"))
+        _items(console, skipped)
+
+    below = {d.id for d in result.domains if d.status is DomainStatus.BELOW}
+    steps = sorted((step for domain in result.domains for step in domain.next_steps),
+                   key=lambda step: (step.domain not in below, step.current_level))
     if steps:
         console.print(Text("Next steps", style="bold"))
-        for step in steps[:TOP_STEPS]:
-            console.print(f"  {step.indicator} {step.title} → level {step.next_level}: "
+        _items(console, [(step.indicator, f"{step.title} → level {step.next_level}: "
                           f"{step.evidence_gap or step.descriptor}")
+                         for step in steps[:TOP_STEPS]])
         if len(steps) > TOP_STEPS:
             console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format "
                           "json`)")
-    for warning in result.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

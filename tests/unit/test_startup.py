@@ -1,0 +1,27 @@
+"""Start-up stays light: `wcc --help` imports none of our heavy modules, nor jinja2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ["jinja2", "wcc_assess.models", "wcc_assess.scoring", "wcc_assess.loading",
+         "wcc_assess.render.table", "wcc_assess.render.json", "wcc_assess.yamlsafe", "yaml"]
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from wcc_assess.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "import json\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    loaded = set(json.loads(proc.stderr.strip().splitlines()[-1]))
+    assert not [name for name in HEAVY if name in loaded]
