@@ -17,8 +17,11 @@ from typing import Annotated
 import typer
 import yaml
 
-app = typer.Typer(help="The floor app: load a YAML file and print it as JSON.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="The floor app: load a YAML file and print it as JSON.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 
 
 @app.callback()

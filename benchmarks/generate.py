@@ -31,32 +31,116 @@ ROOT = Path(__file__).resolve().parents[1]
 FRAMEWORK = ROOT / "frameworks" / "wcc.yaml"
 
 _PLACES_A = [
-    "North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Kings", "Queens",
-    "Castle", "Market", "Bishops", "Long", "High", "Old", "New", "Saint",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Upper",
+    "Lower",
+    "Great",
+    "Little",
+    "Kings",
+    "Queens",
+    "Castle",
+    "Market",
+    "Bishops",
+    "Long",
+    "High",
+    "Old",
+    "New",
+    "Saint",
 ]
 _PLACES_B = [
-    "marsh", "brook", "ford", "field", "ham", "ley", "wick", "bury", "dale", "wood",
-    "moor", "stead", "well", "ton", "worth", "minster", "bridge", "water", "holme", "cliffe",
+    "marsh",
+    "brook",
+    "ford",
+    "field",
+    "ham",
+    "ley",
+    "wick",
+    "bury",
+    "dale",
+    "wood",
+    "moor",
+    "stead",
+    "well",
+    "ton",
+    "worth",
+    "minster",
+    "bridge",
+    "water",
+    "holme",
+    "cliffe",
 ]
 _KINDS = ["Primary Care Trust", "Teaching Primary Care Trust", "Care Trust"]
 _SHIRES = ["", " and District", " City", " Borough", "shire", " Vale", " Coast", " Valley"]
 _ROLES = [
-    "Director of Strategy", "Head of Corporate Governance", "Director of Public Health",
-    "Chief Finance Officer", "Clinical Lead", "Head of Engagement", "Board Secretary",
-    "Director of Commissioning", "Head of Performance", "Medical Director",
+    "Director of Strategy",
+    "Head of Corporate Governance",
+    "Director of Public Health",
+    "Chief Finance Officer",
+    "Clinical Lead",
+    "Head of Engagement",
+    "Board Secretary",
+    "Director of Commissioning",
+    "Head of Performance",
+    "Medical Director",
 ]
 _FIRST = [
-    "Alex", "Priya", "Sam", "Morgan", "Chris", "Aisha", "Jordan", "Ruth", "Tom", "Grace",
-    "Imran", "Helen", "Owen", "Zara", "David", "Mei", "Patrick", "Nia", "Luke", "Fatima",
+    "Alex",
+    "Priya",
+    "Sam",
+    "Morgan",
+    "Chris",
+    "Aisha",
+    "Jordan",
+    "Ruth",
+    "Tom",
+    "Grace",
+    "Imran",
+    "Helen",
+    "Owen",
+    "Zara",
+    "David",
+    "Mei",
+    "Patrick",
+    "Nia",
+    "Luke",
+    "Fatima",
 ]
 _LAST = [
-    "Hughes", "Patel", "Okafor", "Campbell", "Evans", "Khan", "Price", "Walsh", "Morris",
-    "Ahmed", "Taylor", "Lewis", "Jones", "Bennett", "Clarke", "Murphy", "Shah", "Wright",
+    "Hughes",
+    "Patel",
+    "Okafor",
+    "Campbell",
+    "Evans",
+    "Khan",
+    "Price",
+    "Walsh",
+    "Morris",
+    "Ahmed",
+    "Taylor",
+    "Lewis",
+    "Jones",
+    "Bennett",
+    "Clarke",
+    "Murphy",
+    "Shah",
+    "Wright",
 ]
 # Softer competencies were rated higher than procurement and market stimulation (2008/09).
 _DOMAIN_BIAS = {
-    "C1": 0.35, "C2": 0.3, "C3": 0.15, "C4": 0.25, "C5": 0.1, "C6": -0.1,
-    "C7": -0.45, "C8": 0.0, "C9": -0.4, "C10": 0.05, "C11": -0.35,
+    "C1": 0.35,
+    "C2": 0.3,
+    "C3": 0.15,
+    "C4": 0.25,
+    "C5": 0.1,
+    "C6": -0.1,
+    "C7": -0.45,
+    "C8": 0.0,
+    "C9": -0.4,
+    "C10": 0.05,
+    "C11": -0.35,
 }
 _OPENINGS = [
     "Over the year the organisation has",
@@ -89,9 +173,7 @@ def organisations(count: int, seed: int) -> list[tuple[str, str]]:
     rng = random.Random(f"organisations-{seed}")
     alphabet = string.digits + string.ascii_uppercase
     width = 2 if count <= 36 * 36 else 3
-    codes = [
-        "5" + "".join(rng.choice(alphabet) for _ in range(width)) for _ in range(count * 3)
-    ]
+    codes = ["5" + "".join(rng.choice(alphabet) for _ in range(width)) for _ in range(count * 3)]
     unique_codes = list(dict.fromkeys(codes))[:count]
     while len(unique_codes) < count:  # practically never; keeps the promise all the same
         unique_codes.append(f"9{len(unique_codes):05d}")
@@ -134,7 +216,11 @@ def _narrative(rng: random.Random, title: str, level: int) -> str:
 
 
 def _evidence(
-    rng: random.Random, examples: list[str], code: str, indicator: str, level: int,
+    rng: random.Random,
+    examples: list[str],
+    code: str,
+    indicator: str,
+    level: int,
     assessed_on: date,
 ) -> list[dict[str, Any]]:
     wanted = min(4, max(1, level + rng.choice([-1, 0, 0, 1])))
@@ -151,8 +237,7 @@ def _evidence(
             if rng.random() < 0.4
             else f"{kind} {code}/{indicator}/{rng.randint(10, 999)}"
         )
-        items.append({"title": title, "ref": ref,
-                      "date": assessed_on - timedelta(days=age)})
+        items.append({"title": title, "ref": ref, "date": assessed_on - timedelta(days=age)})
     return items
 
 
@@ -187,8 +272,14 @@ def submission(
             ratings[indicator["id"]] = {
                 "level": level,
                 "narrative": _narrative(rng, indicator["title"], level),
-                "evidence": _evidence(rng, indicator.get("evidence_examples", []), code,
-                                      indicator["id"], level, assessed_on),
+                "evidence": _evidence(
+                    rng,
+                    indicator.get("evidence_examples", []),
+                    code,
+                    indicator["id"],
+                    level,
+                    assessed_on,
+                ),
             }
         domains[domain["id"]] = ratings
     data["domains"] = domains
@@ -204,8 +295,14 @@ def generate(count: int, out: Path, *, seed: int = 2009, period: str = "2026/27"
         data = submission(framework, name, code, period, seed)
         path = out / f"{index:05d}-{code.lower()}.yaml"
         header = f"# Synthetic self-assessment (benchmarks/generate.py, seed {seed}).\n"
-        body = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True,
-                         width=92, default_flow_style=False)
+        body = yaml.dump(
+            data,
+            Dumper=yaml.CSafeDumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=92,
+            default_flow_style=False,
+        )
         path.write_text(header + body, encoding="utf-8")
         paths.append(path)
     return paths

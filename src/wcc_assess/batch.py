@@ -56,22 +56,38 @@ Graded = list["OrganisationSummary | InvalidSubmission"]
 """What one file gives: one summary (a cohort JSON file gives many), or its problems."""
 
 
-def _invalid(name: str, message: str, hint: str | None = None,
-             line: int | None = None, column: int | None = None) -> InvalidSubmission:
+def _invalid(
+    name: str,
+    message: str,
+    hint: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+) -> InvalidSubmission:
     from wcc_assess.models.cohort import InvalidSubmission, Problem
 
-    return InvalidSubmission(file=name, errors=[
-        Problem(file=name, message=message, hint=hint, line=line, column=column)])
+    return InvalidSubmission(
+        file=name, errors=[Problem(file=name, message=message, hint=hint, line=line, column=column)]
+    )
 
 
 def _from_diagnostics(name: str, diagnostics: Sequence[Diagnostic]) -> InvalidSubmission:
     from wcc_assess.models.cohort import InvalidSubmission, Problem
 
-    return InvalidSubmission(file=name, errors=[
-        Problem(file=d.file, message=d.message, line=d.line, column=d.column, path=d.path,
-                hint=d.hint, severity=d.severity)
-        for d in diagnostics
-    ])
+    return InvalidSubmission(
+        file=name,
+        errors=[
+            Problem(
+                file=d.file,
+                message=d.message,
+                line=d.line,
+                column=d.column,
+                path=d.path,
+                hint=d.hint,
+                severity=d.severity,
+            )
+            for d in diagnostics
+        ],
+    )
 
 
 def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
@@ -79,19 +95,23 @@ def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / f for f in sorted(files)
-                     if not f.startswith(".") and f.lower().endswith(suffixes))
+        found.extend(
+            Path(root) / f
+            for f in sorted(files)
+            if not f.startswith(".") and f.lower().endswith(suffixes)
+        )
     return found
 
 
 def expand_paths(
     specs: Sequence[str | Path], suffixes: tuple[str, ...] = SUBMISSION_SUFFIXES
 ) -> tuple[list[Path], list[InvalidSubmission]]:
-    """Turn command-line paths into files: files as given, folders searched recursively
-    for ``suffixes`` (hidden files and folders skipped), glob patterns (``**`` too) expanded.
+    """Turn command-line paths into the files they name.
 
-    Returns the files in the order given (each folder's and pattern's sorted), each file once,
-    and an entry for each path that names nothing. Raises :class:`UsageError` for ``-``.
+    Files are taken as given, folders searched recursively for ``suffixes`` (hidden files and
+    folders skipped) and glob patterns (``**`` too) expanded. Returns the files in the order
+    given (each folder's and pattern's sorted), each file once, and an entry for each path
+    that names nothing. Raises :class:`UsageError` for ``-``.
     """
     files: list[Path] = []
     missing: list[InvalidSubmission] = []
@@ -111,8 +131,9 @@ def expand_paths(
         if path.is_dir():
             found = _walk(path, suffixes)
             if not found:
-                missing.append(_invalid(text, "the folder holds no "
-                                        + " or ".join(suffixes) + " file"))
+                missing.append(
+                    _invalid(text, "the folder holds no " + " or ".join(suffixes) + " file")
+                )
             for file in found:
                 add(file)
         elif path.exists():
@@ -162,11 +183,18 @@ def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
     del document  # keep nothing of the file but its summary
     levels = loaded.framework.levels
     if settings.target is not None and settings.target not in levels:
-        return [_invalid(name, f"--target {settings.target} is not on the "
-                         f"{loaded.framework.id} scale ({levels[0]}..{levels[-1]})")]
-    result = score(loaded.framework, loaded.submission,
-                   ScoreOptions(generated_at=settings.generated_at, source=name,
-                                target=settings.target))
+        return [
+            _invalid(
+                name,
+                f"--target {settings.target} is not on the "
+                f"{loaded.framework.id} scale ({levels[0]}..{levels[-1]})",
+            )
+        ]
+    result = score(
+        loaded.framework,
+        loaded.submission,
+        ScoreOptions(generated_at=settings.generated_at, source=name, target=settings.target),
+    )
     return [summarise(result)]
 
 
@@ -183,22 +211,28 @@ def _grade_json(path: Path, name: str) -> Graded:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:
-        return [_invalid(name, f"malformed JSON: {error.msg}", line=error.lineno,
-                         column=error.colno)]
+        return [
+            _invalid(name, f"malformed JSON: {error.msg}", line=error.lineno, column=error.colno)
+        ]
     is_cohort = isinstance(data, dict) and data.get("kind") == "cohort"
     try:
         if is_cohort:
             cohort = CohortResult.model_validate(data)
-            return [OrganisationSummary(**entry.model_dump(exclude={"rank"}))
-                    for entry in cohort.league]
+            return [
+                OrganisationSummary(**entry.model_dump(exclude={"rank"})) for entry in cohort.league
+            ]
         result = Result.model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
         what = "cohort report" if is_cohort else "result"
-        return [_invalid(name, f"not a wcc {what} JSON file: {where}: {first['msg']}",
-                         "give a file written by `wcc assess --format json` or "
-                         "`wcc cohort --format json`")]
+        return [
+            _invalid(
+                name,
+                f"not a wcc {what} JSON file: {where}: {first['msg']}",
+                "give a file written by `wcc assess --format json` or `wcc cohort --format json`",
+            )
+        ]
     return [summarise(result.model_copy(update={"source": name}))]
 
 
@@ -239,8 +273,10 @@ def _grade_chunk(paths: list[Path]) -> list[Graded]:
 
 
 def default_workers(files: int) -> int:
-    """Worker processes for ``files`` files: 1 (no pool) for small cohorts, else one per
-    usable core, at most :data:`MAX_WORKERS`, and no more than the work can keep busy.
+    """Return how many worker processes to grade ``files`` files with.
+
+    1 (no pool) for small cohorts, else one per usable core, at most :data:`MAX_WORKERS`,
+    and no more than the work can keep busy.
     """
     if files < PARALLEL_MIN_FILES:
         return 1
@@ -286,7 +322,7 @@ def grade_files(
             report(1)
         return outcomes
     size = max(1, min(32, math.ceil(count / (workers * 4))))
-    chunks = [list(paths[start:start + size]) for start in range(0, count, size)]
+    chunks = [list(paths[start : start + size]) for start in range(0, count, size)]
     outcomes = []
     with _context().Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
         for graded in pool.imap(_grade_chunk, chunks):

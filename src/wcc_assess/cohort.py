@@ -1,4 +1,4 @@
-"""Cohort statistics: many graded organisations in, one :class:`CohortResult` out.
+r"""Cohort statistics: many graded organisations in, one :class:`CohortResult` out.
 
 Pure functions: no I/O, no clock, no printing. The caller grades each submission with
 :func:`wcc_assess.scoring.score` (see :mod:`wcc_assess.batch`) and passes the results, or
@@ -118,7 +118,7 @@ def framework_info(framework: Framework) -> FrameworkInfo:
 
 
 def _exact(value: float | int) -> Fraction:
-    """The decimal value as written (2.35 is 47/20, not the nearest binary float)."""
+    """Return the decimal value as written (2.35 is 47/20, not the nearest binary float)."""
     return Fraction(value) if isinstance(value, int) else Fraction(repr(value))
 
 
@@ -179,12 +179,14 @@ def _split(
             kept.append(summary)
             continue
         what = "baseline" if baseline else "cohort"
-        invalid.append(_problem(
-            summary.source,
-            f"graded against {summary.framework}, but the {what} is graded against "
-            f"{framework_ref}",
-            f"pass --framework {framework_ref}, or grade it in a cohort of its own",
-        ).model_copy(update={"baseline": baseline}))
+        invalid.append(
+            _problem(
+                summary.source,
+                f"graded against {summary.framework}, but the {what} is graded against "
+                f"{framework_ref}",
+                f"pass --framework {framework_ref}, or grade it in a cohort of its own",
+            ).model_copy(update={"baseline": baseline})
+        )
 
     groups: dict[tuple[str, str], list[OrganisationSummary]] = defaultdict(list)
     for summary in kept:
@@ -196,13 +198,22 @@ def _split(
             unique.append(summary)
             continue
         others = ", ".join(other.source for other in group if other is not summary)
-        invalid.append(InvalidSubmission(file=summary.source, baseline=baseline, errors=[
-            Problem(file=summary.source, path="organisation.code",
-                    message=f"organisation {summary.code} ({summary.organisation}) has more "
-                    f"than one submission for {summary.period}: also in {others}",
-                    hint="keep one submission per organisation and period; none of them "
-                    "was graded"),
-        ]))
+        invalid.append(
+            InvalidSubmission(
+                file=summary.source,
+                baseline=baseline,
+                errors=[
+                    Problem(
+                        file=summary.source,
+                        path="organisation.code",
+                        message=f"organisation {summary.code} ({summary.organisation}) has more "
+                        f"than one submission for {summary.period}: also in {others}",
+                        hint="keep one submission per organisation and period; none of them "
+                        "was graded",
+                    ),
+                ],
+            )
+        )
     return unique, invalid
 
 
@@ -224,17 +235,19 @@ def _league(summaries: list[OrganisationSummary]) -> list[LeagueEntry]:
     return entries
 
 
-def _domains(framework: Framework, summaries: list[OrganisationSummary]) -> list[DomainDistribution]:
+def _domains(
+    framework: Framework, summaries: list[OrganisationSummary]
+) -> list[DomainDistribution]:
     levels: dict[str, list[int]] = defaultdict(list)
     scores: dict[str, list[float]] = defaultdict(list)
     statuses: dict[str, list[DomainStatus]] = defaultdict(list)
     for summary in summaries:
-        for domain in summary.domains:
-            statuses[domain.id].append(domain.status)
-            if domain.level is not None:
-                levels[domain.id].append(domain.level)
-            if domain.score is not None:
-                scores[domain.id].append(domain.score)
+        for graded in summary.domains:
+            statuses[graded.id].append(graded.status)
+            if graded.level is not None:
+                levels[graded.id].append(graded.level)
+            if graded.score is not None:
+                scores[graded.id].append(graded.score)
     distributions = []
     for domain in framework.domains:
         at = levels[domain.id]
@@ -242,14 +255,21 @@ def _domains(framework: Framework, summaries: list[OrganisationSummary]) -> list
             LevelCount(level=step.level, label=step.label, count=at.count(step.level))
             for step in framework.scale
         ]
-        distributions.append(DomainDistribution(
-            id=domain.id, title=domain.title, counts=counts, assessed=len(at),
-            not_assessed=len(summaries) - len(at),
-            mean_level=mean(at), median_level=median(at),
-            mean_score=mean(scores[domain.id]), median_score=median(scores[domain.id]),
-            met=statuses[domain.id].count(DomainStatus.MET),
-            below=statuses[domain.id].count(DomainStatus.BELOW),
-        ))
+        distributions.append(
+            DomainDistribution(
+                id=domain.id,
+                title=domain.title,
+                counts=counts,
+                assessed=len(at),
+                not_assessed=len(summaries) - len(at),
+                mean_level=mean(at),
+                median_level=median(at),
+                mean_score=mean(scores[domain.id]),
+                median_score=median(scores[domain.id]),
+                met=statuses[domain.id].count(DomainStatus.MET),
+                below=statuses[domain.id].count(DomainStatus.BELOW),
+            )
+        )
     return distributions
 
 
@@ -258,11 +278,14 @@ def _overall(framework: Framework, league: list[LeagueEntry]) -> OverallDistribu
     percents = [entry.percent for entry in league if entry.percent is not None]
     bands = [entry.band for entry in league if entry.band is not None]
     return OverallDistribution(
-        graded=len(scores), mean_score=mean(scores), median_score=median(scores),
+        graded=len(scores),
+        mean_score=mean(scores),
+        median_score=median(scores),
         mean_percent=mean(percents),
-        bands=[BandCount(label=band.label, min_percent=band.min_percent,
-                         count=bands.count(band.label))
-               for band in framework.scoring.bands],
+        bands=[
+            BandCount(label=band.label, min_percent=band.min_percent, count=bands.count(band.label))
+            for band in framework.scoring.bands
+        ],
     )
 
 
@@ -276,13 +299,15 @@ def _extremes(domains: list[DomainDistribution]) -> tuple[list[str], list[str]]:
 
 
 def _ref(summary: OrganisationSummary) -> OrganisationRef:
-    return OrganisationRef(organisation=summary.organisation, code=summary.code,
-                           period=summary.period, source=summary.source)
+    return OrganisationRef(
+        organisation=summary.organisation,
+        code=summary.code,
+        period=summary.period,
+        source=summary.source,
+    )
 
 
-def _compare(
-    league: list[LeagueEntry], baseline: list[OrganisationSummary]
-) -> BaselineComparison:
+def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> BaselineComparison:
     by_code: dict[str, list[OrganisationSummary]] = defaultdict(list)
     for summary in baseline:
         by_code[_code_key(summary.code)].append(summary)
@@ -301,28 +326,47 @@ def _compare(
             change = round_half_up(_exact(entry.score) - _exact(before.score), 2)
         old_levels = {d.id: d.level for d in before.domains}
         pairs = [(old_levels.get(d.id), d.level) for d in entry.domains]
-        rows.append(Improvement(
-            rank=None, organisation=entry.organisation, code=entry.code, period=entry.period,
-            baseline_period=before.period, score=entry.score, baseline_score=before.score,
-            change=change, band=entry.band, baseline_band=before.band,
-            domains_up=sum(old is not None and new_level is not None and new_level > old
-                           for old, new_level in pairs),
-            domains_down=sum(old is not None and new_level is not None and new_level < old
-                             for old, new_level in pairs),
-        ))
-    ranked = sorted((r for r in rows if r.change is not None),
-                    key=lambda r: (-(r.change or 0.0), r.organisation.casefold(), r.code))
+        rows.append(
+            Improvement(
+                rank=None,
+                organisation=entry.organisation,
+                code=entry.code,
+                period=entry.period,
+                baseline_period=before.period,
+                score=entry.score,
+                baseline_score=before.score,
+                change=change,
+                band=entry.band,
+                baseline_band=before.band,
+                domains_up=sum(
+                    old is not None and new_level is not None and new_level > old
+                    for old, new_level in pairs
+                ),
+                domains_down=sum(
+                    old is not None and new_level is not None and new_level < old
+                    for old, new_level in pairs
+                ),
+            )
+        )
+    ranked = sorted(
+        (r for r in rows if r.change is not None),
+        key=lambda r: (-(r.change or 0.0), r.organisation.casefold(), r.code),
+    )
     ranks = competition_ranks([r.change for r in ranked])
     ranking = [r.model_copy(update={"rank": rank}) for r, rank in zip(ranked, ranks, strict=True)]
-    ranking += sorted((r for r in rows if r.change is None),
-                      key=lambda r: (r.organisation.casefold(), r.code))
+    ranking += sorted(
+        (r for r in rows if r.change is None), key=lambda r: (r.organisation.casefold(), r.code)
+    )
     missing = sorted(
         (_ref(s) for s in baseline if _code_key(s.code) not in matched_codes),
         key=lambda ref: (ref.organisation.casefold(), ref.code, ref.period),
     )
     return BaselineComparison(
-        periods=sorted({s.period for s in baseline}), matched=len(rows), ranking=ranking,
-        new=new, missing=missing,
+        periods=sorted({s.period for s in baseline}),
+        matched=len(rows),
+        ranking=ranking,
+        new=new,
+        missing=missing,
     )
 
 
@@ -346,8 +390,10 @@ def build_cohort(
     periods = sorted({s.period for s in summaries})
     warnings: list[str] = []
     if len(periods) > 1:
-        warnings.append(f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
-                        "its statistics mix them")
+        warnings.append(
+            f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
+            "its statistics mix them"
+        )
     comparison = None
     if baseline is not None:
         base, base_invalid = _split(baseline, framework.ref, baseline=True)
@@ -355,8 +401,10 @@ def build_cohort(
         comparison = _compare(league, base)
         versions = sorted({s.framework for s in base} - {framework.ref})
         if versions:
-            warnings.append(f"the baseline was graded against {', '.join(versions)}; the cohort "
-                            f"against {framework.ref}")
+            warnings.append(
+                f"the baseline was graded against {', '.join(versions)}; the cohort "
+                f"against {framework.ref}"
+            )
     gates = [entry.gate for entry in league]
     return CohortResult(
         tool=f"wcc-assess {__version__}",
@@ -371,9 +419,11 @@ def build_cohort(
         domains=domains,
         weakest_domains=weakest,
         strongest_domains=strongest,
-        gates=GateCounts(passed=gates.count(GateStatus.PASSED),
-                         failed=gates.count(GateStatus.FAILED),
-                         none=gates.count(GateStatus.NONE)),
+        gates=GateCounts(
+            passed=gates.count(GateStatus.PASSED),
+            failed=gates.count(GateStatus.FAILED),
+            none=gates.count(GateStatus.NONE),
+        ),
         invalid=invalid,
         baseline=comparison,
         warnings=warnings,

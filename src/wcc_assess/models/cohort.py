@@ -11,6 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wcc_assess.errors import Diagnostic
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
 
 __all__ = [
@@ -91,20 +92,21 @@ class Problem(_Model):
     hint: str | None = None
     severity: str = "error"
 
+    def to_diagnostic(self) -> Diagnostic:
+        """Return the problem as the diagnostic the rest of the tool reports."""
+        return Diagnostic(
+            file=self.file,
+            message=self.message,
+            line=self.line,
+            column=self.column,
+            path=self.path,
+            hint=self.hint,
+            severity=self.severity,
+        )
+
     def format(self) -> str:
         """Return the one-line human form: ``file:line:col: severity: path: message (hint)``."""
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        text = f"{where}: {self.severity}: "
-        if self.path:
-            text += f"{self.path}: "
-        text += self.message
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
+        return self.to_diagnostic().format()
 
 
 class InvalidSubmission(_Model):
