@@ -15,6 +15,7 @@ import json
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from wcc_assess.errors import Diagnostic, InputError, UsageError
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
+    from wcc_assess.loading import LoadedSubmission
     from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
     from wcc_assess.models.framework import Framework
 
@@ -170,17 +172,53 @@ def _framework(spec: str) -> Framework:
     return resolve_framework(spec)
 
 
-def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
-    from wcc_assess.cohort import summarise
-    from wcc_assess.loading import is_framework_document, read_document, submission_from_document
-    from wcc_assess.scoring import ScoreOptions, score
+def _load_submission(path: Path, name: str, chosen: Framework | None) -> LoadedSubmission:
+    """Load a submission, quickly when it is valid.
 
+    The fast path parses without recording positions (most files of a cohort are valid);
+    a file with any problem is read again the ordinary way, so that its diagnostics are
+    located exactly as ``wcc validate`` locates them.
+    """
+    from wcc_assess.loading import (
+        is_framework_document,
+        read_document,
+        read_text,
+        submission_from_document,
+    )
+    from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml_data
+
+    text = read_text(path)
+    try:
+        data = parse_yaml_data(text)
+    except YamlProblem:
+        data = None
+    if isinstance(data, dict) and not is_framework_document(Document(data=data)):
+        try:
+            return submission_from_document(Document(data=data), name, chosen, resolve=_framework)
+        except InputError:
+            pass
     document = read_document(path)
     if is_framework_document(document):
-        return [_invalid(name, "is a framework file, not a submission", line=1, column=1)]
+        raise InputError(
+            [
+                Diagnostic(
+                    file=name,
+                    line=1,
+                    column=1,
+                    message="is a framework file, not a submission",
+                    hint="give it with --framework PATH",
+                )
+            ]
+        )
+    return submission_from_document(document, name, chosen, resolve=_framework)
+
+
+def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
+    from wcc_assess.cohort import summarise
+    from wcc_assess.scoring import ScoreOptions, score
+
     chosen = _framework(settings.framework) if settings.framework else None
-    loaded = submission_from_document(document, name, chosen, resolve=_framework)
-    del document  # keep nothing of the file but its summary
+    loaded = _load_submission(path, name, chosen)
     levels = loaded.framework.levels
     if settings.target is not None and settings.target not in levels:
         return [
@@ -260,6 +298,8 @@ _settings: GradeSettings | None = None
 def _init_worker(settings: GradeSettings) -> None:
     global _settings
     _settings = settings
+    # Ctrl-C is the parent's to handle: it stops the pool (no traceback from each worker).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if settings.framework:
         try:
             _framework(settings.framework)  # once per worker (inherited when forked)
@@ -321,7 +361,7 @@ def grade_files(
             outcomes.append(grade_file(path, settings))
             report(1)
         return outcomes
-    size = max(1, min(32, math.ceil(count / (workers * 4))))
+    size = max(1, min(8, math.ceil(count / (workers * 4))))
     chunks = [list(paths[start : start + size]) for start in range(0, count, size)]
     outcomes = []
     with _context().Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:

@@ -117,28 +117,31 @@ def framework_info(framework: Framework) -> FrameworkInfo:
     )
 
 
-def _exact(value: float | int) -> Fraction:
-    """Return the decimal value as written (2.35 is 47/20, not the nearest binary float)."""
-    return Fraction(value) if isinstance(value, int) else Fraction(repr(value))
+def _hundredths(value: float | int) -> int:
+    """Return the value in exact hundredths (2.35 is 235, not 2.35's nearest binary float).
+
+    Levels are whole, scores have two decimals and percents one, so this is exact.
+    """
+    return value * 100 if isinstance(value, int) else round(value * 100)
 
 
 def mean(values: Sequence[float | int]) -> float | None:
     """Return the mean rounded half-up to two decimals, or None for no values."""
     if not values:
         return None
-    total = sum((_exact(value) for value in values), Fraction(0))
-    return round_half_up(total / len(values), 2)
+    return round_half_up(Fraction(sum(_hundredths(value) for value in values),
+                                  100 * len(values)), 2)
 
 
 def median(values: Sequence[float | int]) -> float | None:
     """Return the median (mean of the two middle values for an even count), two decimals."""
     if not values:
         return None
-    ordered = sorted(_exact(value) for value in values)
+    ordered = sorted(_hundredths(value) for value in values)
     middle = len(ordered) // 2
     if len(ordered) % 2:
-        return round_half_up(ordered[middle], 2)
-    return round_half_up((ordered[middle - 1] + ordered[middle]) / 2, 2)
+        return round_half_up(Fraction(ordered[middle], 100), 2)
+    return round_half_up(Fraction(ordered[middle - 1] + ordered[middle], 200), 2)
 
 
 def competition_ranks(keys: Sequence[object]) -> list[int]:
@@ -323,7 +326,9 @@ def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> 
         matched_codes.add(_code_key(entry.code))
         change = None
         if entry.score is not None and before.score is not None:
-            change = round_half_up(_exact(entry.score) - _exact(before.score), 2)
+            change = round_half_up(
+                Fraction(_hundredths(entry.score) - _hundredths(before.score), 100), 2
+            )
         old_levels = {d.id: d.level for d in before.domains}
         pairs = [(old_levels.get(d.id), d.level) for d in entry.domains]
         rows.append(

@@ -51,6 +51,10 @@ def _color(output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 @contextmanager
 def _progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
     """Yield a callback advancing a progress bar on stderr (or doing nothing)."""
@@ -180,7 +184,7 @@ def cohort(
     timestamp = generated_at()
     settings = GradeSettings(generated_at=timestamp, framework=framework, target=target)
     total = len(files) + len(base_files)
-    show = not quiet and total > PROGRESS_MIN_FILES and sys.stderr.isatty()
+    show = not quiet and total > PROGRESS_MIN_FILES and _stderr_is_terminal()
     with _progress(total, show) as advance:
         graded = grade_files(files, settings, workers=jobs or None, on_progress=advance)
         base_graded = (
