@@ -19,7 +19,9 @@ Rules, in the order they apply:
    statistics count only organisations whose domain was assessed.
 5. The weakest and strongest domains are those with the lowest and highest mean score as
    reported (all of them when tied).
-6. With a baseline, each organisation is matched by code to its latest baseline entry of
+6. Files that could not be graded are listed by file name, the cohort's before the
+   baseline's.
+7. With a baseline, each organisation is matched by code to its latest baseline entry of
    another period; the improvement ranking orders them by change in overall score.
 """
 
@@ -388,6 +390,7 @@ def build_cohort(
     cohort. See the module docstring for the rules.
     """
     summaries, invalid = _split(outcomes, framework.ref, baseline=False)
+    invalid.sort(key=lambda item: item.file)
     files = len(summaries) + len(invalid)
     league = _league(summaries)
     domains = _domains(framework, summaries)
@@ -402,7 +405,7 @@ def build_cohort(
     comparison = None
     if baseline is not None:
         base, base_invalid = _split(baseline, framework.ref, baseline=True)
-        invalid += base_invalid
+        invalid += sorted(base_invalid, key=lambda item: item.file)
         comparison = _compare(league, base)
         versions = sorted({s.framework for s in base} - {framework.ref})
         if versions:

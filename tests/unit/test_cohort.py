@@ -138,7 +138,7 @@ def test_duplicates_are_all_excluded_and_name_each_other(mini: Framework) -> Non
     cohort = build_cohort([first, ALPHA, second, other_year], mini, OPTIONS)
     assert [(e.organisation, e.period) for e in cohort.league] == [
         ("Alpha Trust", "2026/27"), ("Beta Trust", "2025/26")]
-    assert [item.file for item in cohort.invalid] == [first.source, "elsewhere/beta.yaml"]
+    assert [item.file for item in cohort.invalid] == ["b01-2026-27.yaml", "elsewhere/beta.yaml"]
     first_problem = cohort.invalid[0].errors[0]
     assert "more than one submission for 2026/27: also in elsewhere/beta.yaml" in (
         first_problem.message)
@@ -154,10 +154,10 @@ def test_other_frameworks_and_unreadable_files_are_listed(mini: Framework) -> No
         Problem(file="bad.yaml", line=3, column=5, message="boom")])
     cohort = build_cohort([unreadable, BETA, stranger], mini, OPTIONS)
     assert [e.code for e in cohort.league] == ["B01"]
-    assert [item.file for item in cohort.invalid] == ["bad.yaml", stranger.source]
-    assert cohort.invalid[0].errors[0].format() == "bad.yaml:3:5: error: boom"
+    assert [item.file for item in cohort.invalid] == ["a01-2026-27.yaml", "bad.yaml"]
     assert "graded against wcc@2009, but the cohort is graded against mini@1" in (
-        cohort.invalid[1].errors[0].message)
+        cohort.invalid[0].errors[0].message)
+    assert cohort.invalid[1].errors[0].format() == "bad.yaml:3:5: error: boom"
     assert cohort.files == 3
 
 

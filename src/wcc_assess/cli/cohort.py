@@ -71,7 +71,7 @@ def _progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, force_terminal=True),
         auto_refresh=False,
         transient=True,
     )
