@@ -62,9 +62,7 @@ MEMORY_TARGET_MB = 150.0
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])]
-    )
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])])
     env.pop("NO_COLOR", None)
     env["SOURCE_DATE_EPOCH"] = "1790000000"
     return env
@@ -73,12 +71,15 @@ def _env() -> dict[str, str]:
 def _run(command: list[str], env: dict[str, str]) -> float:
     """Run ``command`` to completion, output discarded; return its wall time in seconds."""
     start = time.perf_counter()
-    proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-                          cwd=ROOT, check=False)
+    proc = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT, check=False
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n"
-                         f"{proc.stderr.decode(errors='replace')}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({proc.returncode}):\n"
+            f"{proc.stderr.decode(errors='replace')}"
+        )
     return elapsed
 
 
@@ -153,8 +154,9 @@ def sampled(command: list[str], env: dict[str, str], interval: float = 0.004) ->
     """Run ``command`` while sampling its process tree's memory; return the peaks."""
     if not Path("/proc/self/smaps_rollup").exists():
         raise SystemExit("memory sampling needs Linux /proc (smaps_rollup)")
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+    )
     memory = Memory()
     done = threading.Event()
 
@@ -199,19 +201,42 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="wcc-bench-") as scratch:
         cohort_dir = Path(scratch) / "cohort"
         generate(args.n, cohort_dir, seed=args.seed)
-        startup = interleaved({
-            "floor --help": [python, floor_app, "--help"],
-            "wcc --help": [python, "-m", "wcc_assess", "--help"],
-            "floor load": [python, floor_app, "load", str(EXAMPLE)],
-            "wcc assess": [python, "-m", "wcc_assess", "assess", str(EXAMPLE), "--format",
-                           "json"],
-        }, args.startup_repeat, env)
-        cohort_command = [python, "-m", "wcc_assess", "cohort", str(cohort_dir), "--format",
-                          "json", "--quiet"]
-        bulk = interleaved({
-            "yaml.load": [python, "-c", FLOOR_LOAD, str(cohort_dir)],
-            "wcc cohort": cohort_command,
-        }, args.repeat, env)
+        startup = interleaved(
+            {
+                "floor --help": [python, floor_app, "--help"],
+                "wcc --help": [python, "-m", "wcc_assess", "--help"],
+                "floor load": [python, floor_app, "load", str(EXAMPLE)],
+                "wcc assess": [
+                    python,
+                    "-m",
+                    "wcc_assess",
+                    "assess",
+                    str(EXAMPLE),
+                    "--format",
+                    "json",
+                ],
+            },
+            args.startup_repeat,
+            env,
+        )
+        cohort_command = [
+            python,
+            "-m",
+            "wcc_assess",
+            "cohort",
+            str(cohort_dir),
+            "--format",
+            "json",
+            "--quiet",
+        ]
+        bulk = interleaved(
+            {
+                "yaml.load": [python, "-c", FLOOR_LOAD, str(cohort_dir)],
+                "wcc cohort": cohort_command,
+            },
+            args.repeat,
+            env,
+        )
         memories = [sampled(cohort_command, env) for _ in range(args.memory_repeat)]
 
     ratios = {
@@ -227,27 +252,40 @@ def main(argv: list[str] | None = None) -> int:
     if pss >= MEMORY_TARGET_MB:
         missed.append("memory")
     figures = {
-        "n": args.n, "repeat": args.repeat, "startup_repeat": args.startup_repeat,
+        "n": args.n,
+        "repeat": args.repeat,
+        "startup_repeat": args.startup_repeat,
         "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "python": sys.version.split()[0],
-        "seconds": {**startup, **bulk}, "ratios": ratios, "targets": TARGETS,
-        "memory_mb": {"peak_pss_total": pss, "peak_rss_total": rss, "sum_of_peak_rss": hwm,
-                      "processes": processes, "target": MEMORY_TARGET_MB},
+        "seconds": {**startup, **bulk},
+        "ratios": ratios,
+        "targets": TARGETS,
+        "memory_mb": {
+            "peak_pss_total": pss,
+            "peak_rss_total": rss,
+            "sum_of_peak_rss": hwm,
+            "processes": processes,
+            "target": MEMORY_TARGET_MB,
+        },
         "missed": missed,
     }
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
+
         def line(label: str, value: str, verdict: str = "") -> None:
             print(f"  {label:<46}{value:>14}  {verdict}")
 
         def verdict(name: str) -> str:
-            return f"target <= {TARGETS[name]}: " + ("met" if ratios[name] <= TARGETS[name]
-                                                      else "MISSED")
+            return f"target <= {TARGETS[name]}: " + (
+                "met" if ratios[name] <= TARGETS[name] else "MISSED"
+            )
 
-        print(f"wcc-assess benchmark: {args.n} submissions, Python {figures['python']}, "
-              f"{figures['cpus']} CPUs; medians of {args.startup_repeat} start-up and "
-              f"{args.repeat} cohort rounds, interleaved")
+        print(
+            f"wcc-assess benchmark: {args.n} submissions, Python {figures['python']}, "
+            f"{figures['cpus']} CPUs; medians of {args.startup_repeat} start-up and "
+            f"{args.repeat} cohort rounds, interleaved"
+        )
         print("Start-up")
         line("floor app --help", f"{startup['floor --help'] * 1000:.0f} ms")
         line("wcc --help", f"{startup['wcc --help'] * 1000:.0f} ms")
@@ -260,9 +298,12 @@ def main(argv: list[str] | None = None) -> int:
         line("wcc cohort --format json", f"{bulk['wcc cohort']:.2f} s")
         line("ratio", f"{ratios['cohort']:.2f}", verdict("cohort"))
         print(f"Cohort peak memory ({processes} processes, median of {args.memory_repeat} runs)")
-        line("peak total PSS of the process tree", f"{pss:.1f} MB",
-             f"target < {MEMORY_TARGET_MB:.0f} MB: "
-             + ("met" if pss < MEMORY_TARGET_MB else "MISSED"))
+        line(
+            "peak total PSS of the process tree",
+            f"{pss:.1f} MB",
+            f"target < {MEMORY_TARGET_MB:.0f} MB: "
+            + ("met" if pss < MEMORY_TARGET_MB else "MISSED"),
+        )
         line("peak total RSS (shared pages counted twice)", f"{rss:.1f} MB")
         line("sum of each process's peak RSS (bound)", f"{hwm:.1f} MB")
     return 1 if args.check and missed else 0

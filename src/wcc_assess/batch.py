@@ -4,7 +4,8 @@ This is the I/O side of ``wcc cohort``; :mod:`wcc_assess.cohort` does the statis
 Each file is read, validated, scored and reduced to an
 :class:`~wcc_assess.models.cohort.OrganisationSummary` (or the file's problems) before the
 next one is read, so memory holds summaries, never documents. Large cohorts are graded by
-a pool of worker processes, a chunk of files at a time; the framework is loaded once per
+a pool of worker processes, a chunk of files at a time (a worker that dies leaves its
+files listed as not graded, never a hung run); the framework is loaded once per
 process (workers forked on Linux inherit it already loaded).
 """
 
@@ -18,6 +19,8 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -363,9 +366,26 @@ def grade_files(
         return outcomes
     size = max(1, min(8, math.ceil(count / (workers * 4))))
     chunks = [list(paths[start : start + size]) for start in range(0, count, size)]
-    outcomes = []
-    with _context().Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for graded in pool.imap(_grade_chunk, chunks):
-            outcomes.extend(graded)
-            report(len(graded))
-    return outcomes
+    done: list[list[Graded] | None] = [None] * len(chunks)
+    with ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_init_worker, initargs=(settings,)
+    ) as pool:
+        futures = {pool.submit(_grade_chunk, chunk): index for index, chunk in enumerate(chunks)}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                done[index] = future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory, a crash)
+                done[index] = [[_lost(path)] for path in chunks[index]]
+            report(len(chunks[index]))
+    return [graded for chunk in done if chunk is not None for graded in chunk]
+
+
+def _lost(path: Path) -> InvalidSubmission:
+    from wcc_assess.loading import display_name
+
+    return _invalid(
+        display_name(path),
+        "not graded: the worker process grading it stopped unexpectedly",
+        "run again with --jobs 1 to find the file that causes it",
+    )

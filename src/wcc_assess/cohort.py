@@ -131,8 +131,9 @@ def mean(values: Sequence[float | int]) -> float | None:
     """Return the mean rounded half-up to two decimals, or None for no values."""
     if not values:
         return None
-    return round_half_up(Fraction(sum(_hundredths(value) for value in values),
-                                  100 * len(values)), 2)
+    return round_half_up(
+        Fraction(sum(_hundredths(value) for value in values), 100 * len(values)), 2
+    )
 
 
 def median(values: Sequence[float | int]) -> float | None:

@@ -93,8 +93,11 @@ def last_year(here: Path) -> Path:
     folder = here / "last"
     save(folder, "brent.yaml", submission("Brent ICB", "B01", "2025/26"))
     save(folder, "cray.yaml", submission("Cray ICB", "C01", "2025/26"))
-    save(folder, "dart.yaml", submission("Dart ICB", "D01", "2025/26",
-                                         A_2={"level": 3, "evidence": evidence(2)}))
+    save(
+        folder,
+        "dart.yaml",
+        submission("Dart ICB", "D01", "2025/26", A_2={"level": 3, "evidence": evidence(2)}),
+    )
     save(folder, "zeal.yaml", submission("Zeal ICB", "Z01", "2025/26"))
     return folder
 
@@ -112,8 +115,9 @@ def test_mixed_folder_grades_the_rest_and_lists_the_problems(wcc: Wcc, mixed: Pa
     run = cohort(wcc, "mixed", "--format", "json")
     assert run.exit_code == 2
     data = as_json(run)
-    assert [(e["rank"], e["organisation"], e["score"], e["percent"], e["band"])
-            for e in data["league"]] == [
+    assert [
+        (e["rank"], e["organisation"], e["score"], e["percent"], e["band"]) for e in data["league"]
+    ] == [
         (1, "Brent ICB", 2.4, 46.7, "Developing"),
         (2, "Dart ICB", 2.0, 33.3, "Developing"),
         (2, "Eden ICB", 2.0, 33.3, "Developing"),
@@ -121,17 +125,20 @@ def test_mixed_folder_grades_the_rest_and_lists_the_problems(wcc: Wcc, mixed: Pa
     ]
     assert (data["files"], data["graded"]) == (7, 4)
     invalid = {item["file"]: item["errors"] for item in data["invalid"]}
-    assert sorted(invalid) == ["mixed/avon.yaml", "mixed/broken.yaml",
-                               "mixed/sub/avon-again.yaml"]
+    assert sorted(invalid) == ["mixed/avon.yaml", "mixed/broken.yaml", "mixed/sub/avon-again.yaml"]
     [level] = invalid["mixed/broken.yaml"]
     assert (level["line"], level["path"], level["message"]) == (
-        10, "domains.A.A.1.level", "7 is not on the scale")
+        10,
+        "domains.A.A.1.level",
+        "7 is not on the scale",
+    )
     assert "also in mixed/sub/avon-again.yaml" in invalid["mixed/avon.yaml"][0]["message"]
     assert "also in mixed/avon.yaml" in invalid["mixed/sub/avon-again.yaml"][0]["message"]
     # Problems also go to stderr, located, with a closing count.
     assert "mixed/broken.yaml:10:" in run.stderr and "7 is not on the scale" in run.stderr
-    assert run.stderr.rstrip().endswith("3 files could not be graded; they are listed in the "
-                                        "report.")
+    assert run.stderr.rstrip().endswith(
+        "3 files could not be graded; they are listed in the report."
+    )
 
 
 def test_statistics_by_hand(wcc: Wcc, mixed: Path) -> None:
@@ -140,21 +147,31 @@ def test_statistics_by_hand(wcc: Wcc, mixed: Path) -> None:
     # A: all four at level 2; scores 2.60, 2.00, 2.00, 2.00.
     assert [c["count"] for c in a["counts"]] == [0, 4, 0, 0]
     assert (a["mean_level"], a["median_level"], a["mean_score"], a["median_score"]) == (
-        2.0, 2.0, 2.15, 2.0)
+        2.0,
+        2.0,
+        2.15,
+        2.0,
+    )
     # B: Cray at 1, the others at 2; scores 2.00, 1.50, 2.00, 2.00.
     assert [c["count"] for c in b["counts"]] == [1, 3, 0, 0]
     assert (b["mean_level"], b["median_level"], b["mean_score"], b["median_score"]) == (
-        1.75, 2.0, 1.88, 2.0)
+        1.75,
+        2.0,
+        1.88,
+        2.0,
+    )
     assert (data["weakest_domains"], data["strongest_domains"]) == (["B"], ["A"])
     overall = data["overall"]
     assert (overall["mean_score"], overall["median_score"]) == (2.06, 2.0)  # 8.23 / 4
     assert [band["count"] for band in overall["bands"]] == [0, 4, 0, 0]
 
 
-@pytest.mark.parametrize(("extra", "code"), [((), 0), (("--target", "2"), 1),
-                                             (("--target", "1"), 0)])
-def test_exit_codes_of_a_valid_cohort(wcc: Wcc, valid: Path, extra: tuple[str, ...],
-                                      code: int) -> None:
+@pytest.mark.parametrize(
+    ("extra", "code"), [((), 0), (("--target", "2"), 1), (("--target", "1"), 0)]
+)
+def test_exit_codes_of_a_valid_cohort(
+    wcc: Wcc, valid: Path, extra: tuple[str, ...], code: int
+) -> None:
     run = cohort(wcc, "valid", *extra)
     assert run.exit_code == code, run.stderr
     if code == 1:  # Cray's B is at level 1, below the target of 2
@@ -201,8 +218,18 @@ def test_baseline_improvement_ranking_by_hand(wcc: Wcc, valid: Path, last_year: 
     assert run.exit_code == 0, run.stderr
     base = as_json(run)["baseline"]
     # Brent 2.00 -> 2.40; Cray 2.00 -> 1.83 (B 2 -> 1); Dart 2.40 -> 2.00.
-    assert [(r["rank"], r["code"], r["baseline_score"], r["score"], r["change"],
-             r["domains_up"], r["domains_down"]) for r in base["ranking"]] == [
+    assert [
+        (
+            r["rank"],
+            r["code"],
+            r["baseline_score"],
+            r["score"],
+            r["change"],
+            r["domains_up"],
+            r["domains_down"],
+        )
+        for r in base["ranking"]
+    ] == [
         (1, "B01", 2.0, 2.4, 0.4, 0, 0),
         (2, "C01", 2.0, 1.83, -0.17, 0, 1),
         (3, "D01", 2.4, 2.0, -0.4, 0, 0),
@@ -223,8 +250,19 @@ def test_last_years_json_report_is_a_baseline(wcc: Wcc, valid: Path, last_year: 
     from_yaml = as_json(cohort(wcc, "valid", "--baseline", "last", "--format", "json"))
     assert from_json["baseline"] == from_yaml["baseline"]
 
-    assert wcc("assess", "last/brent.yaml", "--framework", "mini.yaml", "--format", "json",
-               "-o", "brent.json").exit_code == 0
+    assert (
+        wcc(
+            "assess",
+            "last/brent.yaml",
+            "--framework",
+            "mini.yaml",
+            "--format",
+            "json",
+            "-o",
+            "brent.json",
+        ).exit_code
+        == 0
+    )
     one = as_json(cohort(wcc, "valid", "--baseline", "brent.json", "--format", "json"))
     assert [(r["code"], r["change"]) for r in one["baseline"]["ranking"]] == [("B01", 0.4)]
 
@@ -239,14 +277,20 @@ def test_invalid_baseline_file_exits_2(wcc: Wcc, valid: Path, last_year: Path) -
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html", "json", "csv"])
-def test_every_format_is_deterministic_and_complete(wcc: Wcc, mixed: Path, last_year: Path,
-                                                   fmt: str) -> None:
+def test_every_format_is_deterministic_and_complete(
+    wcc: Wcc, mixed: Path, last_year: Path, fmt: str
+) -> None:
     first = cohort(wcc, "mixed", "--baseline", "last", "--format", fmt)
     second = cohort(wcc, "mixed", "--baseline", "last", "--format", fmt, "--jobs", "2")
     assert first.exit_code == second.exit_code == 2
     assert first.stdout == second.stdout  # byte-identical, in parallel too
-    for text in ["Brent ICB", "Cray ICB", "mixed/broken.yaml", "mixed/sub/avon-again.yaml",
-                 "7 is not on the scale"]:
+    for text in [
+        "Brent ICB",
+        "Cray ICB",
+        "mixed/broken.yaml",
+        "mixed/sub/avon-again.yaml",
+        "7 is not on the scale",
+    ]:
         assert text in first.stdout, (fmt, text)
 
 
@@ -269,14 +313,22 @@ def test_csv_has_one_row_per_file(wcc: Wcc, mixed: Path, last_year: Path) -> Non
     run = cohort(wcc, "mixed", "--baseline", "last", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
     assert [(r["status"], r["rank"], r["code"]) for r in rows] == [
-        ("graded", "1", "B01"), ("graded", "2", "D01"), ("graded", "2", "E01"),
-        ("graded", "4", "C01"), ("invalid", "", ""), ("invalid", "", ""), ("invalid", "", ""),
+        ("graded", "1", "B01"),
+        ("graded", "2", "D01"),
+        ("graded", "2", "E01"),
+        ("graded", "4", "C01"),
+        ("invalid", "", ""),
+        ("invalid", "", ""),
+        ("invalid", "", ""),
     ]
     brent_row = rows[0]
     assert (brent_row["A_level"], brent_row["A_score"], brent_row["B_level"]) == ("2", "2.6", "2")
     assert (brent_row["baseline_score"], brent_row["change"]) == ("2.0", "0.4")
-    assert [r["source"] for r in rows[4:]] == ["mixed/avon.yaml", "mixed/broken.yaml",
-                                               "mixed/sub/avon-again.yaml"]
+    assert [r["source"] for r in rows[4:]] == [
+        "mixed/avon.yaml",
+        "mixed/broken.yaml",
+        "mixed/sub/avon-again.yaml",
+    ]
     assert "7 is not on the scale" in rows[5]["notes"]
     cohort(wcc, "mixed", "--format", "csv", "-o", "cohort.csv")
     raw = Path("cohort.csv").read_bytes()
@@ -289,7 +341,7 @@ def test_html_is_self_contained_and_accessible(wcc: Wcc, mixed: Path, last_year:
     assert "<script" not in html and not re.search(r"\b(src|href)=", html)
     assert "@page { size: A4" in html and "@media print" in html
     assert html.count("<svg viewBox") == 3
-    assert html.count('role="img"') == 3 and "<desc id=\"chart-levels-desc\">" in html
+    assert html.count('role="img"') == 3 and '<desc id="chart-levels-desc">' in html
     assert "A Alpha: level 1: 0, level 2: 4, level 3: 0, level 4: 0." in html
     assert '<th scope="col">Organisation</th>' in html and '<th scope="row">Brent ICB</th>' in html
     assert "✗ </span>FAILED" not in html  # no targets in force here
@@ -316,7 +368,8 @@ def test_output_file_and_quiet(wcc: Wcc, mixed: Path) -> None:
     assert Path("report.md").read_text(encoding="utf-8").startswith("# Cohort report: Mini")
     refused = cohort(wcc, "mixed", "-o", "mixed/brent.yaml")
     assert refused.exit_code == 2 and "refusing to write the report over the input" in (
-        refused.stderr)
+        refused.stderr
+    )
 
 
 def test_progress_only_on_a_terminal_and_not_when_quiet(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -35,13 +38,21 @@ def write(path: Path, data: object) -> Path:
 
 def test_expand_files_folders_and_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    for name in ["a/2.yaml", "a/1.yml", "a/sub/3.YAML", "a/notes.txt", "a/.hidden.yaml",
-                 "a/.git/x.yaml", "b/4.yaml", "c.json"]:
+    for name in [
+        "a/2.yaml",
+        "a/1.yml",
+        "a/sub/3.YAML",
+        "a/notes.txt",
+        "a/.hidden.yaml",
+        "a/.git/x.yaml",
+        "b/4.yaml",
+        "c.json",
+    ]:
         write(tmp_path / name, "x: 1\n")
-    files, missing = expand_paths(["a", "b/*.yaml", "a/1.yml", "c.json", "nope.yaml",
-                                   "zz/*.yaml", "empty"])
-    assert [str(f) for f in files] == ["a/1.yml", "a/2.yaml", "a/sub/3.YAML", "b/4.yaml",
-                                       "c.json"]
+    files, missing = expand_paths(
+        ["a", "b/*.yaml", "a/1.yml", "c.json", "nope.yaml", "zz/*.yaml", "empty"]
+    )
+    assert [str(f) for f in files] == ["a/1.yml", "a/2.yaml", "a/sub/3.YAML", "b/4.yaml", "c.json"]
     assert [(m.file, m.errors[0].message) for m in missing] == [
         ("nope.yaml", "no such file or folder"),
         ("zz/*.yaml", "the pattern matches no file"),
@@ -61,7 +72,11 @@ def test_a_valid_submission_becomes_a_summary(tmp_path: Path) -> None:
     [summary] = grade_file(path, SETTINGS)
     assert isinstance(summary, OrganisationSummary)
     assert (summary.code, summary.score, summary.framework, summary.source) == (
-        "T01", 2.0, "mini@1", str(path))
+        "T01",
+        2.0,
+        "mini@1",
+        str(path),
+    )
 
 
 def test_an_invalid_submission_keeps_located_diagnostics(tmp_path: Path) -> None:
@@ -150,3 +165,29 @@ def test_parallel_grading_gives_the_same_outcomes_in_order(tmp_path: Path) -> No
 def test_default_workers() -> None:
     assert default_workers(PARALLEL_MIN_FILES - 1) == 1
     assert 1 <= default_workers(1000) <= 8
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers inherit the patch only when forked")
+def test_a_dying_worker_leaves_its_files_listed_not_a_hung_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wcc_assess.batch as batch
+
+    paths = [write(tmp_path / f"{index:02d}.yaml", mini_submission()) for index in range(12)]
+    boom = tmp_path / "boom.yaml"
+    write(boom, mini_submission())
+    original = batch.grade_file
+
+    def fragile(path: Path, settings: GradeSettings) -> list[Any]:
+        if path.name == "boom.yaml":
+            os._exit(3)  # as a crash in a C extension would
+        return original(path, settings)
+
+    monkeypatch.setattr(batch, "grade_file", fragile)
+    outcomes = grade_files([*paths, boom], SETTINGS, workers=2)
+    assert len(outcomes) == 13
+    [last] = outcomes[-1]
+    assert isinstance(last, InvalidSubmission)
+    assert last.errors[0].message == (
+        "not graded: the worker process grading it stopped unexpectedly"
+    )

@@ -17,12 +17,25 @@ def test_generate_writes_valid_deterministic_submissions(tmp_path: Path) -> None
     from typer.testing import CliRunner
 
     for out in ("one", "two"):
-        subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), "--n", "5", "--out",
-                        str(tmp_path / out), "--seed", "7"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(BENCHMARKS / "generate.py"),
+                "--n",
+                "5",
+                "--out",
+                str(tmp_path / out),
+                "--seed",
+                "7",
+            ],
+            check=True,
+            capture_output=True,
+        )
     files = sorted((tmp_path / "one").glob("*.yaml"))
     assert len(files) == 5
     assert [f.read_bytes() for f in files] == [
-        f.read_bytes() for f in sorted((tmp_path / "two").glob("*.yaml"))]
+        f.read_bytes() for f in sorted((tmp_path / "two").glob("*.yaml"))
+    ]
     result = CliRunner().invoke(app, ["validate", *map(str, files)])
     assert result.exit_code == 0, result.output
     assert result.output.count(": ok, submission for wcc@2009") == 5
@@ -43,9 +56,23 @@ def test_generated_years_share_organisations(tmp_path: Path) -> None:
 
 def test_bench_runs_end_to_end_with_a_tiny_cohort() -> None:
     proc = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "bench.py"), "--n", "20", "--repeat", "1",
-         "--startup-repeat", "1", "--memory-repeat", "1", "--json"],
-        capture_output=True, text=True, check=False, timeout=120,
+        [
+            sys.executable,
+            str(BENCHMARKS / "bench.py"),
+            "--n",
+            "20",
+            "--repeat",
+            "1",
+            "--startup-repeat",
+            "1",
+            "--memory-repeat",
+            "1",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     figures = json.loads(proc.stdout)

@@ -23,6 +23,5 @@ def test_json_and_csv_do_not_import_jinja_or_rich() -> None:
         "get_cohort_renderer(CohortFormat.JSON); get_cohort_renderer(CohortFormat.CSV)\n"
         "print('jinja2' in sys.modules, 'rich' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "False"]

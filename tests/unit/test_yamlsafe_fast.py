@@ -74,13 +74,16 @@ def test_aliases_when_allowed() -> None:
 
 keys = st.one_of(st.text(max_size=6), st.integers(-3, 3), st.booleans(), st.none())
 leaves = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
     st.dates(),
 )
 trees = st.recursive(
     leaves,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(keys, inner, max_size=4)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)),
     max_leaves=25,
 )
 
