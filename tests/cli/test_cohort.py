@@ -210,6 +210,13 @@ def test_every_file_invalid(wcc: Wcc, here: Path) -> None:
     assert run.exit_code == 2
     assert "unknown framework 'mini'" in run.stderr
     assert "nothing was assessed" in run.stderr
+    run = cohort(wcc, "bad", "--format", "json")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        "bad/one.yaml:10:14: error: domains.A.A.1.level: 9 is not on the scale "
+        "(a whole number from 1 to 4)",
+        "1 error found; nothing was assessed.",
+    ]
 
 
 def test_baseline_improvement_ranking_by_hand(wcc: Wcc, valid: Path, last_year: Path) -> None:

@@ -101,7 +101,7 @@ def cohort(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             show_default=False,
             help="Submission files, folders (searched recursively for *.yaml and *.yml; hidden "
             "ones skipped) and glob patterns such as 'returns/**/*.yaml'.",
@@ -193,20 +193,20 @@ def cohort(
             else []
         )
 
-    outcomes = [*missing, *(outcome for outcomes in graded for outcome in outcomes)]
-    if chosen is None:
-        from wcc_assess.models.cohort import OrganisationSummary
+    outcomes = [*missing, *(outcome for per_file in graded for outcome in per_file)]
+    from wcc_assess.models.cohort import OrganisationSummary
 
-        first = next((o for o in outcomes if isinstance(o, OrganisationSummary)), None)
-        if first is None:  # nothing graded and no framework to build a report on
-            raise InputError(
-                [
-                    problem.to_diagnostic()
-                    for item in outcomes
-                    if not isinstance(item, OrganisationSummary)
-                    for problem in item.errors
-                ]
-            )
+    first = next((o for o in outcomes if isinstance(o, OrganisationSummary)), None)
+    if first is None:  # not one organisation graded: nothing to report on
+        raise InputError(
+            [
+                problem.to_diagnostic()
+                for item in outcomes
+                if not isinstance(item, OrganisationSummary)
+                for problem in item.errors
+            ]
+        )
+    if chosen is None:
         try:
             chosen = resolve_framework(first.framework)
         except UsageError:
@@ -216,7 +216,7 @@ def cohort(
             ) from None
     base_outcomes = None
     if baseline:
-        base_outcomes = [*base_missing, *(o for outcomes in base_graded for o in outcomes)]
+        base_outcomes = [*base_missing, *(o for per_file in base_graded for o in per_file)]
     result: CohortResult = build_cohort(
         outcomes,
         chosen,
