@@ -26,18 +26,25 @@ def _comment(text: str, indent: str, width: int = 96) -> list[str]:
 
 
 def blank_submission(framework: Framework, *, organisation: str, code: str, period: str,
-                     today: date) -> str:
+                     today: date, framework_file: str | None = None) -> str:
     """Return a submission with every domain and indicator, descriptors as comments.
 
     Every ``level`` is left empty, so the file does not validate until each indicator is
-    rated or marked ``not_assessed: "<reason>"``.
+    rated or marked ``not_assessed: "<reason>"``. ``framework_file`` names the framework's
+    file when it is not built in, so that the comments show the commands that need it.
     """
     lowest, highest = framework.lowest, framework.highest
+    spec = framework_file or framework.id
     out = [
         f"# yaml-language-server: $schema={schema_filename(framework)}",
         f"# Self-assessment against {framework.title} ({framework.ref}).",
-        f"# Create the schema named above with: wcc schema --framework {framework.id} "
+        f"# Create the schema named above with: wcc schema --framework {spec} "
         f"> {schema_filename(framework)}",
+    ]
+    if framework_file is not None:
+        out.append(f"# {framework.id} is not built in: pass --framework {framework_file} to "
+                   "wcc validate, assess and explain.")
+    out += [
         f"# Rate each indicator {lowest}-{highest}; the comments describe each level. Skip one "
         'with not_assessed: "<reason>".',
         "# Evidence: title, ref (a URL or document reference) and date (YYYY-MM-DD).",
@@ -55,7 +62,8 @@ def blank_submission(framework: Framework, *, organisation: str, code: str, peri
         "domains:",
     ]
     for domain in framework.domains:
-        out.append(f"  {domain.id}:  # {domain.title}")
+        phase = f" (phase: {domain.phase})" if domain.phase else ""
+        out.append(f"  {domain.id}:  # {domain.title}{phase}")
         for indicator in domain.indicators:
             out.append(f"    {indicator.id}:  # {indicator.title}")
             for level in framework.levels:

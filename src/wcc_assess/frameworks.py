@@ -16,7 +16,7 @@ from wcc_assess.errors import UsageError
 if TYPE_CHECKING:
     from wcc_assess.models.framework import Framework
 
-__all__ = ["builtin_dir", "builtin_ids", "resolve_framework"]
+__all__ = ["builtin_dir", "builtin_ids", "looks_like_path", "resolve_framework"]
 
 
 @cache
@@ -33,7 +33,8 @@ def builtin_ids() -> list[str]:
     return sorted(path.stem for path in builtin_dir().glob("*.yaml"))
 
 
-def _looks_like_path(spec: str) -> bool:
+def looks_like_path(spec: str) -> bool:
+    """Tell a framework file (``frameworks/x.yaml``, ``-``) from a built-in id."""
     return "/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml")) or spec == "-"
 
 
@@ -50,7 +51,7 @@ def resolve_framework(spec: str) -> Framework:
     Raises :class:`UsageError` when no such framework exists (with a suggestion), and
     :class:`~wcc_assess.errors.InputError` when a framework file is invalid.
     """
-    if _looks_like_path(spec):
+    if looks_like_path(spec):
         from wcc_assess.loading import load_framework
 
         return load_framework(Path(spec))

@@ -11,7 +11,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,10 @@ from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml
 
 __all__ = [
     "MAX_BYTES",
+    "FrameworkCheck",
     "LoadedSubmission",
+    "check_framework",
+    "check_framework_document",
     "display_name",
     "framework_from_document",
     "is_framework_document",
@@ -172,6 +175,14 @@ _TYPE_WORDS = {
 }
 
 
+_BOUND_WORDS = {
+    "greater_than": "greater than",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "less_than_equal": "at most",
+}
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -219,6 +230,14 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
             message = "must not be empty"
         elif kind == "too_short":
             message = "must not be empty"
+        elif kind in _BOUND_WORDS:
+            ctx = item.get("ctx") or {}
+            bound = next(iter(ctx.values()), None)
+            size = "small" if kind.startswith("greater") else "large"
+            message = f"{_describe(value)} is too {size}"
+            if isinstance(bound, float) and bound.is_integer():
+                bound = int(bound)
+            hint = f"it must be {_BOUND_WORDS[kind]} {bound}" if bound is not None else None
         elif kind in ("value_error", "assertion_error"):
             message = str(item["msg"]).removeprefix("Value error, ")
         else:
@@ -400,3 +419,53 @@ def submission_from_document(
     assert submission is not None and framework is not None
     return LoadedSubmission(submission=submission, framework=framework, document=document,
                             name=name)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkCheck:
+    """The outcome of linting a framework file: the framework (if valid) and every finding."""
+
+    framework: Framework | None
+    """The validated framework, or None when the file has errors."""
+    diagnostics: list[Diagnostic]
+    """Errors (the file is rejected) and warnings (accepted, but worth a second look)."""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The diagnostics that reject the file."""
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The diagnostics that only advise."""
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+
+def check_framework(source: Path | str) -> FrameworkCheck:
+    """Lint a framework file: every error and every warning, each located at line:column.
+
+    Never raises for a bad file; unreadable or malformed files come back as errors.
+    """
+    name = display_name(source)
+    try:
+        document = read_document(source)
+    except InputError as error:
+        return FrameworkCheck(None, list(error.diagnostics))
+    return check_framework_document(document, name)
+
+
+def check_framework_document(document: Document, name: str) -> FrameworkCheck:
+    """Lint a parsed framework file; see :func:`check_framework`."""
+    data = document.data
+    if isinstance(data, dict) and "scale" not in data and "framework" in data:
+        return FrameworkCheck(None, [_diagnostic(
+            name, document, (), "this is a submission, not a framework (it has no scale)",
+            "check submissions with `wcc validate`")])
+    try:
+        framework = framework_from_document(document, name)
+    except InputError as error:
+        return FrameworkCheck(None, list(error.diagnostics))
+    warnings = [replace(_diagnostic(name, document, loc, message, hint), severity="warning")
+                for loc, message, hint in framework.warnings()]
+    warnings.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return FrameworkCheck(framework, warnings)

@@ -18,10 +18,13 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_DEPTH", "Document", "YamlProblem", "parse_yaml", "parse_yaml_data"]
+__all__ = ["MAX_DEPTH", "MAX_VALUES", "Document", "YamlProblem", "parse_yaml", "parse_yaml_data"]
 
 MAX_DEPTH = 64
 """Deeper nesting than this is rejected: no framework or submission needs it."""
+MAX_VALUES = 100_000
+"""More values (scalars, mappings and lists) than this are rejected, so that a hostile file
+is refused in well under a second; a full WCC submission has a few thousand."""
 
 try:  # the C parser; the pure-Python one is a fallback only
     _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
@@ -138,10 +141,18 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
     anchors: dict[str, Any] = {}
     root_set = False
     documents = 0
+    budget = MAX_VALUES
     try:
         while True:
             event: Any = loader.get_event()
             kind = type(event)
+            budget -= 1
+            if budget < 0:
+                raise _problem(
+                    f"the document holds more than {MAX_VALUES:,} values",
+                    event,
+                    "a submission needs far fewer; is this the right file?",
+                )
             if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or (
                 kind is yaml.SequenceStartEvent
             ):
@@ -282,10 +293,14 @@ def _data_only(text: str, allow_aliases: bool) -> Any:
     anchors: dict[str, Any] = {}
     data: Any = None
     documents = 0
+    budget = MAX_VALUES
     try:
         while True:
             event: Any = get_event()
             kind = type(event)
+            budget -= 1
+            if budget < 0:
+                raise _Refused
             if kind is scalar_event:
                 if event.anchor is not None and not allow_aliases:
                     raise _Refused

@@ -264,3 +264,8 @@ def test_target_off_scale(wcc: Wcc, write_yaml: Write) -> None:
 def test_unknown_format_is_a_usage_error(wcc: Wcc, write_yaml: Write) -> None:
     run = wcc("assess", str(write_yaml(dump(wcc_submission()))), "--format", "pdf")
     assert run.exit_code == 2 and "pdf" in run.stderr
+
+
+def test_huge_document_is_refused(wcc: Wcc, write_yaml: Write) -> None:
+    path = write_yaml("x: [" + "1," * 2_000_000 + "1]\n")
+    expect_invalid(wcc("assess", str(path)), "more than 100,000 values")

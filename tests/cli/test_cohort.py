@@ -361,7 +361,7 @@ def test_untrusted_text_is_escaped_in_every_format(wcc: Wcc, here: Path) -> None
     html = cohort(wcc, "evil", "--format", "html").stdout
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = cohort(wcc, "evil", "--format", "markdown").stdout
-    assert r"\<script\>alert(1)\</script\> \| \*bold\* \[link\](y)" in markdown
+    assert r"&lt;script&gt;alert(1)&lt;/script&gt; \| \*bold\* \[link\](y)" in markdown
     rows = list(csv.reader(io.StringIO(cohort(wcc, "evil", "--format", "csv").stdout)))
     assert rows[1][2].startswith("'=HYPERLINK") and rows[1][3] == "'+X1"
     table = cohort(wcc, "evil", "--format", "table").stdout

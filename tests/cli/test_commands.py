@@ -235,3 +235,20 @@ def test_frameworks_show(wcc: Wcc) -> None:
 def test_frameworks_show_unknown(wcc: Wcc) -> None:
     run = wcc("frameworks", "show", "wcd")
     assert run.exit_code == 2 and "did you mean wcc?" in run.stderr
+
+
+def test_output_file_gets_ordinary_permissions(wcc: Wcc, submission: Path, tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.json"
+        assert wcc("assess", str(submission), "-f", "json", "-o", str(fresh)).exit_code == 0
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("x")
+        kept.chmod(0o640)
+        assert wcc("assess", str(submission), "-f", "json", "-o", str(kept)).exit_code == 0
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)

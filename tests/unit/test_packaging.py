@@ -49,8 +49,25 @@ def test_installed_copy_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None:
     assert all(line.startswith(str(site)) for line in probe), probe
     listed = subprocess.run([sys.executable, "-m", "wcc_assess", "frameworks", "list"],
                             cwd=work, env=env, capture_output=True, text=True, check=True)
-    assert listed.stdout.startswith("wcc ")
+    assert "\nwcc " in "\n" + listed.stdout
     assessed = subprocess.run([sys.executable, "-m", "wcc_assess", "assess", str(example)],
                               cwd=work, env=env, capture_output=True, text=True, check=False)
     assert assessed.returncode == 0, assessed.stderr
     assert "Overall:" in assessed.stdout
+
+
+def test_installed_copy_renders_the_template_reports(wheel: Path, tmp_path: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for template in ("report.md.j2", "report.html.j2", "report.css"):
+        assert f"wcc_assess/templates/{template}" in names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    for fmt, start in (("html", "<!DOCTYPE html>"), ("markdown", "## WCC assessment")):
+        run = subprocess.run(
+            [sys.executable, "-m", "wcc_assess", "assess",
+             str(EXAMPLES / "westmarsh-2025-26.yaml"), "-f", fmt],
+            cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.startswith(start)

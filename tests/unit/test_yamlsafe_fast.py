@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, MINI, wcc_submission
-from wcc_assess.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml, parse_yaml_data
+from wcc_assess.yamlsafe import MAX_DEPTH, MAX_VALUES, YamlProblem, parse_yaml, parse_yaml_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,6 +50,7 @@ def test_same_scalars() -> None:
         "a: !!python/object:os.system x\n",
         "a: *nowhere\n",
         "\tbad: tab\n",
+        "[" + "0, " * MAX_VALUES + "]\n",
     ],
 )
 def test_same_refusals_located_as_parse_yaml(text: str) -> None:

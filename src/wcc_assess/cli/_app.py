@@ -90,9 +90,9 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, cohort, frameworks, init, validate
+    from wcc_assess.cli import assess, cohort, explain, frameworks, init, schema, validate
 
-    for module in (assess, validate, init, cohort):
+    for module in (assess, validate, init, schema, explain, cohort):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 

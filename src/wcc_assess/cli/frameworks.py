@@ -1,17 +1,22 @@
-"""``wcc frameworks``: list and show the built-in frameworks."""
+"""``wcc frameworks``: list, show and check frameworks."""
 
 from __future__ import annotations
 
+import json
 import textwrap
-from typing import Annotated
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from wcc_assess.cli._app import guarded
+from wcc_assess.cli.validate import ValidateFormat, github_annotation
+from wcc_assess.errors import ExitCode
 
 __all__ = ["app"]
 
-app = typer.Typer(help="List and show the built-in frameworks.", no_args_is_help=True)
+app = typer.Typer(help="List, show and check frameworks.", no_args_is_help=True)
 
 
 @app.command("list")
@@ -49,6 +54,8 @@ def show(
     out += [f"  {s.level} {s.label}: {s.meaning}" for s in framework.scale]
     scoring = framework.scoring
     out += ["", f"Domain method: {scoring.method.value}", "Evidence rules:"]
+    if not scoring.evidence.rules:
+        out.append("  none: every claim counts as made")
     for rule in scoring.evidence.rules:
         text = f"  level {rule.level}+: at least {rule.min_items} item(s)"
         if rule.min_recent:
@@ -59,7 +66,8 @@ def show(
     target = scoring.default_target
     out.append(f"Default target: {target if target is not None else 'none'}")
     for domain in framework.domains:
-        out += ["", f"{domain.id} {domain.title}"]
+        phase = f"  [{domain.phase}]" if domain.phase else ""
+        out += ["", f"{domain.id} {domain.title}{phase}"]
         out += textwrap.wrap(domain.statement, 88, initial_indent="  ", subsequent_indent="  ")
         for indicator in domain.indicators:
             out.append(f"  {indicator.id} {indicator.title}")
@@ -67,3 +75,64 @@ def show(
                 out += textwrap.wrap(f"{level}: {indicator.descriptors[level]}", 88,
                                      initial_indent="      ", subsequent_indent="         ")
     typer.echo("\n".join(out))
+
+
+@app.command("check", epilog="Exit codes: 0 no errors (warnings may be printed); "
+             "2 a file has errors.")
+@guarded
+def check(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="PATH", help="Framework YAML files to check (- for stdin).",
+        show_default=False)],
+    output_format: Annotated[ValidateFormat, typer.Option(
+        "--format", "-f", help="text for people, json for tools, github for Actions "
+        "annotations.")] = ValidateFormat.TEXT,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Treat warnings as errors (exit 2 if there are any).")] = False,
+) -> None:
+    """Check framework files: schema, ids, descriptors, weights, evidence rules and bands.
+
+    Errors (the framework cannot be used) and warnings (it can, but something
+    looks unintended) are printed as file:line:column, like a submission's.
+    """
+    from wcc_assess.loading import check_framework
+
+    report: list[dict[str, Any]] = []
+    lines: list[str] = []
+    failed = 0
+    for path in files:
+        result = check_framework(path)
+        errors, warnings = result.errors, result.warnings
+        failed += bool(errors) or (strict and bool(warnings))
+        summary = ""
+        if result.framework is not None:
+            framework = result.framework
+            indicators = sum(len(d.indicators) for d in framework.domains)
+            summary = (f"framework {framework.ref}: {len(framework.domains)} domains, "
+                       f"{indicators} indicators")
+        report.append({"file": str(path), "valid": not errors, "summary": summary,
+                       "errors": len(errors), "warnings": len(warnings),
+                       "diagnostics": [asdict(d) for d in result.diagnostics]})
+        if output_format is ValidateFormat.GITHUB:
+            lines.extend(github_annotation(d, "wcc frameworks check")
+                         for d in result.diagnostics)
+        elif output_format is ValidateFormat.TEXT:
+            lines.extend(d.format() for d in result.diagnostics)
+            counts = _counts(len(errors), len(warnings))
+            lines.append(f"{path}: invalid ({counts})" if errors
+                         else f"{path}: ok, {summary}" + (f" ({counts})" if warnings else ""))
+    if output_format is ValidateFormat.JSON:
+        typer.echo(json.dumps(report, indent=2))
+    elif lines:
+        typer.echo("\n".join(lines))
+    if failed:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _counts(errors: int, warnings: int) -> str:
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts)

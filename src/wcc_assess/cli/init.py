@@ -36,18 +36,21 @@ def init(
 ) -> None:
     """Write a complete blank submission: every domain and indicator, descriptors as comments."""
     from wcc_assess.blank import blank_submission
-    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.frameworks import looks_like_path, resolve_framework
     from wcc_assess.output import emit
 
     today = date.today()
     chosen = resolve_framework(framework)
+    framework_file = framework if looks_like_path(framework) else None
     text = blank_submission(chosen, organisation=organisation, code=code,
-                            period=period or _current_period(today), today=today)
+                            period=period or _current_period(today), today=today,
+                            framework_file=framework_file)
     if output is not None and str(output) != "-" and output.exists() and not force:
         raise UsageError(f"{output} already exists; pass --force to overwrite it")
     emit(text, output)
     if output is not None and str(output) != "-":
-        err(f"wrote {output}: rate every indicator, then run `wcc validate {output}`")
+        option = f" --framework {framework_file}" if framework_file else ""
+        err(f"wrote {output}: rate every indicator, then run `wcc validate{option} {output}`")
 
 
 def register(app: typer.Typer) -> None:

@@ -31,8 +31,8 @@ def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diag
     """Return (kind, summary, diagnostics) for one file."""
     from wcc_assess.errors import InputError
     from wcc_assess.loading import (
+        check_framework_document,
         display_name,
-        framework_from_document,
         is_framework_document,
         read_document,
         submission_from_document,
@@ -40,16 +40,21 @@ def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diag
     from wcc_assess.scoring import ScoreOptions, score
 
     name = display_name(path)
+    kind = "unknown"
     try:
         document = read_document(path)
         if is_framework_document(document):
-            checked = framework_from_document(document, name)
+            kind = "framework"
+            linted = check_framework_document(document, name)
+            if linted.framework is None:
+                return kind, "", linted.diagnostics
+            checked = linted.framework
             indicators = sum(len(d.indicators) for d in checked.domains)
-            return "framework", (f"framework {checked.ref}: {len(checked.domains)} domains, "
-                                 f"{indicators} indicators"), []
+            return kind, (f"framework {checked.ref}: {len(checked.domains)} domains, "
+                          f"{indicators} indicators"), linted.diagnostics
+        kind = "submission"
         loaded = submission_from_document(document, name, framework)
     except InputError as error:
-        kind = "unknown"
         return kind, "", error.diagnostics
     result = score(loaded.framework, loaded.submission, ScoreOptions(generated_at="", source=name))
     warnings = [Diagnostic(file=name, message=text, severity="warning")

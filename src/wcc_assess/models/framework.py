@@ -28,6 +28,10 @@ Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-
 Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
+_RESERVED_IDS = frozenset({"default", "not_assessed"})
+"""Keys with a meaning of their own in a submission's ``targets`` and ``domains``."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -116,6 +120,8 @@ class Domain(_Model):
     id: Id
     title: Text
     statement: Text
+    phase: Text | None = None
+    """An optional grouping of domains, e.g. the phase of a lifecycle a stage belongs to."""
     weight: Weight = 1.0
     indicators: Annotated[list[Indicator], Field(min_length=1)]
 
@@ -180,6 +186,17 @@ class Framework(_Model):
             found.append(
                 (("scale",), f"levels must be consecutive integers in order, got {levels}", None)
             )
+        labels: dict[str, int] = {}
+        for s_index, step in enumerate(self.scale):
+            if step.label.casefold() in labels:
+                found.append(
+                    (
+                        ("scale", s_index, "label"),
+                        f"duplicate label {step.label!r}",
+                        f"level {labels[step.label.casefold()]} already uses it",
+                    )
+                )
+            labels.setdefault(step.label.casefold(), step.level)
         seen: dict[str, str] = {}
         for d_index, domain in enumerate(self.domains):
             where: tuple[str | int, ...] = ("domains", d_index)
@@ -192,6 +209,14 @@ class Framework(_Model):
                     )
                 )
             seen.setdefault(domain.id, f"domains.{d_index}")
+            if domain.id in _RESERVED_IDS:
+                found.append(
+                    (
+                        (*where, "id"),
+                        f"{domain.id!r} cannot be an id: submissions use it as a keyword",
+                        "choose another id",
+                    )
+                )
             for i_index, indicator in enumerate(domain.indicators):
                 at: tuple[str | int, ...] = (*where, "indicators", i_index)
                 if indicator.id in seen:
@@ -203,6 +228,14 @@ class Framework(_Model):
                         )
                     )
                 seen.setdefault(indicator.id, f"domains.{d_index}.indicators.{i_index}")
+                if indicator.id in _RESERVED_IDS:
+                    found.append(
+                        (
+                            (*at, "id"),
+                            f"{indicator.id!r} cannot be an id: submissions use it as a keyword",
+                            "choose another id",
+                        )
+                    )
                 missing = [lvl for lvl in levels if lvl not in indicator.descriptors]
                 extra = sorted(set(indicator.descriptors) - set(levels))
                 if missing:
@@ -233,6 +266,15 @@ class Framework(_Model):
                         f"the scale is {span}",
                     )
                 )
+            elif rule.level == levels[0]:
+                found.append(
+                    (
+                        ("scoring", "evidence", "rules", r_index, "level"),
+                        f"a rule for the lowest level ({rule.level}) has no effect: no claim "
+                        "can be capped below the bottom of the scale",
+                        f"start the rules at level {levels[0] + 1}",
+                    )
+                )
             if r_index and rule.level <= rules[r_index - 1].level:
                 found.append(
                     (
@@ -249,6 +291,26 @@ class Framework(_Model):
                         None,
                     )
                 )
+            if r_index and rule.min_recent < rules[r_index - 1].min_recent:
+                found.append(
+                    (
+                        ("scoring", "evidence", "rules", r_index, "min_recent"),
+                        "a higher level cannot need fewer recent evidence items than a lower one",
+                        None,
+                    )
+                )
+        band_labels: dict[str, int] = {}
+        for b_index, band in enumerate(self.scoring.bands):
+            key = band.label.casefold()
+            if key in band_labels:
+                found.append(
+                    (
+                        ("scoring", "bands", b_index, "label"),
+                        f"duplicate band label {band.label!r}",
+                        f"scoring.bands.{band_labels[key]} already uses it",
+                    )
+                )
+            band_labels.setdefault(key, b_index)
         target = self.scoring.default_target
         if target is not None and target not in levels:
             found.append(
@@ -256,6 +318,75 @@ class Framework(_Model):
                     ("scoring", "default_target"),
                     f"{target} is not on the scale",
                     f"the scale is {span}",
+                )
+            )
+        return found
+
+    def warnings(self) -> list[tuple[tuple[str | int, ...], str, str | None]]:
+        """Return things that are valid but probably unintended, as ``(path, message, hint)``.
+
+        Unlike :meth:`problems`, none of these stops the framework being used;
+        ``wcc frameworks check`` prints them so that an author can take a second look.
+        """
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+        phased = [domain.phase is not None for domain in self.domains]
+        for d_index, domain in enumerate(self.domains):
+            where: tuple[str | int, ...] = ("domains", d_index)
+            if any(phased) and domain.phase is None:
+                found.append(
+                    (
+                        where,
+                        f"{domain.id} has no phase, but other domains have one",
+                        "give every domain a phase, or none",
+                    )
+                )
+            for i_index, indicator in enumerate(domain.indicators):
+                at: tuple[str | int, ...] = (*where, "indicators", i_index)
+                prefix = domain.id
+                if not (
+                    indicator.id.startswith(prefix)
+                    and indicator.id[len(prefix) : len(prefix) + 1] in (".", "-", "_")
+                ):
+                    found.append(
+                        (
+                            (*at, "id"),
+                            f"indicator {indicator.id!r} does not start with its domain's id "
+                            f"{domain.id!r}",
+                            f"ids such as {domain.id}.{i_index + 1} tell readers where an "
+                            "indicator belongs",
+                        )
+                    )
+                first_level: dict[str, int] = {}
+                for level in sorted(indicator.descriptors):
+                    text = " ".join(indicator.descriptors[level].split()).casefold()
+                    if text in first_level:
+                        found.append(
+                            (
+                                (*at, "descriptors", level),
+                                f"{indicator.id}: the descriptor of level {level} is the same "
+                                f"as that of level {first_level[text]}",
+                                "each level should describe something a panel could tell apart",
+                            )
+                        )
+                    first_level.setdefault(text, level)
+        for r_index, rule in enumerate(self.scoring.evidence.rules):
+            if rule.min_items == 0 and rule.min_recent == 0:
+                found.append(
+                    (
+                        ("scoring", "evidence", "rules", r_index),
+                        f"the rule for level {rule.level} asks for no evidence, so it has no "
+                        "effect",
+                        "set min_items, or remove the rule",
+                    )
+                )
+        target = self.scoring.default_target
+        if target is not None and target == self.lowest:
+            found.append(
+                (
+                    ("scoring", "default_target"),
+                    f"a default target of {target}, the lowest level, is met by every assessed "
+                    "domain",
+                    None,
                 )
             )
         return found

@@ -111,6 +111,8 @@ class DomainEntry(_Model):
     @classmethod
     def _split(cls, data: Any) -> Any:
         if isinstance(data, dict):
+            if "not_assessed" in data and data["not_assessed"] is None:
+                raise ValueError('a reason is required: not_assessed: "<why it was not assessed>"')
             indicators = {key: value for key, value in data.items() if key != "not_assessed"}
             result: dict[str, Any] = {"indicators": indicators}
             if "not_assessed" in data:

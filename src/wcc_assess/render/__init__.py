@@ -23,12 +23,18 @@ class OutputFormat(StrEnum):
     """The report formats of ``wcc assess --format``."""
 
     TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
     JSON = "json"
+    JUNIT = "junit"
 
 
 RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.TABLE: "wcc_assess.render.table",
+    OutputFormat.MARKDOWN: "wcc_assess.render.markdown",
+    OutputFormat.HTML: "wcc_assess.render.html",
     OutputFormat.JSON: "wcc_assess.render.json",
+    OutputFormat.JUNIT: "wcc_assess.render.junit",
 }
 """Format → module; modules are imported only when their format is asked for."""
 

@@ -37,8 +37,8 @@ def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
     label, style = _STATUS_STYLE[domain.status]
     level = Text(f" {domain.level}" if domain.level is not None else " -")
     return [
-        domain.id,
-        domain.title,
+        Text(domain.id),
+        Text(domain.title),
         _bar(domain.level, lowest, highest) + level,
         f"{domain.score:.2f}" if domain.score is not None else "-",
         str(domain.target) if domain.target is not None else "-",
@@ -55,7 +55,7 @@ def _items(console: Console, rows: list[tuple[str, str]]) -> None:
     grid.add_column(no_wrap=True)
     grid.add_column()
     for label, text in rows:
-        grid.add_row("", label, text)
+        grid.add_row("", Text(label), Text(text))
     console.print(grid)
 
 
@@ -69,7 +69,8 @@ def render(result: Result, options: RenderOptions) -> str:
     lowest, highest = scale[0].level, scale[-1].level
     console.print(Text(f"{result.organisation} ({result.organisation_code}) · {result.period}",
                        style="bold"))
-    console.print(f"{result.framework.title} ({result.framework.id} {result.framework.version})")
+    console.print(Text(f"{result.framework.title} ({result.framework.id} "
+                       f"{result.framework.version})"))
     console.print(f"Assessed {result.assessed_on.isoformat()} · domain method "
                   f"{result.framework.method.value}")
     table = Table(show_edge=False, pad_edge=False, header_style="bold")

@@ -13,10 +13,20 @@ import csv
 import io
 
 from wcc_assess.models.cohort import CohortResult, Improvement
-from wcc_assess.render.cohort._text import csv_text
 from wcc_assess.render.interface import RenderOptions
 
-__all__ = ["render"]
+__all__ = ["csv_text", "render"]
+
+
+def csv_text(text: str) -> str:
+    """Defuse spreadsheet formulas in a text cell.
+
+    Text starting with = + - @ (or a tab or return) gets a leading apostrophe, so a
+    spreadsheet shows it instead of running it.
+    """
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
 
 
 def _value(value: float | int | None) -> str:

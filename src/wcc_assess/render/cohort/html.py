@@ -9,13 +9,11 @@ This module lays out the charts (positions and sizes); it computes no statistic.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from wcc_assess.models.cohort import CohortResult
 from wcc_assess.models.result import GateStatus
+from wcc_assess.render._jinja import environment
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
@@ -254,24 +252,12 @@ def _means_chart(cohort: CohortResult) -> Chart:
     )
 
 
-@functools.cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("wcc_assess", "templates"),
-        undefined=StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 _GATE_MARK = {GateStatus.PASSED: "✓", GateStatus.FAILED: "✗", GateStatus.NONE: "–"}
 
 
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as one self-contained HTML page."""
-    template = _environment().get_template(TEMPLATE)
+    template = environment("html").get_template(TEMPLATE)
     league = []
     for entry in cohort.league:
         met, below = met_below(entry)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wcc_assess.models.cohort import CohortResult
+from wcc_assess.render._text import escape_markdown as md
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
@@ -16,7 +17,6 @@ from wcc_assess.render.cohort._common import (
     organisation_warnings,
     signed,
 )
-from wcc_assess.render.cohort._text import markdown as md
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -57,7 +57,7 @@ def _league(cohort: CohortResult) -> list[str]:
                 *([md(entry.period)] if periods else []),
                 number(entry.score),
                 number(entry.percent, 1),
-                md(entry.band or "-"),
+                md(entry.band) if entry.band else "-",
                 met,
                 below,
                 str(entry.capped),
@@ -123,9 +123,9 @@ def _improvement(cohort: CohortResult) -> list[str]:
     ]
     rows = []
     for row in base.ranking:
-        band = md(row.band or "-")
+        band = md(row.band) if row.band else "-"
         if row.baseline_band != row.band:
-            band = f"{md(row.baseline_band or '-')} → {band}"
+            band = f"{md(row.baseline_band) if row.baseline_band else '-'} → {band}"
         rows.append(
             [
                 str(row.rank) if row.rank is not None else "-",

@@ -1,0 +1,71 @@
+"""``wcc explain``: how a submission's levels were reached, in plain text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wcc_assess.cli._app import generated_at, guarded
+from wcc_assess.errors import UsageError
+
+__all__ = ["register"]
+
+
+@guarded
+def explain(
+    submission: Annotated[
+        Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
+    ],
+    subject: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="A domain id (C4) or an indicator id (C4.2); leave out for the overall grade.",
+            show_default=False,
+        ),
+    ] = None,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="A built-in framework id or a framework file; default: the "
+            "submission's own `framework:`.",
+        ),
+    ] = None,
+    target: Annotated[
+        int | None,
+        typer.Option("--target", help="Target level for every domain, as for `wcc assess`."),
+    ] = None,
+) -> None:
+    """Explain how a level was reached: evidence, rules, caps, arithmetic and the next step.
+
+    No id: the overall arithmetic and a line per domain.
+    A domain id: method, indicators, score arithmetic, target, what would lift it.
+    An indicator id: levels, each evidence item, rules, cap, what would lift it.
+    """
+    from wcc_assess.explain import explain as explain_text
+    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.loading import load_submission
+    from wcc_assess.scoring import ScoreOptions, score
+
+    chosen = resolve_framework(framework) if framework else None
+    loaded = load_submission(submission, chosen)
+    levels = loaded.framework.levels
+    if target is not None and target not in levels:
+        raise UsageError(
+            f"--target {target} is not on the {loaded.framework.id} scale "
+            f"({levels[0]}..{levels[-1]})"
+        )
+    result = score(
+        loaded.framework,
+        loaded.submission,
+        ScoreOptions(generated_at=generated_at(), source=loaded.name, target=target),
+    )
+    typer.echo(explain_text(result, loaded.framework, subject), nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``explain`` to the app."""
+    app.command("explain")(explain)

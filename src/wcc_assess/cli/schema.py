@@ -1,0 +1,62 @@
+"""``wcc schema``: print the JSON Schema of a framework's submissions, or of the result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wcc_assess.cli._app import guarded
+from wcc_assess.errors import UsageError
+
+__all__ = ["register"]
+
+
+@guarded
+def schema(
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="A built-in framework id or a framework file (default: wcc).",
+            show_default=False,
+        ),
+    ] = None,
+    result: Annotated[
+        bool,
+        typer.Option(
+            "--result",
+            help="Print the schema of the result document (`wcc assess --format "
+            "json`) instead; it is the same for every framework.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+) -> None:
+    """Print a JSON Schema (draft 2020-12) for a framework's submissions.
+
+    Save it next to a submission so that editors with a YAML language server
+    complete ids and check levels as you type:
+    wcc schema --framework wcc > wcc.schema.json
+    """
+    from wcc_assess.output import emit
+    from wcc_assess.schema import result_schema, submission_schema
+
+    if result:
+        if framework is not None:
+            raise UsageError("--result describes the result of every framework; drop --framework")
+        document = result_schema()
+    else:
+        from wcc_assess.frameworks import resolve_framework
+
+        document = submission_schema(resolve_framework(framework or "wcc"))
+    emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``schema`` to the app."""
+    app.command("schema")(schema)

@@ -1,0 +1,100 @@
+"""HTML: one self-contained, printable, accessible report for a board paper.
+
+Rendered from ``templates/report.html.j2`` with autoescape on. Inline CSS and inline SVG
+only: no script, no external request (a Content-Security-Policy says so too), readable
+with JavaScript off, and printable on A4. The charts come from :mod:`wcc_assess.render.svg`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wcc_assess.models.result import DomainStatus, GateStatus, Result
+from wcc_assess.render import _view
+from wcc_assess.render._jinja import Markup, environment
+from wcc_assess.render._text import collapse
+from wcc_assess.render.interface import RenderOptions
+from wcc_assess.render.svg import Bar, RadarAxis, bar_chart, radar_chart
+
+__all__ = ["STATUS", "render"]
+
+STATUS: dict[DomainStatus, tuple[str, str]] = {
+    DomainStatus.MET: ("✓", _view.STATUS_TEXT[DomainStatus.MET]),
+    DomainStatus.BELOW: ("✗", _view.STATUS_TEXT[DomainStatus.BELOW]),
+    DomainStatus.NO_TARGET: ("–", _view.STATUS_TEXT[DomainStatus.NO_TARGET]),
+    DomainStatus.NOT_ASSESSED: ("○", _view.STATUS_TEXT[DomainStatus.NOT_ASSESSED]),
+}
+"""Icon and words for each status: the words are always shown, the icon is decoration."""
+
+
+def _charts(result: Result) -> tuple[Markup, Markup]:
+    levels = [step.level for step in result.framework.scale]
+    scale = f"the {levels[0]} to {levels[-1]} scale"
+    radar_parts, bar_parts = [], []
+    for domain in result.domains:
+        target = f", target {domain.target}" if domain.target is not None else ", no target"
+        name = collapse(f"{domain.id} {domain.title}")
+        if domain.level is None:
+            radar_parts.append(f"{name}: not assessed{target}.")
+            bar_parts.append(f"{domain.id}: not assessed{target}.")
+        else:
+            radar_parts.append(f"{name}: level {domain.level}{target}.")
+            bar_parts.append(f"{domain.id}: score {_view.format_score(domain.score)}{target}.")
+    has_targets = any(domain.target is not None for domain in result.domains)
+    radar = radar_chart(
+        [RadarAxis(d.id, d.level, d.target) for d in result.domains],
+        levels,
+        title="Domain levels against targets",
+        desc=(
+            f"Radar chart of each domain's level on {scale}, one spoke per domain, the outer "
+            "ring being the top level"
+            + (", with the targets as a dashed outline. " if has_targets else ". ")
+            + " ".join(radar_parts)
+            + " The same figures are in the domain table."
+        ),
+    )
+    bars = bar_chart(
+        [
+            Bar(
+                d.id,
+                d.score,
+                d.target,
+                _view.format_score(d.score) if d.score is not None else "not assessed",
+            )
+            for d in result.domains
+        ],
+        levels,
+        title="Domain scores",
+        desc=(
+            f"Bar chart of each domain's score (the weighted mean of its indicators' "
+            f"effective levels) on {scale}"
+            + (", with each target as a dashed line. " if has_targets else ". ")
+            + " ".join(bar_parts)
+            + " The same figures are in the domain table."
+        ),
+    )
+    return Markup(radar), Markup(bars)
+
+
+def context(result: Result) -> dict[str, Any]:
+    """Return the template's inputs: the result, the charts and the presentation helpers."""
+    radar, bars = _charts(result)
+    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
+    return {
+        **_view.template_context(result),
+        "radar": radar,
+        "bars": bars,
+        "status": STATUS,
+        "gate": result.gate.status,
+        "gate_passed": GateStatus.PASSED,
+        "gate_failed": GateStatus.FAILED,
+        "below": [d for d in targeted if d.status is DomainStatus.BELOW],
+        "targeted": targeted,
+        "has_targets": any(d.target is not None for d in result.domains),
+        "steps": _view.steps_by_domain(result),
+    }
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the assessment as one self-contained HTML document."""
+    return environment("html").get_template("report.html.j2").render(context(result))

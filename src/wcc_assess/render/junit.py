@@ -1,0 +1,144 @@
+"""JUnit XML: one test suite per assessment, one test case per domain, for CI dashboards.
+
+The shape is the one Jenkins, GitLab and most CI tools read: ``<testsuites>`` holding one
+``<testsuite>`` with ``tests``, ``failures``, ``errors``, ``skipped``, ``time`` and
+``timestamp``; each domain is a ``<testcase classname="<framework>.<org code>"
+name="C1 Locally lead the NHS">``, with a ``<failure>`` when it is below target (or fails
+another gate) and ``<skipped>`` when it was not assessed. Built with ``xml.etree``; every
+string is cleaned of characters XML cannot carry first.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from wcc_assess.models.result import DomainResult, DomainStatus, GateFailure, Result
+from wcc_assess.render import _view
+from wcc_assess.render._text import clean, collapse
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["render"]
+
+
+def _timestamp(result: Result) -> str:
+    """JUnit timestamps are ISO 8601 without a zone; the result's is UTC."""
+    stamp = result.generated_at
+    return stamp[:-1] if stamp.endswith("Z") else stamp.removesuffix("+00:00")
+
+
+def _failure_text(domain: DomainResult, failures: list[GateFailure]) -> str:
+    lines = [failure.message for failure in failures]
+    if domain.status is DomainStatus.BELOW:
+        for indicator_id in domain.limited_by:
+            for step in domain.next_steps:
+                if step.indicator != indicator_id:
+                    continue
+                lines.append(f"{step.indicator} {step.title}: level {step.current_level}.")
+                if step.evidence_gap:
+                    lines.append(f"  Capped: {step.evidence_gap}.")
+                lines.append(f"  Level {step.next_level} needs: {step.descriptor}")
+    lines.append(
+        f"Score {_view.format_score(domain.score)}; coverage "
+        f"{domain.coverage.assessed} of {domain.coverage.total} indicators."
+    )
+    return "\n".join(clean(line) for line in lines) + "\n"
+
+
+def _failure_message(domain: DomainResult, failures: list[GateFailure]) -> str:
+    if domain.status is DomainStatus.BELOW:
+        message = f"level {domain.level}, target {domain.target}"
+        held = _view.holding_down(domain)
+        if held:
+            message += "; held down by " + ", ".join(held)
+        others = [f.message for f in failures if f.kind != "below-target"]
+        return collapse("; ".join([message, *others]))
+    return collapse("; ".join(failure.message for failure in failures))
+
+
+def _testcase(domain: DomainResult, classname: str, failures: list[GateFailure]) -> ET.Element:
+    case = ET.Element(
+        "testcase",
+        {"classname": classname, "name": collapse(f"{domain.id} {domain.title}"), "time": "0"},
+    )
+    if domain.status is DomainStatus.NOT_ASSESSED:
+        ET.SubElement(
+            case,
+            "skipped",
+            {"message": collapse(f"not assessed: {domain.not_assessed_reason or ''}")},
+        )
+    elif domain.status is DomainStatus.BELOW or failures:
+        kinds = sorted({failure.kind for failure in failures}) or ["below-target"]
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {"message": _failure_message(domain, failures), "type": ",".join(kinds)},
+        )
+        failure.text = _failure_text(domain, failures)
+    else:
+        out = ET.SubElement(case, "system-out")
+        target = f", target {domain.target}" if domain.target is not None else ", no target"
+        out.text = clean(
+            f"Level {domain.level}{target}; score {_view.format_score(domain.score)}; "
+            f"coverage {domain.coverage.assessed} of {domain.coverage.total}.\n"
+        )
+    return case
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the assessment as JUnit XML (UTF-8, with an XML declaration)."""
+    classname = collapse(f"{result.framework.id}.{result.organisation_code}")
+    cases = []
+    failed = skipped = 0
+    for domain in result.domains:
+        failures = [f for f in result.gate.failures if f.domain == domain.id]
+        case = _testcase(domain, classname, failures)
+        failed += case.find("failure") is not None
+        skipped += case.find("skipped") is not None
+        cases.append(case)
+    counts = {
+        "tests": str(len(cases)),
+        "failures": str(failed),
+        "errors": "0",
+        "skipped": str(skipped),
+        "time": "0",
+    }
+    suite_name = collapse(
+        f"{result.framework.id} {result.framework.version} assessment of "
+        f"{result.organisation} ({result.organisation_code}), {result.period}"
+    )
+    root = ET.Element("testsuites", {"name": "wcc-assess", **counts})
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        {
+            "name": suite_name,
+            **counts,
+            "timestamp": _timestamp(result),
+            "hostname": "localhost",
+            "id": "0",
+            "package": classname,
+        },
+    )
+    properties = ET.SubElement(suite, "properties")
+    overall = result.overall
+    for name, value in (
+        ("framework", f"{result.framework.id}@{result.framework.version}"),
+        ("organisation", result.organisation),
+        ("organisation_code", result.organisation_code),
+        ("period", result.period),
+        ("assessed_on", result.assessed_on.isoformat()),
+        ("overall_score", _view.format_score(overall.score)),
+        ("overall_percent", _view.format_score(overall.percent, 1)),
+        ("band", overall.band or ""),
+        ("gate", result.gate.status.value),
+        ("source", result.source),
+        ("tool", result.tool),
+    ):
+        ET.SubElement(properties, "property", {"name": name, "value": collapse(value)})
+    suite.extend(cases)
+    if result.warnings:
+        out = ET.SubElement(suite, "system-out")
+        out.text = "".join(f"warning: {clean(warning)}\n" for warning in result.warnings)
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

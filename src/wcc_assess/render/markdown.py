@@ -1,0 +1,65 @@
+"""Markdown: GitHub-flavoured, for a pull-request comment, a wiki or $GITHUB_STEP_SUMMARY.
+
+Rendered from ``templates/report.md.j2``; every string from the result is escaped as inert
+Markdown by the environment (see :mod:`wcc_assess.render._jinja`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wcc_assess.models.result import DomainResult, DomainStatus, GateStatus, NextStep, Result
+from wcc_assess.render import _view
+from wcc_assess.render._jinja import Markup, environment
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["STATUS", "render"]
+
+STATUS: dict[DomainStatus, str] = {
+    DomainStatus.MET: "✅ met",
+    DomainStatus.BELOW: "❌ below",
+    DomainStatus.NO_TARGET: "➖ no target",
+    DomainStatus.NOT_ASSESSED: "⚪ not assessed",
+}
+"""A domain's status as text with an icon, never an icon alone."""
+
+
+def _headline(result: Result) -> str:
+    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
+    below = [d for d in targeted if d.status is DomainStatus.BELOW]
+    if result.gate.status is GateStatus.FAILED:
+        verb = "is" if len(below) == 1 else "are"
+        return f"❌ {len(below)} of {len(targeted)} domains {verb} below target"
+    if result.gate.status is GateStatus.PASSED:
+        return f"✅ every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+    return "ℹ️ no targets were set"
+
+
+def _step_sections(result: Result) -> list[tuple[list[tuple[DomainResult, list[NextStep]]], bool]]:
+    """Return the next steps as (groups, folded) sections.
+
+    Domains below target come open, the rest folded into a ``<details>`` block; all are
+    open when no domain is below target.
+    """
+    groups = _view.steps_by_domain(result)
+    below = [group for group in groups if group[0].status is DomainStatus.BELOW]
+    other = [group for group in groups if group[0].status is not DomainStatus.BELOW]
+    if not below:
+        return [(other, False)] if other else []
+    return [(below, False)] + ([(other, True)] if other else [])
+
+
+def context(result: Result) -> dict[str, Any]:
+    """Return the template's inputs: the result and the shared presentation helpers."""
+    return {
+        **_view.template_context(result),
+        "headline": _headline(result),
+        "status": STATUS,
+        "step_sections": _step_sections(result),
+        "score": lambda value, places=2: Markup(_view.format_score(value, places)),
+    }
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the assessment as GitHub-flavoured Markdown."""
+    return environment("markdown").get_template("report.md.j2").render(context(result))

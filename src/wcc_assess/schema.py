@@ -1,0 +1,255 @@
+"""JSON Schemas: a framework's submissions (for editors) and the result document.
+
+:func:`submission_schema` turns a framework into a JSON Schema (draft 2020-12) that an
+editor's YAML language server can use to complete and check a submission as it is typed:
+domain and indicator ids as properties, the level range, and the level descriptors as
+hover text. It keeps to keywords that draft-07 tools also understand (no ``$ref`` beside
+other keywords, ``if``/``then``/``else`` rather than newer applicators), because the most
+widely used YAML language server implements draft-07.
+
+The schema is a convenience for editing; ``wcc validate`` stays the authority. Everything a
+schema can say is said here, and the two agree on every example in ``examples/``.
+
+Pure: no I/O, no printing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wcc_assess.models.framework import Domain, Framework, Indicator
+
+__all__ = [
+    "SCHEMA_DIALECT",
+    "period_pattern",
+    "result_schema",
+    "submission_schema",
+]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect both schemas declare."""
+
+Schema = dict[str, Any]
+
+_TEXT: Schema = {"type": "string", "minLength": 1}
+
+
+def period_pattern() -> str:
+    """Return a regular expression matching exactly the financial years ``YYYY/YY``.
+
+    The second part must be the year after the first (``2026/27``, ``1999/00``); which
+    pairs are valid depends only on the last two digits, so they are listed.
+    """
+    pairs = "|".join(f"{year:02d}/{(year + 1) % 100:02d}" for year in range(100))
+    return f"^[0-9]{{2}}(?:{pairs})$"
+
+
+def _level(framework: Framework, description: str) -> Schema:
+    return {
+        "description": description,
+        "type": "integer",
+        "minimum": framework.lowest,
+        "maximum": framework.highest,
+    }
+
+
+def _level_guide(framework: Framework, indicator: Indicator) -> str:
+    lines = [f"{indicator.id} {indicator.title}: rate {framework.lowest}-{framework.highest}."]
+    lines += [
+        f"{level} {framework.label(level)}: {indicator.descriptors[level]}"
+        for level in framework.levels
+    ]
+    return "\n".join(lines)
+
+
+def _indicator(framework: Framework, indicator: Indicator) -> Schema:
+    guide = _level_guide(framework, indicator)
+    description = guide
+    if indicator.evidence_examples:
+        description += "\nEvidence might include: " + "; ".join(indicator.evidence_examples)
+    nullable_level = _level(framework, guide)
+    nullable_level["type"] = ["integer", "null"]
+    return {
+        "title": f"{indicator.id} {indicator.title}",
+        "description": description,
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "level": nullable_level,
+            "narrative": {
+                "description": "How the organisation meets the level claimed, in its own words.",
+                "type": "string",
+            },
+            "evidence": {
+                "description": "Documents, data or decisions a panel could look at.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/evidence"},
+            },
+            "panel_level": {
+                "description": "The level the panel confirmed or moderated to; it counts over "
+                "the self-assessed level.",
+                "type": ["integer", "null"],
+                "minimum": framework.lowest,
+                "maximum": framework.highest,
+            },
+            "panel_note": {
+                "description": "The panel's reason for its level.",
+                "type": ["string", "null"],
+            },
+            "not_assessed": {"$ref": "#/$defs/reason"},
+        },
+        "if": {"required": ["not_assessed"]},
+        "then": {"properties": {"level": {"type": "null"}, "panel_level": {"type": "null"}}},
+        "else": {"required": ["level"], "properties": {"level": {"type": "integer"}}},
+    }
+
+
+def _domain(framework: Framework, domain: Domain) -> Schema:
+    ids = [indicator.id for indicator in domain.indicators]
+    properties: Schema = {"not_assessed": {"$ref": "#/$defs/reason"}}
+    properties.update(
+        {indicator.id: _indicator(framework, indicator) for indicator in domain.indicators}
+    )
+    phase = f" ({domain.phase})" if domain.phase else ""
+    return {
+        "title": f"{domain.id} {domain.title}{phase}",
+        "description": f"{domain.statement}\nRate every indicator ({', '.join(ids)}), or skip "
+        'the whole domain with not_assessed: "<reason>".',
+        "type": "object",
+        "additionalProperties": False,
+        "properties": properties,
+        "if": {"required": ["not_assessed"]},
+        "then": {"maxProperties": 1},
+        "else": {"required": ids},
+    }
+
+
+def submission_schema(framework: Framework) -> Schema:
+    """Return the JSON Schema of a submission against ``framework``.
+
+    Every domain and indicator id is a property (nothing else is allowed); levels are
+    integers on the framework's scale; an indicator or a whole domain may instead be
+    ``not_assessed`` with a non-empty reason; dates use ``format: date``.
+    """
+    domain_ids = [domain.id for domain in framework.domains]
+    span = f"{framework.lowest}-{framework.highest}"
+    target = _level(framework, f"A target level, {span}.")
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": f"{framework.title} ({framework.ref}): submission",
+        "description": (
+            f"A self-assessment against {framework.title} ({framework.ref}), for wcc-assess. "
+            f"Made by `wcc schema --framework {framework.id}`; `wcc validate` remains the "
+            "full check."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["framework", "organisation", "period", "assessed_on", "domains"],
+        "properties": {
+            "framework": {
+                "description": f"The framework assessed against: {framework.id}, optionally "
+                f"pinned to its version as {framework.ref}.",
+                "type": "string",
+                "enum": [framework.id, framework.ref],
+            },
+            "organisation": {
+                "description": "The organisation assessed.",
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "code"],
+                "properties": {
+                    "name": {**_TEXT, "description": "The organisation's name."},
+                    "code": {
+                        **_TEXT,
+                        "description": "The organisation's code (e.g. its ODS code); quote "
+                        "it if it looks like a number.",
+                    },
+                },
+            },
+            "period": {
+                "description": "The financial year assessed, e.g. 2026/27.",
+                "type": "string",
+                "pattern": period_pattern(),
+            },
+            "assessed_on": {
+                "description": "The date of the assessment (YYYY-MM-DD); evidence must be "
+                "dated on or before it to count.",
+                "type": "string",
+                "format": "date",
+            },
+            "assessors": {
+                "description": "The people who made the self-assessment.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["name"],
+                    "properties": {
+                        "name": _TEXT,
+                        "role": {"type": ["string", "null"]},
+                    },
+                },
+            },
+            "targets": {
+                "description": "Target levels: default for every domain, or per domain id.",
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"default": target} | {domain_id: target for domain_id in domain_ids},
+            },
+            "domains": {
+                "description": f"Every domain of {framework.id}: {', '.join(domain_ids)}.",
+                "type": "object",
+                "additionalProperties": False,
+                "required": domain_ids,
+                "properties": {
+                    domain.id: _domain(framework, domain) for domain in framework.domains
+                },
+            },
+        },
+        "$defs": {
+            "evidence": {
+                "description": "One item of evidence.",
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "ref", "date"],
+                "properties": {
+                    "title": {**_TEXT, "description": "What the evidence is."},
+                    "ref": {
+                        **_TEXT,
+                        "description": "Where to find it: a URL, a document reference or a "
+                        "board paper number. Items with the same ref count once.",
+                    },
+                    "date": {
+                        "description": "When it was produced or approved (YYYY-MM-DD).",
+                        "type": "string",
+                        "format": "date",
+                    },
+                },
+            },
+            "reason": {
+                "description": "Why this was not assessed; a reason is required.",
+                "type": "string",
+                "minLength": 1,
+                "pattern": "\\S",
+            },
+        },
+    }
+
+
+def result_schema() -> Schema:
+    """Return the JSON Schema of the result document (``wcc assess --format json``)."""
+    from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
+
+    generated = Result.model_json_schema(mode="serialization")
+    generated.pop("title", None)
+    generated.pop("description", None)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "wcc-assess result",
+        "description": (
+            "The graded assessment of one submission, as written by "
+            f"`wcc assess --format json`. This schema describes schema_version "
+            f"{RESULT_SCHEMA_VERSION}; an incompatible change bumps it."
+        ),
+        **generated,
+    }

@@ -1,0 +1,384 @@
+"""``wcc frameworks check``, ``wcc schema``, ``wcc explain``, and ``--framework PATH``
+everywhere a built-in id is accepted."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.cli.conftest import Run
+from tests.conftest import EXAMPLES, MINI, mini_submission
+from wcc_assess.frameworks import builtin_dir, builtin_ids
+
+Wcc = Callable[..., Run]
+Write = Callable[..., Path]
+
+
+def mini_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    return data
+
+
+# wcc frameworks check -----------------------------------------------------------------
+
+
+def test_check_clean_builtins(wcc: Wcc) -> None:
+    paths = [str(builtin_dir() / f"{framework_id}.yaml") for framework_id in builtin_ids()]
+    run = wcc("frameworks", "check", *paths)
+    assert run.exit_code == 0, run.stdout
+    assert re.search(
+        r"bs11000\.yaml: ok, framework bs11000@2010: 8 domains, 26 indicators$", run.stdout, re.M
+    )
+    assert "warning" not in run.stdout
+
+
+def test_check_errors_exit_2_with_locations(wcc: Wcc, write_yaml: Write) -> None:
+    data = mini_data()
+    data["scoring"]["evidence"]["rules"].insert(0, {"level": 1, "min_items": 1})
+    data["scoring"]["bands"][1]["label"] = "Weak"
+    path = write_yaml(data)
+    run = wcc("frameworks", "check", str(path))
+    assert run.exit_code == 2
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error: ([\w.]+): ", run.stdout, re.M)
+    assert [where for _, _, where in found] == [
+        "scoring.evidence.rules.0.level",
+        "scoring.bands.1.label",
+    ]
+    assert "level: 1" in lines[int(found[0][0]) - 1]
+    assert "label: Weak" in lines[int(found[1][0]) - 1]
+    assert run.stdout.rstrip().endswith(f"{path}: invalid (2 errors)")
+
+
+def test_check_warnings_exit_0_unless_strict(wcc: Wcc, write_yaml: Write) -> None:
+    data = mini_data()
+    data["domains"][0]["indicators"][0]["id"] = "X1"
+    path = write_yaml(data)
+    run = wcc("frameworks", "check", str(path))
+    assert run.exit_code == 0
+    assert re.search(
+        r":\d+:\d+: warning: domains\.0\.indicators\.0\.id: indicator 'X1' does not "
+        r"start with its domain's id 'A'",
+        run.stdout,
+    )
+    assert run.stdout.rstrip().endswith("ok, framework mini@1: 2 domains, 5 indicators (1 warning)")
+    assert wcc("frameworks", "check", "--strict", str(path)).exit_code == 2
+
+
+def test_check_json_and_github(wcc: Wcc, write_yaml: Write) -> None:
+    data = mini_data()
+    data["domains"][1]["indicators"][0]["descriptors"].pop(2)
+    path = write_yaml(data)
+    run = wcc("frameworks", "check", "--format", "json", str(path), str(MINI))
+    assert run.exit_code == 2
+    report = json.loads(run.stdout)
+    assert [(r["valid"], r["errors"], r["warnings"]) for r in report] == [
+        (False, 1, 0),
+        (True, 0, 0),
+    ]
+    assert report[0]["diagnostics"][0]["message"] == "B.1 has no descriptor for level 2"
+    github = wcc("frameworks", "check", "--format", "github", str(path))
+    assert re.match(
+        rf"::error file={re.escape(str(path))},line=\d+,col=\d+,"
+        r"title=wcc frameworks check::domains\.1\.indicators\.0\.descriptors: ",
+        github.stdout,
+    )
+
+
+def test_check_refuses_a_submission(wcc: Wcc) -> None:
+    run = wcc("frameworks", "check", str(EXAMPLES / "westmarsh-2026-27.yaml"))
+    assert run.exit_code == 2
+    assert "this is a submission, not a framework" in run.stdout
+
+
+def test_validate_also_reports_framework_warnings(wcc: Wcc, write_yaml: Write) -> None:
+    data = mini_data()
+    data["domains"][0]["indicators"][0]["id"] = "X1"
+    run = wcc("validate", str(write_yaml(data)))
+    assert run.exit_code == 0 and ": warning: domains.0.indicators.0.id" in run.stdout
+
+
+# wcc schema ---------------------------------------------------------------------------
+
+
+def test_schema_default_is_wcc(wcc: Wcc) -> None:
+    run = wcc("schema")
+    assert run.exit_code == 0
+    schema = json.loads(run.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["properties"]["framework"]["enum"] == ["wcc", "wcc@2009"]
+
+
+def test_schema_result(wcc: Wcc) -> None:
+    run = wcc("schema", "--result")
+    assert run.exit_code == 0
+    schema = json.loads(run.stdout)
+    assert schema["title"] == "wcc-assess result" and "schema_version 1.0" in schema["description"]
+    both = wcc("schema", "--result", "--framework", "wcc")
+    assert both.exit_code == 2 and "drop --framework" in both.stderr
+
+
+def test_schema_unknown_framework(wcc: Wcc) -> None:
+    run = wcc("schema", "--framework", "bs1100")
+    assert run.exit_code == 2 and "did you mean bs11000?" in run.stderr
+
+
+def test_init_then_schema_end_to_end(wcc: Wcc, tmp_path: Path) -> None:
+    submission = tmp_path / "westmarsh.yaml"
+    assert (
+        wcc(
+            "init",
+            "--framework",
+            "wcc",
+            "--organisation",
+            "NHS Test ICB",
+            "--code",
+            "QT1",
+            "--period",
+            "2026/27",
+            "-o",
+            str(submission),
+        ).exit_code
+        == 0
+    )
+    text = submission.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match
+    command = re.search(
+        r"^# Create the schema named above with: wcc (schema .*) > (\S+)$", text, re.M
+    )
+    assert command and command[2] == match[1]
+    # run the command the comment gives, saving where the schema line points
+    run = wcc(*command[1].split())
+    assert run.exit_code == 0
+    (tmp_path / match[1]).write_text(run.stdout, encoding="utf-8")
+    schema = json.loads((tmp_path / match[1]).read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+    def jsonable(path: Path) -> Any:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["assessed_on"] = data["assessed_on"].isoformat()
+        return data
+
+    # the blank fails (no levels yet) in the editor as in wcc validate ...
+    assert list(check.iter_errors(jsonable(submission)))
+    assert wcc("validate", str(submission)).exit_code == 2
+    # ... and once every indicator is rated, both accept it
+    submission.write_text(
+        text.replace("      level:  # 1-4", "      level: 1  # 1-4"), encoding="utf-8"
+    )
+    assert list(check.iter_errors(jsonable(submission))) == []
+    assert wcc("validate", str(submission)).exit_code == 0
+
+
+def test_init_shows_phases(wcc: Wcc) -> None:
+    run = wcc("init", "--framework", "bs11000")
+    assert run.exit_code == 0
+    assert "  S1:  # Awareness (phase: Strategic)\n" in run.stdout
+    assert "wcc schema --framework bs11000 > bs11000.schema.json" in run.stdout
+
+
+# wcc explain --------------------------------------------------------------------------
+
+
+def test_explain_overall_domain_and_indicator(wcc: Wcc) -> None:
+    path = str(EXAMPLES / "new-commissioning-harbourside.yaml")
+    overall = wcc("explain", path)
+    assert overall.exit_code == 0  # explaining is not gating, even when a gate fails
+    assert "Gate: failed" in overall.stdout
+    domain = wcc("explain", path, "nc3")
+    assert domain.exit_code == 0
+    assert domain.stdout.startswith("NC3 System leadership across organisations\n")
+    assert "so 2 more" in domain.stdout
+    indicator = wcc("explain", path, "NC4.2")
+    assert "Capped: the claimed level 3 is capped at 2" in indicator.stdout
+
+
+def test_explain_unknown_id(wcc: Wcc) -> None:
+    run = wcc("explain", str(EXAMPLES / "westmarsh-2026-27.yaml"), "C4-2")
+    assert run.exit_code == 2
+    assert "wcc has no domain or indicator 'C4-2' (did you mean C4.2?)" in run.stderr
+    assert run.stdout == ""
+
+
+def test_explain_invalid_submission(wcc: Wcc) -> None:
+    run = wcc("explain", str(EXAMPLES / "invalid" / "westmarsh-draft-with-errors.yaml"))
+    assert run.exit_code == 2 and "nothing was assessed" in run.stderr
+
+
+def test_explain_target_option(wcc: Wcc) -> None:
+    path = str(EXAMPLES / "westmarsh-2026-27.yaml")
+    run = wcc("explain", path, "C11", "--target", "2")
+    assert "(from --target on the command line); status: met" in " ".join(run.stdout.split())
+    assert wcc("explain", path, "--target", "9").exit_code == 2
+
+
+# --framework PATH everywhere ----------------------------------------------------------
+
+
+@pytest.fixture
+def custom(tmp_path: Path) -> tuple[Path, Path]:
+    """A framework that is not built in, and a submission for it."""
+    framework = tmp_path / "frameworks" / "mini.yaml"
+    framework.parent.mkdir()
+    shutil.copy(MINI, framework)
+    submission = tmp_path / "mine.yaml"
+    submission.write_text(yaml.safe_dump(mini_submission()), encoding="utf-8")
+    return framework, submission
+
+
+def test_framework_path_for_assess_validate_explain(wcc: Wcc, custom: tuple[Path, Path]) -> None:
+    framework, submission = custom
+    # the id alone is not built in ...
+    assert wcc("validate", str(submission)).exit_code == 2
+    # ... but the file works everywhere
+    assert wcc("validate", "--framework", str(framework), str(submission)).exit_code == 0
+    assessed = wcc("assess", "--framework", str(framework), str(submission), "-f", "json")
+    assert assessed.exit_code == 0 and json.loads(assessed.stdout)["framework"]["id"] == "mini"
+    explained = wcc("explain", "--framework", str(framework), str(submission), "A.1")
+    assert explained.exit_code == 0 and "What a panel would expect to see: a1-3" in (
+        explained.stdout
+    )
+
+
+def test_framework_path_for_schema(wcc: Wcc, custom: tuple[Path, Path]) -> None:
+    framework, submission = custom
+    run = wcc("schema", "--framework", str(framework))
+    assert run.exit_code == 0
+    schema = json.loads(run.stdout)
+    assert schema["properties"]["framework"]["enum"] == ["mini", "mini@1"]
+    assert list(schema["properties"]["domains"]["properties"]) == ["A", "B"]
+
+
+def test_framework_path_for_init(wcc: Wcc, custom: tuple[Path, Path], tmp_path: Path) -> None:
+    framework, _ = custom
+    out = tmp_path / "blank.yaml"
+    run = wcc(
+        "init",
+        "--framework",
+        str(framework),
+        "--organisation",
+        "Test ICB",
+        "--code",
+        "T01",
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 0
+    assert f"wcc validate --framework {framework} {out}" in run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=mini.schema.json\n")
+    assert f"wcc schema --framework {framework} > mini.schema.json" in text
+    assert f"pass --framework {framework} to" in text
+    rated = text.replace("      level:  # 1-4", "      level: 1  # 1-4")
+    out.write_text(rated, encoding="utf-8")
+    assert wcc("validate", "--framework", str(framework), str(out)).exit_code == 0
+
+
+def test_invalid_framework_path_is_exit_2_everywhere(
+    wcc: Wcc, custom: tuple[Path, Path], write_yaml: Write
+) -> None:
+    _, submission = custom
+    data = mini_data()
+    data["scale"][1]["level"] = 5
+    bad = write_yaml(data, name="bad-framework.yaml")
+    for args in (
+        ("assess", str(submission)),
+        ("validate", str(submission)),
+        ("explain", str(submission)),
+        ("schema",),
+        ("init",),
+    ):
+        run = wcc(*args, "--framework", str(bad))
+        assert run.exit_code == 2, args
+        assert f"{bad}:" in run.stderr and "levels must be consecutive" in run.stderr, args
+
+
+def _assess(wcc: Wcc, name: str) -> tuple[int, dict[str, Any]]:
+    run = wcc("assess", str(EXAMPLES / name), "-f", "json")
+    return run.exit_code, json.loads(run.stdout)
+
+
+def _indicators(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {i["id"]: i for d in result["domains"] for i in d["indicators"]}
+
+
+def test_kestrel_vale_story(wcc: Wcc) -> None:
+    """What examples/README.md says of the bs11000 example."""
+    code, result = _assess(wcc, "bs11000-kestrel-vale.yaml")
+    assert code == 0 and result["gate"]["status"] == "passed"
+    levels = {d["id"]: d["level"] for d in result["domains"]}
+    assert levels == {"S1": 3, "S2": 2, "S3": 2, "S4": None, "S5": 2, "S6": 2, "S7": 2, "S8": 2}
+    assert result["domains"][3]["status"] == "not-assessed"
+    indicators = _indicators(result)
+    assert indicators["S3.1"]["capped"] and indicators["S3.1"]["effective_level"] == 2
+    s53 = indicators["S5.3"]
+    assert (s53["claimed_level"], s53["panel_level"], s53["effective_level"]) == (3, 2, 2)
+    overall = result["overall"]
+    assert (overall["score"], overall["percent"], overall["band"]) == (2.33, 44.4, "Emerging")
+
+
+def test_harbourside_story(wcc: Wcc) -> None:
+    code, result = _assess(wcc, "new-commissioning-harbourside.yaml")
+    assert code == 1 and [f["domain"] for f in result["gate"]["failures"]] == ["NC3"]
+    nc3 = result["domains"][2]
+    assert (nc3["level"], nc3["score"], nc3["weight"], nc3["target"]) == (2, 2.6, 2.0, 3)
+    indicators = _indicators(result)
+    assert not indicators["NC1.4"]["assessed"] and indicators["NC4.2"]["capped"]
+    # overall (1×10/3 + 1×2.5 + 2×2.6 + 1×2.25) / 5 = 2.6567 → 2.66, 55.2%
+    overall = result["overall"]
+    assert (overall["score"], overall["percent"], overall["band"]) == (
+        2.66,
+        55.2,
+        "New commissioner",
+    )
+
+
+def test_fenmoor_story(wcc: Wcc) -> None:
+    code, result = _assess(wcc, "commissioning-for-quality-fenmoor.yaml")
+    assert code == 0 and result["gate"]["status"] == "none"
+    indicators = _indicators(result)
+    cq13 = indicators["CQ1.3"]
+    assert cq13["capped"] and cq13["evidence_counted"] == 1
+    assert [e["counted"] for e in cq13["evidence"]] == [True, False]
+    assert indicators["CQ2.2"]["effective_level"] == 4
+    overall = result["overall"]
+    assert (overall["score"], overall["percent"], overall["band"]) == (2.42, 47.2, "Developing")
+
+
+def test_frameworks_show_prints_phases(wcc: Wcc) -> None:
+    run = wcc("frameworks", "show", "bs11000")
+    assert run.exit_code == 0
+    assert "\nS1 Awareness  [Strategic]\n" in run.stdout
+    assert "\nS8 Exit strategy  [Management]\n" in run.stdout
+
+
+def test_help_imports_no_heavy_modules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from wcc_assess.cli import app; "
+        "print(sorted(m for m in sys.modules if m.startswith(('wcc_assess.models', "
+        "'wcc_assess.scoring', 'wcc_assess.schema', 'wcc_assess.explain', 'jsonschema', "
+        "'jinja2'))))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=EXAMPLES.parent,
+    )
+    assert proc.stdout.strip() == "[]"

@@ -1,0 +1,222 @@
+"""``explain``: the text of how a level was reached, with hand-computed numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLES, MINI, evidence, mini_submission
+from tests.unit.test_scoring import framework, rated, run
+from wcc_assess.errors import UsageError
+from wcc_assess.explain import explain, resolve_subject
+from wcc_assess.loading import load_submission
+from wcc_assess.models.framework import Framework
+from wcc_assess.scoring import ScoreOptions, score
+
+MIXED_EVIDENCE: list[dict[str, Any]] = [
+    *evidence(1),
+    {"title": "doc 0 appendix", "ref": "doc-0", "date": "2026-01-10"},
+    {"title": "old plan", "ref": "old-1", "date": "2020-01-01"},
+    {"title": "winter plan", "ref": "w-1", "date": "2026-12-01"},
+]
+
+
+def test_indicator_capped_with_every_kind_of_evidence() -> None:
+    fw = framework()
+    result = run(mini_submission(A_2={"level": 4, "evidence": MIXED_EVIDENCE}), fw)
+    assert explain(result, fw, "A.2") == (
+        "A.2 Alpha two\n"
+        "in A Alpha\n"
+        "Test ICB (T01), 2026/27, assessed on 2026-10-01 against Mini test framework (mini@1)\n"
+        "\n"
+        "Levels\n"
+        "  Claimed by the organisation: 4 (Four)\n"
+        "  Assessed: 4, the claim (no panel level was given)\n"
+        "  Supported by the evidence: 3\n"
+        "  Effective: 3 (Three), the lower of assessed 4 and supported 3\n"
+        "\n"
+        "Evidence\n"
+        "  Recent means dated from 2024-10-01 to 2026-10-01, within 24 months before the\n"
+        "  assessment.\n"
+        "  1. doc 0 [doc-0], 2026-01-10: counted, recent\n"
+        "  2. doc 0 appendix [doc-0], 2026-01-10: not counted: same ref as an earlier item;\n"
+        "     counted once\n"
+        "  3. old plan [old-1], 2020-01-01: counted, not recent\n"
+        "  4. winter plan [w-1], 2026-12-01: dated after the assessment (2026-10-01); not counted\n"
+        "  Counted: 2 items, 1 recent.\n"
+        "\n"
+        "Evidence rules\n"
+        "  Level 2 and above needs 1 item: met\n"
+        "  Level 3 and above needs 2 items, at least 1 recent: met\n"
+        "  Level 4 and above needs 3 items, at least 2 recent: not met\n"
+        "\n"
+        "Capped: the claimed level 4 is capped at 3: level 4 needs 3 evidence items, at least 2\n"
+        "  dated on or after 2024-10-01; 2 counted, 1 recent.\n"
+        "\n"
+        "To reach level 4 (Four)\n"
+        "  What a panel would expect to see: a2-4\n"
+        "  Already the claim (4); only the evidence is short.\n"
+        "  Evidence: level 4 needs 3 items, at least 2 dated on or after 2024-10-01; it has 2\n"
+        "    counted, 1 recent: add 1 item (1 of them dated on or after 2024-10-01).\n"
+    )
+
+
+def test_indicator_moderated_by_the_panel() -> None:
+    fw = framework()
+    result = run(
+        mini_submission(A_1=rated(3, 2, panel_level=2, panel_note="Only one plan is live.")), fw
+    )
+    text = explain(result, fw, "A.1")
+    assert '  Panel level: 2 (Two): "Only one plan is live."\n' in text
+    assert "  Assessed: 2, the panel's level, which counts over the claim\n" in text
+    assert "Not capped: the evidence supports the assessed level.\n" in text
+    assert "The panel rated it 2: the panel must agree that practice now matches level 3." in text
+    assert "it has 2\n    counted, 2 recent, which is enough." in text
+
+
+def test_indicator_at_the_top_and_not_assessed() -> None:
+    fw = framework()
+    result = run(
+        mini_submission(A_1=rated(4, 3), A_3={"not_assessed": "Service transferred in May."}), fw
+    )
+    assert explain(result, fw, "A.1").endswith("\nAt 4 (Four), the top of the scale.\n")
+    skipped = explain(result, fw, "A.3")
+    assert "\nNot assessed: Service transferred in May.\n" in skipped
+    assert "It is left out of A's arithmetic and shown in its coverage (2 of 3 assessed)." in (
+        " ".join(skipped.split())
+    )
+
+
+def test_domain_all_met() -> None:
+    fw = framework()
+    result = run(mini_submission(A_1=rated(3, 2), A_2=rated(3, 1), A_3=rated(2, 1)), fw)
+    text = explain(result, fw, "A")
+    # A.2 claims 3 with one item: capped at 2. Levels 3, 2, 2; weights 1, 3, 1.
+    assert "  A.1 Alpha one    3  ×1\n" in text
+    assert "  A.2 Alpha two    2  ×3  capped from 3; holds the level down\n" in text
+    assert "  A.3 Alpha three  2  ×1  holds the level down\n" in text
+    assert "Level: 2 (Two) = min(3, 2, 2)\n" in text
+    assert "(1×3 + 3×2 + 1×2)/5 = 11/5 = 2.20" in " ".join(text.split())
+    assert "Percent: (2.20 − 1) / (4 − 1) × 100 = 40.0%\n" in text
+    assert "Target: none set.\n" in text
+    lift = text.split("To reach level 3 (Three)\n")[1]
+    assert "Every indicator below 3 must reach it:" in lift
+    assert "  - A.2 Alpha two: 2 → 3\n" in lift and "  - A.3 Alpha three: 2 → 3\n" in lift
+    assert "A.1" not in lift
+    assert "Already the claim (3); only the evidence is short." in lift
+    assert "Rate it 3 once practice matches this description." in lift
+
+
+def test_domain_mean_says_how_far_the_mean_must_rise() -> None:
+    fw = framework(method="mean")
+    result = run(mini_submission(A_1=rated(3, 2), A_2=rated(2, 1), A_3=rated(3, 2)), fw)
+    text = explain(result, fw, "A")
+    flat = " ".join(text.split())
+    # (1×3 + 3×2 + 1×3) / 5 = 12/5 = 2.4 → level 2; level 3 needs a total of 15: 3 more.
+    assert "Level: 2 (Two) = ⌊2.40⌋, rounded down" in text
+    assert "= (1×3 + 3×2 + 1×3)/5 = 12/5 = 2.40" in flat
+    assert (
+        "The weighted mean must reach 3.00 (now 2.40): the weighted levels must total 15 "
+        "(3 × total weight 5), now 12, so 3 more." in flat
+    )
+    assert "For example, lowest first: A.2 2 → 3 (weight 3)." in flat
+
+
+def test_domain_mean_example_lifts_several_indicators() -> None:
+    fw = framework(method="mean")
+    result = run(mini_submission(A_1=rated(2, 1), A_2=rated(3, 2), A_3=rated(2, 1)), fw)
+    flat = " ".join(explain(result, fw, "A").split())
+    # (2 + 9 + 2) / 5 = 2.6; 15 - 13 = 2 more: A.1 and A.3 one level each.
+    assert "now 13, so 2 more" in flat
+    assert "For example, lowest first: A.1 2 → 3 (weight 1); A.3 2 → 3 (weight 1)." in flat
+
+
+def test_domain_target_and_status() -> None:
+    fw = framework()
+    result = run(mini_submission(), fw, target=3)
+    text = explain(result, fw, "B")
+    assert "Target: 3 (from --target on the command line); status: below, as level 2 < 3." in (
+        " ".join(text.split())
+    )
+
+
+def test_overall() -> None:
+    fw = framework()
+    data = mini_submission()
+    data["targets"] = {"default": 2}
+    result = run(data, fw)
+    text = explain(result, fw)
+    flat = " ".join(text.split())
+    # Domain scores A 2.00 (weight 2) and B 2.00 (weight 1): (4 + 2) / 3 = 2.00 → 33.3%.
+    assert (
+        "Overall score: weighted mean of the domain scores = (2×2.00 + 1×2.00)/3 = 6.00/3 = 2.00"
+        in (flat)
+    )
+    assert "Percent: (2.00 − 1) / (4 − 1) × 100 = 33.3%" in flat
+    assert "Band: Developing (from 25%); the next band, Strong, starts at 50%.\n" in text
+    assert "Coverage: 2 of 2 domains, 5 of 5 indicators assessed; 0 indicators capped." in flat
+    assert "Gate: passed (every domain with a target meets it)." in text
+    assert re.search(
+        r"^  A Alpha  2  2\.00  ×2  target 2 +met  held down by A\.1, A\.2, A\.3$", text, re.M
+    )
+
+
+def test_overall_notes_rounding() -> None:
+    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    data["domains"][0]["indicators"][1]["weight"] = 1  # A's mean is now in thirds
+    fw = Framework.model_validate(data)
+    result = run(mini_submission(A_3=rated(3, 2), B_1=rated(3, 2), B_2=rated(3, 2)), fw)
+    # A = 7/3 (2.33), B = 3; overall (2 × 7/3 + 3)/3 = 23/9 = 2.56, but from the rounded
+    # domain scores (2 × 2.33 + 3)/3 = 2.553 → 2.55; percent (23/9 - 1)/3 = 51.9%, from the
+    # rounded 2.56 it would be 52.0%. Both are pointed out.
+    assert (result.domain("A").score, result.overall.score, result.overall.percent) == (
+        2.33,
+        2.56,
+        51.9,
+    )
+    flat = " ".join(explain(result, fw).split())
+    assert (
+        "= (2×2.33 + 1×3.00)/3 = 7.66/3 = 2.56 (computed from the unrounded domain scores)" in flat
+    )
+    assert "Percent: (2.56 − 1) / (4 − 1) × 100 = 51.9% (from the unrounded score)" in flat
+
+
+def test_unknown_subject_suggests_the_nearest() -> None:
+    fw = framework()
+    result = run(mini_submission(), fw)
+    assert resolve_subject(result, "a.2") == ("indicator", "A.2")
+    assert resolve_subject(result, "b") == ("domain", "B")
+    with pytest.raises(
+        UsageError, match=r"mini has no domain or indicator 'B1' \(did you mean B\.1\?\)"
+    ):
+        explain(result, fw, "B1")
+    with pytest.raises(UsageError, match=r"\(the domains are A, B\)"):
+        explain(result, fw, "zzzz")
+
+
+def _examples() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _examples(), ids=lambda p: p.name)
+def test_every_example_explains_every_id(path: Path) -> None:
+    loaded = load_submission(path)
+    fw: Framework = loaded.framework
+    result = score(fw, loaded.submission, ScoreOptions(generated_at="x", source=str(path)))
+    overall = explain(result, fw)
+    if result.overall.percent is not None:
+        assert f"= {result.overall.percent:.1f}%" in overall
+    for domain in result.domains:
+        text = explain(result, fw, domain.id)
+        if domain.score is not None:
+            assert f"= {domain.score:.2f}" in " ".join(text.split())
+        for indicator in domain.indicators:
+            text = explain(result, fw, indicator.id)
+            if indicator.assessed:
+                assert f"Supported by the evidence: {indicator.supported_level}\n" in text
+                assert f"Effective: {indicator.effective_level} (" in text
+            assert all(len(line) <= 100 for line in text.splitlines())

@@ -1,0 +1,162 @@
+"""The Markdown report, read back through a CommonMark + GFM-tables parser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.render_support import FENBRIDGE, WESTMARSH, result_of, scan_html
+from wcc_assess.render import OutputFormat, render
+
+GFM = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return render(result_of(FENBRIDGE), OutputFormat.MARKDOWN)
+
+
+def section(text: str, title: str) -> str:
+    """The text of the ``### title`` section, up to the next heading."""
+    return text.split(f"### {title}\n", 1)[1].split("\n### ", 1)[0]
+
+
+def test_heading_and_summary_line(text: str) -> None:
+    lines = text.splitlines()
+    assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
+    assert lines[2] == (
+        "**❌ 5 of 10 domains are below target** · overall band **Developing**, score 2.04 "
+        "on the 1–4 scale (34.7%) · 10 of 11 domains and 36 of 41 indicators assessed · "
+        "2 claims capped by the evidence rules"
+    )
+    assert lines[4].startswith(
+        "World Class Commissioning organisational competencies (wcc 2009) · assessed "
+        "20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd (Board Secretary)"
+    )
+
+
+def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
+    table = GFM.render(text).split("<table>")[1].split("</table>")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S) for row in rows]
+    assert len(cells) == 12 and all(len(row) == 7 for row in cells)
+    assert cells[0] == [
+        "C1 Locally lead the NHS",
+        "2 Developing",
+        "2.50",
+        "3",
+        "❌ below",
+        "4/4",
+        "1",
+    ]
+    assert cells[2][4] == "✅ met" and cells[2][5] == "3/4"
+    assert cells[10] == [
+        "C11 Make sound financial investments",
+        "–",
+        "–",
+        "2",
+        "⚪ not assessed",
+        "0/4",
+        "0",
+    ]
+    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.04</strong>"
+
+
+def test_capped_indicators_say_why(text: str) -> None:
+    capped = section(text, "Capped indicators").strip().splitlines()
+    assert capped == [
+        "- **C1.3** Board capability and organisational development: the claimed level 3 is "
+        "capped at 2: level 3 needs 2 evidence items, at least 1 dated on or after 2024-11-20; "
+        "1 counted, 1 recent",
+        "- **C3.3** Reporting back to the public: the claimed level 3 is capped at 2: level 3 "
+        "needs 2 evidence items, at least 1 dated on or after 2024-11-20; 1 counted, 0 recent",
+    ]
+
+
+def test_next_steps_put_domains_below_target_first_and_fold_the_rest(text: str) -> None:
+    steps = section(text, "Next steps")
+    open_part, folded = steps.split("<details>", 1)
+    assert re.findall(r"^\*\*(C\d+) ", open_part, flags=re.M) == ["C1", "C2", "C4", "C6", "C9"]
+    assert "<summary>Next steps in the other domains (5)</summary>" in folded
+    assert re.findall(r"^\*\*(C\d+) ", folded, flags=re.M) == ["C3", "C5", "C7", "C8", "C10"]
+    assert (
+        "- **C1.3** Board capability and organisational development, level 2 → 3: add "
+        "evidence; the claimed level 3 is capped at 2" in open_part
+    )
+    assert "- **C2.4** Joint commissioning and pooled resources, level 1 → 2: Pooled budgets" in (
+        open_part
+    )
+
+
+def test_not_assessed_items_with_reasons(text: str) -> None:
+    assert section(text, "Not assessed").strip().splitlines() == [
+        "- **C3.4** Using patient experience intelligence: The patient participation review is "
+        "being redone after a data error; it will be assessed in 2027/28.",
+        "- **C11** Make sound financial investments (whole domain): Financial competencies are "
+        "assessed by the regional finance review this year, not by self-assessment.",
+    ]
+
+
+def test_warnings(text: str) -> None:
+    assert section(text, "Warnings").strip() == (
+        "- ⚠️ C3.3: evidence 'You said, we did: stroke services' is dated 2026-12-02, after the "
+        "assessment date 2026-11-20; it was not counted"
+    )
+
+
+def test_indicator_detail_in_details_blocks(text: str) -> None:
+    detail = section(text, "Indicator detail")
+    summaries = re.findall(r"<summary>(.*?)</summary>", detail)
+    assert len(summaries) == 11
+    assert summaries[0] == "C1 Locally lead the NHS: level 2, ❌ below (target 3)"
+    assert summaries[10] == "C11 Make sound financial investments: not assessed"
+    assert detail.count("<details>") == detail.count("</details>") == 11
+    # a blank line after <summary> so that GitHub renders the Markdown inside
+    assert all("</summary>\n\n" in block for block in detail.split("<details>")[1:])
+    assert (
+        "Held down by C1.2 at 2 (the panel's level; 3 was claimed); C1.3 at 2 (capped from "
+        "3 by the evidence rules)." in detail
+    )
+    assert (
+        "| C1.3 Board capability and organisational development | 3 | – | 2 (capped) | "
+        "1 of 1 |" in detail
+    )
+    assert "  - Panel: The panel heard from partners" in detail
+    assert (
+        "  - Evidence: Citizens' panel survey, summer 2026 (appendix) (Board paper 2026/097), "
+        "6 August 2026 (not counted: same ref as an earlier item; counted once)" in detail
+    )
+
+
+def test_only_http_refs_become_links(text: str) -> None:
+    scan = scan_html(GFM.render(text))
+    hrefs = [attrs["href"] for attrs in scan.named("a")]
+    assert hrefs and all(href.startswith("https://fenbridge.example.") for href in hrefs)
+    assert "[Joint forward plan 2026-2031](https://fenbridge.example.nhs.uk/plans/" in text
+    assert "Strategy delivery report, Q2 2026/27 (Board paper 2026/118), 1 October 2026" in text
+
+
+def test_scoring_rules_and_provenance(text: str) -> None:
+    assert "How this was scored: A domain's level is the highest level that every one" in text
+    assert "Bands: Weak from 0%, Developing from 25%, Strong from 50%, World class from 80%." in (
+        text
+    )
+    assert text.endswith(
+        "<sub>Generated by wcc-assess 0.1.0 on 21 September 2026, 14:13 UTC from "
+        "tests/data/reports/fenbridge-2026-27.yaml.</sub>\n"
+    )
+
+
+def test_without_targets_every_next_step_is_open() -> None:
+    text = render(result_of(WESTMARSH[0]), OutputFormat.MARKDOWN)
+    assert "**ℹ️ no targets were set**" in text
+    assert "Next steps in the other domains" not in text
+    assert "➖ no target" in text
+
+
+def test_passing_gate_headline() -> None:
+    text = render(result_of(FENBRIDGE, target=1), OutputFormat.MARKDOWN)
+    assert "**✅ every domain with a target meets it (10 of 10)**" in text
+    assert "❌" not in text

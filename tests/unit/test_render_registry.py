@@ -1,0 +1,83 @@
+"""Every output format has exactly one renderer module, and renders from the result only."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.render_support import FENBRIDGE, result_of
+from wcc_assess.models.result import DomainResult
+from wcc_assess.render import RENDERERS, OutputFormat, RenderOptions, get_renderer, render
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(RENDERERS) == set(OutputFormat)
+    assert {fmt.value for fmt in OutputFormat} == {"table", "markdown", "html", "json", "junit"}
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_renderer_module_shape(fmt: OutputFormat) -> None:
+    module = importlib.import_module(RENDERERS[fmt])
+    assert module.__name__ == f"wcc_assess.render.{fmt.value}"
+    assert module.__doc__
+    signature = inspect.signature(module.render)
+    assert list(signature.parameters) == ["result", "options"]
+    assert get_renderer(fmt) is module.render
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_each_format_renders_a_result_deterministically(fmt: OutputFormat) -> None:
+    result = result_of(FENBRIDGE)
+    first = render(result, fmt, RenderOptions())
+    assert first.strip()
+    assert first.endswith("\n")
+    assert render(result_of(FENBRIDGE), fmt, RenderOptions()) == first
+
+
+@pytest.mark.parametrize("fmt", [OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.JUNIT])
+def test_renderers_show_the_results_numbers_and_never_recompute(fmt: OutputFormat) -> None:
+    """Give C1 a level and score its indicators could never produce: the report shows them."""
+    result = result_of(FENBRIDGE)
+    c1 = result.domain("C1")
+    odd: DomainResult = c1.model_copy(update={"level": 4, "score": 3.21, "percent": 73.7})
+    doctored = result.model_copy(
+        update={"domains": [odd if d.id == "C1" else d for d in result.domains]}
+    )
+    text = render(doctored, fmt)
+    if fmt is OutputFormat.JUNIT:
+        assert "level 4, target 3" in text and "Score 3.21" in text
+    elif fmt is OutputFormat.MARKDOWN:
+        assert "| C1 Locally lead the NHS | 4 World class | 3.21 | 3 | ❌ below |" in text
+    else:
+        assert "3.21 (73.7%)" in text and "4 World class" in text
+
+
+def test_templates_ship_inside_the_package() -> None:
+    from importlib.resources import files
+
+    templates = files("wcc_assess") / "templates"
+    names = {entry.name for entry in templates.iterdir()}
+    assert {"report.md.j2", "report.html.j2", "report.css"} <= names
+
+
+@pytest.mark.parametrize(
+    ("fmt", "jinja"), [("json", False), ("table", False), ("junit", False), ("markdown", True)]
+)
+def test_jinja_is_imported_only_for_template_formats(fmt: str, jinja: bool) -> None:
+    code = (
+        "import sys\n"
+        "from wcc_assess.cli import app\n"
+        "try:\n"
+        f"    app(['assess', {str(FENBRIDGE)!r}, '-f', {fmt!r}, '-q'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "import json\n"
+        "print(json.dumps('jinja2' in sys.modules), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(proc.stderr.strip().splitlines()[-1]) is jinja
