@@ -31,9 +31,11 @@ __all__ = ["render"]
 
 TEMPLATE = "cohort_report.html.j2"
 
-LEVEL_FILLS = ("#dbe7f5", "#9dbde3", "#4f86c6", "#1c4a87", "#0d2a52", "#061a36")
-"""Fills of levels lowest first (light to dark); levels are also labelled in words."""
-LEVEL_INK = ("#10243f", "#10243f", "#ffffff", "#ffffff", "#ffffff", "#ffffff")
+LIGHTEST = (0xEE, 0xF3, 0xFA)
+DARKEST = (0x5B, 0x8F, 0xCC)
+"""Level fills run from LIGHTEST (the lowest level) to DARKEST (the highest); every fill
+keeps dark text at WCAG AA contrast (at least 4.5:1), and levels are labelled in words."""
+INK = "#10243f"
 NOT_ASSESSED_FILL = "#e6e6e6"
 
 CHART_WIDTH = 720
@@ -45,6 +47,13 @@ BAND_LABEL_WIDTH = 124
 """Band names are longer than domain ids."""
 MIN_LABEL_WIDTH = 34
 """Segments narrower than this carry no text (their numbers are in the table and title)."""
+
+
+def ramp(index: int, count: int) -> str:
+    """Return the fill of step ``index`` of ``count``, evenly spaced from light to dark."""
+    share = index / (count - 1) if count > 1 else 1.0
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(LIGHTEST, DARKEST, strict=True))
+    return f"#{red:02x}{green:02x}{blue:02x}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +97,8 @@ class Chart:
     """(x, label) ticks under the bars."""
     label_width: float = LABEL_WIDTH
     """Room left of the bars for their labels."""
+    outline: float = 0.0
+    """Width of a frame drawn round each bar (0: none), so light segments stand out."""
 
 
 def _levels_chart(cohort: CohortResult) -> Chart:
@@ -102,13 +113,13 @@ def _levels_chart(cohort: CohortResult) -> Chart:
             (
                 count.count,
                 f"level {count.level} {count.label}",
-                LEVEL_FILLS[index % 6],
-                LEVEL_INK[index % 6],
+                ramp(index, len(domain.counts)),
+                INK,
                 str(count.level),
             )
             for index, count in enumerate(domain.counts)
         ]
-        parts.append((domain.not_assessed, "not assessed", NOT_ASSESSED_FILL, "#10243f", "n/a"))
+        parts.append((domain.not_assessed, "not assessed", NOT_ASSESSED_FILL, INK, "n/a"))
         for count, name, fill, ink, short in parts:
             if not count or not total:
                 continue
@@ -130,7 +141,7 @@ def _levels_chart(cohort: CohortResult) -> Chart:
             spread += f", not assessed: {domain.not_assessed}"
         descriptions.append(f"{domain.id} {domain.title}: {spread}.")
     legend = [
-        (LEVEL_FILLS[i % 6], f"Level {step.level} {step.label}") for i, step in enumerate(scale)
+        (ramp(i, len(scale)), f"Level {step.level} {step.label}") for i, step in enumerate(scale)
     ]
     legend.append((NOT_ASSESSED_FILL, "Not assessed"))
     axis = [(LABEL_WIDTH + BAR_WIDTH * share / 4, f"{share * 25}%") for share in range(5)]
@@ -143,6 +154,7 @@ def _levels_chart(cohort: CohortResult) -> Chart:
         bars=bars,
         legend=legend,
         axis=axis,
+        outline=BAR_WIDTH,
     )
 
 
@@ -158,8 +170,8 @@ def _bands_chart(cohort: CohortResult) -> Chart:
                 Segment(
                     x=BAND_LABEL_WIDTH,
                     width=round(width, 2),
-                    fill=LEVEL_FILLS[min(row, 5)],
-                    ink=LEVEL_INK[min(row, 5)],
+                    fill=ramp(row, len(bands)),
+                    ink=INK,
                     text="",
                     title=f"{band.label}: {band.count}",
                 )
