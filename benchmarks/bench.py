@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     env = _env()
     python = sys.executable
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     floor_app = str(HERE / "floor_app.py")
 
     with tempfile.TemporaryDirectory(prefix="wcc-bench-") as scratch:
@@ -239,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         memories = [sampled(cohort_command, env) for _ in range(args.memory_repeat)]
 
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     ratios = {
         "help": startup["wcc --help"] / startup["floor --help"],
         "assess": startup["wcc assess"] / startup["floor load"],
@@ -257,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "startup_repeat": args.startup_repeat,
         "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "python": sys.version.split()[0],
+        "load_average": [load_before, load_after],
         "seconds": {**startup, **bulk},
         "ratios": ratios,
         "targets": TARGETS,
@@ -286,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{figures['cpus']} CPUs; medians of {args.startup_repeat} start-up and "
             f"{args.repeat} cohort rounds, interleaved"
         )
+        if load_before is not None and load_after is not None:
+            print(
+                f"Load average (1 min) before and after: {load_before:.2f}, {load_after:.2f}"
+                " (other work on the machine slows the parallel cohort more than its floor)"
+            )
         print("Start-up")
         line("floor app --help", f"{startup['floor --help'] * 1000:.0f} ms")
         line("wcc --help", f"{startup['wcc --help'] * 1000:.0f} ms")

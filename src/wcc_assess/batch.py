@@ -265,7 +265,7 @@ def _grade_json(path: Path, name: str) -> Graded:
         result = Result.model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
+        where = ".".join(str(part) for part in first["loc"]) or "the top level"
         what = "cohort report" if is_cohort else "result"
         return [
             _invalid(

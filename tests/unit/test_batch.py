@@ -191,3 +191,9 @@ def test_a_dying_worker_leaves_its_files_listed_not_a_hung_run(
     assert last.errors[0].message == (
         "not graded: the worker process grading it stopped unexpectedly"
     )
+
+
+def test_a_json_list_is_not_a_baseline(tmp_path: Path) -> None:
+    [other] = grade_file(write(tmp_path / "l.json", "[1, 2]"), SETTINGS)
+    assert isinstance(other, InvalidSubmission)
+    assert other.errors[0].message.startswith("not a wcc result JSON file: the top level: ")
