@@ -11,6 +11,7 @@ process (workers forked on Linux inherit it already loaded).
 
 from __future__ import annotations
 
+import gc
 import glob
 import json
 import math
@@ -367,17 +368,23 @@ def grade_files(
     size = max(1, min(8, math.ceil(count / (workers * 4))))
     chunks = [list(paths[start : start + size]) for start in range(0, count, size)]
     done: list[list[Graded] | None] = [None] * len(chunks)
-    with ProcessPoolExecutor(
-        workers, mp_context=_context(), initializer=_init_worker, initargs=(settings,)
-    ) as pool:
-        futures = {pool.submit(_grade_chunk, chunk): index for index, chunk in enumerate(chunks)}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                done[index] = future.result()
-            except BrokenProcessPool:  # a worker died (killed, out of memory, a crash)
-                done[index] = [[_lost(path)] for path in chunks[index]]
-            report(len(chunks[index]))
+    # Objects alive now are inherited by forked workers; frozen, the workers' collector
+    # never walks them, so their memory pages stay shared instead of being copied.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=_context(), initializer=_init_worker, initargs=(settings,)
+        ) as pool:
+            futures = {pool.submit(_grade_chunk, chunk): i for i, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    done[index] = future.result()
+                except BrokenProcessPool:  # a worker died (killed, out of memory, a crash)
+                    done[index] = [[_lost(path)] for path in chunks[index]]
+                report(len(chunks[index]))
+    finally:
+        gc.unfreeze()
     return [graded for chunk in done if chunk is not None for graded in chunk]
 
 
