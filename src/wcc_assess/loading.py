@@ -33,6 +33,7 @@ __all__ = [
     "is_framework_document",
     "load_framework",
     "load_submission",
+    "parse_document",
     "read_document",
     "read_text",
     "submission_from_document",
@@ -95,8 +96,11 @@ def read_text(source: Path | str) -> str:
 
 def read_document(source: Path | str, *, allow_aliases: bool = False) -> Document:
     """Read and parse a YAML file whose top level must be a mapping."""
-    name = display_name(source)
-    text = read_text(source)
+    return parse_document(read_text(source), display_name(source), allow_aliases=allow_aliases)
+
+
+def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Document:
+    """Parse YAML text (read by :func:`read_text`) whose top level must be a mapping."""
     try:
         document = parse_yaml(text, allow_aliases=allow_aliases)
     except YamlProblem as problem:

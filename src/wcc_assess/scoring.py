@@ -250,7 +250,7 @@ def _gate(domains: list[DomainResult]) -> GateOutcome:
         for d in targeted if d.status is DomainStatus.BELOW
     ]
     return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
-                       failures=failures)
+                       failures=failures, checks=["below-target"])
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
@@ -298,7 +298,8 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
             id=framework.id, version=framework.version, title=framework.title,
             publisher=framework.publisher, scale=framework.scale,
             method=framework.scoring.method, recent_months=settings.recent_months,
-            evidence_rules=settings.rules, bands=framework.scoring.bands),
+            evidence_rules=settings.rules, bands=framework.scoring.bands,
+            replaces=framework.replaces),
         organisation=submission.organisation.name,
         organisation_code=submission.organisation.code,
         period=submission.period,

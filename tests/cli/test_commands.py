@@ -84,14 +84,14 @@ def test_assess_json_is_the_result_document(wcc: Wcc, submission: Path) -> None:
     run = wcc("assess", str(submission), "--format", "json")
     assert run.exit_code == 0
     result = json.loads(run.stdout)
-    assert result["schema_version"] == "1.0"
+    assert result["schema_version"] == "1.1"
     assert result["generated_at"] == "2026-09-21T14:13:20Z"  # SOURCE_DATE_EPOCH=1790000000
     assert result["framework"]["id"] == "wcc" and result["framework"]["version"] == "2009"
     assert result["overall"]["score"] == 2.0 and result["overall"]["band"] == "Developing"
     assert [d["id"] for d in result["domains"]] == [f"C{i}" for i in range(1, 12)]
     indicator = result["domains"][0]["indicators"][0]
     assert indicator["claimed_level"] == 2 and indicator["effective_level"] == 2
-    assert result["gate"] == {"status": "none", "failures": []}
+    assert result["gate"] == {"status": "none", "failures": [], "checks": []}
 
 
 def test_output_is_deterministic(wcc: Wcc, submission: Path) -> None:

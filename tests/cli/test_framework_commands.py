@@ -17,6 +17,7 @@ import yaml
 from tests.cli.conftest import Run
 from tests.conftest import EXAMPLES, MINI, mini_submission
 from wcc_assess.frameworks import builtin_dir, builtin_ids
+from wcc_assess.models.result import RESULT_SCHEMA_VERSION
 
 Wcc = Callable[..., Run]
 Write = Callable[..., Path]
@@ -121,7 +122,8 @@ def test_schema_result(wcc: Wcc) -> None:
     run = wcc("schema", "--result")
     assert run.exit_code == 0
     schema = json.loads(run.stdout)
-    assert schema["title"] == "wcc-assess result" and "schema_version 1.0" in schema["description"]
+    assert schema["title"] == "wcc-assess result"
+    assert f"schema_version {RESULT_SCHEMA_VERSION}" in schema["description"]
     both = wcc("schema", "--result", "--framework", "wcc")
     assert both.exit_code == 2 and "drop --framework" in both.stderr
 

@@ -17,7 +17,8 @@ from wcc_assess.render import RENDERERS, OutputFormat, RenderOptions, get_render
 
 def test_every_format_has_a_renderer() -> None:
     assert set(RENDERERS) == set(OutputFormat)
-    assert {fmt.value for fmt in OutputFormat} == {"table", "markdown", "html", "json", "junit"}
+    assert {fmt.value for fmt in OutputFormat} == {"table", "markdown", "html", "json", "junit",
+                                                    "github"}
 
 
 @pytest.mark.parametrize("fmt", list(OutputFormat))

@@ -18,7 +18,8 @@ __all__ = ["app", "err", "generated_at", "guarded", "main"]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
-    "gate (a domain below target); 2 usage error or invalid input."
+    "gate (a domain below target, or with --fail-on-regression a domain whose level fell "
+    "since the baseline); 2 usage error or invalid input."
 )
 
 app = typer.Typer(
@@ -90,9 +91,18 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, cohort, explain, frameworks, init, schema, validate
+    from wcc_assess.cli import (
+        assess,
+        cohort,
+        explain,
+        frameworks,
+        init,
+        schema,
+        trend,
+        validate,
+    )
 
-    for module in (assess, validate, init, schema, explain, cohort):
+    for module in (assess, validate, init, schema, explain, trend, cohort):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 

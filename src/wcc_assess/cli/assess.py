@@ -40,9 +40,20 @@ def assess(
     target: Annotated[int | None, typer.Option(
         "--target", help="Target level for every domain; overrides the submission's and the "
         "framework's targets.")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Last year's submission (YAML) or result (`--format json`): "
+        "report the change of every domain and indicator since then.",
+        show_default=False)] = None,
+    fail_on_regression: Annotated[bool, typer.Option(
+        "--fail-on-regression", help="Fail the gate (exit 1) when any domain's level fell "
+        "since the baseline; needs --baseline.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
 ) -> None:
     """Grade a submission against its framework and print the report."""
+    if fail_on_regression and baseline is None:
+        raise UsageError("--fail-on-regression needs --baseline: name last year's submission "
+                         "or result to compare with")
+    from wcc_assess.assessments import load_assessment, with_source_lines
     from wcc_assess.frameworks import resolve_framework
     from wcc_assess.loading import load_submission
     from wcc_assess.render import RenderOptions, render
@@ -54,13 +65,22 @@ def assess(
     if target is not None and target not in levels:
         raise UsageError(f"--target {target} is not on the {loaded.framework.id} scale "
                          f"({levels[0]}..{levels[-1]})")
+    stamp = generated_at()
     result = score(loaded.framework, loaded.submission,
-                   ScoreOptions(generated_at=generated_at(), source=loaded.name, target=target))
+                   ScoreOptions(generated_at=stamp, source=loaded.name, target=target))
+    result = with_source_lines(result, loaded.document)
+    if baseline is not None:
+        from wcc_assess.compare import compare
+
+        earlier = load_assessment(baseline, generated_at=stamp,
+                                  frameworks=[loaded.framework])
+        result = compare(earlier, result, baseline_source=str(baseline),
+                         fail_on_regression=fail_on_regression)
     from wcc_assess.output import emit
 
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     text = render(result, output_format, RenderOptions(color=_color(output), width=width))
-    emit(text, output, inputs=[submission])
+    emit(text, output, inputs=[submission, *([baseline] if baseline else [])])
     if not quiet:
         for warning in result.warnings:
             err(f"warning: {warning}")

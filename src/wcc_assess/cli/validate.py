@@ -65,25 +65,15 @@ def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diag
     return "submission", summary, warnings
 
 
-def _github_escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
-
-
 def github_annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
     """Return a GitHub Actions workflow command (``::error file=…,line=…::…``)."""
-    props = [f"file={_github_escape(diagnostic.file, prop=True)}"]
-    if diagnostic.line is not None:
-        props.append(f"line={diagnostic.line}")
-    if diagnostic.column is not None:
-        props.append(f"col={diagnostic.column}")
-    props.append(f"title={_github_escape(title, prop=True)}")
+    from wcc_assess.render.github import workflow_command
+
     message = (f"{diagnostic.path}: " if diagnostic.path else "") + diagnostic.message
     if diagnostic.hint:
         message += f" ({diagnostic.hint})"
-    return f"::{diagnostic.severity} {','.join(props)}::{_github_escape(message)}"
+    return workflow_command(diagnostic.severity, message, file=diagnostic.file,
+                            line=diagnostic.line, column=diagnostic.column, title=title)
 
 
 @guarded

@@ -11,6 +11,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
+from wcc_assess.models.submission import suggest
+
 __all__ = [
     "Band",
     "Domain",
@@ -20,6 +22,7 @@ __all__ = [
     "Framework",
     "Indicator",
     "Level",
+    "Replaces",
     "Scoring",
 ]
 
@@ -104,6 +107,26 @@ class Scoring(_Model):
         return bands
 
 
+class Replaces(_Model):
+    """The older version of the framework this one revises, and how its ids carry over.
+
+    ``map`` takes an old domain or indicator id to its new id, or to a list of new ids when
+    it was split; several old ids naming the same new id were merged into it, and an empty
+    list retires an old id. An old id that the map does not name keeps its id, so only the
+    ids that changed need listing.
+    """
+
+    version: Text
+    """The framework version this one replaces, e.g. ``"2009"``."""
+    map: dict[Id, Id | list[Id]] = Field(default_factory=dict)
+    """Old id -> new id (renamed), or a list of new ids (split; ``[]`` retires the id)."""
+
+    def targets(self, old_id: str) -> list[str]:
+        """Return the new ids that ``old_id`` became (itself when the map does not name it)."""
+        mapped = self.map.get(old_id, old_id)
+        return [mapped] if isinstance(mapped, str) else list(mapped)
+
+
 class Indicator(_Model):
     """One assessable criterion of a domain, with a descriptor for every level."""
 
@@ -138,6 +161,8 @@ class Framework(_Model):
     scale: Annotated[list[Level], Field(min_length=2)]
     scoring: Scoring
     domains: Annotated[list[Domain], Field(min_length=1)]
+    replaces: Replaces | None = None
+    """The older version this framework revises, with its id map (see :class:`Replaces`)."""
 
     @property
     def levels(self) -> list[int]:
@@ -320,6 +345,34 @@ class Framework(_Model):
                     f"the scale is {span}",
                 )
             )
+        found.extend(self._replaces_problems())
+        return found
+
+    def _replaces_problems(self) -> list[tuple[tuple[str | int, ...], str, str | None]]:
+        """Check the revision map: every new id exists, and one old id keeps to one kind."""
+        if self.replaces is None:
+            return []
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+        if self.replaces.version == self.version:
+            found.append((("replaces", "version"),
+                          f"a framework cannot replace its own version {self.version!r}",
+                          "name the older version it revises"))
+        domain_ids = [domain.id for domain in self.domains]
+        indicator_ids = [ind.id for domain in self.domains for ind in domain.indicators]
+        for old_id in self.replaces.map:
+            targets = self.replaces.targets(old_id)
+            where: tuple[str | int, ...] = ("replaces", "map", old_id)
+            unknown = [t for t in targets if t not in domain_ids and t not in indicator_ids]
+            for new_id in unknown:
+                found.append((where, f"{old_id} maps to {new_id!r}, which is not a domain or "
+                              f"indicator of {self.ref}",
+                              suggest(new_id, domain_ids + indicator_ids)))
+            if len(set(targets)) != len(targets):
+                found.append((where, f"{old_id} names the same new id more than once", None))
+            known = [t for t in targets if t not in unknown]
+            if any(t in domain_ids for t in known) and any(t in indicator_ids for t in known):
+                found.append((where, f"{old_id} maps to both domains and indicators",
+                              "a domain maps to domains, an indicator to indicators"))
         return found
 
     def warnings(self) -> list[tuple[tuple[str | int, ...], str, str | None]]:

@@ -1,7 +1,9 @@
 """The result model: everything every report needs, computed once by the scorer.
 
 This is the published JSON contract (``wcc assess --format json``). Renderers only format
-it; none recomputes a score. Bump :data:`RESULT_SCHEMA_VERSION` on any incompatible change.
+it; none recomputes a score. Bump :data:`RESULT_SCHEMA_VERSION` on any change: the major
+number when a field is removed, renamed or changes meaning, the minor number when optional
+fields are added (1.1 added the baseline comparison and source lines).
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wcc_assess.models.framework import Band, DomainMethod, EvidenceRule, Level
+from wcc_assess.models.framework import Band, DomainMethod, EvidenceRule, Level, Replaces
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
+    "BaselineInfo",
     "Cap",
+    "Change",
+    "ChangeDirection",
     "Coverage",
     "DomainResult",
     "DomainStatus",
@@ -31,7 +36,7 @@ __all__ = [
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.0"
+RESULT_SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -50,6 +55,8 @@ class FrameworkInfo(_Model):
     recent_months: int
     evidence_rules: list[EvidenceRule]
     bands: list[Band]
+    replaces: Replaces | None = None
+    """The older framework version this one revises, and its id map (schema 1.1)."""
 
 
 class EvidenceResult(_Model):
@@ -78,6 +85,37 @@ class Cap(_Model):
     message: str
 
 
+class ChangeDirection(StrEnum):
+    """Which way something moved since the baseline."""
+
+    IMPROVED = "improved"
+    UNCHANGED = "unchanged"
+    DECLINED = "declined"
+    NEW = "new"
+    """No counterpart in the baseline (a new id after a framework revision)."""
+    NOT_COMPARABLE = "not-comparable"
+    """Not assessed in one of the two years."""
+
+
+class Change(_Model):
+    """How a domain, an indicator or the overall grade moved since the baseline (schema 1.1).
+
+    The direction follows the level (for the overall grade, which has no level, the score);
+    the score delta is shown beside it. A merged id is compared with the weighted mean of
+    its sources, so its previous level may be fractional.
+    """
+
+    direction: ChangeDirection
+    compared_with: list[str] = Field(default_factory=list)
+    """The baseline ids this was compared with: the same id, or its sources after a revision."""
+    previous_level: int | float | None = None
+    previous_score: float | None = None
+    level_delta: int | float | None = None
+    score_delta: float | None = None
+    note: str | None = None
+    """How the ids were matched (renamed, split, merged) or why there is nothing to compare."""
+
+
 class IndicatorResult(_Model):
     """One indicator: claimed, panel, supported and effective level."""
 
@@ -103,6 +141,10 @@ class IndicatorResult(_Model):
     capped: bool = False
     cap: Cap | None = None
     narrative: str = ""
+    line: int | None = None
+    """The line of the indicator in the submission, when scored from a file (schema 1.1)."""
+    change: Change | None = None
+    """The change since the baseline, when one was given (schema 1.1)."""
 
 
 class Coverage(_Model):
@@ -166,6 +208,10 @@ class DomainResult(_Model):
     capped_count: int = 0
     next_steps: list[NextStep] = Field(default_factory=list)
     indicators: list[IndicatorResult]
+    line: int | None = None
+    """The line of the domain in the submission, when scored from a file (schema 1.1)."""
+    change: Change | None = None
+    """The change since the baseline, when one was given (schema 1.1)."""
 
 
 class Overall(_Model):
@@ -179,6 +225,8 @@ class Overall(_Model):
     """Domains assessed (wholly or in part) out of the framework's domains."""
     indicator_coverage: Coverage
     capped_count: int
+    change: Change | None = None
+    """The change of the overall score since the baseline, when one was given (schema 1.1)."""
 
 
 class GateStatus(StrEnum):
@@ -194,7 +242,7 @@ class GateFailure(_Model):
     """One failed gate and its reason."""
 
     kind: str
-    """``below-target`` (or, later, ``regression``)."""
+    """``below-target``, or ``regression`` (a domain's level fell since the baseline)."""
     domain: str
     message: str
 
@@ -204,6 +252,30 @@ class GateOutcome(_Model):
 
     status: GateStatus
     failures: list[GateFailure] = Field(default_factory=list)
+    checks: list[str] = Field(default_factory=list)
+    """The gates in force: ``below-target`` (some domain has a target) and ``regression``
+    (``--fail-on-regression``); empty when the status is ``none`` (schema 1.1)."""
+
+
+class BaselineInfo(_Model):
+    """The earlier assessment a result was compared with (schema 1.1)."""
+
+    source: str
+    """The baseline file as named on the command line."""
+    organisation: str
+    organisation_code: str
+    period: str
+    assessed_on: date
+    framework_id: str
+    framework_version: str
+    revision: str | None = None
+    """``"2009 -> 2010"`` when ids were matched through framework revision maps."""
+    new_domains: list[str] = Field(default_factory=list)
+    """Domain ids with no counterpart in the baseline."""
+    gone_domains: list[str] = Field(default_factory=list)
+    """Baseline domain ids with no counterpart in this result."""
+    new_indicators: list[str] = Field(default_factory=list)
+    gone_indicators: list[str] = Field(default_factory=list)
 
 
 class Result(_Model):
@@ -227,6 +299,8 @@ class Result(_Model):
     gate: GateOutcome
     warnings: list[str] = Field(default_factory=list)
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
+    baseline: BaselineInfo | None = None
+    """The earlier assessment this one was compared with (``--baseline``; schema 1.1)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

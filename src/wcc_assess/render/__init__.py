@@ -27,6 +27,7 @@ class OutputFormat(StrEnum):
     HTML = "html"
     JSON = "json"
     JUNIT = "junit"
+    GITHUB = "github"
 
 
 RENDERERS: dict[OutputFormat, str] = {
@@ -35,6 +36,7 @@ RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.HTML: "wcc_assess.render.html",
     OutputFormat.JSON: "wcc_assess.render.json",
     OutputFormat.JUNIT: "wcc_assess.render.junit",
+    OutputFormat.GITHUB: "wcc_assess.render.github",
 }
 """Format → module; modules are imported only when their format is asked for."""
 

@@ -19,6 +19,7 @@ from wcc_assess.models.result import (
     Result,
     TargetSource,
 )
+from wcc_assess.render.change import change_text
 
 __all__ = [
     "STATUS_TEXT",
@@ -228,4 +229,6 @@ def template_context(result: Result) -> dict[str, Any]:
         "rule_text": evidence_rule_text,
         "method_text": method_text,
         "target_source": target_source_text,
+        "baseline": result.baseline,
+        "change_text": change_text,
     }

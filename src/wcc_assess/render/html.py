@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wcc_assess.compare import format_number
 from wcc_assess.models.result import DomainStatus, GateStatus, Result
 from wcc_assess.render import _view
 from wcc_assess.render._jinja import Markup, environment
@@ -34,21 +35,37 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
     for domain in result.domains:
         target = f", target {domain.target}" if domain.target is not None else ", no target"
         name = collapse(f"{domain.id} {domain.title}")
+        before = ""
+        if result.baseline is not None and domain.change is not None:
+            before = (f", {result.baseline.period} "
+                      f"{format_number(domain.change.previous_level)}"
+                      if domain.change.previous_level is not None
+                      else f", not assessed in {result.baseline.period}")
         if domain.level is None:
-            radar_parts.append(f"{name}: not assessed{target}.")
+            radar_parts.append(f"{name}: not assessed{target}{before}.")
             bar_parts.append(f"{domain.id}: not assessed{target}.")
         else:
-            radar_parts.append(f"{name}: level {domain.level}{target}.")
+            radar_parts.append(f"{name}: level {domain.level}{target}{before}.")
             bar_parts.append(f"{domain.id}: score {_view.format_score(domain.score)}{target}.")
     has_targets = any(domain.target is not None for domain in result.domains)
+    baseline = result.baseline
     radar = radar_chart(
-        [RadarAxis(d.id, d.level, d.target) for d in result.domains],
+        [
+            RadarAxis(d.id, d.level, d.target, d.change.previous_level if d.change else None)
+            for d in result.domains
+        ],
         levels,
         title="Domain levels against targets",
         desc=(
             f"Radar chart of each domain's level on {scale}, one spoke per domain, the outer "
             "ring being the top level"
-            + (", with the targets as a dashed outline. " if has_targets else ". ")
+            + (", with the targets as a dashed outline" if has_targets else "")
+            + (
+                f" and the levels of {baseline.period} as a grey dotted outline"
+                if baseline is not None
+                else ""
+            )
+            + ". "
             + " ".join(radar_parts)
             + " The same figures are in the domain table."
         ),
@@ -89,6 +106,7 @@ def context(result: Result) -> dict[str, Any]:
         "gate_passed": GateStatus.PASSED,
         "gate_failed": GateStatus.FAILED,
         "below": [d for d in targeted if d.status is DomainStatus.BELOW],
+        "regressions": [f for f in result.gate.failures if f.kind == "regression"],
         "targeted": targeted,
         "has_targets": any(d.target is not None for d in result.domains),
         "steps": _view.steps_by_domain(result),

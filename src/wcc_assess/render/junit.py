@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from wcc_assess.models.result import DomainResult, DomainStatus, GateFailure, Result
 from wcc_assess.render import _view
 from wcc_assess.render._text import clean, collapse
+from wcc_assess.render.change import change_text
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -55,7 +56,16 @@ def _failure_message(domain: DomainResult, failures: list[GateFailure]) -> str:
     return collapse("; ".join(failure.message for failure in failures))
 
 
-def _testcase(domain: DomainResult, classname: str, failures: list[GateFailure]) -> ET.Element:
+def _since(result: Result, domain: DomainResult) -> str:
+    """Return ``Since 2025/26: ↑ improved 1→2.`` with a baseline, else ``""``."""
+    if result.baseline is None or domain.change is None:
+        return ""
+    return f"Since {result.baseline.period}: {change_text(domain.change, domain.level)}.\n"
+
+
+def _testcase(
+    domain: DomainResult, classname: str, failures: list[GateFailure], since: str = ""
+) -> ET.Element:
     case = ET.Element(
         "testcase",
         {"classname": classname, "name": collapse(f"{domain.id} {domain.title}"), "time": "0"},
@@ -73,13 +83,13 @@ def _testcase(domain: DomainResult, classname: str, failures: list[GateFailure])
             "failure",
             {"message": _failure_message(domain, failures), "type": ",".join(kinds)},
         )
-        failure.text = _failure_text(domain, failures)
+        failure.text = _failure_text(domain, failures) + clean(since)
     else:
         out = ET.SubElement(case, "system-out")
         target = f", target {domain.target}" if domain.target is not None else ", no target"
         out.text = clean(
             f"Level {domain.level}{target}; score {_view.format_score(domain.score)}; "
-            f"coverage {domain.coverage.assessed} of {domain.coverage.total}.\n"
+            f"coverage {domain.coverage.assessed} of {domain.coverage.total}.\n{since}"
         )
     return case
 
@@ -91,7 +101,7 @@ def render(result: Result, options: RenderOptions) -> str:
     failed = skipped = 0
     for domain in result.domains:
         failures = [f for f in result.gate.failures if f.domain == domain.id]
-        case = _testcase(domain, classname, failures)
+        case = _testcase(domain, classname, failures, _since(result, domain))
         failed += case.find("failure") is not None
         skipped += case.find("skipped") is not None
         cases.append(case)

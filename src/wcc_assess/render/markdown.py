@@ -28,10 +28,23 @@ def _headline(result: Result) -> str:
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
     if result.gate.status is GateStatus.FAILED:
-        verb = "is" if len(below) == 1 else "are"
-        return f"❌ {len(below)} of {len(targeted)} domains {verb} below target"
+        fell = [f for f in result.gate.failures if f.kind == "regression"]
+        parts = []
+        if below or not fell:
+            verb = "is" if len(below) == 1 else "are"
+            parts.append(f"{len(below)} of {len(targeted)} domains {verb} below target")
+        if fell and result.baseline is not None:
+            parts.append(f"{len(fell)} domain{'s' if len(fell) != 1 else ''} fell since "
+                         f"{result.baseline.period}")
+        return "❌ " + "; ".join(parts)
     if result.gate.status is GateStatus.PASSED:
-        return f"✅ every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+        passed = []
+        if "below-target" in result.gate.checks:
+            passed.append(f"every domain with a target meets it ({len(targeted)} of "
+                          f"{len(targeted)})")
+        if "regression" in result.gate.checks and result.baseline is not None:
+            passed.append(f"no domain fell since {result.baseline.period}")
+        return "✅ " + ("; ".join(passed) or "every gate in force passed")
     return "ℹ️ no targets were set"
 
 

@@ -18,6 +18,8 @@ BLUE = "#005EB8"
 """NHS Blue: the organisation's levels and scores."""
 TARGET = "#330072"
 """NHS Purple: targets, always drawn dashed so colour is not the only cue."""
+PREVIOUS = "#768692"
+"""NHS Mid Grey: last year's levels, always drawn dotted so colour is not the only cue."""
 GRID = "#AEB7BD"
 INK = "#212B32"
 MUTED = "#4C6272"
@@ -30,6 +32,8 @@ class RadarAxis:
     label: str
     level: int | None
     target: int | None
+    previous: float | None = None
+    """Last year's level (fractional for a merged domain), when a baseline was given."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,8 @@ def radar_chart(
     """Return a radar chart of levels against targets.
 
     One spoke per axis and a ring per scale level; the levels are a filled polygon, the
-    targets a dashed polygon (only markers when some domain has no target). The lowest
+    targets a dashed polygon (only markers when some domain has no target), and with
+    ``previous`` levels (a baseline) last year's shape is a grey dotted polygon. The lowest
     level sits on the first ring, not at the centre, so that a domain not assessed (drawn
     at the centre, its label marked "n/a") stands apart from one at the bottom of the scale.
     """
@@ -102,6 +107,13 @@ def radar_chart(
         parts.append(f'<text x="{_n(x + 4)}" y="{_n(y - 3)}">{level}</text>')
     parts.append("</g>")
 
+    previous = [axis.previous for axis in axes]
+    if count >= 3 and any(level is not None for level in previous):
+        parts.append(
+            f'<polygon class="previous" points="{polygon(previous)}" fill="none" '
+            f'stroke="{PREVIOUS}" stroke-width="2" stroke-dasharray="2 3" '
+            'stroke-linejoin="round"/>'
+        )
     targets = [axis.target for axis in axes]
     if count >= 3 and all(target is not None for target in targets):
         parts.append(

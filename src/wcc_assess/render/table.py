@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wcc_assess.models.result import DomainResult, DomainStatus, Result
+from wcc_assess.models.result import ChangeDirection, DomainResult, DomainStatus, Result
+from wcc_assess.render.change import change_text, signed
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -33,9 +34,23 @@ def _bar(level: int | None, lowest: int, highest: int) -> Text:
     return bar
 
 
-def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
+_CHANGE_STYLE = {
+    ChangeDirection.IMPROVED: "green",
+    ChangeDirection.DECLINED: "bold red",
+    ChangeDirection.UNCHANGED: "",
+    ChangeDirection.NEW: "cyan",
+    ChangeDirection.NOT_COMPARABLE: "dim",
+}
+
+
+def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list[Text | str]:
     label, style = _STATUS_STYLE[domain.status]
     level = Text(f" {domain.level}" if domain.level is not None else " -")
+    change: list[Text | str] = []
+    if changes:
+        change = [Text(change_text(domain.change, domain.level),
+                       style=_CHANGE_STYLE[domain.change.direction])
+                  if domain.change is not None else ""]
     return [
         Text(domain.id),
         Text(domain.title),
@@ -45,6 +60,7 @@ def _row(domain: DomainResult, lowest: int, highest: int) -> list[Text | str]:
         Text(label, style=style),
         f"{domain.coverage.assessed}/{domain.coverage.total}",
         str(domain.capped_count) if domain.capped_count else "",
+        *change,
     ]
 
 
@@ -73,25 +89,42 @@ def render(result: Result, options: RenderOptions) -> str:
                        f"{result.framework.version})"))
     console.print(f"Assessed {result.assessed_on.isoformat()} · domain method "
                   f"{result.framework.method.value}")
+    baseline = result.baseline
+    if baseline is not None:
+        compared = f"Compared with {baseline.period} ({baseline.source})"
+        if baseline.revision:
+            compared += f" · framework revised {baseline.revision}"
+        console.print(compared)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name, justify in (("Id", "left"), ("Domain", "left"), ("Level", "left"),
-                          ("Score", "right"), ("Target", "right"), ("Status", "left"),
-                          ("Coverage", "right"), ("Capped", "right")):
+    columns = [("Id", "left"), ("Domain", "left"), ("Level", "left"), ("Score", "right"),
+               ("Target", "right"), ("Status", "left"), ("Coverage", "right"),
+               ("Capped", "right")]
+    if baseline is not None:
+        columns.append((f"Since {baseline.period}", "left"))
+    for name, justify in columns:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for domain in result.domains:
-        table.add_row(*_row(domain, lowest, highest))
+        table.add_row(*_row(domain, lowest, highest, baseline is not None))
     console.print(table)
 
     overall = result.overall
     if overall.score is not None:
         line = Text("Overall: ", style="bold")
         line.append(f"{overall.score:.2f} ({overall.percent:.1f}%) · band {overall.band}")
+        if overall.change is not None and overall.change.score_delta is not None:
+            line.append(f" · score {signed(overall.change.score_delta)} since "
+                        f"{baseline.period if baseline else 'the baseline'}")
         console.print(line)
     else:
         console.print(Text("Overall: no domain was assessed", style="bold"))
     console.print(f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} domains, "
                   f"{overall.indicator_coverage.assessed}/{overall.indicator_coverage.total} "
                   f"indicators · capped indicators: {overall.capped_count}")
+    if baseline is not None:
+        for label, ids in (("New", baseline.new_domains + baseline.new_indicators),
+                           ("Gone", baseline.gone_domains + baseline.gone_indicators)):
+            if ids:
+                console.print(f"{label} since {baseline.period}: {', '.join(ids)}")
     gate = result.gate
     if gate.failures:
         count = len(gate.failures)

@@ -1,0 +1,469 @@
+"""Baseline comparison: last year's result and this year's -> the change of everything.
+
+Pure: no I/O, no clock. :func:`compare` returns the new result with a
+:class:`~wcc_assess.models.result.Change` on every domain and indicator and on the overall
+grade, a :class:`~wcc_assess.models.result.BaselineInfo`, and the gate recomputed with the
+regression check when it is asked for. :func:`project` is the id matching on its own, which
+``wcc trend`` shares.
+
+Ids are matched as they are when both results use the same framework version. When the
+new framework declares that it replaces the baseline's version (``replaces:`` in the
+framework file, carried in ``FrameworkInfo.replaces``), its id map is followed, through
+several revisions if the intermediate frameworks are known:
+
+- renamed: the new id is compared with its one source;
+- split: each new part is compared with the one id it came from;
+- merged: the new id is compared with the weighted mean (by the baseline's weights) of the
+  levels (and, for domains, the scores) of the sources that were assessed, so its previous
+  level may be fractional. The mean neither flatters nor punishes a merge, where the best
+  of the sources would report a decline and the worst an improvement for the same work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from wcc_assess.errors import UsageError
+from wcc_assess.models.framework import Replaces
+from wcc_assess.models.result import (
+    BaselineInfo,
+    Change,
+    ChangeDirection,
+    DomainResult,
+    FrameworkInfo,
+    GateFailure,
+    GateOutcome,
+    GateStatus,
+    IndicatorResult,
+    Result,
+)
+from wcc_assess.scoring import round_half_up
+
+__all__ = [
+    "Projected",
+    "Projection",
+    "change_since",
+    "check_comparable",
+    "compare",
+    "format_number",
+    "project",
+    "regression_failures",
+    "revision_chain",
+]
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Projected:
+    """What the baseline says about one id of the new framework."""
+
+    sources: tuple[str, ...]
+    """The baseline ids it was matched with."""
+    level: Number | None
+    """The source's level, or the weighted mean of the assessed sources' levels."""
+    score: float | None = None
+    """The same for the domain score (domains only)."""
+    note: str | None = None
+    """``renamed from …``, ``split from …`` or ``merged from …``; None for the same id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """The baseline's domains and indicators, carried over to the new framework's ids."""
+
+    domains: dict[str, Projected]
+    """New domain id -> what the baseline says of it (only ids that have a source)."""
+    indicators: dict[str, Projected]
+    new_domains: list[str] = field(default_factory=list)
+    gone_domains: list[str] = field(default_factory=list)
+    new_indicators: list[str] = field(default_factory=list)
+    gone_indicators: list[str] = field(default_factory=list)
+    revision: str | None = None
+    """``"2009 -> 2010"`` when revision maps were followed."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def format_number(value: Number | None) -> str:
+    """Return a level or score as people read it: ``3``, ``2.5``, ``2.75``, or ``-``."""
+    if value is None:
+        return "-"
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0")
+
+
+def _signed_round(value: Fraction, places: int) -> Number:
+    """Round half away from zero; whole numbers stay ints."""
+    if value.denominator == 1:
+        return int(value)
+    rounded = round_half_up(abs(value), places)
+    return -rounded if value < 0 else rounded
+
+
+def _exact(value: Number) -> Fraction:
+    return Fraction(str(value)) if isinstance(value, float) else Fraction(value)
+
+
+def revision_chain(
+    newest: FrameworkInfo, old_version: str, known: Mapping[str, FrameworkInfo]
+) -> list[Replaces] | None:
+    """Return the revision maps from ``old_version`` up to ``newest``, newest first.
+
+    An empty list means the versions are the same; None means no chain of ``replaces``
+    declarations leads back to ``old_version`` through the ``known`` framework versions.
+    """
+    chain: list[Replaces] = []
+    current = newest
+    seen = {newest.version}
+    while current.version != old_version:
+        replaces = current.replaces
+        if replaces is None:
+            return None
+        chain.append(replaces)
+        if replaces.version == old_version:
+            break
+        following = known.get(replaces.version)
+        if following is None or following.version in seen:
+            return None
+        seen.add(following.version)
+        current = following
+    return chain
+
+
+def _carry(old_id: str, chain: Sequence[Replaces]) -> list[str]:
+    """Return the ids ``old_id`` became after every revision in ``chain`` (newest first)."""
+    ids = [old_id]
+    for replaces in reversed(chain):
+        ids = list(dict.fromkeys(new for current in ids for new in replaces.targets(current)))
+    return ids
+
+
+def _match(
+    old_ids: Iterable[str], new_ids: Sequence[str], chain: Sequence[Replaces]
+) -> tuple[dict[str, list[str]], dict[str, list[str]], list[str], list[str]]:
+    """Return (new id -> sources, old id -> targets, new ids without source, gone old ids)."""
+    wanted = set(new_ids)
+    sources: dict[str, list[str]] = {new_id: [] for new_id in new_ids}
+    targets: dict[str, list[str]] = {}
+    gone: list[str] = []
+    for old_id in old_ids:
+        found = [new_id for new_id in _carry(old_id, chain) if new_id in wanted]
+        targets[old_id] = found
+        if not found:
+            gone.append(old_id)
+        for new_id in found:
+            sources[new_id].append(old_id)
+    new = [new_id for new_id in new_ids if not sources[new_id]]
+    return sources, targets, new, gone
+
+
+def _note(new_id: str, sources: list[str], targets: Mapping[str, list[str]]) -> str | None:
+    if len(sources) > 1:
+        return f"merged from {', '.join(sources)}; compared with the mean of their levels"
+    source = sources[0]
+    if len(targets[source]) > 1:
+        return f"split from {source}"
+    return None if source == new_id else f"renamed from {source}"
+
+
+def _mean(pairs: list[tuple[float, Number]]) -> Fraction:
+    total = sum((Fraction(weight) for weight, _ in pairs), Fraction(0))
+    return sum((Fraction(weight) * _exact(value) for weight, value in pairs), Fraction(0)) / total
+
+
+def _projected_domain(
+    new_id: str,
+    sources: list[str],
+    targets: Mapping[str, list[str]],
+    by_id: Mapping[str, DomainResult],
+) -> Projected:
+    assessed = [by_id[s] for s in sources if by_id[s].level is not None]
+    level: Number | None = None
+    score: float | None = None
+    if assessed:
+        level = _signed_round(_mean([(d.weight, d.level or 0) for d in assessed]), 2)
+        scores = [(d.weight, d.score) for d in assessed if d.score is not None]
+        if scores:
+            score = float(_signed_round(_mean([(w, s) for w, s in scores]), 2))
+    return Projected(tuple(sources), level, score, _note(new_id, sources, targets))
+
+
+def _projected_indicator(
+    new_id: str,
+    sources: list[str],
+    targets: Mapping[str, list[str]],
+    by_id: Mapping[str, IndicatorResult],
+) -> Projected:
+    assessed = [by_id[s] for s in sources if by_id[s].effective_level is not None]
+    level: Number | None = None
+    if assessed:
+        level = _signed_round(_mean([(i.weight, i.effective_level or 0) for i in assessed]), 2)
+    return Projected(tuple(sources), level, None, _note(new_id, sources, targets))
+
+
+def project(
+    baseline: Result, onto: Result, known: Mapping[str, FrameworkInfo] | None = None
+) -> Projection:
+    """Carry ``baseline``'s domains and indicators over to the ids of ``onto``'s framework.
+
+    ``known`` lends further framework versions (by version) so that a chain of revisions
+    can be followed; the two results' own frameworks are always known. When the versions
+    differ and no revision map leads from one to the other, ids are matched as they are
+    and the projection carries a warning saying so.
+    """
+    old, new = baseline.framework, onto.framework
+    infos = {**(known or {}), old.version: old, new.version: new}
+    warnings: list[str] = []
+    revision: str | None = None
+    chain = revision_chain(new, old.version, infos) if old.version != new.version else []
+    if chain is None:
+        warnings.append(
+            f"the baseline was assessed against {old.id} {old.version} and "
+            f"{new.id} {new.version} declares no revision map from it; ids are "
+            "compared as they are"
+        )
+        chain = []
+    elif chain:
+        versions = [old.version, *(r.version for r in chain[-2::-1]), new.version]
+        revision = " -> ".join(dict.fromkeys(versions))
+        old_ids = {d.id for d in baseline.domains}
+        old_ids |= {i.id for d in baseline.domains for i in d.indicators}
+        unknown = [key for key in chain[-1].map if key not in old_ids]
+        if unknown:
+            warnings.append(
+                f"the revision map from {old.id} {old.version} names "
+                f"{', '.join(unknown)}, which the baseline does not have"
+            )
+
+    old_domains = {d.id: d for d in baseline.domains}
+    d_sources, d_targets, new_domains, gone_domains = _match(
+        old_domains, [d.id for d in onto.domains], chain
+    )
+    old_indicators = {i.id: i for d in baseline.domains for i in d.indicators}
+    i_sources, i_targets, new_indicators, gone_indicators = _match(
+        old_indicators, [i.id for d in onto.domains for i in d.indicators], chain
+    )
+    return Projection(
+        domains={
+            new_id: _projected_domain(new_id, found, d_targets, old_domains)
+            for new_id, found in d_sources.items()
+            if found
+        },
+        indicators={
+            new_id: _projected_indicator(new_id, found, i_targets, old_indicators)
+            for new_id, found in i_sources.items()
+            if found
+        },
+        new_domains=new_domains,
+        gone_domains=gone_domains,
+        new_indicators=new_indicators,
+        gone_indicators=gone_indicators,
+        revision=revision,
+        warnings=warnings,
+    )
+
+
+def _direction(delta: Fraction) -> ChangeDirection:
+    if delta > 0:
+        return ChangeDirection.IMPROVED
+    if delta < 0:
+        return ChangeDirection.DECLINED
+    return ChangeDirection.UNCHANGED
+
+
+def _join(*parts: str | None) -> str | None:
+    text = "; ".join(part for part in parts if part)
+    return text or None
+
+
+def change_since(level: int | None, score: float | None, projected: Projected | None) -> Change:
+    """Return how a domain or indicator moved from what ``projected`` says of the baseline.
+
+    ``level`` and ``score`` are the current values (``score`` None for indicators);
+    ``projected`` None means the id has no counterpart in the baseline.
+    """
+    if projected is None:
+        return Change(direction=ChangeDirection.NEW, note="no counterpart in the baseline")
+    sources, previous, previous_score = list(projected.sources), projected.level, projected.score
+    if level is None or previous is None:
+        missing = (
+            "not assessed in either year"
+            if level is None and previous is None
+            else "not assessed this year"
+            if level is None
+            else "not assessed in the baseline"
+        )
+        return Change(
+            direction=ChangeDirection.NOT_COMPARABLE,
+            compared_with=sources,
+            previous_level=previous,
+            previous_score=previous_score,
+            note=_join(projected.note, missing),
+        )
+    level_delta = Fraction(level) - _exact(previous)
+    score_delta: float | None = None
+    if score is not None and previous_score is not None:
+        score_delta = float(_signed_round(_exact(score) - _exact(previous_score), 2))
+    return Change(
+        direction=_direction(level_delta),
+        compared_with=sources,
+        previous_level=previous,
+        previous_score=previous_score,
+        level_delta=_signed_round(level_delta, 2),
+        score_delta=score_delta,
+        note=projected.note,
+    )
+
+
+def _overall_change(baseline: Result, new: Result) -> Change:
+    before, now = baseline.overall.score, new.overall.score
+    if before is None or now is None:
+        return Change(
+            direction=ChangeDirection.NOT_COMPARABLE,
+            previous_score=before,
+            note="no domain was assessed in "
+            + (
+                "either year"
+                if before is None and now is None
+                else "the baseline"
+                if before is None
+                else "this year"
+            ),
+        )
+    delta = _exact(now) - _exact(before)
+    return Change(
+        direction=_direction(delta),
+        previous_score=before,
+        score_delta=float(_signed_round(delta, 2)),
+    )
+
+
+def regression_failures(domains: Sequence[DomainResult], since: str) -> list[GateFailure]:
+    """Return a ``regression`` gate failure for each domain whose level fell.
+
+    Each message gives the old and new level and the indicators that fell with it.
+    """
+    failures = []
+    for domain in domains:
+        change = domain.change
+        if change is None or change.direction is not ChangeDirection.DECLINED:
+            continue
+        fell = [
+            f"{i.id} ({format_number(i.change.previous_level)} -> {i.effective_level})"
+            for i in domain.indicators
+            if i.change is not None and i.change.direction is ChangeDirection.DECLINED
+        ]
+        message = (
+            f"{domain.id} {domain.title} fell from level "
+            f"{format_number(change.previous_level)} to {domain.level} since {since}"
+        )
+        if change.note:
+            message += f" ({change.note})"
+        message += f"; indicators that fell: {', '.join(fell)}" if fell else ""
+        failures.append(GateFailure(kind="regression", domain=domain.id, message=message))
+    return failures
+
+
+def check_comparable(baseline: Result, new: Result, baseline_source: str) -> None:
+    """Raise :class:`UsageError` unless ``baseline`` can be a baseline for ``new``.
+
+    Both must be the same organisation (by code) and framework (by id), and the baseline's
+    period must not come after the new one's.
+    """
+    if baseline.organisation_code != new.organisation_code:
+        raise UsageError(
+            f"the baseline {baseline_source} is for {baseline.organisation} (code "
+            f"{baseline.organisation_code}), but the submission is for {new.organisation} "
+            f"(code {new.organisation_code}); a baseline must be the same organisation's "
+            "earlier assessment"
+        )
+    if baseline.framework.id != new.framework.id:
+        raise UsageError(
+            f"the baseline {baseline_source} was assessed against framework "
+            f"{baseline.framework.id!r}, but the submission against {new.framework.id!r}; "
+            "a baseline must use the same framework or an earlier version of it"
+        )
+    if baseline.period > new.period:
+        raise UsageError(
+            f"the baseline {baseline_source} is for {baseline.period}, after the submission's "
+            f"period {new.period}; are the two files the wrong way round?"
+        )
+
+
+def compare(
+    baseline: Result,
+    new: Result,
+    *,
+    baseline_source: str | None = None,
+    fail_on_regression: bool = False,
+    known: Mapping[str, FrameworkInfo] | None = None,
+) -> Result:
+    """Return ``new`` with the change since ``baseline`` recorded, and the gate updated.
+
+    With ``fail_on_regression`` the regression gate is in force: every domain whose level
+    fell is a ``regression`` failure, and the gate passes or fails even when no target is
+    set. Raises :class:`UsageError` when the two cannot be compared (see
+    :func:`check_comparable`).
+    """
+    source = baseline_source or baseline.source
+    check_comparable(baseline, new, source)
+    projection = project(baseline, new, known)
+    domains = []
+    for domain in new.domains:
+        indicators = [
+            indicator.model_copy(
+                update={
+                    "change": change_since(
+                        indicator.effective_level, None, projection.indicators.get(indicator.id)
+                    )
+                }
+            )
+            for indicator in domain.indicators
+        ]
+        domains.append(
+            domain.model_copy(
+                update={
+                    "indicators": indicators,
+                    "change": change_since(
+                        domain.level, domain.score, projection.domains.get(domain.id)
+                    ),
+                }
+            )
+        )
+    gate = new.gate
+    if fail_on_regression:
+        failures = [*gate.failures, *regression_failures(domains, baseline.period)]
+        gate = GateOutcome(
+            status=GateStatus.FAILED if failures else GateStatus.PASSED,
+            failures=failures,
+            checks=[*gate.checks, "regression"],
+        )
+    warnings = [*new.warnings, *projection.warnings]
+    if baseline.period == new.period:
+        warnings.append(f"the baseline {source} is for the same period, {new.period}")
+    info = BaselineInfo(
+        source=source,
+        organisation=baseline.organisation,
+        organisation_code=baseline.organisation_code,
+        period=baseline.period,
+        assessed_on=baseline.assessed_on,
+        framework_id=baseline.framework.id,
+        framework_version=baseline.framework.version,
+        revision=projection.revision,
+        new_domains=projection.new_domains,
+        gone_domains=projection.gone_domains,
+        new_indicators=projection.new_indicators,
+        gone_indicators=projection.gone_indicators,
+    )
+    return new.model_copy(
+        update={
+            "domains": domains,
+            "overall": new.overall.model_copy(update={"change": _overall_change(baseline, new)}),
+            "gate": gate,
+            "warnings": warnings,
+            "baseline": info,
+        }
+    )

@@ -1,0 +1,82 @@
+"""The trend model: one organisation's domain levels and scores over several periods.
+
+Built by :func:`wcc_assess.trend.build_trend` from results (``wcc trend``) and rendered by
+the modules of :mod:`wcc_assess.render.trend`; ``wcc trend --format json`` prints it.
+Domains are shown with the ids of the newest period's framework; earlier periods are carried
+over through framework revision maps, as for a baseline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from wcc_assess.models.framework import Level
+from wcc_assess.models.result import Change
+
+__all__ = ["TREND_SCHEMA_VERSION", "DomainTrend", "Trend", "TrendPeriod", "TrendPoint"]
+
+TREND_SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TrendPeriod(_Model):
+    """One assessment in the trend, with its overall grade."""
+
+    period: str
+    source: str
+    """The file as named on the command line."""
+    assessed_on: date
+    framework_version: str
+    overall_score: float | None
+    overall_percent: float | None
+    band: str | None
+
+
+class TrendPoint(_Model):
+    """A domain's level and score in one period."""
+
+    period: str
+    level: int | float | None
+    """None when not assessed; fractional only for a domain merged in a later revision."""
+    score: float | None
+    compared_with: list[str] = Field(default_factory=list)
+    """The ids that period's framework used for this domain (empty: it had none)."""
+    note: str | None = None
+    """How the ids were matched (renamed, split, merged), or why there is no value."""
+
+
+class DomainTrend(_Model):
+    """One domain over time."""
+
+    id: str
+    title: str
+    points: list[TrendPoint]
+    """One per period, oldest first."""
+    change: Change | None = None
+    """The latest period against the one before it (None with a single period)."""
+
+
+class Trend(_Model):
+    """Several periods of one organisation's assessments against one framework."""
+
+    schema_version: str = TREND_SCHEMA_VERSION
+    tool: str
+    generated_at: str
+    organisation: str
+    organisation_code: str
+    framework_id: str
+    framework_version: str
+    """The newest period's framework version, whose ids the trend uses."""
+    framework_title: str
+    scale: list[Level]
+    periods: list[TrendPeriod]
+    """Oldest first."""
+    domains: list[DomainTrend]
+    retired: list[str] = Field(default_factory=list)
+    """Domain ids of earlier periods with no counterpart in the newest framework."""
+    warnings: list[str] = Field(default_factory=list)

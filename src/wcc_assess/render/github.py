@@ -1,0 +1,108 @@
+"""GitHub Actions annotations: workflow commands that point at lines of the submission.
+
+Each failed gate is an ``::error`` at the line of its domain, each capped indicator a
+``::warning`` at the line of the indicator, each result warning a ``::warning`` on the file,
+and a final ``::notice`` sums the assessment up. Lines come from the result's ``line``
+fields (filled in when the submission was read from a file); without them the annotation
+names the file only.
+"""
+
+from __future__ import annotations
+
+from wcc_assess.models.result import ChangeDirection, Result
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["render", "workflow_command"]
+
+
+def _escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def workflow_command(
+    kind: str,
+    message: str,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    title: str | None = None,
+) -> str:
+    """Return one workflow command, e.g. ``::error file=a.yaml,line=4,title=…::message``.
+
+    ``kind`` is ``error``, ``warning`` or ``notice``; values are escaped as GitHub requires.
+    """
+    props = []
+    if file:
+        props.append(f"file={_escape(file, prop=True)}")
+        if line is not None:
+            props.append(f"line={line}")
+            if column is not None:
+                props.append(f"col={column}")
+    if title:
+        props.append(f"title={_escape(title, prop=True)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{_escape(message)}"
+
+
+def _summary(result: Result) -> str:
+    overall = result.overall
+    text = (
+        f"{result.organisation} ({result.organisation_code}) {result.period}, "
+        f"{result.framework.id} {result.framework.version}: "
+    )
+    if overall.score is None:
+        text += "no domain was assessed"
+    else:
+        text += f"overall {overall.score:.2f} ({overall.percent:.1f}%), band {overall.band}"
+    gate = result.gate
+    text += f"; gate {gate.status.value}"
+    if gate.failures:
+        text += f" ({len(gate.failures)} failure{'s' if len(gate.failures) != 1 else ''})"
+    text += f"; capped indicators: {overall.capped_count}"
+    if result.baseline is not None:
+        moved = [d.change.direction for d in result.domains if d.change is not None]
+        text += (
+            f"; since {result.baseline.period}: "
+            f"{moved.count(ChangeDirection.IMPROVED)} domain(s) improved, "
+            f"{moved.count(ChangeDirection.DECLINED)} declined, "
+            f"{moved.count(ChangeDirection.UNCHANGED)} unchanged"
+        )
+    return text
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the annotations, one per line, the summary notice last."""
+    source = result.source if result.source and not result.source.startswith("<") else None
+    lines = {d.id: d.line for d in result.domains}
+    commands = [
+        workflow_command(
+            "error",
+            failure.message,
+            file=source,
+            line=lines.get(failure.domain),
+            title=f"wcc assess: {failure.kind}",
+        )
+        for failure in result.gate.failures
+    ]
+    commands += [
+        workflow_command(
+            "warning",
+            f"{indicator.id} {indicator.title}: {indicator.cap.message}",
+            file=source,
+            line=indicator.line,
+            title="wcc assess: capped",
+        )
+        for domain in result.domains
+        for indicator in domain.indicators
+        if indicator.cap is not None
+    ]
+    commands += [
+        workflow_command("warning", warning, file=source, title="wcc assess")
+        for warning in result.warnings
+    ]
+    commands.append(workflow_command("notice", _summary(result), file=source, title="wcc assess"))
+    return "\n".join(commands) + "\n"

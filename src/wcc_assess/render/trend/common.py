@@ -1,0 +1,56 @@
+"""Wording shared by the trend renderers."""
+
+from __future__ import annotations
+
+from wcc_assess.compare import format_number
+from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
+from wcc_assess.render.change import change_text
+
+__all__ = ["latest_change", "notes", "overall_text", "point_text", "subtitle"]
+
+
+def point_text(point: TrendPoint) -> str:
+    """Return a domain's value in one period: ``2 (2.25)``, or ``not assessed``, or ``-``."""
+    if point.level is None:
+        return "not assessed" if point.compared_with else "-"
+    text = format_number(point.level)
+    return text + (f" ({point.score:.2f})" if point.score is not None else "")
+
+
+def notes(trend: Trend) -> list[str]:
+    """Return the notes of every point: ``C9, 2025/26: renamed from C8``, ``…: not assessed``."""
+    return [
+        f"{domain.id}, {point.period}: {point.note}"
+        for domain in trend.domains
+        for point in domain.points
+        if point.note
+    ]
+
+
+def subtitle(trend: Trend) -> str:
+    """Return the line under the title: framework, periods and versions."""
+    versions = list(dict.fromkeys(p.framework_version for p in trend.periods))
+    text = (
+        f"{trend.framework_title} ({trend.framework_id} "
+        f"{', '.join(versions)}) · {len(trend.periods)} period"
+        f"{'s' if len(trend.periods) != 1 else ''}: "
+        f"{trend.periods[0].period} to {trend.periods[-1].period}"
+    )
+    if len(versions) > 1:
+        text += f" · shown with the ids of version {trend.framework_version}"
+    return text
+
+
+def overall_text(period: TrendPeriod) -> str:
+    """Return a period's overall grade: ``2.65 (55.1%)``, or ``-``."""
+    if period.overall_score is None or period.overall_percent is None:
+        return "-"
+    return f"{period.overall_score:.2f} ({period.overall_percent:.1f}%)"
+
+
+def latest_change(domain: DomainTrend) -> str:
+    """Return the change of the latest period: ``↑ improved 2→3 (score +0.75)``, or ``""``."""
+    if domain.change is None:
+        return ""
+    level = domain.points[-1].level
+    return change_text(domain.change, int(level) if level is not None else None)

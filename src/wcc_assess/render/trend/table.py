@@ -1,0 +1,66 @@
+"""The terminal trend table (rich): one row per domain, one column per period."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wcc_assess.models.trend import Trend
+from wcc_assess.render.interface import RenderOptions
+from wcc_assess.render.trend.common import (
+    latest_change,
+    notes,
+    overall_text,
+    point_text,
+    subtitle,
+)
+
+__all__ = ["render"]
+
+
+def render(trend: Trend, options: RenderOptions) -> str:
+    """Return the trend as a terminal table (ANSI colours only if ``options.color``)."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(Text(f"{trend.organisation} ({trend.organisation_code}) · trend", style="bold"))
+    console.print(subtitle(trend))
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Id")
+    table.add_column("Domain")
+    for period in trend.periods:
+        table.add_column(period.period, justify="right")
+    latest = len(trend.periods) > 1
+    if latest:
+        table.add_column(f"Since {trend.periods[-2].period}")
+    for domain in trend.domains:
+        row = [domain.id, domain.title, *(point_text(point) for point in domain.points)]
+        if latest:
+            row.append(latest_change(domain))
+        table.add_row(*row)
+    overall = ["", "Overall score (percent)"]
+    overall += [overall_text(p) for p in trend.periods]
+    table.add_row(*overall, *([""] if latest else []), style="bold")
+    table.add_row("", "Band", *(p.band or "-" for p in trend.periods), *([""] if latest else []))
+    console.print(table)
+    for note in notes(trend):
+        console.print(f"note: {note}")
+    if trend.retired:
+        console.print(
+            f"Retired domains (no counterpart in {trend.framework_version}): "
+            f"{', '.join(trend.retired)}"
+        )
+    for warning in trend.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    return buffer.getvalue()
