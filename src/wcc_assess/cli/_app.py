@@ -92,9 +92,18 @@ def _root(
 
 
 def _register() -> None:
-    from wcc_assess.cli import assess, explain, frameworks, init, schema, trend, validate
+    from wcc_assess.cli import (
+        assess,
+        cohort,
+        explain,
+        frameworks,
+        init,
+        schema,
+        trend,
+        validate,
+    )
 
-    for module in (assess, validate, init, schema, explain, trend):
+    for module in (assess, validate, init, schema, explain, trend, cohort):
         module.register(app)
     app.add_typer(frameworks.app, name="frameworks")
 

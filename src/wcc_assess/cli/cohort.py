@@ -1,0 +1,249 @@
+"""``wcc cohort``: grade every organisation of a cohort and render the league and statistics."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wcc_assess.cli._app import err, generated_at, guarded
+from wcc_assess.errors import ExitCode, InputError, UsageError
+from wcc_assess.render.cohort import CohortFormat
+
+if TYPE_CHECKING:
+    from wcc_assess.models.cohort import CohortResult, InvalidSubmission
+
+__all__ = ["COHORT_EXIT_CODES_HELP", "PROGRESS_MIN_FILES", "register"]
+
+COHORT_EXIT_CODES_HELP = (
+    "Exit codes: 0 every file was graded and every target in force was met (or none was "
+    "set); 1 every file was graded but at least one organisation has a domain below its "
+    "target; 2 a usage error, or at least one file (of the cohort or the baseline) could not "
+    "be graded: it is listed in the report with its errors and the others are graded all the "
+    "same."
+)
+
+COHORT_HELP = (
+    "Grade every submission of a cohort; print the league table and the statistics.\n\n"
+    "The report ranks the organisations by overall score (equal scores share a rank), shows "
+    "how many sit at each level of every domain with means and medians, names the weakest "
+    "and strongest domains and, with --baseline, ranks the organisations by improvement.\n\n"
+    "A file that cannot be graded does not stop the cohort: it is listed with its errors. "
+    "Two submissions for the same organisation code and period are both left out and "
+    "listed, each naming the other."
+)
+
+PROGRESS_MIN_FILES = 20
+"""A progress bar is shown on a terminal only for cohorts larger than this."""
+
+
+def _color(output: Path | None) -> bool:
+    if output is not None and str(output) != "-":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def _progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """Yield a callback advancing a progress bar on stderr (or doing nothing)."""
+    if not show:
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    # auto_refresh=False: no refresh thread, so worker processes are forked from a process
+    # with a single thread.
+    progress = Progress(
+        "Grading",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True, force_terminal=True),
+        auto_refresh=False,
+        transient=True,
+    )
+    task = progress.add_task("grading", total=total)
+    with progress:
+
+        def advance(done: int) -> None:
+            progress.advance(task, done)
+            progress.refresh()
+
+        yield advance
+
+
+def _report_problems(invalid: list[InvalidSubmission]) -> None:
+    for item in invalid:
+        for problem in item.errors:
+            err(problem.format())
+    count = len(invalid)
+    err(
+        f"{count} file{'s' if count != 1 else ''} could not be graded; "
+        f"{'they are' if count != 1 else 'it is'} listed in the report."
+    )
+
+
+@guarded
+def cohort(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            show_default=False,
+            help="Submission files, folders (searched recursively for *.yaml and *.yml; hidden "
+            "ones skipped) and glob patterns such as 'returns/**/*.yaml'.",
+        ),
+    ],
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="Grade every submission against this framework (an id, "
+            "id@version or a file); default: each submission's own `framework:`, and the cohort "
+            "is graded against the first one's.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        CohortFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = CohortFormat.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of stdout.",
+        ),
+    ] = None,
+    target: Annotated[
+        int | None,
+        typer.Option(
+            "--target",
+            help="Target level for every domain of every organisation; overrides "
+            "the submissions' and the framework's targets.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--baseline",
+            metavar="PATH",
+            show_default=False,
+            help="Last year's cohort, for an improvement ranking matched by organisation code: "
+            "submissions, `wcc assess --format json` results or a `wcc cohort --format json` "
+            "report; a file, folder or glob. Repeat for more.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes; 0 chooses: one per core for large "
+            "cohorts, none for small ones.",
+        ),
+    ] = 0,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print nothing on stderr: no progress and no diagnostics.",
+        ),
+    ] = False,
+) -> None:
+    """Grade every submission of a cohort; print the league table and the statistics."""
+    from wcc_assess.batch import BASELINE_SUFFIXES, GradeSettings, expand_paths, grade_files
+    from wcc_assess.cohort import CohortOptions, build_cohort
+    from wcc_assess.frameworks import resolve_framework
+
+    chosen = resolve_framework(framework) if framework else None
+    if chosen is not None and target is not None and target not in chosen.levels:
+        raise UsageError(
+            f"--target {target} is not on the {chosen.id} scale "
+            f"({chosen.levels[0]}..{chosen.levels[-1]})"
+        )
+    files, missing = expand_paths(paths)
+    base_files, base_missing = expand_paths(baseline or [], BASELINE_SUFFIXES)
+    if not files:
+        raise InputError([problem.to_diagnostic() for item in missing for problem in item.errors])
+
+    timestamp = generated_at()
+    settings = GradeSettings(generated_at=timestamp, framework=framework, target=target)
+    total = len(files) + len(base_files)
+    show = not quiet and total > PROGRESS_MIN_FILES and _stderr_is_terminal()
+    with _progress(total, show) as advance:
+        graded = grade_files(files, settings, workers=jobs or None, on_progress=advance)
+        base_graded = (
+            grade_files(base_files, settings, workers=jobs or None, on_progress=advance)
+            if baseline
+            else []
+        )
+
+    outcomes = [*missing, *(outcome for per_file in graded for outcome in per_file)]
+    from wcc_assess.models.cohort import OrganisationSummary
+
+    first = next((o for o in outcomes if isinstance(o, OrganisationSummary)), None)
+    if first is None:  # not one organisation graded: nothing to report on
+        raise InputError(
+            [
+                problem.to_diagnostic()
+                for item in outcomes
+                if not isinstance(item, OrganisationSummary)
+                for problem in item.errors
+            ]
+        )
+    if chosen is None:
+        try:
+            chosen = resolve_framework(first.framework)
+        except UsageError:
+            raise UsageError(
+                f"{first.source} was graded against {first.framework}, which is "
+                "not a built-in framework; pass --framework PATH"
+            ) from None
+    base_outcomes = None
+    if baseline:
+        base_outcomes = [*base_missing, *(o for per_file in base_graded for o in per_file)]
+    result: CohortResult = build_cohort(
+        outcomes,
+        chosen,
+        CohortOptions(generated_at=timestamp, target=target),
+        baseline=base_outcomes,
+    )
+
+    from wcc_assess.output import emit
+    from wcc_assess.render.cohort import RenderOptions, render_cohort
+
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    text = render_cohort(result, output_format, RenderOptions(color=_color(output), width=width))
+    emit(text, output, inputs=[*files, *base_files])
+    if not quiet:
+        if result.invalid:
+            _report_problems(result.invalid)
+        if result.gates.failed:
+            err(
+                f"gate failed: {result.gates.failed} organisation"
+                f"{'s have' if result.gates.failed != 1 else ' has'} a domain below target."
+            )
+    if result.invalid:
+        raise typer.Exit(int(ExitCode.INVALID))
+    if result.gates.failed:
+        raise typer.Exit(int(ExitCode.GATE_FAILED))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``cohort`` to the app."""
+    app.command("cohort", help=COHORT_HELP, epilog=COHORT_EXIT_CODES_HELP)(cohort)

@@ -1,0 +1,439 @@
+r"""Cohort statistics: many graded organisations in, one :class:`CohortResult` out.
+
+Pure functions: no I/O, no clock, no printing. The caller grades each submission with
+:func:`wcc_assess.scoring.score` (see :mod:`wcc_assess.batch`) and passes the results, or
+their :func:`summarise`\\ d form, here. Domain levels and scores are taken from the results as
+the scorer computed them; nothing is re-scored.
+
+Rules, in the order they apply:
+
+1. Two or more submissions for the same organisation code (compared without case or
+   surrounding spaces) and period are all excluded and listed as invalid, each naming the
+   others: the tool cannot know which one is right.
+2. Every organisation must have been graded against the cohort's framework
+   (``id@version``); others are listed as invalid.
+3. The league table is sorted by overall score (highest first), then organisation name,
+   then code. Equal scores share a rank and the next rank is skipped (1, 2, 2, 4).
+   Organisations without an overall score (no domain assessed) come last, unranked.
+4. Means and medians are exact and rounded half-up to two decimals when stored. Domain
+   statistics count only organisations whose domain was assessed.
+5. The weakest and strongest domains are those with the lowest and highest mean score as
+   reported (all of them when tied).
+6. Files that could not be graded are listed by file name, the cohort's before the
+   baseline's.
+7. With a baseline, each organisation is matched by code to its latest baseline entry of
+   another period; the improvement ranking orders them by change in overall score.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from wcc_assess import __version__
+from wcc_assess.models.cohort import (
+    BandCount,
+    BaselineComparison,
+    CohortResult,
+    DomainDistribution,
+    DomainSummary,
+    GateCounts,
+    Improvement,
+    InvalidSubmission,
+    LeagueEntry,
+    LevelCount,
+    OrganisationRef,
+    OrganisationSummary,
+    OverallDistribution,
+    Problem,
+)
+from wcc_assess.models.framework import Framework
+from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus, Result
+from wcc_assess.scoring import round_half_up
+
+__all__ = [
+    "CohortOptions",
+    "Outcome",
+    "build_cohort",
+    "competition_ranks",
+    "framework_info",
+    "mean",
+    "median",
+    "summarise",
+]
+
+Outcome = Result | OrganisationSummary | InvalidSubmission
+"""What grading one file gives: a result (or its summary), or the file's problems."""
+
+
+@dataclass(frozen=True, slots=True)
+class CohortOptions:
+    """Inputs to the cohort that do not come from the submissions."""
+
+    generated_at: str
+    """The report's timestamp (the caller honours SOURCE_DATE_EPOCH)."""
+    target: int | None = None
+    """The ``--target`` every submission was graded with, recorded in the report."""
+
+
+def summarise(result: Result) -> OrganisationSummary:
+    """Reduce a result to the organisation's line in a cohort (keeps no indicators)."""
+    domains = [
+        DomainSummary(id=d.id, level=d.level, score=d.score, status=d.status)
+        for d in result.domains
+    ]
+    return OrganisationSummary(
+        source=result.source,
+        organisation=result.organisation,
+        code=result.organisation_code,
+        period=result.period,
+        assessed_on=result.assessed_on,
+        framework=f"{result.framework.id}@{result.framework.version}",
+        score=result.overall.score,
+        percent=result.overall.percent,
+        band=result.overall.band,
+        domains=domains,
+        domains_assessed=sum(d.level is not None for d in result.domains),
+        domains_met=sum(d.status is DomainStatus.MET for d in result.domains),
+        domains_below=sum(d.status is DomainStatus.BELOW for d in result.domains),
+        capped=result.overall.capped_count,
+        gate=result.gate.status,
+        warnings=list(result.warnings),
+    )
+
+
+def framework_info(framework: Framework) -> FrameworkInfo:
+    """Return the framework's identity and rules as results record them."""
+    return FrameworkInfo(
+        id=framework.id,
+        version=framework.version,
+        title=framework.title,
+        publisher=framework.publisher,
+        scale=framework.scale,
+        method=framework.scoring.method,
+        recent_months=framework.scoring.evidence.recent_months,
+        evidence_rules=framework.scoring.evidence.rules,
+        bands=framework.scoring.bands,
+    )
+
+
+def _hundredths(value: float | int) -> int:
+    """Return the value in exact hundredths (2.35 is 235, not 2.35's nearest binary float).
+
+    Levels are whole, scores have two decimals and percents one, so this is exact.
+    """
+    return value * 100 if isinstance(value, int) else round(value * 100)
+
+
+def mean(values: Sequence[float | int]) -> float | None:
+    """Return the mean rounded half-up to two decimals, or None for no values."""
+    if not values:
+        return None
+    return round_half_up(
+        Fraction(sum(_hundredths(value) for value in values), 100 * len(values)), 2
+    )
+
+
+def median(values: Sequence[float | int]) -> float | None:
+    """Return the median (mean of the two middle values for an even count), two decimals."""
+    if not values:
+        return None
+    ordered = sorted(_hundredths(value) for value in values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return round_half_up(Fraction(ordered[middle], 100), 2)
+    return round_half_up(Fraction(ordered[middle - 1] + ordered[middle], 200), 2)
+
+
+def competition_ranks(keys: Sequence[object]) -> list[int]:
+    """Return standard competition ranks (1, 2, 2, 4) for keys already in ranking order."""
+    ranks: list[int] = []
+    for index, key in enumerate(keys):
+        ranks.append(ranks[-1] if index and key == keys[index - 1] else index + 1)
+    return ranks
+
+
+def _code_key(code: str) -> str:
+    return code.strip().upper()
+
+
+def _problem(file: str, message: str, hint: str | None = None) -> InvalidSubmission:
+    return InvalidSubmission(file=file, errors=[Problem(file=file, message=message, hint=hint)])
+
+
+def _split(
+    outcomes: Iterable[Outcome], framework_ref: str, *, baseline: bool
+) -> tuple[list[OrganisationSummary], list[InvalidSubmission]]:
+    """Separate graded summaries from invalid files; apply the duplicate and framework rules."""
+    graded: list[OrganisationSummary] = []
+    invalid: list[InvalidSubmission] = []
+    for outcome in outcomes:
+        if isinstance(outcome, InvalidSubmission):
+            invalid.append(outcome.model_copy(update={"baseline": baseline}))
+        elif isinstance(outcome, Result):
+            graded.append(summarise(outcome))
+        else:
+            graded.append(outcome)
+
+    kept: list[OrganisationSummary] = []
+    framework_id = framework_ref.partition("@")[0]
+    for summary in graded:
+        same_id = summary.framework.partition("@")[0] == framework_id
+        if summary.framework == framework_ref or (baseline and same_id):
+            kept.append(summary)
+            continue
+        what = "baseline" if baseline else "cohort"
+        invalid.append(
+            _problem(
+                summary.source,
+                f"graded against {summary.framework}, but the {what} is graded against "
+                f"{framework_ref}",
+                f"pass --framework {framework_ref}, or grade it in a cohort of its own",
+            ).model_copy(update={"baseline": baseline})
+        )
+
+    groups: dict[tuple[str, str], list[OrganisationSummary]] = defaultdict(list)
+    for summary in kept:
+        groups[(_code_key(summary.code), summary.period)].append(summary)
+    unique: list[OrganisationSummary] = []
+    for summary in kept:
+        group = groups[(_code_key(summary.code), summary.period)]
+        if len(group) == 1:
+            unique.append(summary)
+            continue
+        others = ", ".join(other.source for other in group if other is not summary)
+        invalid.append(
+            InvalidSubmission(
+                file=summary.source,
+                baseline=baseline,
+                errors=[
+                    Problem(
+                        file=summary.source,
+                        path="organisation.code",
+                        message=f"organisation {summary.code} ({summary.organisation}) has more "
+                        f"than one submission for {summary.period}: also in {others}",
+                        hint="keep one submission per organisation and period; none of them "
+                        "was graded",
+                    ),
+                ],
+            )
+        )
+    return unique, invalid
+
+
+def _league(summaries: list[OrganisationSummary]) -> list[LeagueEntry]:
+    scored = sorted(
+        (s for s in summaries if s.score is not None),
+        key=lambda s: (-(s.score or 0.0), s.organisation.casefold(), s.code, s.source),
+    )
+    unscored = sorted(
+        (s for s in summaries if s.score is None),
+        key=lambda s: (s.organisation.casefold(), s.code, s.source),
+    )
+    ranks = competition_ranks([s.score for s in scored])
+    entries = [
+        LeagueEntry(**summary.model_dump(), rank=rank)
+        for summary, rank in zip(scored, ranks, strict=True)
+    ]
+    entries += [LeagueEntry(**summary.model_dump(), rank=None) for summary in unscored]
+    return entries
+
+
+def _domains(
+    framework: Framework, summaries: list[OrganisationSummary]
+) -> list[DomainDistribution]:
+    levels: dict[str, list[int]] = defaultdict(list)
+    scores: dict[str, list[float]] = defaultdict(list)
+    statuses: dict[str, list[DomainStatus]] = defaultdict(list)
+    for summary in summaries:
+        for graded in summary.domains:
+            statuses[graded.id].append(graded.status)
+            if graded.level is not None:
+                levels[graded.id].append(graded.level)
+            if graded.score is not None:
+                scores[graded.id].append(graded.score)
+    distributions = []
+    for domain in framework.domains:
+        at = levels[domain.id]
+        counts = [
+            LevelCount(level=step.level, label=step.label, count=at.count(step.level))
+            for step in framework.scale
+        ]
+        distributions.append(
+            DomainDistribution(
+                id=domain.id,
+                title=domain.title,
+                counts=counts,
+                assessed=len(at),
+                not_assessed=len(summaries) - len(at),
+                mean_level=mean(at),
+                median_level=median(at),
+                mean_score=mean(scores[domain.id]),
+                median_score=median(scores[domain.id]),
+                met=statuses[domain.id].count(DomainStatus.MET),
+                below=statuses[domain.id].count(DomainStatus.BELOW),
+            )
+        )
+    return distributions
+
+
+def _overall(framework: Framework, league: list[LeagueEntry]) -> OverallDistribution:
+    scores = [entry.score for entry in league if entry.score is not None]
+    percents = [entry.percent for entry in league if entry.percent is not None]
+    bands = [entry.band for entry in league if entry.band is not None]
+    return OverallDistribution(
+        graded=len(scores),
+        mean_score=mean(scores),
+        median_score=median(scores),
+        mean_percent=mean(percents),
+        bands=[
+            BandCount(label=band.label, min_percent=band.min_percent, count=bands.count(band.label))
+            for band in framework.scoring.bands
+        ],
+    )
+
+
+def _extremes(domains: list[DomainDistribution]) -> tuple[list[str], list[str]]:
+    means = [(d.mean_score, d.id) for d in domains if d.mean_score is not None]
+    if not means:
+        return [], []
+    low = min(value for value, _ in means)
+    high = max(value for value, _ in means)
+    return ([i for value, i in means if value == low], [i for value, i in means if value == high])
+
+
+def _ref(summary: OrganisationSummary) -> OrganisationRef:
+    return OrganisationRef(
+        organisation=summary.organisation,
+        code=summary.code,
+        period=summary.period,
+        source=summary.source,
+    )
+
+
+def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> BaselineComparison:
+    by_code: dict[str, list[OrganisationSummary]] = defaultdict(list)
+    for summary in baseline:
+        by_code[_code_key(summary.code)].append(summary)
+    rows: list[Improvement] = []
+    new: list[OrganisationRef] = []
+    matched_codes: set[str] = set()
+    for entry in league:
+        candidates = [b for b in by_code.get(_code_key(entry.code), []) if b.period != entry.period]
+        if not candidates:
+            new.append(_ref(entry))
+            continue
+        before = max(candidates, key=lambda b: (b.period, b.source))
+        matched_codes.add(_code_key(entry.code))
+        change = None
+        if entry.score is not None and before.score is not None:
+            change = round_half_up(
+                Fraction(_hundredths(entry.score) - _hundredths(before.score), 100), 2
+            )
+        old_levels = {d.id: d.level for d in before.domains}
+        pairs = [(old_levels.get(d.id), d.level) for d in entry.domains]
+        rows.append(
+            Improvement(
+                rank=None,
+                organisation=entry.organisation,
+                code=entry.code,
+                period=entry.period,
+                baseline_period=before.period,
+                score=entry.score,
+                baseline_score=before.score,
+                change=change,
+                band=entry.band,
+                baseline_band=before.band,
+                domains_up=sum(
+                    old is not None and new_level is not None and new_level > old
+                    for old, new_level in pairs
+                ),
+                domains_down=sum(
+                    old is not None and new_level is not None and new_level < old
+                    for old, new_level in pairs
+                ),
+            )
+        )
+    ranked = sorted(
+        (r for r in rows if r.change is not None),
+        key=lambda r: (-(r.change or 0.0), r.organisation.casefold(), r.code),
+    )
+    ranks = competition_ranks([r.change for r in ranked])
+    ranking = [r.model_copy(update={"rank": rank}) for r, rank in zip(ranked, ranks, strict=True)]
+    ranking += sorted(
+        (r for r in rows if r.change is None), key=lambda r: (r.organisation.casefold(), r.code)
+    )
+    missing = sorted(
+        (_ref(s) for s in baseline if _code_key(s.code) not in matched_codes),
+        key=lambda ref: (ref.organisation.casefold(), ref.code, ref.period),
+    )
+    return BaselineComparison(
+        periods=sorted({s.period for s in baseline}),
+        matched=len(rows),
+        ranking=ranking,
+        new=new,
+        missing=missing,
+    )
+
+
+def build_cohort(
+    outcomes: Iterable[Outcome],
+    framework: Framework,
+    options: CohortOptions,
+    baseline: Iterable[Outcome] | None = None,
+) -> CohortResult:
+    """Build the cohort report's data from every file's outcome, in the files' order.
+
+    ``outcomes`` are results (or their summaries) graded against ``framework`` and the
+    problems of files that could not be graded; ``baseline`` likewise for last year's
+    cohort. See the module docstring for the rules.
+    """
+    summaries, invalid = _split(outcomes, framework.ref, baseline=False)
+    invalid.sort(key=lambda item: item.file)
+    files = len(summaries) + len(invalid)
+    league = _league(summaries)
+    domains = _domains(framework, summaries)
+    weakest, strongest = _extremes(domains)
+    periods = sorted({s.period for s in summaries})
+    warnings: list[str] = []
+    if len(periods) > 1:
+        warnings.append(
+            f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
+            "its statistics mix them"
+        )
+    comparison = None
+    if baseline is not None:
+        base, base_invalid = _split(baseline, framework.ref, baseline=True)
+        invalid += sorted(base_invalid, key=lambda item: item.file)
+        comparison = _compare(league, base)
+        versions = sorted({s.framework for s in base} - {framework.ref})
+        if versions:
+            warnings.append(
+                f"the baseline was graded against {', '.join(versions)}; the cohort "
+                f"against {framework.ref}"
+            )
+    gates = [entry.gate for entry in league]
+    return CohortResult(
+        tool=f"wcc-assess {__version__}",
+        generated_at=options.generated_at,
+        framework=framework_info(framework),
+        periods=periods,
+        target=options.target,
+        files=files,
+        graded=len(league),
+        league=league,
+        overall=_overall(framework, league),
+        domains=domains,
+        weakest_domains=weakest,
+        strongest_domains=strongest,
+        gates=GateCounts(
+            passed=gates.count(GateStatus.PASSED),
+            failed=gates.count(GateStatus.FAILED),
+            none=gates.count(GateStatus.NONE),
+        ),
+        invalid=invalid,
+        baseline=comparison,
+        warnings=warnings,
+    )

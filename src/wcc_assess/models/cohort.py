@@ -1,0 +1,259 @@
+"""The cohort model: many graded organisations summarised for a league table and statistics.
+
+This is the published JSON contract of ``wcc cohort --format json``. It is built once by
+:func:`wcc_assess.cohort.build_cohort`; renderers only format it. Bump
+:data:`COHORT_SCHEMA_VERSION` on any incompatible change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from wcc_assess.errors import Diagnostic
+from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
+
+__all__ = [
+    "COHORT_SCHEMA_VERSION",
+    "BandCount",
+    "BaselineComparison",
+    "CohortResult",
+    "DomainDistribution",
+    "DomainSummary",
+    "GateCounts",
+    "Improvement",
+    "InvalidSubmission",
+    "LeagueEntry",
+    "LevelCount",
+    "OrganisationRef",
+    "OrganisationSummary",
+    "OverallDistribution",
+    "Problem",
+]
+
+COHORT_SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DomainSummary(_Model):
+    """One domain of one organisation, as the scorer graded it."""
+
+    id: str
+    level: int | None
+    """The domain level; None when the domain was not assessed."""
+    score: float | None
+    status: DomainStatus
+
+
+class OrganisationSummary(_Model):
+    """One graded submission reduced to what a cohort report needs (not the whole result)."""
+
+    source: str
+    """The submission file (or baseline file) as named on the command line."""
+    organisation: str
+    code: str
+    period: str
+    assessed_on: date | None = None
+    framework: str
+    """``id@version`` of the framework it was graded against."""
+    score: float | None
+    """Overall score; None when no domain was assessed."""
+    percent: float | None
+    band: str | None
+    domains: list[DomainSummary]
+    domains_assessed: int
+    domains_met: int
+    domains_below: int
+    capped: int
+    """Indicators whose claim the evidence capped."""
+    gate: GateStatus
+    warnings: list[str] = Field(default_factory=list)
+
+
+class LeagueEntry(OrganisationSummary):
+    """A row of the league table: an organisation and its rank (ties share a rank)."""
+
+    rank: int | None
+    """1 is the highest overall score; None when the organisation has no overall score."""
+
+
+class Problem(_Model):
+    """One located problem in an input file (the JSON form of a diagnostic)."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+    hint: str | None = None
+    severity: str = "error"
+
+    def to_diagnostic(self) -> Diagnostic:
+        """Return the problem as the diagnostic the rest of the tool reports."""
+        return Diagnostic(
+            file=self.file,
+            message=self.message,
+            line=self.line,
+            column=self.column,
+            path=self.path,
+            hint=self.hint,
+            severity=self.severity,
+        )
+
+    def format(self) -> str:
+        """Return the one-line human form: ``file:line:col: severity: path: message (hint)``."""
+        return self.to_diagnostic().format()
+
+
+class InvalidSubmission(_Model):
+    """A file that could not be graded, with every problem found in it."""
+
+    file: str
+    baseline: bool = False
+    """True for a file given with ``--baseline``."""
+    errors: list[Problem]
+
+
+class LevelCount(_Model):
+    """How many organisations sit at one level of the scale in a domain."""
+
+    level: int
+    label: str
+    count: int
+
+
+class DomainDistribution(_Model):
+    """A domain across the cohort: organisations per level, means and medians."""
+
+    id: str
+    title: str
+    counts: list[LevelCount]
+    """One entry per level of the scale, lowest first (zeros included)."""
+    assessed: int
+    """Organisations whose domain was assessed."""
+    not_assessed: int
+    mean_level: float | None
+    median_level: float | None
+    mean_score: float | None
+    median_score: float | None
+    met: int
+    """Organisations at or above their target in this domain."""
+    below: int
+    """Organisations below their target in this domain."""
+
+
+class BandCount(_Model):
+    """How many organisations fall in one rating band."""
+
+    label: str
+    min_percent: float
+    count: int
+
+
+class OverallDistribution(_Model):
+    """The overall scores across the cohort."""
+
+    graded: int
+    """Organisations with an overall score."""
+    mean_score: float | None
+    median_score: float | None
+    mean_percent: float | None
+    bands: list[BandCount]
+    """One entry per band of the framework, lowest first."""
+
+
+class GateCounts(_Model):
+    """How many organisations passed, failed or had no gate (no target in force)."""
+
+    passed: int
+    failed: int
+    none: int
+
+
+class Improvement(_Model):
+    """One organisation's change in overall score since the baseline (matched by code)."""
+
+    rank: int | None
+    """1 is the largest rise; ties share a rank; None when either score is missing."""
+    organisation: str
+    code: str
+    period: str
+    baseline_period: str
+    score: float | None
+    baseline_score: float | None
+    change: float | None
+    """score - baseline_score, two decimals."""
+    band: str | None
+    baseline_band: str | None
+    domains_up: int
+    """Domains whose level rose."""
+    domains_down: int
+    """Domains whose level fell."""
+
+
+class OrganisationRef(_Model):
+    """An organisation named by name, code and period (for unmatched lists)."""
+
+    organisation: str
+    code: str
+    period: str
+    source: str
+
+
+class BaselineComparison(_Model):
+    """The cohort against last year's: an improvement ranking matched by organisation code."""
+
+    periods: list[str]
+    """The baseline's periods."""
+    matched: int
+    ranking: list[Improvement]
+    """Largest rise first; then by organisation name."""
+    new: list[OrganisationRef] = Field(default_factory=list)
+    """In the cohort but not in the baseline."""
+    missing: list[OrganisationRef] = Field(default_factory=list)
+    """In the baseline but not in the cohort."""
+
+
+class CohortResult(_Model):
+    """Every organisation of a cohort graded against one framework, and the statistics."""
+
+    schema_version: str = COHORT_SCHEMA_VERSION
+    kind: str = "cohort"
+    """Always ``cohort``: tells this document from a single assessment's result."""
+    tool: str
+    generated_at: str
+    framework: FrameworkInfo
+    periods: list[str]
+    """The periods the cohort's organisations were assessed for (normally one)."""
+    target: int | None = None
+    """The ``--target`` in force for every domain, if any."""
+    files: int
+    """Submission files considered (graded, invalid and duplicate)."""
+    graded: int
+    league: list[LeagueEntry]
+    """Highest overall score first, then by organisation name; unscored last."""
+    overall: OverallDistribution
+    domains: list[DomainDistribution]
+    weakest_domains: list[str]
+    """The domain id(s) with the lowest mean score (all of them when tied)."""
+    strongest_domains: list[str]
+    """The domain id(s) with the highest mean score (all of them when tied)."""
+    gates: GateCounts
+    invalid: list[InvalidSubmission] = Field(default_factory=list)
+    baseline: BaselineComparison | None = None
+    warnings: list[str] = Field(default_factory=list)
+    """Cohort-level notes, e.g. a cohort spanning several periods."""
+
+    @property
+    def has_invalid(self) -> bool:
+        """Whether any file (of the cohort or its baseline) could not be graded."""
+        return bool(self.invalid)
+
+    @property
+    def gate_failed(self) -> bool:
+        """Whether any organisation failed a gate (a domain below its target)."""
+        return self.gates.failed > 0

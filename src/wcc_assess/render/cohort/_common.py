@@ -1,0 +1,134 @@
+"""Wording and number formats shared by the cohort renderers (formatting only, no sums)."""
+
+from __future__ import annotations
+
+from wcc_assess.models.cohort import CohortResult, InvalidSubmission, LeagueEntry
+from wcc_assess.models.result import GateStatus
+
+__all__ = [
+    "DASH",
+    "domain_titles",
+    "facts",
+    "gate_text",
+    "invalid_lines",
+    "level_legend",
+    "met_below",
+    "multi_period",
+    "number",
+    "organisation_warnings",
+    "signed",
+]
+
+DASH = "-"
+"""Shown where there is no value (not assessed, no score, no target)."""
+
+
+def number(value: float | None, places: int = 2) -> str:
+    """Format a score, mean or percent with fixed decimals; a dash for None."""
+    return DASH if value is None else f"{value:.{places}f}"
+
+
+def signed(value: float | None) -> str:
+    """Format a change with its sign: +0.25, -0.10, 0.00; a dash for None."""
+    if value is None:
+        return DASH
+    return f"{value:+.2f}" if value else "0.00"
+
+
+def met_below(entry: LeagueEntry) -> tuple[str, str]:
+    """Domains met and below target, or dashes when no target was in force."""
+    if entry.gate is GateStatus.NONE:
+        return DASH, DASH
+    return str(entry.domains_met), str(entry.domains_below)
+
+
+def gate_text(status: GateStatus) -> str:
+    """Return the gate outcome in words (never colour alone)."""
+    return {GateStatus.PASSED: "passed", GateStatus.FAILED: "FAILED", GateStatus.NONE: "no target"}[
+        status
+    ]
+
+
+def multi_period(cohort: CohortResult) -> bool:
+    """Whether the cohort spans more than one period (then tables show the period)."""
+    return len(cohort.periods) > 1
+
+
+def domain_titles(cohort: CohortResult) -> dict[str, str]:
+    """Domain id → title."""
+    return {domain.id: domain.title for domain in cohort.domains}
+
+
+def level_legend(cohort: CohortResult) -> str:
+    """``1 Foundations, 2 Developing, ...``: what the level columns mean."""
+    return ", ".join(f"{step.level} {step.label}" for step in cohort.framework.scale)
+
+
+def _extreme_text(cohort: CohortResult, ids: list[str]) -> str:
+    if not ids:
+        return DASH
+    by_id = {domain.id: domain for domain in cohort.domains}
+    return "; ".join(
+        f"{i} {by_id[i].title} (mean score {number(by_id[i].mean_score)})" for i in ids
+    )
+
+
+def facts(cohort: CohortResult) -> list[tuple[str, str]]:
+    """Return the report's summary as (label, text) pairs, in reading order."""
+    framework = cohort.framework
+    own_invalid = sum(not item.baseline for item in cohort.invalid)
+    files = (
+        f"{cohort.files} submission file{'s' if cohort.files != 1 else ''}: "
+        f"{cohort.graded} graded, {own_invalid} not graded"
+    )
+    if cohort.target is not None:
+        targets = f"level {cohort.target} for every domain (--target)"
+    else:
+        targets = "as each submission (or else the framework) sets them"
+    overall = cohort.overall
+    bands = ", ".join(f"{band.label} {band.count}" for band in overall.bands)
+    gates = cohort.gates
+    rows = [
+        ("Framework", f"{framework.title} ({framework.id} {framework.version})"),
+        ("Period" if len(cohort.periods) == 1 else "Periods", ", ".join(cohort.periods) or DASH),
+        ("Files", files),
+        ("Targets", targets),
+        (
+            "Overall score",
+            f"mean {number(overall.mean_score)}, median "
+            f"{number(overall.median_score)} (mean "
+            f"{number(overall.mean_percent, 1)}%)",
+        ),
+        ("Bands", bands),
+        (
+            "Weakest domain" if len(cohort.weakest_domains) < 2 else "Weakest domains",
+            _extreme_text(cohort, cohort.weakest_domains),
+        ),
+        (
+            "Strongest domain" if len(cohort.strongest_domains) < 2 else "Strongest domains",
+            _extreme_text(cohort, cohort.strongest_domains),
+        ),
+        ("Gates", f"{gates.passed} passed, {gates.failed} failed, {gates.none} without a target"),
+    ]
+    if cohort.baseline is not None:
+        base = cohort.baseline
+        rows.append(
+            (
+                "Baseline",
+                f"{', '.join(base.periods) or DASH}: {base.matched} matched by "
+                f"code, {len(base.new)} new, {len(base.missing)} no longer "
+                "present",
+            )
+        )
+    rows.append(("Generated", f"{cohort.generated_at} by {cohort.tool}"))
+    return rows
+
+
+def invalid_lines(item: InvalidSubmission) -> list[str]:
+    """One line per problem of a file that was not graded."""
+    return [problem.format() for problem in item.errors]
+
+
+def organisation_warnings(cohort: CohortResult) -> list[str]:
+    """Warnings of graded organisations, each prefixed with its file."""
+    return [f"{entry.source}: {warning}" for entry in cohort.league for warning in entry.warnings]

@@ -1,0 +1,332 @@
+"""A self-contained HTML cohort report: inline CSS and SVG charts, no script, A4 print.
+
+The page works offline and without JavaScript, is accessible (tables with header cells,
+every chart a titled image with a text description and the same numbers in a table beside
+it, statuses in words as well as colour) and prints on A4. Everything that came from a
+submission is escaped by the template engine (autoescape on, undefined names fail).
+This module lays out the charts (positions and sizes); it computes no statistic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wcc_assess.models.cohort import CohortResult
+from wcc_assess.models.result import GateStatus
+from wcc_assess.render._jinja import environment
+from wcc_assess.render.cohort._common import (
+    facts,
+    gate_text,
+    invalid_lines,
+    level_legend,
+    met_below,
+    multi_period,
+    number,
+    organisation_warnings,
+    signed,
+)
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["render"]
+
+TEMPLATE = "cohort_report.html.j2"
+
+LIGHTEST = (0xEE, 0xF3, 0xFA)
+DARKEST = (0x5B, 0x8F, 0xCC)
+"""Level fills run from LIGHTEST (the lowest level) to DARKEST (the highest); every fill
+keeps dark text at WCAG AA contrast (at least 4.5:1), and levels are labelled in words."""
+INK = "#10243f"
+NOT_ASSESSED_FILL = "#e6e6e6"
+
+CHART_WIDTH = 720
+LABEL_WIDTH = 64
+BAR_WIDTH = 560
+ROW_HEIGHT = 24
+BAR_HEIGHT = 18
+BAND_LABEL_WIDTH = 124
+"""Band names are longer than domain ids."""
+MIN_LABEL_WIDTH = 34
+"""Segments narrower than this carry no text (their numbers are in the table and title)."""
+
+
+def ramp(index: int, count: int) -> str:
+    """Return the fill of step ``index`` of ``count``, evenly spaced from light to dark."""
+    share = index / (count - 1) if count > 1 else 1.0
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(LIGHTEST, DARKEST, strict=True))
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One coloured part of a stacked bar."""
+
+    x: float
+    width: float
+    fill: str
+    ink: str
+    text: str
+    """Shown inside the segment when it is wide enough."""
+    title: str
+    """The segment's tooltip and accessible name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One labelled row of a chart."""
+
+    label: str
+    y: float
+    segments: list[Segment]
+    note: str = ""
+    """Text after the bar (e.g. the value of a single bar)."""
+    note_x: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """An SVG chart: its bars, legend, size, title and text description."""
+
+    id: str
+    title: str
+    description: str
+    height: float
+    bars: list[Bar]
+    legend: list[tuple[str, str]]
+    """(fill, label) pairs."""
+    axis: list[tuple[float, str]]
+    """(x, label) ticks under the bars."""
+    label_width: float = LABEL_WIDTH
+    """Room left of the bars for their labels."""
+    outline: float = 0.0
+    """Width of a frame drawn round each bar (0: none), so light segments stand out."""
+
+
+def _levels_chart(cohort: CohortResult) -> Chart:
+    scale = cohort.framework.scale
+    bars: list[Bar] = []
+    descriptions: list[str] = []
+    for row, domain in enumerate(cohort.domains):
+        total = domain.assessed + domain.not_assessed
+        x = float(LABEL_WIDTH)
+        segments: list[Segment] = []
+        parts = [
+            (
+                count.count,
+                f"level {count.level} {count.label}",
+                ramp(index, len(domain.counts)),
+                INK,
+                str(count.level),
+            )
+            for index, count in enumerate(domain.counts)
+        ]
+        parts.append((domain.not_assessed, "not assessed", NOT_ASSESSED_FILL, INK, "n/a"))
+        for count, name, fill, ink, short in parts:
+            if not count or not total:
+                continue
+            width = BAR_WIDTH * count / total
+            segments.append(
+                Segment(
+                    x=round(x, 2),
+                    width=round(width, 2),
+                    fill=fill,
+                    ink=ink,
+                    text=f"{short}: {count}" if width >= MIN_LABEL_WIDTH else "",
+                    title=f"{domain.id} {domain.title}: {count} at {name}",
+                )
+            )
+            x += width
+        bars.append(Bar(label=domain.id, y=10 + row * ROW_HEIGHT, segments=segments))
+        spread = ", ".join(f"level {c.level}: {c.count}" for c in domain.counts)
+        if domain.not_assessed:
+            spread += f", not assessed: {domain.not_assessed}"
+        descriptions.append(f"{domain.id} {domain.title}: {spread}.")
+    legend = [
+        (ramp(i, len(scale)), f"Level {step.level} {step.label}") for i, step in enumerate(scale)
+    ]
+    legend.append((NOT_ASSESSED_FILL, "Not assessed"))
+    axis = [(LABEL_WIDTH + BAR_WIDTH * share / 4, f"{share * 25}%") for share in range(5)]
+    return Chart(
+        id="chart-levels",
+        title="Organisations at each level, by domain",
+        description="Stacked bars, one per domain, dividing the organisations of the cohort "
+        "by the level their domain reached. " + " ".join(descriptions),
+        height=20 + len(bars) * ROW_HEIGHT + 24,
+        bars=bars,
+        legend=legend,
+        axis=axis,
+        outline=BAR_WIDTH,
+    )
+
+
+def _bands_chart(cohort: CohortResult) -> Chart:
+    bands = cohort.overall.bands
+    largest = max((band.count for band in bands), default=0) or 1
+    bars = []
+    for row, band in enumerate(bands):
+        width = (BAR_WIDTH - 60) * band.count / largest
+        y = 10 + row * ROW_HEIGHT
+        segments = (
+            [
+                Segment(
+                    x=BAND_LABEL_WIDTH,
+                    width=round(width, 2),
+                    fill=ramp(row, len(bands)),
+                    ink=INK,
+                    text="",
+                    title=f"{band.label}: {band.count}",
+                )
+            ]
+            if band.count
+            else []
+        )
+        bars.append(
+            Bar(
+                label=band.label,
+                y=y,
+                segments=segments,
+                note=str(band.count),
+                note_x=round(BAND_LABEL_WIDTH + width + 6, 2),
+            )
+        )
+    description = (
+        "Bars, one per rating band, of the number of organisations in it: "
+        + ", ".join(f"{band.label} (from {band.min_percent:g}%): {band.count}" for band in bands)
+        + "."
+    )
+    return Chart(
+        id="chart-bands",
+        title="Organisations by overall rating band",
+        description=description,
+        height=20 + len(bars) * ROW_HEIGHT,
+        bars=bars,
+        legend=[],
+        axis=[],
+        label_width=BAND_LABEL_WIDTH,
+    )
+
+
+def _means_chart(cohort: CohortResult) -> Chart:
+    scale = cohort.framework.scale
+    lowest, highest = scale[0].level, scale[-1].level
+    span = (highest - lowest) or 1
+    bars = []
+    descriptions = []
+    for row, domain in enumerate(cohort.domains):
+        y = 10 + row * ROW_HEIGHT
+        marks = []
+        if domain.id in cohort.weakest_domains:
+            marks.append("weakest")
+        if domain.id in cohort.strongest_domains:
+            marks.append("strongest")
+        note = number(domain.mean_score) + (f" ({', '.join(marks)})" if marks else "")
+        if domain.mean_score is None:
+            bars.append(
+                Bar(label=domain.id, y=y, segments=[], note="not assessed", note_x=LABEL_WIDTH + 6)
+            )
+            descriptions.append(f"{domain.id}: not assessed.")
+            continue
+        width = max(2.0, BAR_WIDTH * (domain.mean_score - lowest) / span)
+        fill = (
+            "#b5522b" if "weakest" in marks else "#2f7a4d" if "strongest" in marks else ("#4f86c6")
+        )
+        bars.append(
+            Bar(
+                label=domain.id,
+                y=y,
+                note=note,
+                note_x=round(LABEL_WIDTH + width + 6, 2),
+                segments=[
+                    Segment(
+                        x=LABEL_WIDTH,
+                        width=round(width, 2),
+                        fill=fill,
+                        ink="#ffffff",
+                        text="",
+                        title=f"{domain.id} {domain.title}: mean score {note}",
+                    )
+                ],
+            )
+        )
+        descriptions.append(f"{domain.id} {domain.title}: {note}.")
+    axis = [
+        (LABEL_WIDTH + BAR_WIDTH * (level - lowest) / span, str(level))
+        for level in range(lowest, highest + 1)
+    ]
+    return Chart(
+        id="chart-means",
+        title="Mean score by domain",
+        description=f"Bars of each domain's mean score across the cohort, on the "
+        f"scale {lowest} to {highest}. " + " ".join(descriptions),
+        height=20 + len(bars) * ROW_HEIGHT + 24,
+        bars=bars,
+        legend=[],
+        axis=axis,
+    )
+
+
+_GATE_MARK = {GateStatus.PASSED: "✓", GateStatus.FAILED: "✗", GateStatus.NONE: "–"}
+
+
+def render(cohort: CohortResult, options: RenderOptions) -> str:
+    """Return the cohort report as one self-contained HTML page."""
+    template = environment("html").get_template(TEMPLATE)
+    league = []
+    for entry in cohort.league:
+        met, below = met_below(entry)
+        league.append(
+            {
+                "rank": str(entry.rank) if entry.rank is not None else "–",
+                "organisation": entry.organisation,
+                "code": entry.code,
+                "period": entry.period,
+                "score": number(entry.score),
+                "percent": number(entry.percent, 1),
+                "band": entry.band or "–",
+                "met": met,
+                "below": below,
+                "capped": entry.capped,
+                "gate": gate_text(entry.gate),
+                "gate_class": entry.gate.value,
+                "gate_mark": _GATE_MARK[entry.gate],
+            }
+        )
+    improvement = []
+    if cohort.baseline is not None:
+        for row in cohort.baseline.ranking:
+            improvement.append(
+                {
+                    "rank": str(row.rank) if row.rank is not None else "–",
+                    "organisation": row.organisation,
+                    "code": row.code,
+                    "before": number(row.baseline_score),
+                    "now": number(row.score),
+                    "change": signed(row.change),
+                    "direction": "up"
+                    if (row.change or 0) > 0
+                    else "down"
+                    if (row.change or 0) < 0
+                    else "same",
+                    "band": row.band or "–",
+                    "baseline_band": row.baseline_band or "–",
+                    "up": row.domains_up,
+                    "down": row.domains_down,
+                }
+            )
+    return template.render(
+        cohort=cohort,
+        facts=facts(cohort),
+        league=league,
+        show_period=multi_period(cohort),
+        level_legend=level_legend(cohort),
+        number=number,
+        improvement=improvement,
+        invalid=[(item, invalid_lines(item)) for item in cohort.invalid],
+        warnings=cohort.warnings + organisation_warnings(cohort),
+        charts={
+            "levels": _levels_chart(cohort),
+            "bands": _bands_chart(cohort),
+            "means": _means_chart(cohort),
+        },
+        chart_width=CHART_WIDTH,
+        bar_height=BAR_HEIGHT,
+    )

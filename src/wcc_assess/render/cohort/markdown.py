@@ -1,0 +1,200 @@
+"""GitHub-flavoured Markdown cohort report: fit for a wiki, an issue or a step summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wcc_assess.models.cohort import CohortResult
+from wcc_assess.render._text import escape_markdown as md
+from wcc_assess.render.cohort._common import (
+    facts,
+    gate_text,
+    invalid_lines,
+    level_legend,
+    met_below,
+    multi_period,
+    number,
+    organisation_warnings,
+    signed,
+)
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["render"]
+
+
+def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> list[str]:
+    """Return a GFM table; ``align`` has one letter per column: l(eft) or r(ight)."""
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _league(cohort: CohortResult) -> list[str]:
+    periods = multi_period(cohort)
+    header = [
+        "Rank",
+        "Organisation",
+        "Code",
+        *(["Period"] if periods else []),
+        "Score",
+        "%",
+        "Band",
+        "Domains met",
+        "Domains below",
+        "Capped",
+        "Gate",
+    ]
+    align = "rll" + ("l" if periods else "") + "rrlrrrl"
+    rows = []
+    for entry in cohort.league:
+        met, below = met_below(entry)
+        rows.append(
+            [
+                str(entry.rank) if entry.rank is not None else "-",
+                md(entry.organisation),
+                md(entry.code),
+                *([md(entry.period)] if periods else []),
+                number(entry.score),
+                number(entry.percent, 1),
+                md(entry.band) if entry.band else "-",
+                met,
+                below,
+                str(entry.capped),
+                gate_text(entry.gate),
+            ]
+        )
+    return _table(header, align, rows)
+
+
+def _domains(cohort: CohortResult) -> list[str]:
+    scale = cohort.framework.scale
+    header = [
+        "Id",
+        "Domain",
+        *[f"Level {step.level}" for step in scale],
+        "n/a",
+        "Mean level",
+        "Median level",
+        "Mean score",
+        "Median score",
+        "Met",
+        "Below",
+    ]
+    align = "ll" + "r" * (len(scale) + 7)
+    rows = []
+    for domain in cohort.domains:
+        title = md(domain.title)
+        if domain.id in cohort.weakest_domains:
+            title += " (weakest)"
+        if domain.id in cohort.strongest_domains:
+            title += " (strongest)"
+        rows.append(
+            [
+                md(domain.id),
+                title,
+                *[str(count.count) for count in domain.counts],
+                str(domain.not_assessed),
+                number(domain.mean_level),
+                number(domain.median_level),
+                number(domain.mean_score),
+                number(domain.median_score),
+                str(domain.met),
+                str(domain.below),
+            ]
+        )
+    return [
+        f"Organisations at each level ({md(level_legend(cohort))}); n/a = not assessed.",
+        "",
+        *_table(header, align, rows),
+    ]
+
+
+def _improvement(cohort: CohortResult) -> list[str]:
+    base = cohort.baseline
+    if base is None:
+        return []
+    out = [
+        "",
+        f"## Improvement since {md(', '.join(base.periods) or 'the baseline')}",
+        "",
+        "Organisations matched by code, largest rise in overall score first.",
+        "",
+    ]
+    rows = []
+    for row in base.ranking:
+        band = md(row.band) if row.band else "-"
+        if row.baseline_band != row.band:
+            band = f"{md(row.baseline_band) if row.baseline_band else '-'} → {band}"
+        rows.append(
+            [
+                str(row.rank) if row.rank is not None else "-",
+                md(row.organisation),
+                md(row.code),
+                number(row.baseline_score),
+                number(row.score),
+                signed(row.change),
+                band,
+                str(row.domains_up),
+                str(row.domains_down),
+            ]
+        )
+    out += _table(
+        [
+            "Rank",
+            "Organisation",
+            "Code",
+            "Before",
+            "Now",
+            "Change",
+            "Band",
+            "Domains up",
+            "Domains down",
+        ],
+        "rllrrrlrr",
+        rows,
+    )
+    if base.new:
+        out += [
+            "",
+            "Not in the baseline: "
+            + ", ".join(f"{md(ref.organisation)} ({md(ref.code)})" for ref in base.new)
+            + ".",
+        ]
+    if base.missing:
+        out += [
+            "",
+            "In the baseline but not in this cohort: "
+            + ", ".join(f"{md(ref.organisation)} ({md(ref.code)})" for ref in base.missing)
+            + ".",
+        ]
+    return out
+
+
+def render(cohort: CohortResult, options: RenderOptions) -> str:
+    """Return the cohort report as GitHub-flavoured Markdown."""
+    out = [f"# Cohort report: {md(cohort.framework.title)}", ""]
+    out += [f"- **{label}:** {md(text)}" for label, text in facts(cohort)]
+    out += [
+        "",
+        "## League table",
+        "",
+        "Highest overall score first; equal scores share a rank. Met and below count the "
+        "domains at or below their targets (a dash: no target in force).",
+        "",
+    ]
+    out += _league(cohort)
+    out += ["", "## Domains across the cohort", ""]
+    out += _domains(cohort)
+    out += _improvement(cohort)
+    if cohort.invalid:
+        out += ["", f"## Not graded ({len(cohort.invalid)})", ""]
+        for item in cohort.invalid:
+            what = "baseline file" if item.baseline else "file"
+            out.append(f"- {md(item.file)} ({what})")
+            out += [f"  - {md(line)}" for line in invalid_lines(item)]
+    warnings = cohort.warnings + organisation_warnings(cohort)
+    if warnings:
+        out += ["", "## Warnings", ""]
+        out += [f"- {md(warning)}" for warning in warnings]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,209 @@
+"""The terminal cohort report (rich): summary, league table, domains, improvement, problems."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wcc_assess.models.cohort import CohortResult
+from wcc_assess.models.result import GateStatus
+from wcc_assess.render.cohort._common import (
+    facts,
+    gate_text,
+    invalid_lines,
+    level_legend,
+    met_below,
+    multi_period,
+    number,
+    organisation_warnings,
+    signed,
+)
+from wcc_assess.render.interface import RenderOptions
+
+__all__ = ["render"]
+
+_GATE_STYLE = {GateStatus.PASSED: "green", GateStatus.FAILED: "bold red", GateStatus.NONE: "dim"}
+
+
+def _table(*columns: tuple[str, str]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name, justify in columns:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    return table
+
+
+def _heading(console: Console, text: str) -> None:
+    console.print()
+    console.print(Text(text, style="bold underline"))
+
+
+def _league(console: Console, cohort: CohortResult) -> None:
+    periods = multi_period(cohort)
+    columns = [("Rank", "right"), ("Organisation", "left"), ("Code", "left")]
+    columns += [("Period", "left")] if periods else []
+    columns += [
+        ("Score", "right"),
+        ("%", "right"),
+        ("Band", "left"),
+        ("Met", "right"),
+        ("Below", "right"),
+        ("Capped", "right"),
+        ("Gate", "left"),
+    ]
+    table = _table(*columns)
+    for entry in cohort.league:
+        met, below = met_below(entry)
+        cells: list[str | Text] = [
+            str(entry.rank) if entry.rank is not None else "-",
+            entry.organisation,
+            entry.code,
+        ]
+        cells += [entry.period] if periods else []
+        cells += [
+            number(entry.score),
+            number(entry.percent, 1),
+            entry.band or "-",
+            met,
+            below,
+            str(entry.capped),
+            Text(gate_text(entry.gate), style=_GATE_STYLE[entry.gate]),
+        ]
+        table.add_row(*[Text(cell) if isinstance(cell, str) else cell for cell in cells])
+    console.print(table)
+
+
+def _domains(console: Console, cohort: CohortResult) -> None:
+    scale = cohort.framework.scale
+    columns = [("Id", "left"), ("Domain", "left")]
+    columns += [(f"L{step.level}", "right") for step in scale]
+    columns += [
+        ("n/a", "right"),
+        ("Level\nmean", "right"),
+        ("Level\nmedian", "right"),
+        ("Score\nmean", "right"),
+        ("Score\nmedian", "right"),
+        ("Met", "right"),
+        ("Below", "right"),
+    ]
+    table = _table(*columns)
+    for domain in cohort.domains:
+        marks = []
+        if domain.id in cohort.weakest_domains:
+            marks.append("weakest")
+        if domain.id in cohort.strongest_domains:
+            marks.append("strongest")
+        title = domain.title + (f" ({', '.join(marks)})" if marks else "")
+        cells = [
+            domain.id,
+            title,
+            *[str(count.count) for count in domain.counts],
+            str(domain.not_assessed),
+            number(domain.mean_level),
+            number(domain.median_level),
+            number(domain.mean_score),
+            number(domain.median_score),
+            str(domain.met),
+            str(domain.below),
+        ]
+        table.add_row(*[Text(cell) for cell in cells])
+    console.print(table)
+    console.print(Text(f"Organisations per level ({level_legend(cohort)}); n/a = not assessed."))
+
+
+def _improvement(console: Console, cohort: CohortResult) -> None:
+    base = cohort.baseline
+    if base is None:
+        return
+    _heading(console, f"Improvement since {', '.join(base.periods) or 'the baseline'}")
+    table = _table(
+        ("Rank", "right"),
+        ("Organisation", "left"),
+        ("Code", "left"),
+        ("Before", "right"),
+        ("Now", "right"),
+        ("Change", "right"),
+        ("Band", "left"),
+        ("Domains up", "right"),
+        ("Domains down", "right"),
+    )
+    for row in base.ranking:
+        band = row.band or "-"
+        if row.baseline_band != row.band:
+            band = f"{row.baseline_band or '-'} → {band}"
+        cells = [
+            str(row.rank) if row.rank is not None else "-",
+            row.organisation,
+            row.code,
+            number(row.baseline_score),
+            number(row.score),
+            signed(row.change),
+            band,
+            str(row.domains_up),
+            str(row.domains_down),
+        ]
+        table.add_row(*[Text(cell) for cell in cells])
+    console.print(table)
+    if base.new:
+        console.print(
+            Text(
+                "Not in the baseline: "
+                + ", ".join(f"{ref.organisation} ({ref.code})" for ref in base.new)
+            )
+        )
+    if base.missing:
+        console.print(
+            Text(
+                "In the baseline but not in this cohort: "
+                + ", ".join(f"{ref.organisation} ({ref.code})" for ref in base.missing)
+            )
+        )
+
+
+def render(cohort: CohortResult, options: RenderOptions) -> str:
+    """Return the cohort report as terminal tables (ANSI colours only if ``options.color``)."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(Text(f"Cohort: {cohort.framework.title}", style="bold"))
+    for label, text in facts(cohort):
+        line = Text(f"{label}: ", style="bold")
+        line.append(text)
+        console.print(line)
+    _heading(console, "League table")
+    _league(console, cohort)
+    _heading(console, "Domains across the cohort")
+    _domains(console, cohort)
+    _improvement(console, cohort)
+    if cohort.invalid:
+        _heading(
+            console,
+            f"Not graded ({len(cohort.invalid)} file{'s' if len(cohort.invalid) != 1 else ''})",
+        )
+        for item in cohort.invalid:
+            what = "baseline file" if item.baseline else "file"
+            console.print(
+                Text(
+                    f"{item.file} ({what}, {len(item.errors)} problem"
+                    f"{'s' if len(item.errors) != 1 else ''})",
+                    style="bold red",
+                )
+            )
+            for problem in invalid_lines(item):
+                console.print(Text(f"  {problem}"))
+    warnings = cohort.warnings + organisation_warnings(cohort)
+    if warnings:
+        _heading(console, "Warnings")
+        for warning in warnings:
+            console.print(Text(f"warning: {warning}", style="yellow"))
+    return buffer.getvalue()
