@@ -23,6 +23,10 @@ Rules, in the order they apply:
    baseline's.
 7. With a baseline, each organisation is matched by code to its latest baseline entry of
    another period; the improvement ranking orders them by change in overall score.
+8. Governance (when the framework has it and some submission rated it) counts, per area,
+   the organisations rated green, amber, red or not assessed, and those green (or red) in
+   every area, as the Health Service Journal counted them; organisations whose submission
+   did not rate governance are counted apart.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from wcc_assess import __version__
+from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import (
     BandCount,
     BaselineComparison,
@@ -40,6 +45,8 @@ from wcc_assess.models.cohort import (
     DomainDistribution,
     DomainSummary,
     GateCounts,
+    GovernanceAreaCount,
+    GovernanceDistribution,
     Improvement,
     InvalidSubmission,
     LeagueEntry,
@@ -101,6 +108,9 @@ def summarise(result: Result) -> OrganisationSummary:
         capped=result.overall.capped_count,
         gate=result.gate.status,
         warnings=list(result.warnings),
+        governance={area.id: area.rating for area in result.governance.areas}
+        if result.governance is not None
+        else None,
     )
 
 
@@ -378,6 +388,32 @@ def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> 
     )
 
 
+def _governance(framework: Framework, league: list[LeagueEntry]) -> GovernanceDistribution | None:
+    """Count each area's ratings, and the organisations green (or red) in every area."""
+    rated = [entry.governance for entry in league if entry.governance is not None]
+    if framework.governance is None or not rated:
+        return None
+    areas = framework.governance.areas
+    counts = [
+        GovernanceAreaCount(
+            id=area.id,
+            title=area.title,
+            green=sum(ratings.get(area.id) is Rag.GREEN for ratings in rated),
+            amber=sum(ratings.get(area.id) is Rag.AMBER for ratings in rated),
+            red=sum(ratings.get(area.id) is Rag.RED for ratings in rated),
+            not_assessed=sum(ratings.get(area.id) is None for ratings in rated),
+        )
+        for area in areas
+    ]
+    return GovernanceDistribution(
+        organisations=len(rated),
+        without=len(league) - len(rated),
+        areas=counts,
+        all_green=sum(all(r.get(a.id) is Rag.GREEN for a in areas) for r in rated),
+        all_red=sum(all(r.get(a.id) is Rag.RED for a in areas) for r in rated),
+    )
+
+
 def build_cohort(
     outcomes: Iterable[Outcome],
     framework: Framework,
@@ -433,6 +469,7 @@ def build_cohort(
             failed=gates.count(GateStatus.FAILED),
             none=gates.count(GateStatus.NONE),
         ),
+        governance=_governance(framework, league),
         invalid=invalid,
         baseline=comparison,
         warnings=warnings,

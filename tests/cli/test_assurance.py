@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.cli.conftest import Run
 from tests.conftest import DATA, EXAMPLES, ROOT
@@ -194,4 +197,34 @@ def test_golden_assurance_reports(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt
     assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
     assert run.stdout == golden.read_text(encoding="utf-8"), (
         f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
+    )
+
+
+def test_cohort_counts_green_and_red_on_every_area(wcc: Wcc, tmp_path: Path) -> None:
+    """Three organisations: Westmarsh (green, red, amber), one all green, one all red."""
+    data = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    for code, colour in (("QX1", "green"), ("QX2", "red")):
+        other = copy.deepcopy(data)
+        other["organisation"] = {"name": f"NHS Other {code} ICB", "code": code}
+        for area in other["governance"].values():
+            for item in area.values():
+                item.pop("panel_rating", None)
+                item["rating"] = colour
+        (tmp_path / f"{code}.yaml").write_text(yaml.safe_dump(other), encoding="utf-8")
+    shutil.copy(ASSURANCE, tmp_path / "westmarsh.yaml")
+    run = wcc("cohort", str(tmp_path), "--format", "json")
+    assert run.exit_code in (0, 1), run.stderr
+    cohort = json.loads(run.stdout)
+    governance = cohort["governance"]
+    assert (governance["organisations"], governance["without"]) == (3, 0)
+    assert (governance["all_green"], governance["all_red"]) == (1, 1)
+    assert [(a["id"], a["green"], a["amber"], a["red"]) for a in governance["areas"]] == [
+        ("strategy", 2, 0, 1),
+        ("finance", 1, 0, 2),
+        ("board", 1, 1, 1),
+    ]
+    markdown = wcc("cohort", str(tmp_path), "--format", "markdown").stdout
+    assert (
+        "3 organisations rated governance; 1 green on all three areas, 1 red on all "
+        "three areas." in markdown
     )

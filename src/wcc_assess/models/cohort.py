@@ -12,6 +12,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from wcc_assess.errors import Diagnostic
+from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "DomainDistribution",
     "DomainSummary",
     "GateCounts",
+    "GovernanceAreaCount",
+    "GovernanceDistribution",
     "Improvement",
     "InvalidSubmission",
     "LeagueEntry",
@@ -32,7 +35,8 @@ __all__ = [
     "Problem",
 ]
 
-COHORT_SCHEMA_VERSION = "1.0"
+COHORT_SCHEMA_VERSION = "1.1"
+"""1.1 added the governance ratings (``governance`` on organisations and the cohort)."""
 
 
 class _Model(BaseModel):
@@ -72,6 +76,9 @@ class OrganisationSummary(_Model):
     """Indicators whose claim the evidence capped."""
     gate: GateStatus
     warnings: list[str] = Field(default_factory=list)
+    governance: dict[str, Rag | None] | None = None
+    """Governance area id -> its rating (None: not assessed), when the submission rated
+    governance (schema 1.1)."""
 
 
 class LeagueEntry(OrganisationSummary):
@@ -218,6 +225,32 @@ class BaselineComparison(_Model):
     """In the baseline but not in the cohort."""
 
 
+class GovernanceAreaCount(_Model):
+    """How the organisations that rated governance stand in one governance area."""
+
+    id: str
+    title: str
+    green: int
+    amber: int
+    red: int
+    not_assessed: int
+
+
+class GovernanceDistribution(_Model):
+    """Governance across the cohort (HSJ counted those green, and red, on all three areas)."""
+
+    organisations: int
+    """Graded organisations whose submission rated governance."""
+    without: int
+    """Graded organisations whose submission did not."""
+    areas: list[GovernanceAreaCount]
+    """One entry per governance area of the framework, in its order."""
+    all_green: int
+    """Organisations rated green in every area."""
+    all_red: int
+    """Organisations rated red in every area."""
+
+
 class CohortResult(_Model):
     """Every organisation of a cohort graded against one framework, and the statistics."""
 
@@ -243,6 +276,9 @@ class CohortResult(_Model):
     strongest_domains: list[str]
     """The domain id(s) with the highest mean score (all of them when tied)."""
     gates: GateCounts
+    governance: GovernanceDistribution | None = None
+    """The governance ratings across the cohort, when any organisation rated governance
+    (schema 1.1)."""
     invalid: list[InvalidSubmission] = Field(default_factory=list)
     baseline: BaselineComparison | None = None
     warnings: list[str] = Field(default_factory=list)

@@ -10,6 +10,7 @@ __all__ = [
     "domain_titles",
     "facts",
     "gate_text",
+    "governance_text",
     "invalid_lines",
     "level_legend",
     "met_below",
@@ -110,6 +111,8 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
         ),
         ("Gates", f"{gates.passed} passed, {gates.failed} failed, {gates.none} without a target"),
     ]
+    if cohort.governance is not None:
+        rows.append(("Governance", governance_text(cohort)))
     if cohort.baseline is not None:
         base = cohort.baseline
         rows.append(
@@ -122,6 +125,23 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
         )
     rows.append(("Generated", f"{cohort.generated_at} by {cohort.tool}"))
     return rows
+
+
+def governance_text(cohort: CohortResult) -> str:
+    """One sentence on governance across the cohort: how many green (red) in every area."""
+    gov = cohort.governance
+    if gov is None:
+        return DASH
+    every = {1: "the one area", 2: "both areas", 3: "all three areas"}.get(
+        len(gov.areas), f"all {len(gov.areas)} areas"
+    )
+    text = (
+        f"{gov.organisations} organisation{'s' if gov.organisations != 1 else ''} rated "
+        f"governance; {gov.all_green} green on {every}, {gov.all_red} red on {every}"
+    )
+    if gov.without:
+        text += f"; {gov.without} did not rate governance"
+    return text
 
 
 def invalid_lines(item: InvalidSubmission) -> list[str]:

@@ -1,10 +1,11 @@
 """CSV: one row per file of the cohort, for spreadsheets and statistics packages.
 
 Graded organisations come first, in league-table order, with their overall grade, each
-domain's level and score and (with a baseline) their change; files that were not graded
-follow with ``status`` ``invalid`` (or ``invalid-baseline``) and their problems in
-``notes`` (where graded rows keep their warnings), so nothing is lost. Text that starts
-like a spreadsheet formula is defused with a leading apostrophe.
+domain's level and score, each governance area's rating (when the cohort rated governance)
+and (with a baseline) their change; files that were not graded follow with ``status``
+``invalid`` (or ``invalid-baseline``) and their problems in ``notes`` (where graded rows
+keep their warnings), so nothing is lost. Text that starts like a spreadsheet formula is
+defused with a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
     ]
     for domain_id in domain_ids:
         header += [f"{domain_id}_level", f"{domain_id}_score"]
+    area_ids = [area.id for area in cohort.governance.areas] if cohort.governance else []
+    header += [f"governance_{area_id}" for area_id in area_ids]
     with_baseline = cohort.baseline is not None
     if with_baseline:
         header += ["baseline_period", "baseline_score", "change", "improvement_rank"]
@@ -92,6 +95,11 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
                 _value(domain.level if domain else None),
                 _value(domain.score if domain else None),
             ]
+        ratings = entry.governance or {}
+        row += [
+            rating.value if (rating := ratings.get(area_id)) is not None else ""
+            for area_id in area_ids
+        ]
         if with_baseline:
             change = improvements.get((entry.code, entry.period))
             row += (

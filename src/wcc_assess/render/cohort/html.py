@@ -17,6 +17,7 @@ from wcc_assess.render._jinja import environment
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
+    governance_text,
     invalid_lines,
     level_legend,
     met_below,
@@ -315,6 +316,7 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
     return template.render(
         cohort=cohort,
         facts=facts(cohort),
+        governance_text=governance_text(cohort),
         league=league,
         show_period=multi_period(cohort),
         level_legend=level_legend(cohort),

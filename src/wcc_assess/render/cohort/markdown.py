@@ -9,6 +9,7 @@ from wcc_assess.render._text import escape_markdown as md
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
+    governance_text,
     invalid_lines,
     level_legend,
     met_below,
@@ -171,6 +172,24 @@ def _improvement(cohort: CohortResult) -> list[str]:
     return out
 
 
+def _governance(cohort: CohortResult) -> list[str]:
+    gov = cohort.governance
+    if gov is None:
+        return []
+    rows = [
+        [md(area.title), str(area.green), str(area.amber), str(area.red), str(area.not_assessed)]
+        for area in gov.areas
+    ]
+    return [
+        "",
+        "## Governance across the cohort",
+        "",
+        f"{md(governance_text(cohort))}. Organisations per rating in each area:",
+        "",
+        *_table(["Area", "🟢 Green", "🟠 Amber", "🔴 Red", "Not assessed"], "lrrrr", rows),
+    ]
+
+
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as GitHub-flavoured Markdown."""
     out = [f"# Cohort report: {md(cohort.framework.title)}", ""]
@@ -186,6 +205,7 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
     out += _league(cohort)
     out += ["", "## Domains across the cohort", ""]
     out += _domains(cohort)
+    out += _governance(cohort)
     out += _improvement(cohort)
     if cohort.invalid:
         out += ["", f"## Not graded ({len(cohort.invalid)})", ""]

@@ -13,6 +13,7 @@ from wcc_assess.models.result import GateStatus
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
+    governance_text,
     invalid_lines,
     level_legend,
     met_below,
@@ -162,6 +163,30 @@ def _improvement(console: Console, cohort: CohortResult) -> None:
         )
 
 
+def _governance(console: Console, cohort: CohortResult) -> None:
+    gov = cohort.governance
+    if gov is None:
+        return
+    _heading(console, "Governance across the cohort")
+    table = _table(
+        ("Area", "left"),
+        ("Green", "right"),
+        ("Amber", "right"),
+        ("Red", "right"),
+        ("Not assessed", "right"),
+    )
+    for area in gov.areas:
+        table.add_row(
+            Text(area.title),
+            str(area.green),
+            str(area.amber),
+            str(area.red),
+            str(area.not_assessed),
+        )
+    console.print(table)
+    console.print(Text(governance_text(cohort) + "."))
+
+
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as terminal tables (ANSI colours only if ``options.color``)."""
     buffer = io.StringIO()
@@ -184,6 +209,7 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
     _league(console, cohort)
     _heading(console, "Domains across the cohort")
     _domains(console, cohort)
+    _governance(console, cohort)
     _improvement(console, cohort)
     if cohort.invalid:
         _heading(
