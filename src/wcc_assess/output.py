@@ -57,7 +57,11 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
-    """Send a report to ``output`` (atomically) or to stdout when it is None or ``-``."""
+    """Send a report to ``output`` (atomically) or to stdout when it is None or ``-``.
+
+    A device or pipe (``/dev/null``, a FIFO) is written to directly: replacing it with a
+    regular file would be wrong.
+    """
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -65,4 +69,11 @@ def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> N
     for source in inputs:
         if str(source) != "-" and _same_file(output, Path(source)):
             raise UsageError(f"refusing to write the report over the input file {source}")
+    if output.exists() and not output.is_file() and not output.is_dir():
+        try:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        return
     write_atomic(output, text)

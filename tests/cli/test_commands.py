@@ -252,3 +252,18 @@ def test_output_file_gets_ordinary_permissions(wcc: Wcc, submission: Path, tmp_p
         assert kept.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(umask)
+
+
+def test_output_to_a_device_writes_through(wcc: Wcc, submission: Path) -> None:
+    import os
+    import stat
+
+    before = os.stat("/dev/null")
+    assert wcc("assess", str(submission), "-f", "json", "-o", "/dev/null").exit_code == 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+
+
+def test_output_to_a_directory_is_refused(wcc: Wcc, submission: Path, tmp_path: Path) -> None:
+    run = wcc("assess", str(submission), "-o", str(tmp_path))
+    assert run.exit_code == 2 and "cannot write" in run.stderr
