@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -19,6 +17,7 @@ from wcc_assess.models.result import (
     PanelSummary,
     Result,
 )
+from wcc_assess.render._console import StringConsole
 from wcc_assess.render.change import change_text, signed
 from wcc_assess.render.interface import RenderOptions
 
@@ -110,10 +109,7 @@ def _items(console: Console, rows: list[tuple[str, str]]) -> None:
 
 def render(result: Result, options: RenderOptions) -> str:
     """Return the assessment as a terminal table (ANSI colours only if ``options.color``)."""
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width, force_terminal=options.color,
-                      no_color=not options.color, color_system="standard" if options.color
-                      else None, highlight=False, emoji=False, legacy_windows=False)
+    console = StringConsole(options)
     scale = result.framework.scale
     lowest, highest = scale[0].level, scale[-1].level
     console.print(Text(f"{result.organisation} ({result.organisation_code}) · {result.period}",
@@ -203,7 +199,7 @@ def render(result: Result, options: RenderOptions) -> str:
         if len(steps) > TOP_STEPS:
             console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format "
                           "json`)")
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    return console.text()
 
 
 def _panel(console: Console, result: Result) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from wcc_assess.models.cohort import CohortResult
 from wcc_assess.models.result import GateStatus
+from wcc_assess.render._console import StringConsole
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
@@ -189,17 +188,7 @@ def _governance(console: Console, cohort: CohortResult) -> None:
 
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as terminal tables (ANSI colours only if ``options.color``)."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    console = StringConsole(options)
     console.print(Text(f"Cohort: {cohort.framework.title}", style="bold"))
     for label, text in facts(cohort):
         line = Text(f"{label}: ", style="bold")
@@ -232,4 +221,4 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
         _heading(console, "Warnings")
         for warning in warnings:
             console.print(Text(f"warning: {warning}", style="yellow"))
-    return buffer.getvalue()
+    return console.text()

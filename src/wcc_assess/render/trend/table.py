@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from wcc_assess.models.trend import Trend
+from wcc_assess.render._console import StringConsole
 from wcc_assess.render.interface import RenderOptions
 from wcc_assess.render.trend.common import (
     latest_change,
@@ -23,17 +21,7 @@ __all__ = ["render"]
 
 def render(trend: Trend, options: RenderOptions) -> str:
     """Return the trend as a terminal table (ANSI colours only if ``options.color``)."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    console = StringConsole(options)
     console.print(Text(f"{trend.organisation} ({trend.organisation_code}) · trend", style="bold"))
     console.print(subtitle(trend))
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
@@ -63,4 +51,4 @@ def render(trend: Trend, options: RenderOptions) -> str:
         )
     for warning in trend.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
-    return buffer.getvalue()
+    return console.text()
