@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,14 @@ def wcc_submission() -> dict[str, Any]:
             for domain in framework["domains"]
         },
     }
+
+
+def assert_golden(actual: str, golden: Path) -> None:
+    """Compare with a golden file; ``UPDATE_GOLDEN=1`` rewrites it (review the diff)."""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8", newline="")
+    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
+    assert actual == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
+    )

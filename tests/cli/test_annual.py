@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from tests.annual_data import WCC_2010, wcc_submission
 from tests.cli.conftest import Run
-from tests.conftest import DATA, EXAMPLES, ROOT
+from tests.conftest import DATA, EXAMPLES, ROOT, assert_golden
 from wcc_assess.models.result import Result
 from wcc_assess.models.trend import Trend
 
@@ -421,14 +420,7 @@ TREND_SUFFIX = {"table": ".txt", "markdown": ".md", "html": ".html", "json": ".j
 
 
 def check_golden(run: Run, name: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        golden.write_text(run.stdout, encoding="utf-8", newline="")
-    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
-    assert run.stdout == golden.read_text(encoding="utf-8"), (
-        f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
-    )
+    assert_golden(run.stdout, GOLDEN / name)
 
 
 @pytest.mark.parametrize("fmt", list(BASELINE_SUFFIX))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 import yaml
 
 from tests.cli.conftest import Run
-from tests.conftest import DATA, EXAMPLES, ROOT
+from tests.conftest import DATA, EXAMPLES, ROOT, assert_golden
 
 Wcc = Callable[..., Run]
 ASSURANCE = EXAMPLES / "westmarsh-2026-27-assurance.yaml"
@@ -191,13 +190,7 @@ def test_golden_assurance_reports(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt
     monkeypatch.chdir(ROOT)
     run = wcc("assess", ASSURANCE.relative_to(ROOT).as_posix(), "--fail-on-red", "-f", fmt)
     assert run.exit_code == 1, run.stderr
-    golden = DATA / "golden" / f"{ASSURANCE.stem}{GOLDEN_SUFFIX[fmt]}"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.write_text(run.stdout, encoding="utf-8", newline="")
-    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
-    assert run.stdout == golden.read_text(encoding="utf-8"), (
-        f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
-    )
+    assert_golden(run.stdout, DATA / "golden" / f"{ASSURANCE.stem}{GOLDEN_SUFFIX[fmt]}")
 
 
 def test_cohort_counts_green_and_red_on_every_area(wcc: Wcc, tmp_path: Path) -> None:

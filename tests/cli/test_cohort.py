@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +26,7 @@ import pytest
 import yaml
 
 from tests.cli.conftest import Run
-from tests.conftest import DATA, MINI, evidence, mini_submission
+from tests.conftest import DATA, MINI, assert_golden, evidence, mini_submission
 from wcc_assess import __version__
 
 Wcc = Callable[..., Run]
@@ -311,11 +310,7 @@ def test_golden_reports(wcc: Wcc, mixed: Path, last_year: Path, fmt: str) -> Non
     run = cohort(wcc, "mixed", "--baseline", "last", "--format", fmt)
     golden = GOLDEN / f"cohort.{ {'markdown': 'md', 'csv': 'csv', 'table': 'txt'}[fmt] }"
     actual = normalise(run.stdout)
-    if os.environ.get("UPDATE_GOLDEN") == "1":  # regenerate, then review the diff
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_golden(actual, golden)
 
 
 def test_csv_has_one_row_per_file(wcc: Wcc, mixed: Path, last_year: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Run
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, assert_golden
 from tests.render_support import FENBRIDGE, WESTMARSH
 
 Wcc = Callable[..., Run]
@@ -33,13 +33,7 @@ def test_golden(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, example: Path, fmt: s
     monkeypatch.chdir(ROOT)
     run = wcc("assess", example.relative_to(ROOT).as_posix(), "--format", fmt)
     assert run.exit_code in (0, 1), run.stderr
-    golden = GOLDEN / f"{example.stem}{SUFFIX[fmt]}"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.write_text(run.stdout, encoding="utf-8", newline="")
-    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
-    assert run.stdout == golden.read_text(encoding="utf-8"), (
-        f"{golden.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1"
-    )
+    assert_golden(run.stdout, GOLDEN / f"{example.stem}{SUFFIX[fmt]}")
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "junit", "json", "table"])
