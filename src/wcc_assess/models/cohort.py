@@ -40,7 +40,7 @@ COHORT_SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class DomainSummary(_Model):

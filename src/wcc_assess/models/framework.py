@@ -46,7 +46,7 @@ _RESERVED_IDS = frozenset({"default", "not_assessed"})
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Level(_Model):

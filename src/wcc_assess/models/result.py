@@ -60,7 +60,7 @@ RESULT_SCHEMA_VERSION = "1.2"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FrameworkInfo(_Model):
