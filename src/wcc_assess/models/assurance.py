@@ -5,7 +5,6 @@ and governance. The competencies use the framework's numbered scale; governance 
 red, amber or green, and each outcome measure has a direction in which it is better.
 """
 
-from __future__ import annotations
 
 from enum import StrEnum
 

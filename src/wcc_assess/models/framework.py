@@ -4,7 +4,6 @@ A framework is data (``frameworks/<id>.yaml``). It is validated as strictly as a
 submission: unknown keys, duplicate ids and missing level descriptors are errors.
 """
 
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated, Self

@@ -4,7 +4,6 @@ The model checks shape and types; the loader checks the submission against its f
 (known ids, every indicator present, levels on the scale).
 """
 
-from __future__ import annotations
 
 import difflib
 import re
