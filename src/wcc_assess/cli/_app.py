@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
@@ -14,7 +15,7 @@ import typer
 from wcc_assess import __version__
 from wcc_assess.errors import ExitCode, InputError, WccError
 
-__all__ = ["app", "err", "generated_at", "guarded", "main"]
+__all__ = ["ReportOutput", "app", "err", "generated_at", "guarded", "main"]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
@@ -32,6 +33,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+ReportOutput = Annotated[
+    Path | None,
+    typer.Option("--output", "-o",
+                 help="Write the report to this file (atomically) instead of stdout."),
+]
+"""The ``-o/--output`` option every report-writing command shares."""
 
 P = ParamSpec("P")
 R = TypeVar("R")

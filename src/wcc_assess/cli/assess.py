@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import EXIT_CODES_HELP, err, generated_at, guarded
+from wcc_assess.cli._app import EXIT_CODES_HELP, ReportOutput, err, generated_at, guarded
 from wcc_assess.errors import ExitCode, UsageError
 from wcc_assess.render import OutputFormat
 
@@ -34,9 +34,7 @@ def assess(
         "default: the submission's own `framework:`.")] = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", "-f", help="Report format.")] = OutputFormat.TABLE,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file (atomically) instead of stdout.",
-    )] = None,
+    output: ReportOutput = None,
     target: Annotated[int | None, typer.Option(
         "--target", help="Target level for every domain; overrides the submission's and the "
         "framework's targets.")] = None,

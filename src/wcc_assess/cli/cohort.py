@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wcc_assess.cli._app import err, generated_at, guarded
+from wcc_assess.cli._app import ReportOutput, err, generated_at, guarded
 from wcc_assess.errors import ExitCode, InputError, UsageError
 from wcc_assess.render.cohort import CohortFormat
 
@@ -119,14 +119,7 @@ def cohort(
     output_format: Annotated[
         CohortFormat, typer.Option("--format", "-f", help="Report format.")
     ] = CohortFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file (atomically) instead of stdout.",
-        ),
-    ] = None,
+    output: ReportOutput = None,
     target: Annotated[
         int | None,
         typer.Option(

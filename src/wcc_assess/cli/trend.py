@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import err, generated_at, guarded
+from wcc_assess.cli._app import ReportOutput, err, generated_at, guarded
 from wcc_assess.cli.assess import _color
 from wcc_assess.render.trend import TrendFormat
 
@@ -29,14 +29,7 @@ def trend(
     output_format: Annotated[
         TrendFormat, typer.Option("--format", "-f", help="Report format.")
     ] = TrendFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file (atomically) instead of stdout.",
-        ),
-    ] = None,
+    output: ReportOutput = None,
     framework: Annotated[
         list[str] | None,
         typer.Option(
