@@ -8,7 +8,7 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from wcc_assess.errors import Diagnostic
 from wcc_assess.models.assurance import Rag
@@ -74,7 +74,7 @@ class OrganisationSummary(_Model):
     capped: int
     """Indicators whose claim the evidence capped."""
     gate: GateStatus
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = []
     governance: dict[str, Rag | None] | None = None
     """Governance area id -> its rating (None: not assessed), when the submission rated
     governance (schema 1.1)."""
@@ -218,9 +218,9 @@ class BaselineComparison(_Model):
     matched: int
     ranking: list[Improvement]
     """Largest rise first; then by organisation name."""
-    new: list[OrganisationRef] = Field(default_factory=list)
+    new: list[OrganisationRef] = []
     """In the cohort but not in the baseline."""
-    missing: list[OrganisationRef] = Field(default_factory=list)
+    missing: list[OrganisationRef] = []
     """In the baseline but not in the cohort."""
 
 
@@ -278,9 +278,9 @@ class CohortResult(_Model):
     governance: GovernanceDistribution | None = None
     """The governance ratings across the cohort, when any organisation rated governance
     (schema 1.1)."""
-    invalid: list[InvalidSubmission] = Field(default_factory=list)
+    invalid: list[InvalidSubmission] = []
     baseline: BaselineComparison | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = []
     """Cohort-level notes, e.g. a cohort spanning several periods."""
 
     @property

@@ -77,7 +77,7 @@ class EvidenceSettings(_Model):
     """The evidence rules of a framework."""
 
     recent_months: Annotated[StrictInt, Field(ge=1, le=600)] = 24
-    rules: list[EvidenceRule] = Field(default_factory=list)
+    rules: list[EvidenceRule] = []
 
 
 class DomainMethod(StrEnum):
@@ -127,7 +127,7 @@ class Replaces(_Model):
 
     version: Text
     """The framework version this one replaces, e.g. ``"2009"``."""
-    map: dict[Id, Id | list[Id]] = Field(default_factory=dict)
+    map: dict[Id, Id | list[Id]] = {}
     """Old id -> new id (renamed), or a list of new ids (split; ``[]`` retires the id)."""
 
     def targets(self, old_id: str) -> list[str]:
@@ -143,7 +143,7 @@ class Indicator(_Model):
     title: Text
     weight: Weight = 1.0
     descriptors: dict[StrictInt, Text]
-    evidence_examples: list[Text] = Field(default_factory=list)
+    evidence_examples: list[Text] = []
 
 
 class Domain(_Model):
@@ -223,7 +223,7 @@ class RequiredMeasure(_Model):
 class OutcomeRules(_Model):
     """What the framework expects of a submission's outcome measures."""
 
-    required: list[RequiredMeasure] = Field(default_factory=list)
+    required: list[RequiredMeasure] = []
     """Measures (by id) that must be present whenever a submission lists outcomes."""
     recommended_count: Annotated[StrictInt, Field(ge=1)] | None = None
     """Fewer measures than this is accepted with a warning."""

@@ -12,7 +12,7 @@ import datetime as _dt
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import (
@@ -125,7 +125,7 @@ class Change(_Model):
     """
 
     direction: ChangeDirection
-    compared_with: list[str] = Field(default_factory=list)
+    compared_with: list[str] = []
     """The baseline ids this was compared with: the same id, or its sources after a revision."""
     previous_level: int | float | None = None
     previous_score: float | None = None
@@ -156,7 +156,7 @@ class IndicatorResult(_Model):
     """min(assessed, supported): the level that counts."""
     evidence_counted: int = 0
     evidence_recent: int = 0
-    evidence: list[EvidenceResult] = Field(default_factory=list)
+    evidence: list[EvidenceResult] = []
     capped: bool = False
     cap: Cap | None = None
     narrative: str = ""
@@ -227,10 +227,10 @@ class DomainResult(_Model):
     target: int | None = None
     target_source: TargetSource | None = None
     status: DomainStatus
-    limited_by: list[str] = Field(default_factory=list)
+    limited_by: list[str] = []
     """Indicator ids whose effective level holds the domain at its level."""
     capped_count: int = 0
-    next_steps: list[NextStep] = Field(default_factory=list)
+    next_steps: list[NextStep] = []
     indicators: list[IndicatorResult]
     line: int | None = None
     """The line of the domain in the submission, when scored from a file (schema 1.1)."""
@@ -277,7 +277,7 @@ class GateFailure(_Model):
     domain: str
     """The domain id, or for ``governance-red`` the governance area id."""
     message: str
-    sub_indicators: list[str] = Field(default_factory=list)
+    sub_indicators: list[str] = []
     """For ``governance-red``: the area's sub-indicators rated red."""
 
 
@@ -285,8 +285,8 @@ class GateOutcome(_Model):
     """Whether the assessment passed its gates, and why not."""
 
     status: GateStatus
-    failures: list[GateFailure] = Field(default_factory=list)
-    checks: list[str] = Field(default_factory=list)
+    failures: list[GateFailure] = []
+    checks: list[str] = []
     """The gates in force: ``below-target`` (some domain has a target), ``regression``
     (``--fail-on-regression``) and ``governance-red`` (``--fail-on-red`` with governance
     rated); empty when the status is ``none`` (schema 1.1)."""
@@ -305,12 +305,12 @@ class BaselineInfo(_Model):
     framework_version: str
     revision: str | None = None
     """``"2009 -> 2010"`` when ids were matched through framework revision maps."""
-    new_domains: list[str] = Field(default_factory=list)
+    new_domains: list[str] = []
     """Domain ids with no counterpart in the baseline."""
-    gone_domains: list[str] = Field(default_factory=list)
+    gone_domains: list[str] = []
     """Baseline domain ids with no counterpart in this result."""
-    new_indicators: list[str] = Field(default_factory=list)
-    gone_indicators: list[str] = Field(default_factory=list)
+    new_indicators: list[str] = []
+    gone_indicators: list[str] = []
 
 
 class PanelMemberInfo(_Model):
@@ -325,12 +325,12 @@ class PanelSummary(_Model):
 
     date: _dt.date | None = None
     """The panel day, when the submission records it."""
-    members: list[PanelMemberInfo] = Field(default_factory=list)
+    members: list[PanelMemberInfo] = []
     indicators_rated: int
     """Indicators the panel rated (gave a panel level)."""
     indicators_changed: int
     """Indicators where the panel's level differs from the organisation's."""
-    flagged: list[str] = Field(default_factory=list)
+    flagged: list[str] = []
     """Indicator ids where the two differ by two levels or more."""
     calibration_gap: float | None = None
     """Mean claimed minus mean panel level over every indicator the panel rated, two
@@ -356,7 +356,7 @@ class GovernanceItemResult(_Model):
     descriptor: str | None = None
     """The framework's description of what ``rating`` looks like for this sub-indicator."""
     narrative: str = ""
-    evidence: list[EvidenceResult] = Field(default_factory=list)
+    evidence: list[EvidenceResult] = []
 
 
 class RagCounts(_Model):
@@ -381,7 +381,7 @@ class GovernanceAreaResult(_Model):
     coverage: Coverage
     """Sub-indicators rated out of the area's sub-indicators."""
     counts: RagCounts
-    red_sub_indicators: list[str] = Field(default_factory=list)
+    red_sub_indicators: list[str] = []
     sub_indicator_points: int = 0
     """The sum of the rated sub-indicators' points."""
     sub_indicator_points_max: int = 0
@@ -457,7 +457,7 @@ class OutcomesResult(_Model):
     on_track: int
     off_track: int
     no_actual: int
-    required: list[str] = Field(default_factory=list)
+    required: list[str] = []
     """The framework's required measure ids."""
     recommended_count: int | None = None
     """The framework's recommended number of measures."""
@@ -482,7 +482,7 @@ class Result(_Model):
     domains: list[DomainResult]
     overall: Overall
     gate: GateOutcome
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = []
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
     baseline: BaselineInfo | None = None
     """The earlier assessment this one was compared with (``--baseline``; schema 1.1)."""

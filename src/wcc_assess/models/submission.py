@@ -135,7 +135,7 @@ class IndicatorEntry(_Model):
 
     level: StrictInt | None = None
     narrative: StrictStr = ""
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = []
     panel_level: StrictInt | None = None
     panel_note: StrictStr | None = None
     not_assessed: StrictStr | None = None
@@ -162,7 +162,7 @@ class DomainEntry(_Model):
     """
 
     not_assessed: StrictStr | None = None
-    indicators: dict[str, IndicatorEntry] = Field(default_factory=dict)
+    indicators: dict[str, IndicatorEntry] = {}
 
     _check_reason = field_validator("not_assessed")(_reason)
 
@@ -198,7 +198,7 @@ class GovernanceEntry(_Model):
 
     rating: Rag | None = None
     narrative: StrictStr = ""
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = []
     panel_rating: Rag | None = None
     """The panel's rating, when moderated; it replaces the organisation's own."""
     panel_note: StrictStr | None = None
@@ -227,7 +227,7 @@ class GovernanceAreaEntry(_Model):
     """
 
     not_assessed: StrictStr | None = None
-    sub_indicators: dict[str, GovernanceEntry] = Field(default_factory=dict)
+    sub_indicators: dict[str, GovernanceEntry] = {}
 
     _check_reason = field_validator("not_assessed")(_reason)
 
@@ -264,7 +264,7 @@ class OutcomeMeasure(_Model):
     baseline: OutcomeBaseline
     trajectory: Annotated[dict[Period, Number], Field(min_length=1)]
     """The aspiration for each financial year, e.g. ``{2025/26: 79.4, 2026/27: 79.6}``."""
-    actuals: dict[Period, Number] = Field(default_factory=dict)
+    actuals: dict[Period, Number] = {}
     """The values achieved so far, by financial year."""
     source: StrictStr = ""
     """Where the figures come from (a data set, an indicator number)."""
@@ -279,8 +279,8 @@ class Submission(_Model):
     period: StrictStr
     """The financial year assessed, e.g. ``2026/27``."""
     assessed_on: date
-    assessors: list[Assessor] = Field(default_factory=list)
-    targets: dict[str, StrictInt] = Field(default_factory=dict)
+    assessors: list[Assessor] = []
+    targets: dict[str, StrictInt] = {}
     """Target levels: ``default`` for every domain, or per domain id."""
     domains: dict[str, DomainEntry]
     panel: Panel | None = None

@@ -9,7 +9,7 @@ over through framework revision maps, as for a baseline.
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from wcc_assess.models.framework import Level
 from wcc_assess.models.result import Change
@@ -43,7 +43,7 @@ class TrendPoint(_Model):
     level: int | float | None
     """None when not assessed; fractional only for a domain merged in a later revision."""
     score: float | None
-    compared_with: list[str] = Field(default_factory=list)
+    compared_with: list[str] = []
     """The ids that period's framework used for this domain (empty: it had none)."""
     note: str | None = None
     """How the ids were matched (renamed, split, merged), or why there is no value."""
@@ -76,6 +76,6 @@ class Trend(_Model):
     periods: list[TrendPeriod]
     """Oldest first."""
     domains: list[DomainTrend]
-    retired: list[str] = Field(default_factory=list)
+    retired: list[str] = []
     """Domain ids of earlier periods with no counterpart in the newest framework."""
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = []
