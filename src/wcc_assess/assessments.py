@@ -143,14 +143,25 @@ def load_assessment(
 
 
 def with_source_lines(result: Result, document: Document) -> Result:
-    """Return ``result`` with the submission line of every domain and indicator filled in."""
+    """Return ``result`` with the submission lines of domains, indicators and governance areas."""
 
-    def line(*path: str) -> int | None:
-        where = document.locate(("domains", *path))
+    def line(*path: str, section: str = "domains") -> int | None:
+        where = document.locate((section, *path))
         return where[0] if where else None
 
+    governance = result.governance
+    if governance is not None:
+        governance = governance.model_copy(
+            update={
+                "areas": [
+                    area.model_copy(update={"line": line(area.id, section="governance")})
+                    for area in governance.areas
+                ]
+            }
+        )
     return result.model_copy(
         update={
+            "governance": governance,
             "domains": [
                 domain.model_copy(
                     update={

@@ -34,9 +34,12 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class YamlProblem(Exception):
-    """The text is not acceptable YAML; located at 1-based line and column."""
+    """The text is not acceptable YAML; located at 1-based line and column.
+
+    Not frozen: Python and test tools set attributes on exceptions (``__notes__``).
+    """
 
     message: str
     line: int | None = None

@@ -221,3 +221,14 @@ def test_cohort_counts_green_and_red_on_every_area(wcc: Wcc, tmp_path: Path) -> 
         "3 organisations rated governance; 1 green on all three areas, 1 red on all "
         "three areas." in markdown
     )
+
+
+def test_github_annotation_points_at_the_red_area(wcc: Wcc) -> None:
+    run = wcc("assess", str(ASSURANCE), "--fail-on-red", "--format", "github")
+    assert run.exit_code == 1
+    area_line = ASSURANCE.read_text(encoding="utf-8").splitlines().index("  finance:") + 1
+    errors = [line for line in run.stdout.splitlines() if "governance-red" in line]
+    assert errors == [
+        f"::error file={ASSURANCE},line={area_line},title=wcc assess%3A governance-red::"
+        "Finance governance (finance) is red: finance.1 is rated red"
+    ]

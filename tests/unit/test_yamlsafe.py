@@ -56,3 +56,9 @@ def test_aliases_only_when_allowed() -> None:
 
 def test_empty_document() -> None:
     assert parse_yaml("# nothing\n").data is None
+
+
+def test_problems_take_notes_like_any_exception() -> None:
+    problem = YamlProblem("bad", 1, 1)
+    problem.add_note("context added by a caller")
+    assert problem.__notes__ == ["context added by a caller"]

@@ -55,7 +55,7 @@ __all__ = [
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.2"
+RESULT_SCHEMA_VERSION = "1.3"
 
 
 class _Model(BaseModel):
@@ -387,6 +387,8 @@ class GovernanceAreaResult(_Model):
     sub_indicator_points_max: int = 0
     """What that sum would be were every rated sub-indicator green."""
     sub_indicators: list[GovernanceItemResult]
+    line: int | None = None
+    """The area's line in the submission, when known (for ``--format github``)."""
 
 
 class GovernanceResult(_Model):

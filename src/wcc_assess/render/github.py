@@ -78,6 +78,8 @@ def render(result: Result, options: RenderOptions) -> str:
     """Return the annotations, one per line, the summary notice last."""
     source = result.source if result.source and not result.source.startswith("<") else None
     lines = {d.id: d.line for d in result.domains}
+    if result.governance is not None:
+        lines |= {area.id: area.line for area in result.governance.areas}
     commands = [
         workflow_command(
             "error",
