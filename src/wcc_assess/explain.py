@@ -17,12 +17,21 @@ from datetime import date
 from fractions import Fraction
 
 from wcc_assess.errors import UsageError
+from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import DomainMethod, EvidenceRule, Framework
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
+    EvidenceResult,
     GateStatus,
+    GovernanceAreaResult,
+    GovernanceItemResult,
+    GovernanceResult,
     IndicatorResult,
+    OutcomeMeasureResult,
+    OutcomesResult,
+    OutcomeStatus,
+    OutcomeYear,
     Result,
     TargetSource,
 )
@@ -96,25 +105,68 @@ def _level_name(result: Result, level: int) -> str:
     return str(level)
 
 
-def resolve_subject(result: Result, subject: str) -> tuple[str, str]:
-    """Return ``("domain" | "indicator", id)`` for ``subject``, ignoring case.
+_KINDS = {
+    "domain": "domain",
+    "indicator": "indicator",
+    "governance-area": "governance area",
+    "governance-item": "governance sub-indicator",
+    "outcome": "outcome measure",
+}
 
-    Raises :class:`UsageError` naming the nearest id when there is no such domain or
-    indicator.
+
+def _subject_ids(result: Result) -> list[tuple[str, list[str]]]:
+    """Return every explainable id, by kind, in order of precedence."""
+    kinds: list[tuple[str, list[str]]] = [
+        ("domain", [domain.id for domain in result.domains]),
+        ("indicator", [i.id for domain in result.domains for i in domain.indicators]),
+    ]
+    if result.governance is not None:
+        areas = result.governance.areas
+        kinds.append(("governance-area", [area.id for area in areas]))
+        kinds.append(("governance-item", [i.id for area in areas for i in area.sub_indicators]))
+    if result.outcomes is not None:
+        kinds.append(("outcome", [measure.id for measure in result.outcomes.measures]))
+    return kinds
+
+
+def _or_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def resolve_subject(result: Result, subject: str) -> tuple[str, str]:
+    """Return ``(kind, id)`` for ``subject``, ignoring case.
+
+    ``kind`` is ``domain``, ``indicator``, ``governance-area``, ``governance-item`` or
+    ``outcome``; governance and outcome ids are known only when the result has those
+    sections. Raises :class:`UsageError` naming the nearest id of any kind when nothing has
+    this id.
     """
-    domains = [domain.id for domain in result.domains]
-    indicators = [indicator.id for domain in result.domains for indicator in domain.indicators]
-    for kind, ids in (("domain", domains), ("indicator", indicators)):
+    kinds = _subject_ids(result)
+    for kind, ids in kinds:
         for known in ids:
             if known == subject:
                 return kind, known
-    for kind, ids in (("domain", domains), ("indicator", indicators)):
+    for kind, ids in kinds:
         for known in ids:
             if known.casefold() == subject.casefold():
                 return kind, known
-    close = difflib.get_close_matches(subject, domains + indicators, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]}?" if close else f"the domains are {', '.join(domains)}"
-    raise UsageError(f"{result.framework.id} has no domain or indicator {subject!r} ({hint})")
+    every = [known for _, ids in kinds for known in ids]
+    close = difflib.get_close_matches(subject, every, n=1, cutoff=0.5)
+    if close:
+        hint = f"did you mean {close[0]}?"
+    else:
+        hints = [f"the domains are {', '.join(kinds[0][1])}"]
+        for kind, ids in kinds[2:]:
+            if kind == "governance-area":
+                hints.append(f"the governance areas are {', '.join(ids)}")
+            elif kind == "outcome" and ids:
+                hints.append(f"the outcome measures are {', '.join(ids)}")
+        hint = "; ".join(hints)
+    nouns = _or_list([_KINDS[kind] for kind, _ in kinds])
+    if len(kinds) == 2:
+        nouns = "domain or indicator"
+    owner = result.framework.id if result.outcomes is None else f"{result.source}"
+    raise UsageError(f"{owner} has no {nouns} {subject!r} ({hint})")
 
 
 # Evidence rules -----------------------------------------------------------------------
@@ -154,6 +206,25 @@ def _evidence_gap(result: Result, indicator: IndicatorResult, level: int) -> str
     if short_recent:
         add += f" ({short_recent} of them dated on or after {window.since.isoformat()})"
     return f"Evidence: {needs}; {has}: {add}."
+
+
+def _evidence_items(evidence: list[EvidenceResult]) -> list[str]:
+    """List evidence items with whether each counted and is recent."""
+    if not evidence:
+        return ["  None cited."]
+    out: list[str] = []
+    for number, item in enumerate(evidence, start=1):
+        if item.counted:
+            status = "counted, recent" if item.recent else "counted, not recent"
+        else:
+            note = item.note or ""
+            status = note if "not counted" in note else f"not counted: {note}".rstrip(": ")
+        out += _wrap(
+            f"{number}. {item.title} [{item.ref}], {item.date.isoformat()}: {status}",
+            "  ",
+            "     ",
+        )
+    return out
 
 
 # Indicator ------------------------------------------------------------------------------
@@ -245,19 +316,7 @@ def _explain_indicator(result: Result, framework: Framework, indicator_id: str) 
         f"within {window.months} months before the assessment.",
         "  ",
     )
-    if not indicator.evidence:
-        out.append("  None cited.")
-    for number, item in enumerate(indicator.evidence, start=1):
-        if item.counted:
-            status = "counted, recent" if item.recent else "counted, not recent"
-        else:
-            note = item.note or ""
-            status = note if "not counted" in note else f"not counted: {note}".rstrip(": ")
-        out += _wrap(
-            f"{number}. {item.title} [{item.ref}], {item.date.isoformat()}: {status}",
-            "  ",
-            "     ",
-        )
+    out += _evidence_items(indicator.evidence)
     out.append(
         f"  Counted: {_plural(indicator.evidence_counted, 'item')}, "
         f"{indicator.evidence_recent} recent."
@@ -548,6 +607,9 @@ def _explain_overall(result: Result, framework: Framework) -> list[str]:
         out += ["", "Warnings"]
         for warning in result.warnings:
             out += _wrap(warning, "  - ", "    ")
+    assurance = _assurance_summary(result)
+    if assurance:
+        out += ["", *assurance]
     first = result.domains[0]
     example_indicator = first.indicators[0].id if first.indicators else first.id
     out += [""]
@@ -555,15 +617,314 @@ def _explain_overall(result: Result, framework: Framework) -> list[str]:
         f"Explain a domain or an indicator with: wcc explain {result.source} {first.id}, or "
         f"wcc explain {result.source} {example_indicator}"
     )
+    if result.governance is not None or result.outcomes is not None:
+        out += _wrap(
+            "A governance area, governance sub-indicator or outcome measure id works the same way."
+        )
+    return out
+
+
+# Governance ---------------------------------------------------------------------------
+
+_RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN]
+
+_AREA_RULE = (
+    "an area is red if any rated sub-indicator is red, green if all are green, and amber "
+    "otherwise; a sub-indicator's rating is the panel's when given, else the "
+    "organisation's own, and sub-indicators not rated are left out."
+)
+
+
+def _governance(result: Result) -> GovernanceResult:
+    if result.governance is None:
+        raise KeyError("governance")
+    return result.governance
+
+
+def _points_scale(governance: GovernanceResult) -> str:
+    scale = governance.points_scale
+    return f"red {scale.red}, amber {scale.amber}, green {scale.green}"
+
+
+def _next_rag(rating: Rag) -> Rag | None:
+    index = _RAG_ORDER.index(rating)
+    return _RAG_ORDER[index + 1] if index + 1 < len(_RAG_ORDER) else None
+
+
+def _rag_descriptor(framework: Framework, item_id: str, rating: Rag) -> str | None:
+    for area in framework.governance.areas if framework.governance else []:
+        for item in area.sub_indicators:
+            if item.id == item_id:
+                return item.descriptors.of(rating)
+    return None
+
+
+def _item_owner(
+    governance: GovernanceResult, item_id: str
+) -> tuple[GovernanceAreaResult, GovernanceItemResult]:
+    for area in governance.areas:
+        for item in area.sub_indicators:
+            if item.id == item_id:
+                return area, item
+    raise KeyError(item_id)
+
+
+def _rating_source(item: GovernanceItemResult) -> str:
+    """Say whose rating counts, e.g. ``the panel's; self was Green``."""
+    if item.panel_rating is None or item.self_rating is None:
+        return "self-assessed"
+    if item.panel_rating is item.self_rating:
+        return "self and panel agree"
+    return f"the panel's; self was {item.self_rating.label}"
+
+
+def _listed(ids: list[str], verb: str) -> str:
+    if len(ids) == 1:
+        return f"{ids[0]} {verb}"
+    plural = {"is": "are", "has": "have"}.get(verb, verb)
+    return f"{', '.join(ids[:-1])} and {ids[-1]} {plural}"
+
+
+def _area_reason(area: GovernanceAreaResult) -> str:
+    rated = [item for item in area.sub_indicators if item.rating is not None]
+    label = (area.rating or Rag.RED).label
+    if area.rating is Rag.RED:
+        return f"{label}, because {_listed(area.red_sub_indicators, 'is')} rated red."
+    if area.rating is Rag.GREEN:
+        every = "the only rated one is" if len(rated) == 1 else f"all {len(rated)} rated are"
+        return f"{label}, because {every} green."
+    amber = [item.id for item in rated if item.rating is Rag.AMBER]
+    return f"{label}, because none is red but {_listed(amber, 'is')} rated amber."
+
+
+def _area_lift(
+    result: Result, framework: Framework, area: GovernanceAreaResult, indent: str
+) -> list[str]:
+    """Say which sub-indicators must move for the area to reach the next rating."""
+    rating = area.rating or Rag.GREEN
+    goal = _next_rag(rating)
+    if goal is None:
+        return [f"{area.id} is green, the top rating."]
+    out = [f"To reach {goal.value}"]
+    if rating is Rag.RED:
+        holding = [item for item in area.sub_indicators if item.rating is Rag.RED]
+        out += _wrap(
+            "Every red sub-indicator must reach at least amber (green for the area to be green):",
+            indent,
+        )
+    else:
+        holding = [item for item in area.sub_indicators if item.rating is Rag.AMBER]
+        out += _wrap("Every amber sub-indicator must reach green:", indent)
+    for item in holding:
+        current = item.rating or Rag.RED
+        out += _wrap(f"{item.id} {item.title}: {current.value} → {goal.value}", "  - ", "    ")
+        for wanted in _RAG_ORDER[_RAG_ORDER.index(goal) :]:
+            descriptor = _rag_descriptor(framework, item.id, wanted)
+            if descriptor:
+                out += _wrap(f"{wanted.label}: {descriptor}", "    ", "      ")
+    return out
+
+
+def _explain_governance_area(result: Result, framework: Framework, area_id: str) -> list[str]:
+    governance = _governance(result)
+    area = next(area for area in governance.areas if area.id == area_id)
+    out = [f"{area.id} {area.title} (governance)"]
+    out += _wrap(area.statement)
+    out += _header(result)
+    out.append("")
+    out += _wrap("Rule: " + _AREA_RULE, "", "  ")
+    out.append(f"Points: {_points_scale(governance)}.")
+    out += ["", "Sub-indicators (rating that counts; whose rating)"]
+    width = min(max(len(f"{i.id} {i.title}") for i in area.sub_indicators), 52)
+    for item in area.sub_indicators:
+        name = f"{item.id} {item.title}"
+        if len(name) > width:
+            name = name[: width - 1] + "…"
+        if item.rating is None:
+            reason = item.not_assessed_reason or "no reason given"
+            out += _wrap(f"{name.ljust(width)}  not rated: {reason}", "  ", "    ")
+            continue
+        out += _wrap(
+            f"{name.ljust(width)}  {item.rating.label.ljust(5)}  {_rating_source(item)}",
+            "  ",
+            "    ",
+        )
+    out.append("")
+    counts = area.counts
+    out.append(
+        f"Coverage: {area.coverage.assessed} of {area.coverage.total} sub-indicators rated "
+        f"({counts.red} red, {counts.amber} amber, {counts.green} green)."
+    )
+    if area.rating is None:
+        reason = area.not_assessed_reason or "no reason given"
+        out += _wrap(_sentence(f"Not assessed: {reason}") + " It earns no points.", "")
+        return out
+    out += _wrap("Rating: " + _area_reason(area), "", "  ")
+    out += _wrap(
+        f"Points: {area.points} for {area.rating.value}; its sub-indicators total "
+        f"{area.sub_indicator_points} of {area.sub_indicator_points_max}.",
+        "",
+        "  ",
+    )
+    out.append("")
+    out += _area_lift(result, framework, area, "  ")
+    return out
+
+
+def _explain_governance_item(result: Result, framework: Framework, item_id: str) -> list[str]:
+    governance = _governance(result)
+    area, item = _item_owner(governance, item_id)
+    out = [f"{item.id} {item.title}", f"in {area.id} {area.title} (governance)"]
+    out += _header(result)
+    out.append("")
+    if item.rating is None:
+        reason = item.not_assessed_reason or "no reason given"
+        out += _wrap(_sentence(f"Not rated: {reason}"), "")
+        out += _wrap(
+            f"It is left out of {area.id}'s rating and shown in its coverage "
+            f"({area.coverage.assessed} of {area.coverage.total} rated).",
+            "",
+        )
+        if item.narrative:
+            out += ["", "Narrative"]
+            out += _wrap(item.narrative, "  ")
+        return out
+    out.append("Rating")
+    out.append(f"  Rated by the organisation: {(item.self_rating or item.rating).label}")
+    if item.panel_rating is not None:
+        note = f': "{item.panel_note}"' if item.panel_note else ""
+        out += _wrap(f"Panel rating: {item.panel_rating.label}{note}", "  ", "    ")
+        out.append(
+            f"  Counts: {item.rating.label}, the panel's rating, which counts over the "
+            "organisation's"
+        )
+    else:
+        out.append(f"  Counts: {item.rating.label}, the organisation's own (no panel rating)")
+    out.append(f"  Points: {item.points} ({_points_scale(governance)})")
+    if item.descriptor:
+        out += _wrap(f"{item.rating.label} means: {item.descriptor}", "  ", "    ")
+    if item.narrative:
+        out += ["", "Narrative"]
+        out += _wrap(item.narrative, "  ")
+    out += ["", "Evidence"]
+    out += _evidence_items(item.evidence)
+    out.append("")
+    if item.rating is Rag.RED:
+        out += _wrap(f"{area.id} is red while this or any other sub-indicator is red.", "")
+        out.append("")
+    goal = _next_rag(item.rating)
+    if goal is None:
+        out.append("Green, the top rating.")
+        return out
+    out.append(f"To reach {goal.value}")
+    descriptor = _rag_descriptor(framework, item.id, goal)
+    if descriptor:
+        out += _wrap(f"{goal.label} means: {descriptor}", "  ", "    ")
+    return out
+
+
+# Outcomes -----------------------------------------------------------------------------
+
+
+def _figure(value: float) -> str:
+    """Format a figure as written: 80.3, 1420 (not 1420.0)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _signed(value: float) -> str:
+    text = _figure(value)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def _outcome_year(measure: OutcomeMeasureResult, year: OutcomeYear) -> str:
+    head = f"{year.period}: aspiration {_figure(year.aspiration)}"
+    if year.actual is None or year.status is OutcomeStatus.NO_ACTUAL:
+        return f"{head}, no actual yet"
+    on = year.status is OutcomeStatus.ON_TRACK
+    if measure.better is Better.HIGHER:
+        relation = "≥" if on else "<"
+    else:
+        relation = "≤" if on else ">"
+    status = "on track" if on else "off track"
+    difference = f", difference {_signed(year.difference)}" if year.difference is not None else ""
+    return (
+        f"{head}, actual {_figure(year.actual)}: {status} "
+        f"({_figure(year.actual)} {relation} {_figure(year.aspiration)}{difference})"
+    )
+
+
+def _explain_outcome(result: Result, measure_id: str) -> list[str]:
+    outcomes: OutcomesResult | None = result.outcomes
+    if outcomes is None:
+        raise KeyError(measure_id)
+    measure = next(m for m in outcomes.measures if m.id == measure_id)
+    out = _wrap(f"{measure.id} {measure.name} (outcome measure)")
+    out += _header(result)
+    out.append("")
+    better = "higher is better" if measure.better is Better.HIGHER else "lower is better"
+    required = "; required by the framework" if measure.required else ""
+    out.append(f"Unit: {measure.unit}; {better}{required}.")
+    if measure.source:
+        out += _wrap(_sentence(f"Source: {measure.source}"), "", "  ")
+    out.append(f"Baseline: {_figure(measure.baseline_value)} in {measure.baseline_period}.")
+    rule = "at least" if measure.better is Better.HIGHER else "at most"
+    out += _wrap(
+        f"A year is on track when its actual is {rule} the aspiration ({better}).", "", "  "
+    )
+    out += ["", "Years"]
+    for year in measure.years:
+        out += _wrap(_outcome_year(measure, year), "  ", "    ")
+    out.append("")
+    if measure.latest_period is None:
+        out.append("Status: no actual yet.")
+    else:
+        status = "on track" if measure.status is OutcomeStatus.ON_TRACK else "off track"
+        out.append(
+            f"Status: {status}, as in {measure.latest_period}, the latest year with an actual."
+        )
+    later = [y for y in measure.years if y.actual is None]
+    if later and measure.latest_period is not None:
+        nxt = later[0]
+        out += _wrap(
+            f"Next: {nxt.period} aspires to {_figure(nxt.aspiration)} ({better}).", "", "  "
+        )
+    return out
+
+
+def _assurance_summary(result: Result) -> list[str]:
+    """One line each for governance and outcomes, when the result has them."""
+    out: list[str] = []
+    if result.governance is not None:
+        governance = result.governance
+        areas = ", ".join(
+            f"{area.id} {area.rating.value}" if area.rating else f"{area.id} not rated"
+            for area in governance.areas
+        )
+        out += _wrap(
+            f"Governance: {areas} ({governance.points} of {governance.points_max} points).",
+            "",
+            "  ",
+        )
+    if result.outcomes is not None:
+        outcomes = result.outcomes
+        total = len(outcomes.measures)
+        line = f"Outcomes: {outcomes.on_track} of {_plural(total, 'measure')} on track"
+        if outcomes.off_track:
+            line += f", {outcomes.off_track} off track"
+        if outcomes.no_actual:
+            line += f", {outcomes.no_actual} with no actual yet"
+        out += _wrap(line + ".", "", "  ")
     return out
 
 
 def explain(result: Result, framework: Framework, subject: str | None = None) -> str:
     """Return, as plain text, how the level of ``subject`` (or the overall grade) was reached.
 
-    ``subject`` is a domain or indicator id (any case), or None for the overall grade.
-    ``framework`` must be the one the result was scored against; it supplies descriptors
-    and statements. Raises :class:`UsageError` for an unknown id.
+    ``subject`` is the id (any case) of a domain, an indicator, a governance area or
+    sub-indicator, or an outcome measure; None for the overall grade. ``framework`` must be
+    the one the result was scored against; it supplies descriptors and statements.
+    Raises :class:`UsageError` for an unknown id.
     """
     if subject is None:
         lines = _explain_overall(result, framework)
@@ -571,6 +932,12 @@ def explain(result: Result, framework: Framework, subject: str | None = None) ->
         kind, found = resolve_subject(result, subject)
         if kind == "domain":
             lines = _explain_domain(result, framework, found)
-        else:
+        elif kind == "indicator":
             lines = _explain_indicator(result, framework, found)
+        elif kind == "governance-area":
+            lines = _explain_governance_area(result, framework, found)
+        elif kind == "governance-item":
+            lines = _explain_governance_item(result, framework, found)
+        else:
+            lines = _explain_outcome(result, found)
     return "\n".join(line.rstrip() for line in lines) + "\n"
