@@ -214,6 +214,50 @@ def test_explain_unknown_id(wcc: Wcc) -> None:
     assert run.stdout == ""
 
 
+def test_explain_governance_and_outcomes(wcc: Wcc) -> None:
+    path = str(EXAMPLES / "westmarsh-2026-27-assurance.yaml")
+    area = wcc("explain", path, "Finance")
+    assert area.exit_code == 0
+    assert area.stdout.startswith("finance Finance (governance)\n")
+    assert "Rating: Red, because finance.1 is rated red.\n" in area.stdout
+    assert "Points: 0 for red; its sub-indicators total 8 of 12.\n" in area.stdout
+    item = wcc("explain", path, "finance.1")
+    assert item.exit_code == 0
+    assert "  Counts: Red, the organisation's own (no panel rating)\n" in item.stdout
+    assert item.stdout.endswith(
+        "To reach amber\n"
+        "  Amber means: The plan was met only with non-recurrent measures, or the forecast is off\n"
+        "    plan with an agreed recovery plan.\n"
+    )
+    off = wcc("explain", path, "life-expectancy")
+    assert (
+        "  2025/26: aspiration 80.5, actual 80.4: off track (80.4 < 80.5, difference -0.1)\n"
+        in (off.stdout)
+    )
+    assert "Status: off track, as in 2025/26, the latest year with an actual.\n" in off.stdout
+    on = wcc("explain", path, "breastfeeding")
+    assert "  2025/26: aspiration 47, actual 47.3: on track (47.3 ≥ 47, difference +0.3)\n" in (
+        on.stdout
+    )
+    assert "Status: on track, as in 2025/26, the latest year with an actual.\n" in on.stdout
+    overall = wcc("explain", path)
+    assert "Governance: strategy green, finance red, board amber (3 of 6 points).\n" in (
+        overall.stdout
+    )
+    assert "Outcomes: 6 of 10 measures on track, 4 off track.\n" in overall.stdout
+
+
+def test_explain_unknown_assurance_id(wcc: Wcc) -> None:
+    path = str(EXAMPLES / "westmarsh-2026-27-assurance.yaml")
+    run = wcc("explain", path, "breastfeading")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.endswith(
+        f"{path} has no domain, indicator, governance area, governance sub-indicator or "
+        "outcome measure 'breastfeading' (did you mean breastfeeding?)\n"
+    )
+
+
 def test_explain_invalid_submission(wcc: Wcc) -> None:
     run = wcc("explain", str(EXAMPLES / "invalid" / "westmarsh-draft-with-errors.yaml"))
     assert run.exit_code == 2 and "nothing was assessed" in run.stderr

@@ -15,6 +15,7 @@ from wcc_assess.errors import UsageError
 from wcc_assess.explain import explain, resolve_subject
 from wcc_assess.loading import load_submission
 from wcc_assess.models.framework import Framework
+from wcc_assess.models.result import Result
 from wcc_assess.scoring import ScoreOptions, score
 
 MIXED_EVIDENCE: list[dict[str, Any]] = [
@@ -220,3 +221,221 @@ def test_every_example_explains_every_id(path: Path) -> None:
                 assert f"Supported by the evidence: {indicator.supported_level}\n" in text
                 assert f"Effective: {indicator.effective_level} (" in text
             assert all(len(line) <= 100 for line in text.splitlines())
+    for area in result.governance.areas if result.governance else []:
+        text = explain(result, fw, area.id)
+        if area.rating is not None:
+            assert f"Rating: {area.rating.label}, because" in text
+        for item in area.sub_indicators:
+            text = explain(result, fw, item.id)
+            assert all(len(line) <= 100 for line in text.splitlines())
+    for measure in result.outcomes.measures if result.outcomes else []:
+        text = explain(result, fw, measure.id)
+        assert "Baseline: " in text and len(measure.years) <= text.count(": aspiration ")
+
+
+# Governance and outcomes ------------------------------------------------------------------
+
+ASSURANCE = EXAMPLES / "westmarsh-2026-27-assurance.yaml"
+
+
+def _assurance(path: Path = ASSURANCE) -> tuple[Result, Framework]:
+    loaded = load_submission(path)
+    options = ScoreOptions(generated_at="x", source="assurance.yaml")
+    return score(loaded.framework, loaded.submission, options), loaded.framework
+
+
+def test_governance_area_red_with_a_panel_rating() -> None:
+    result, fw = _assurance()
+    assert explain(result, fw, "finance") == (
+        "finance Finance (governance)\n"
+        "The organisation plans and controls its money soundly, keeps within its resources, and\n"
+        "gets value from what it spends.\n"
+        "NHS Westmarsh Integrated Care Board (QW9), 2026/27, assessed on 2026-10-14 against World\n"
+        "Class Commissioning organisational competencies (wcc@2009)\n"
+        "\n"
+        "Rule: an area is red if any rated sub-indicator is red, green if all are green, and\n"
+        "  amber otherwise; a sub-indicator's rating is the panel's when given, else the\n"
+        "  organisation's own, and sub-indicators not rated are left out.\n"
+        "Points: red 0, amber 1, green 2.\n"
+        "\n"
+        "Sub-indicators (rating that counts; whose rating)\n"
+        "  finance.1 Financial plan and control total          Red    self-assessed\n"
+        "  finance.2 Medium-term financial strategy            Green  self-assessed\n"
+        "  finance.3 Financial risk and contingency            Amber  the panel's; self was Green\n"
+        "  finance.4 Budgetary control and forecasting         Amber  self-assessed\n"
+        "  finance.5 Efficiency and value-for-money programme  Green  self-assessed\n"
+        "  finance.6 Audit opinions and internal control       Green  self-assessed\n"
+        "\n"
+        "Coverage: 6 of 6 sub-indicators rated (1 red, 2 amber, 3 green).\n"
+        "Rating: Red, because finance.1 is rated red.\n"
+        "Points: 0 for red; its sub-indicators total 8 of 12.\n"
+        "\n"
+        "To reach amber\n"
+        "  Every red sub-indicator must reach at least amber (green for the area to be green):\n"
+        "  - finance.1 Financial plan and control total: red → amber\n"
+        "    Amber: The plan was met only with non-recurrent measures, or the forecast is off\n"
+        "      plan with an agreed recovery plan.\n"
+        "    Green: The year-end position met the agreed financial plan, and the current-year\n"
+        "      forecast is on plan with no unplanned support.\n"
+    )
+
+
+def test_governance_sub_indicator() -> None:
+    result, fw = _assurance()
+    assert explain(result, fw, "FINANCE.1") == (
+        "finance.1 Financial plan and control total\n"
+        "in finance Finance (governance)\n"
+        "NHS Westmarsh Integrated Care Board (QW9), 2026/27, assessed on 2026-10-14 against World\n"
+        "Class Commissioning organisational competencies (wcc@2009)\n"
+        "\n"
+        "Rating\n"
+        "  Rated by the organisation: Red\n"
+        "  Counts: Red, the organisation's own (no panel rating)\n"
+        "  Points: 0 (red 0, amber 1, green 2)\n"
+        "  Red means: The plan was missed, or the forecast deficit has no agreed recovery plan.\n"
+        "\n"
+        "Narrative\n"
+        "  The 2025/26 plan was met, but at month 5 the 2026/27 forecast is 9.8 million pounds\n"
+        "  adverse to plan, mostly continuing healthcare and prescribing. The recovery plan goes\n"
+        "  to the Board in December and is not yet agreed with NHS England.\n"
+        "\n"
+        "Evidence\n"
+        "  1. Finance report, month 5 2026/27 [Board paper 2026/075], 2026-09-03: counted, recent\n"
+        "\n"
+        "finance is red while this or any other sub-indicator is red.\n"
+        "\n"
+        "To reach amber\n"
+        "  Amber means: The plan was met only with non-recurrent measures, or the forecast is off\n"
+        "    plan with an agreed recovery plan.\n"
+    )
+
+
+def test_governance_sub_indicator_moderated_and_green() -> None:
+    result, fw = _assurance()
+    moderated = explain(result, fw, "finance.3")
+    assert "  Rated by the organisation: Green\n" in moderated
+    assert "  Counts: Amber, the panel's rating, which counts over the organisation's\n" in (
+        moderated
+    )
+    assert moderated.endswith(
+        "To reach green\n"
+        "  Green means: Financial risks are quantified and owned, with a contingency reserve set\n"
+        "    aside and reported to the board each month.\n"
+    )
+    assert explain(result, fw, "strategy.1").endswith("\nGreen, the top rating.\n")
+    amber = explain(result, fw, "board")
+    assert "Rating: Amber, because none is red but board.1 is rated amber.\n" in amber
+    assert "Points: 1 for amber; its sub-indicators total 9 of 10.\n" in amber
+    assert "  Every amber sub-indicator must reach green:\n" in amber
+    green = explain(result, fw, "strategy")
+    assert "Rating: Green, because all 5 rated are green.\n" in green
+    assert green.endswith("\nstrategy is green, the top rating.\n")
+
+
+def test_outcome_measure_off_track() -> None:
+    result, fw = _assurance()
+    assert explain(result, fw, "life-expectancy") == (
+        "life-expectancy Life expectancy at birth, all persons (outcome measure)\n"
+        "NHS Westmarsh Integrated Care Board (QW9), 2026/27, assessed on 2026-10-14 against World\n"
+        "Class Commissioning organisational competencies (wcc@2009)\n"
+        "\n"
+        "Unit: years; higher is better; required by the framework.\n"
+        "Source: Office for National Statistics, three-year rolling figures.\n"
+        "Baseline: 80.1 in 2023/24.\n"
+        "A year is on track when its actual is at least the aspiration (higher is better).\n"
+        "\n"
+        "Years\n"
+        "  2024/25: aspiration 80.3, actual 80.3: on track (80.3 ≥ 80.3, difference 0)\n"
+        "  2025/26: aspiration 80.5, actual 80.4: off track (80.4 < 80.5, difference -0.1)\n"
+        "  2026/27: aspiration 80.7, no actual yet\n"
+        "  2027/28: aspiration 80.9, no actual yet\n"
+        "  2028/29: aspiration 81.1, no actual yet\n"
+        "\n"
+        "Status: off track, as in 2025/26, the latest year with an actual.\n"
+        "Next: 2026/27 aspires to 80.7 (higher is better).\n"
+    )
+
+
+def test_outcome_measure_on_track_lower_is_better() -> None:
+    result, fw = _assurance()
+    assert explain(result, fw, "Health-Inequalities") == (
+        "health-inequalities Gap in life expectancy between the most and least deprived fifths\n"
+        "(outcome measure)\n"
+        "NHS Westmarsh Integrated Care Board (QW9), 2026/27, assessed on 2026-10-14 against World\n"
+        "Class Commissioning organisational competencies (wcc@2009)\n"
+        "\n"
+        "Unit: years; lower is better; required by the framework.\n"
+        "Source: Westmarsh public health observatory.\n"
+        "Baseline: 9.8 in 2023/24.\n"
+        "A year is on track when its actual is at most the aspiration (lower is better).\n"
+        "\n"
+        "Years\n"
+        "  2024/25: aspiration 9.6, actual 9.5: on track (9.5 ≤ 9.6, difference -0.1)\n"
+        "  2025/26: aspiration 9.4, actual 9.4: on track (9.4 ≤ 9.4, difference 0)\n"
+        "  2026/27: aspiration 9.1, no actual yet\n"
+        "  2027/28: aspiration 8.8, no actual yet\n"
+        "  2028/29: aspiration 8.5, no actual yet\n"
+        "\n"
+        "Status: on track, as in 2025/26, the latest year with an actual.\n"
+        "Next: 2026/27 aspires to 9.1 (lower is better).\n"
+    )
+
+
+def test_overall_adds_governance_and_outcomes() -> None:
+    result, fw = _assurance()
+    text = explain(result, fw)
+    assert (
+        "\n\nGovernance: strategy green, finance red, board amber (3 of 6 points).\n"
+        "Outcomes: 6 of 10 measures on track, 4 off track.\n\n"
+    ) in text
+    plain, plain_fw = _assurance(EXAMPLES / "westmarsh-2026-27.yaml")
+    assert "Governance:" not in explain(plain, plain_fw)
+    assert "Outcomes:" not in explain(plain, plain_fw)
+
+
+def test_not_rated_and_no_actual(tmp_path: Path) -> None:
+    data = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data["governance"]["board"]["board.1"] = {"not_assessed": "posts being recruited"}
+    data["governance"]["strategy"] = {"not_assessed": "deferred to the spring panel"}
+    data["outcomes"][0]["actuals"] = {}
+    path = tmp_path / "changed.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result, fw = _assurance(path)
+    board = explain(result, fw, "board")
+    assert (
+        "  board.1 Board membership, skills and stability        not rated: posts being recruited\n"
+    ) in board
+    assert "Coverage: 4 of 5 sub-indicators rated (0 red, 0 amber, 4 green).\n" in board
+    assert "Rating: Green, because all 4 rated are green.\n" in board
+    item = explain(result, fw, "board.1")
+    assert "Not rated: posts being recruited.\nIt is left out of board's rating" in item
+    strategy = explain(result, fw, "strategy")
+    assert strategy.endswith(
+        "Coverage: 0 of 5 sub-indicators rated (0 red, 0 amber, 0 green).\n"
+        "Not assessed: deferred to the spring panel. It earns no points.\n"
+    )
+    overall = explain(result, fw)
+    assert "Governance: strategy not rated, finance red, board green (2 of 4 points).\n" in (
+        overall
+    )
+    assert "Outcomes: 6 of 10 measures on track, 3 off track, 1 with no actual yet.\n" in overall
+    measure = explain(result, fw, "life-expectancy")
+    assert "  2024/25: aspiration 80.3, no actual yet\n" in measure
+    assert measure.endswith("\nStatus: no actual yet.\n")
+
+
+def test_unknown_subject_suggests_across_every_kind() -> None:
+    result, fw = _assurance()
+    assert resolve_subject(result, "Finance") == ("governance-area", "finance")
+    assert resolve_subject(result, "board.2") == ("governance-item", "board.2")
+    assert resolve_subject(result, "SMOKING") == ("outcome", "smoking")
+    nouns = "domain, indicator, governance area, governance sub-indicator or outcome measure"
+    with pytest.raises(UsageError) as caught:
+        explain(result, fw, "finance-1")
+    assert str(caught.value) == (
+        f"assurance.yaml has no {nouns} 'finance-1' (did you mean finance.1?)"
+    )
+    with pytest.raises(UsageError, match=r"did you mean life-expectancy\?"):
+        explain(result, fw, "life_expectancy")
+    with pytest.raises(UsageError, match=r"the governance areas are strategy, finance, board;"):
+        explain(result, fw, "zzzz")

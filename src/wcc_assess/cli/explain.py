@@ -22,7 +22,9 @@ def explain(
         str | None,
         typer.Argument(
             metavar="ID",
-            help="A domain id (C4) or an indicator id (C4.2); leave out for the overall grade.",
+            help="A domain (C4), an indicator (C4.2), a governance area (finance) or "
+            "sub-indicator (finance.1), or an outcome measure (life-expectancy); leave out "
+            "for the overall grade.",
             show_default=False,
         ),
     ] = None,
@@ -41,9 +43,12 @@ def explain(
 ) -> None:
     """Explain how a level was reached: evidence, rules, caps, arithmetic and the next step.
 
-    No id: the overall arithmetic and a line per domain.
+    No id: the overall arithmetic, a line per domain, governance and outcomes in brief.
     A domain id: method, indicators, score arithmetic, target, what would lift it.
     An indicator id: levels, each evidence item, rules, cap, what would lift it.
+    A governance area: sub-indicator ratings, the rule, points, what would lift it.
+    A governance sub-indicator: ratings, narrative, evidence, descriptors.
+    An outcome measure: baseline, each year's aspiration against its actual, status.
     """
     from wcc_assess.explain import explain as explain_text
     from wcc_assess.frameworks import resolve_framework
