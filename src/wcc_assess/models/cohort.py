@@ -8,9 +8,8 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from wcc_assess.errors import Diagnostic
+from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
 
@@ -38,11 +37,7 @@ COHORT_SCHEMA_VERSION = "1.1"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort)."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class DomainSummary(_Model):
+class DomainSummary(Model):
     """One domain of one organisation, as the scorer graded it."""
 
     id: str
@@ -52,7 +47,7 @@ class DomainSummary(_Model):
     status: DomainStatus
 
 
-class OrganisationSummary(_Model):
+class OrganisationSummary(Model):
     """One graded submission reduced to what a cohort report needs (not the whole result)."""
 
     source: str
@@ -87,7 +82,7 @@ class LeagueEntry(OrganisationSummary):
     """1 is the highest overall score; None when the organisation has no overall score."""
 
 
-class Problem(_Model):
+class Problem(Model):
     """One located problem in an input file (the JSON form of a diagnostic)."""
 
     file: str
@@ -115,7 +110,7 @@ class Problem(_Model):
         return self.to_diagnostic().format()
 
 
-class InvalidSubmission(_Model):
+class InvalidSubmission(Model):
     """A file that could not be graded, with every problem found in it."""
 
     file: str
@@ -124,7 +119,7 @@ class InvalidSubmission(_Model):
     errors: list[Problem]
 
 
-class LevelCount(_Model):
+class LevelCount(Model):
     """How many organisations sit at one level of the scale in a domain."""
 
     level: int
@@ -132,7 +127,7 @@ class LevelCount(_Model):
     count: int
 
 
-class DomainDistribution(_Model):
+class DomainDistribution(Model):
     """A domain across the cohort: organisations per level, means and medians."""
 
     id: str
@@ -152,7 +147,7 @@ class DomainDistribution(_Model):
     """Organisations below their target in this domain."""
 
 
-class BandCount(_Model):
+class BandCount(Model):
     """How many organisations fall in one rating band."""
 
     label: str
@@ -160,7 +155,7 @@ class BandCount(_Model):
     count: int
 
 
-class OverallDistribution(_Model):
+class OverallDistribution(Model):
     """The overall scores across the cohort."""
 
     graded: int
@@ -172,7 +167,7 @@ class OverallDistribution(_Model):
     """One entry per band of the framework, lowest first."""
 
 
-class GateCounts(_Model):
+class GateCounts(Model):
     """How many organisations passed, failed or had no gate (no target in force)."""
 
     passed: int
@@ -180,7 +175,7 @@ class GateCounts(_Model):
     none: int
 
 
-class Improvement(_Model):
+class Improvement(Model):
     """One organisation's change in overall score since the baseline (matched by code)."""
 
     rank: int | None
@@ -201,7 +196,7 @@ class Improvement(_Model):
     """Domains whose level fell."""
 
 
-class OrganisationRef(_Model):
+class OrganisationRef(Model):
     """An organisation named by name, code and period (for unmatched lists)."""
 
     organisation: str
@@ -210,7 +205,7 @@ class OrganisationRef(_Model):
     source: str
 
 
-class BaselineComparison(_Model):
+class BaselineComparison(Model):
     """The cohort against last year's: an improvement ranking matched by organisation code."""
 
     periods: list[str]
@@ -224,7 +219,7 @@ class BaselineComparison(_Model):
     """In the baseline but not in the cohort."""
 
 
-class GovernanceAreaCount(_Model):
+class GovernanceAreaCount(Model):
     """How the organisations that rated governance stand in one governance area."""
 
     id: str
@@ -235,7 +230,7 @@ class GovernanceAreaCount(_Model):
     not_assessed: int
 
 
-class GovernanceDistribution(_Model):
+class GovernanceDistribution(Model):
     """Governance across the cohort (HSJ counted those green, and red, on all three areas)."""
 
     organisations: int
@@ -250,7 +245,7 @@ class GovernanceDistribution(_Model):
     """Organisations rated red in every area."""
 
 
-class CohortResult(_Model):
+class CohortResult(Model):
     """Every organisation of a cohort graded against one framework, and the statistics."""
 
     schema_version: str = COHORT_SCHEMA_VERSION

@@ -8,8 +8,9 @@ submission: unknown keys, duplicate ids and missing level descriptors are errors
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+from pydantic import Field, StrictInt, field_validator, model_validator
 
+from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.submission import suggest
 
@@ -44,11 +45,7 @@ _RESERVED_IDS = frozenset({"default", "not_assessed"})
 """Keys with a meaning of their own in a submission's ``targets`` and ``domains``."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Level(_Model):
+class Level(Model):
     """One step of the rating scale."""
 
     level: StrictInt
@@ -56,7 +53,7 @@ class Level(_Model):
     meaning: Text
 
 
-class EvidenceRule(_Model):
+class EvidenceRule(Model):
     """What evidence a claim of ``level`` or above needs."""
 
     level: StrictInt
@@ -73,7 +70,7 @@ class EvidenceRule(_Model):
         return self
 
 
-class EvidenceSettings(_Model):
+class EvidenceSettings(Model):
     """The evidence rules of a framework."""
 
     recent_months: Annotated[StrictInt, Field(ge=1, le=600)] = 24
@@ -89,7 +86,7 @@ class DomainMethod(StrEnum):
     """The floor of the weighted mean of the indicators' effective levels."""
 
 
-class Band(_Model):
+class Band(Model):
     """A rating band of the overall percent."""
 
     min_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
@@ -97,7 +94,7 @@ class Band(_Model):
     meaning: str = ""
 
 
-class Scoring(_Model):
+class Scoring(Model):
     """The scoring settings: domain method, evidence rules, bands and default target."""
 
     method: DomainMethod = DomainMethod.ALL_MET
@@ -116,7 +113,7 @@ class Scoring(_Model):
         return bands
 
 
-class Replaces(_Model):
+class Replaces(Model):
     """The older version of the framework this one revises, and how its ids carry over.
 
     ``map`` takes an old domain or indicator id to its new id, or to a list of new ids when
@@ -136,7 +133,7 @@ class Replaces(_Model):
         return [mapped] if isinstance(mapped, str) else list(mapped)
 
 
-class Indicator(_Model):
+class Indicator(Model):
     """One assessable criterion of a domain, with a descriptor for every level."""
 
     id: Id
@@ -146,7 +143,7 @@ class Indicator(_Model):
     evidence_examples: list[Text] = []
 
 
-class Domain(_Model):
+class Domain(Model):
     """A competency (or other domain) made of indicators."""
 
     id: Id
@@ -158,7 +155,7 @@ class Domain(_Model):
     indicators: Annotated[list[Indicator], Field(min_length=1)]
 
 
-class RagDescriptors(_Model):
+class RagDescriptors(Model):
     """What a governance sub-indicator looks like when rated green, amber and red."""
 
     green: Text
@@ -170,7 +167,7 @@ class RagDescriptors(_Model):
         return {Rag.GREEN: self.green, Rag.AMBER: self.amber, Rag.RED: self.red}[rating]
 
 
-class GovernanceItem(_Model):
+class GovernanceItem(Model):
     """One governance sub-indicator, rated red, amber or green."""
 
     id: Id
@@ -178,7 +175,7 @@ class GovernanceItem(_Model):
     descriptors: RagDescriptors
 
 
-class GovernanceArea(_Model):
+class GovernanceArea(Model):
     """A governance area (WCC: strategy, finance, board) made of sub-indicators."""
 
     id: Id
@@ -187,7 +184,7 @@ class GovernanceArea(_Model):
     sub_indicators: Annotated[list[GovernanceItem], Field(min_length=1)]
 
 
-class RagPoints(_Model):
+class RagPoints(Model):
     """Points for each rating (HSJ's league table scored red 0, amber 1, green 2)."""
 
     red: Annotated[StrictInt, Field(ge=0)] = 0
@@ -199,7 +196,7 @@ class RagPoints(_Model):
         return {Rag.GREEN: self.green, Rag.AMBER: self.amber, Rag.RED: self.red}[rating]
 
 
-class GovernanceRules(_Model):
+class GovernanceRules(Model):
     """The governance element of assurance: areas of red / amber / green sub-indicators.
 
     An area is red if any assessed sub-indicator is red, green if all are green, amber
@@ -210,7 +207,7 @@ class GovernanceRules(_Model):
     areas: Annotated[list[GovernanceArea], Field(min_length=1)]
 
 
-class RequiredMeasure(_Model):
+class RequiredMeasure(Model):
     """An outcome measure every submission that reports outcomes must include."""
 
     id: Id
@@ -220,7 +217,7 @@ class RequiredMeasure(_Model):
     note: str = ""
 
 
-class OutcomeRules(_Model):
+class OutcomeRules(Model):
     """What the framework expects of a submission's outcome measures."""
 
     required: list[RequiredMeasure] = []
@@ -229,7 +226,7 @@ class OutcomeRules(_Model):
     """Fewer measures than this is accepted with a warning."""
 
 
-class Framework(_Model):
+class Framework(Model):
     """A competency framework, validated for internal consistency."""
 
     schema_version: StrictInt

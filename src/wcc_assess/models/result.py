@@ -12,8 +12,7 @@ import datetime as _dt
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
+from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import (
     Band,
@@ -58,11 +57,7 @@ __all__ = [
 RESULT_SCHEMA_VERSION = "1.3"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class FrameworkInfo(_Model):
+class FrameworkInfo(Model):
     """The framework the result was scored against, and the rules in force."""
 
     id: str
@@ -78,7 +73,7 @@ class FrameworkInfo(_Model):
     """The older framework version this one revises, and its id map (schema 1.1)."""
 
 
-class EvidenceResult(_Model):
+class EvidenceResult(Model):
     """One evidence item as the scorer saw it."""
 
     title: str
@@ -92,7 +87,7 @@ class EvidenceResult(_Model):
     """Why it was not counted (a duplicate ref, or dated after the assessment)."""
 
 
-class Cap(_Model):
+class Cap(Model):
     """Why an indicator's effective level is below its assessed level."""
 
     rule_level: int
@@ -116,7 +111,7 @@ class ChangeDirection(StrEnum):
     """Not assessed in one of the two years."""
 
 
-class Change(_Model):
+class Change(Model):
     """How a domain, an indicator or the overall grade moved since the baseline (schema 1.1).
 
     The direction follows the level (for the overall grade, which has no level, the score);
@@ -135,7 +130,7 @@ class Change(_Model):
     """How the ids were matched (renamed, split, merged) or why there is nothing to compare."""
 
 
-class IndicatorResult(_Model):
+class IndicatorResult(Model):
     """One indicator: claimed, panel, supported and effective level."""
 
     id: str
@@ -171,7 +166,7 @@ class IndicatorResult(_Model):
     """True when the organisation and the panel differ by two levels or more."""
 
 
-class Coverage(_Model):
+class Coverage(Model):
     """How much of something was assessed."""
 
     assessed: int
@@ -196,7 +191,7 @@ class TargetSource(StrEnum):
     FRAMEWORK_DEFAULT = "framework-default"
 
 
-class NextStep(_Model):
+class NextStep(Model):
     """What would lift an indicator that holds its domain down by one level."""
 
     domain: str
@@ -210,7 +205,7 @@ class NextStep(_Model):
     """Set when the claim already reaches the next level but the evidence does not."""
 
 
-class DomainResult(_Model):
+class DomainResult(Model):
     """One domain: its level, score, coverage, target and what holds it down."""
 
     id: str
@@ -244,7 +239,7 @@ class DomainResult(_Model):
     none."""
 
 
-class Overall(_Model):
+class Overall(Model):
     """The organisation's overall grade."""
 
     score: float | None
@@ -268,7 +263,7 @@ class GateStatus(StrEnum):
     """No target and no regression check was in force: nothing to gate on."""
 
 
-class GateFailure(_Model):
+class GateFailure(Model):
     """One failed gate and its reason."""
 
     kind: str
@@ -281,7 +276,7 @@ class GateFailure(_Model):
     """For ``governance-red``: the area's sub-indicators rated red."""
 
 
-class GateOutcome(_Model):
+class GateOutcome(Model):
     """Whether the assessment passed its gates, and why not."""
 
     status: GateStatus
@@ -292,7 +287,7 @@ class GateOutcome(_Model):
     rated); empty when the status is ``none`` (schema 1.1)."""
 
 
-class BaselineInfo(_Model):
+class BaselineInfo(Model):
     """The earlier assessment a result was compared with (schema 1.1)."""
 
     source: str
@@ -313,14 +308,14 @@ class BaselineInfo(_Model):
     gone_indicators: list[str] = []
 
 
-class PanelMemberInfo(_Model):
+class PanelMemberInfo(Model):
     """A member of the assurance panel."""
 
     name: str
     role: str
 
 
-class PanelSummary(_Model):
+class PanelSummary(Model):
     """The panel that confirmed and challenged the self-assessment, and how far it differed."""
 
     date: _dt.date | None = None
@@ -337,7 +332,7 @@ class PanelSummary(_Model):
     decimals; None if the panel rated none."""
 
 
-class GovernanceItemResult(_Model):
+class GovernanceItemResult(Model):
     """One governance sub-indicator as rated."""
 
     id: str
@@ -359,7 +354,7 @@ class GovernanceItemResult(_Model):
     evidence: list[EvidenceResult] = []
 
 
-class RagCounts(_Model):
+class RagCounts(Model):
     """How many ratings of each colour."""
 
     red: int = 0
@@ -367,7 +362,7 @@ class RagCounts(_Model):
     green: int = 0
 
 
-class GovernanceAreaResult(_Model):
+class GovernanceAreaResult(Model):
     """A governance area: red if any sub-indicator is red, green if all are, else amber."""
 
     id: str
@@ -391,7 +386,7 @@ class GovernanceAreaResult(_Model):
     """The area's line in the submission, when known (for ``--format github``)."""
 
 
-class GovernanceResult(_Model):
+class GovernanceResult(Model):
     """The governance element of assurance: three areas rated red, amber or green."""
 
     points_scale: RagPoints
@@ -421,7 +416,7 @@ class OutcomeStatus(StrEnum):
     """No actual value yet."""
 
 
-class OutcomeYear(_Model):
+class OutcomeYear(Model):
     """One year of a measure's trajectory, with its actual when there is one."""
 
     period: str
@@ -432,7 +427,7 @@ class OutcomeYear(_Model):
     """actual minus aspiration, exactly as the figures were written."""
 
 
-class OutcomeMeasureResult(_Model):
+class OutcomeMeasureResult(Model):
     """An outcome measure's trajectory against its actuals."""
 
     id: str
@@ -452,7 +447,7 @@ class OutcomeMeasureResult(_Model):
     """The latest year with an actual."""
 
 
-class OutcomesResult(_Model):
+class OutcomesResult(Model):
     """The health outcomes element: how many measures are on track."""
 
     measures: list[OutcomeMeasureResult]
@@ -465,7 +460,7 @@ class OutcomesResult(_Model):
     """The framework's recommended number of measures."""
 
 
-class Result(_Model):
+class Result(Model):
     """The graded assessment of one submission."""
 
     schema_version: str = RESULT_SCHEMA_VERSION

@@ -12,8 +12,6 @@ from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     StrictFloat,
     StrictInt,
@@ -22,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Better, Rag
 
 __all__ = [
@@ -67,11 +66,7 @@ Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 """A measured value: a whole or decimal number, not text."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Organisation(_Model):
+class Organisation(Model):
     """Who is assessed."""
 
     name: Text
@@ -79,14 +74,14 @@ class Organisation(_Model):
     """The organisation's code (e.g. its ODS code); quote it if it looks like a number."""
 
 
-class Assessor(_Model):
+class Assessor(Model):
     """A person who contributed to the self-assessment."""
 
     name: Text
     role: StrictStr | None = None
 
 
-class Evidence(_Model):
+class Evidence(Model):
     """One item of evidence: a document, data set or decision a panel could look at."""
 
     title: Text
@@ -130,7 +125,7 @@ def _check_whole_skip(not_assessed: str | None, members: dict[str, Any], group: 
         )
 
 
-class IndicatorEntry(_Model):
+class IndicatorEntry(Model):
     """The rating of one indicator, or the reason it was not assessed."""
 
     level: StrictInt | None = None
@@ -155,7 +150,7 @@ class IndicatorEntry(_Model):
         return self
 
 
-class DomainEntry(_Model):
+class DomainEntry(Model):
     """A domain's indicator ratings, or the reason the whole domain was not assessed.
 
     In YAML a domain is a mapping of indicator id to rating, or ``not_assessed: "<reason>"``.
@@ -177,7 +172,7 @@ class DomainEntry(_Model):
         return self
 
 
-class PanelMember(_Model):
+class PanelMember(Model):
     """A member of the assurance panel that confirmed and challenged the self-assessment."""
 
     name: Text
@@ -186,14 +181,14 @@ class PanelMember(_Model):
     executive."""
 
 
-class Panel(_Model):
+class Panel(Model):
     """The panel day: when it met and who sat on it."""
 
     date: date
     members: Annotated[list[PanelMember], Field(min_length=1)]
 
 
-class GovernanceEntry(_Model):
+class GovernanceEntry(Model):
     """The red / amber / green rating of one governance sub-indicator, or why it was skipped."""
 
     rating: Rag | None = None
@@ -220,7 +215,7 @@ class GovernanceEntry(_Model):
         return self
 
 
-class GovernanceAreaEntry(_Model):
+class GovernanceAreaEntry(Model):
     """A governance area's sub-indicator ratings, or why the whole area was not assessed.
 
     In YAML an area is a mapping of sub-indicator id to rating, or ``not_assessed: "<reason>"``.
@@ -242,14 +237,14 @@ class GovernanceAreaEntry(_Model):
         return self
 
 
-class OutcomeBaseline(_Model):
+class OutcomeBaseline(Model):
     """Where an outcome measure started: its value in a financial year."""
 
     period: Period
     value: Number
 
 
-class OutcomeMeasure(_Model):
+class OutcomeMeasure(Model):
     """A health outcome measure with its year-by-year aspirations and actuals so far.
 
     The loader checks that trajectory years follow the baseline year and that every actual
@@ -270,7 +265,7 @@ class OutcomeMeasure(_Model):
     """Where the figures come from (a data set, an indicator number)."""
 
 
-class Submission(_Model):
+class Submission(Model):
     """An organisation's self-assessment for one period."""
 
     framework: Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(@[^@\s]+)?$")]

@@ -9,8 +9,7 @@ over through framework revision maps, as for a baseline.
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
+from wcc_assess.models._base import Model
 from wcc_assess.models.framework import Level
 from wcc_assess.models.result import Change
 
@@ -19,11 +18,7 @@ __all__ = ["TREND_SCHEMA_VERSION", "DomainTrend", "Trend", "TrendPeriod", "Trend
 TREND_SCHEMA_VERSION = "1.0"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class TrendPeriod(_Model):
+class TrendPeriod(Model):
     """One assessment in the trend, with its overall grade."""
 
     period: str
@@ -36,7 +31,7 @@ class TrendPeriod(_Model):
     band: str | None
 
 
-class TrendPoint(_Model):
+class TrendPoint(Model):
     """A domain's level and score in one period."""
 
     period: str
@@ -49,7 +44,7 @@ class TrendPoint(_Model):
     """How the ids were matched (renamed, split, merged), or why there is no value."""
 
 
-class DomainTrend(_Model):
+class DomainTrend(Model):
     """One domain over time."""
 
     id: str
@@ -60,7 +55,7 @@ class DomainTrend(_Model):
     """The latest period against the one before it (None with a single period)."""
 
 
-class Trend(_Model):
+class Trend(Model):
     """Several periods of one organisation's assessments against one framework."""
 
     schema_version: str = TREND_SCHEMA_VERSION
