@@ -57,8 +57,7 @@ def write_yaml(tmp_path: Path) -> Callable[..., Path]:
         if isinstance(data, (str, bytes)):
             path.write_bytes(data.encode() if isinstance(data, str) else data)
         else:
-            path.write_text(yaml.safe_dump(copy.deepcopy(data), sort_keys=False),
-                            encoding="utf-8")
+            path.write_text(yaml.safe_dump(copy.deepcopy(data), sort_keys=False), encoding="utf-8")
         return path
 
     return write

@@ -173,6 +173,6 @@ def with_source_lines(result: Result, document: Document) -> Result:
                     }
                 )
                 for domain in result.domains
-            ]
+            ],
         }
     )

@@ -21,12 +21,23 @@ def _quote(text: str) -> str:
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
-    return textwrap.wrap(text, width - len(indent) - 2, initial_indent=f"{indent}# ",
-                         subsequent_indent=f"{indent}#   ")
+    return textwrap.wrap(
+        text,
+        width - len(indent) - 2,
+        initial_indent=f"{indent}# ",
+        subsequent_indent=f"{indent}#   ",
+    )
 
 
-def blank_submission(framework: Framework, *, organisation: str, code: str, period: str,
-                     today: date, framework_file: str | None = None) -> str:
+def blank_submission(
+    framework: Framework,
+    *,
+    organisation: str,
+    code: str,
+    period: str,
+    today: date,
+    framework_file: str | None = None,
+) -> str:
     """Return a submission with every domain and indicator, descriptors as comments.
 
     Every ``level`` is left empty, so the file does not validate until each indicator is
@@ -42,8 +53,10 @@ def blank_submission(framework: Framework, *, organisation: str, code: str, peri
         f"> {schema_filename(framework)}",
     ]
     if framework_file is not None:
-        out.append(f"# {framework.id} is not built in: pass --framework {framework_file} to "
-                   "wcc validate, assess and explain.")
+        out.append(
+            f"# {framework.id} is not built in: pass --framework {framework_file} to "
+            "wcc validate, assess and explain."
+        )
     out += [
         f"# Rate each indicator {lowest}-{highest}; the comments describe each level. Skip one "
         'with not_assessed: "<reason>".',
@@ -70,8 +83,9 @@ def blank_submission(framework: Framework, *, organisation: str, code: str, peri
                 label = framework.label(level)
                 out += _comment(f"{level} {label}: {indicator.descriptors[level]}", "      ")
             if indicator.evidence_examples:
-                out += _comment("Evidence might include: "
-                                + "; ".join(indicator.evidence_examples), "      ")
+                out += _comment(
+                    "Evidence might include: " + "; ".join(indicator.evidence_examples), "      "
+                )
             out += [
                 f"      level:  # {lowest}-{highest}",
                 '      narrative: ""',
@@ -103,8 +117,10 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
         "#   # A panel rates an indicator with panel_level (and panel_note) beside level.",
     ]
     if framework.governance is not None:
-        out.append("# governance:  # every sub-indicator red, amber or green; see "
-                   f"`wcc frameworks show {framework.id}`")
+        out.append(
+            "# governance:  # every sub-indicator red, amber or green; see "
+            f"`wcc frameworks show {framework.id}`"
+        )
         for area in framework.governance.areas:
             out.append(f"#   {area.id}:  # {area.title}")
             for item in area.sub_indicators:

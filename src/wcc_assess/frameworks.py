@@ -62,7 +62,8 @@ def resolve_framework(spec: str) -> Framework:
 
         hint = suggest(framework_id, known)
         raise UsageError(
-            f"unknown framework {framework_id!r}" + (f" ({hint})" if hint else "")
+            f"unknown framework {framework_id!r}"
+            + (f" ({hint})" if hint else "")
             + "; see `wcc frameworks list`, or pass a framework file with --framework PATH"
         )
     framework = _load_builtin(framework_id)

@@ -71,8 +71,9 @@ def read_text(source: Path | str) -> str:
             if not path.exists():
                 raise _fail(name, "no such file")
             if path.stat().st_size > MAX_BYTES:
-                raise _fail(name, f"the file is larger than the {MAX_BYTES // 1024 // 1024} MB "
-                            "limit")
+                raise _fail(
+                    name, f"the file is larger than the {MAX_BYTES // 1024 // 1024} MB limit"
+                )
             with path.open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
@@ -89,9 +90,16 @@ def read_text(source: Path | str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError([Diagnostic(
-            file=name, line=line, message=f"the file is not valid UTF-8 (byte {error.start})",
-            hint="save it as UTF-8")]) from None
+        raise InputError(
+            [
+                Diagnostic(
+                    file=name,
+                    line=line,
+                    message=f"the file is not valid UTF-8 (byte {error.start})",
+                    hint="save it as UTF-8",
+                )
+            ]
+        ) from None
     if not text.strip():
         raise _fail(name, "the file is empty", "see `wcc init` for a starting point")
     return text
@@ -107,13 +115,30 @@ def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Docu
     try:
         document = parse_yaml(text, allow_aliases=allow_aliases)
     except YamlProblem as problem:
-        raise InputError([Diagnostic(file=name, line=problem.line, column=problem.column,
-                                     message=problem.message, hint=problem.hint)]) from None
+        raise InputError(
+            [
+                Diagnostic(
+                    file=name,
+                    line=problem.line,
+                    column=problem.column,
+                    message=problem.message,
+                    hint=problem.hint,
+                )
+            ]
+        ) from None
     if not isinstance(document.data, dict):
         found = "nothing" if document.data is None else type(document.data).__name__
-        raise InputError([Diagnostic(file=name, line=1, column=1,
-                                     message=f"the top level must be a mapping, not {found}",
-                                     hint="the file should start with `framework: ...`")])
+        raise InputError(
+            [
+                Diagnostic(
+                    file=name,
+                    line=1,
+                    column=1,
+                    message=f"the top level must be a mapping, not {found}",
+                    hint="the file should start with `framework: ...`",
+                )
+            ]
+        )
     return document
 
 
@@ -126,12 +151,18 @@ def _dotted(loc: Loc) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _diagnostic(name: str, document: Document, loc: Loc, message: str,
-                hint: str | None) -> Diagnostic:
+def _diagnostic(
+    name: str, document: Document, loc: Loc, message: str, hint: str | None
+) -> Diagnostic:
     where = document.locate(loc)
-    return Diagnostic(file=name, line=where[0] if where else None,
-                      column=where[1] if where else None,
-                      path=_dotted(loc), message=message, hint=hint)
+    return Diagnostic(
+        file=name,
+        line=where[0] if where else None,
+        column=where[1] if where else None,
+        path=_dotted(loc),
+        message=message,
+        hint=hint,
+    )
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -201,8 +232,9 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _pydantic_problems(error: ValidationError, model: type[BaseModel],
-                       translate: Callable[[Loc], Loc]) -> list[Problem]:
+def _pydantic_problems(
+    error: ValidationError, model: type[BaseModel], translate: Callable[[Loc], Loc]
+) -> list[Problem]:
     found: list[Problem] = []
     for item in error.errors(include_url=False):
         raw_loc: Loc = tuple(item["loc"])
@@ -222,8 +254,10 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
             hint = suggest(str(loc[-1]), allowed) if allowed else None
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, got {_describe(value)}"
-            if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(
-                value, bool
+            if (
+                kind == "string_type"
+                and isinstance(value, (int, float))
+                and not isinstance(value, bool)
             ):
                 hint = "put it in quotes to make it text"
         elif kind.startswith(("date", "datetime")):
@@ -240,8 +274,10 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
         elif kind == "enum":
             expected = str((item.get("ctx") or {}).get("expected", ""))
             message = f"expected {expected}, got {_describe(value)}"
-            if isinstance(value, str) and value.strip().lower() != value and (
-                f"'{value.strip().lower()}'" in expected
+            if (
+                isinstance(value, str)
+                and value.strip().lower() != value
+                and (f"'{value.strip().lower()}'" in expected)
             ):
                 hint = f"write it as {value.strip().lower()}"
         elif kind in _BOUND_WORDS:
@@ -262,8 +298,9 @@ def _pydantic_problems(error: ValidationError, model: type[BaseModel],
 
 def _raise_if(name: str, document: Document, problems: list[Problem]) -> None:
     if problems:
-        raise InputError([_diagnostic(name, document, loc, message, hint)
-                          for loc, message, hint in problems])
+        raise InputError(
+            [_diagnostic(name, document, loc, message, hint) for loc, message, hint in problems]
+        )
 
 
 def load_framework(source: Path | str) -> Framework:
@@ -301,8 +338,10 @@ def _submission_loc(loc: Loc) -> Loc:
     """
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
-    if len(loc) > 2 and (loc[0], loc[2]) in (("domains", "indicators"),
-                                             ("governance", "sub_indicators")):
+    if len(loc) > 2 and (loc[0], loc[2]) in (
+        ("domains", "indicators"),
+        ("governance", "sub_indicators"),
+    ):
         return (*loc[:2], *loc[3:])
     return loc
 
@@ -322,13 +361,23 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
     if isinstance(declared, str):
         declared_id, _, pinned = declared.partition("@")
         if declared_id != framework.id:
-            return [(("framework",), f"the submission is for framework {declared_id!r}, but "
-                     f"it is being assessed against {framework.id!r}",
-                     f"use framework: {framework.id}, or pass --framework {declared_id}")]
+            return [
+                (
+                    ("framework",),
+                    f"the submission is for framework {declared_id!r}, but "
+                    f"it is being assessed against {framework.id!r}",
+                    f"use framework: {framework.id}, or pass --framework {declared_id}",
+                )
+            ]
         if pinned and pinned != framework.version:
-            found.append((("framework",), f"the submission pins version {pinned!r}, but "
-                          f"{framework.id} is version {framework.version!r}",
-                          f"use framework: {framework.ref}"))
+            found.append(
+                (
+                    ("framework",),
+                    f"the submission pins version {pinned!r}, but "
+                    f"{framework.id} is version {framework.version!r}",
+                    f"use framework: {framework.ref}",
+                )
+            )
     found.extend(governance_problems(data, framework))
     found.extend(outcome_problems(data, framework))
     levels = framework.levels
@@ -340,8 +389,13 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
     if isinstance(targets, dict):
         for key, value in targets.items():
             if key != "default" and key not in domain_ids:
-                found.append((("targets", key), f"unknown domain {key!r}",
-                              suggest(str(key), ["default", *domain_ids])))
+                found.append(
+                    (
+                        ("targets", key),
+                        f"unknown domain {key!r}",
+                        suggest(str(key), ["default", *domain_ids]),
+                    )
+                )
             elif _is_level(value) and value not in levels:
                 found.append((("targets", key), f"target {value} is not on the scale", span))
 
@@ -356,8 +410,13 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
             found.append((("domains", key), f"unknown domain {key!r}", hint))
     for domain in framework.domains:
         if domain.id not in domains:
-            found.append((("domains",), f"domain {domain.id} ({domain.title}) is missing",
-                          f'add it, or skip it with {domain.id}: {{not_assessed: "<reason>"}}'))
+            found.append(
+                (
+                    ("domains",),
+                    f"domain {domain.id} ({domain.title}) is missing",
+                    f'add it, or skip it with {domain.id}: {{not_assessed: "<reason>"}}',
+                )
+            )
             continue
         entry = domains[domain.id]
         if not isinstance(entry, dict) or "not_assessed" in entry:
@@ -385,10 +444,13 @@ def framework_problems(data: dict[str, Any], framework: Framework) -> list[Probl
                         found.append(((*where, field), f"{value} is not on the scale", span))
         for indicator in domain.indicators:
             if indicator.id in missing and indicator.id not in explained:
-                found.append((("domains", domain.id),
-                              f"indicator {indicator.id} ({indicator.title}) is missing",
-                              f'rate it, or skip it with {indicator.id}: '
-                              f'{{not_assessed: "<reason>"}}'))
+                found.append(
+                    (
+                        ("domains", domain.id),
+                        f"indicator {indicator.id} ({indicator.title}) is missing",
+                        f'rate it, or skip it with {indicator.id}: {{not_assessed: "<reason>"}}',
+                    )
+                )
     return found
 
 
@@ -403,8 +465,13 @@ def governance_problems(data: dict[str, Any], framework: Framework) -> list[Prob
         return []
     rules = framework.governance
     if rules is None:
-        return [(("governance",), f"framework {framework.ref} has no governance areas to rate",
-                 "remove the governance section, or use a framework that has governance")]
+        return [
+            (
+                ("governance",),
+                f"framework {framework.ref} has no governance areas to rate",
+                "remove the governance section, or use a framework that has governance",
+            )
+        ]
     if not isinstance(section, dict):
         return []  # the model reports the wrong type
     found: list[Problem] = []
@@ -418,9 +485,13 @@ def governance_problems(data: dict[str, Any], framework: Framework) -> list[Prob
             found.append((("governance", key), f"unknown governance area {key!r}", hint))
     for area in rules.areas:
         if area.id not in section:
-            found.append((("governance",), f"governance area {area.id} ({area.title}) is "
-                          "missing", f'add it, or skip it with {area.id}: '
-                          f'{{not_assessed: "<reason>"}}'))
+            found.append(
+                (
+                    ("governance",),
+                    f"governance area {area.id} ({area.title}) is missing",
+                    f'add it, or skip it with {area.id}: {{not_assessed: "<reason>"}}',
+                )
+            )
             continue
         entry = section[area.id]
         if not isinstance(entry, dict) or "not_assessed" in entry:
@@ -432,14 +503,23 @@ def governance_problems(data: dict[str, Any], framework: Framework) -> list[Prob
                 hint = suggest(str(key), missing or expected)
                 if key in owner:
                     hint = f"{key} belongs to {owner[key]}, not {area.id}"
-                found.append((("governance", area.id, key),
-                              f"unknown sub-indicator {key!r} in {area.id}", hint))
+                found.append(
+                    (
+                        ("governance", area.id, key),
+                        f"unknown sub-indicator {key!r} in {area.id}",
+                        hint,
+                    )
+                )
         for item in area.sub_indicators:
             if item.id not in entry:
-                found.append((("governance", area.id),
-                              f"sub-indicator {item.id} ({item.title}) is missing",
-                              f'rate it red, amber or green, or skip it with {item.id}: '
-                              f'{{not_assessed: "<reason>"}}'))
+                found.append(
+                    (
+                        ("governance", area.id),
+                        f"sub-indicator {item.id} ({item.title}) is missing",
+                        f"rate it red, amber or green, or skip it with {item.id}: "
+                        f'{{not_assessed: "<reason>"}}',
+                    )
+                )
     return found
 
 
@@ -464,23 +544,38 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Problem
         measure_id = measure.get("id")
         if isinstance(measure_id, str):
             if measure_id in seen:
-                found.append(((*where, "id"), f"duplicate outcome measure id {measure_id!r}",
-                              f"first used at outcomes.{seen[measure_id]}"))
+                found.append(
+                    (
+                        (*where, "id"),
+                        f"duplicate outcome measure id {measure_id!r}",
+                        f"first used at outcomes.{seen[measure_id]}",
+                    )
+                )
             seen.setdefault(measure_id, index)
         baseline = measure.get("baseline")
         start = baseline.get("period") if isinstance(baseline, dict) else None
         start = start if is_period(start) else None
         if start and period and start > period:
-            found.append(((*where, "baseline", "period"), f"the baseline year {start} is later "
-                          f"than the period assessed ({period})", None))
+            found.append(
+                (
+                    (*where, "baseline", "period"),
+                    f"the baseline year {start} is later than the period assessed ({period})",
+                    None,
+                )
+            )
         trajectory = measure.get("trajectory")
-        years = [key for key in trajectory if is_period(key)] if isinstance(
-            trajectory, dict) else []
+        years = (
+            [key for key in trajectory if is_period(key)] if isinstance(trajectory, dict) else []
+        )
         for year in years:
             if start and year <= start:
-                found.append(((*where, "trajectory", year), f"{year} is not after the baseline "
-                              f"year {start}", "a trajectory sets aspirations for the years "
-                              "after the baseline"))
+                found.append(
+                    (
+                        (*where, "trajectory", year),
+                        f"{year} is not after the baseline year {start}",
+                        "a trajectory sets aspirations for the years after the baseline",
+                    )
+                )
         actuals = measure.get("actuals")
         if not isinstance(actuals, dict):
             continue
@@ -488,29 +583,57 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Problem
             if not is_period(year):
                 continue  # the model reports it
             if period and year > period:
-                found.append(((*where, "actuals", year), f"an actual for {year} is later than "
-                              f"the period assessed ({period})", None))
+                found.append(
+                    (
+                        (*where, "actuals", year),
+                        f"an actual for {year} is later than the period assessed ({period})",
+                        None,
+                    )
+                )
             elif isinstance(trajectory, dict) and year not in trajectory:
                 span = f"the trajectory covers {min(years)} to {max(years)}" if years else None
-                found.append(((*where, "actuals", year),
-                              f"there is no aspiration for {year} in the trajectory", span))
+                found.append(
+                    (
+                        (*where, "actuals", year),
+                        f"there is no aspiration for {year} in the trajectory",
+                        span,
+                    )
+                )
     rules = framework.outcomes
     if rules is None or not measures:
         return found
     for required in rules.required:
         if required.id not in seen:
             close = difflib.get_close_matches(required.id, list(seen), n=1, cutoff=0.5)
-            hint = (f"rename {close[0]!r} to {required.id!r}" if close
-                    else f"add a measure with id: {required.id}")
-            found.append((("outcomes",), f"{framework.id} requires the outcome measure "
-                          f"{required.id} ({required.name}), which is missing", hint))
+            hint = (
+                f"rename {close[0]!r} to {required.id!r}"
+                if close
+                else f"add a measure with id: {required.id}"
+            )
+            found.append(
+                (
+                    ("outcomes",),
+                    f"{framework.id} requires the outcome measure "
+                    f"{required.id} ({required.name}), which is missing",
+                    hint,
+                )
+            )
             continue
         better = measures[seen[required.id]].get("better")
-        if required.better is not None and isinstance(better, str) and better in (
-            "higher", "lower") and better != required.better.value:
-            found.append((("outcomes", seen[required.id], "better"),
-                          f"{required.id} is better when {required.better.value}, as "
-                          f"{framework.id} defines it", f"better: {required.better.value}"))
+        if (
+            required.better is not None
+            and isinstance(better, str)
+            and better in ("higher", "lower")
+            and better != required.better.value
+        ):
+            found.append(
+                (
+                    ("outcomes", seen[required.id], "better"),
+                    f"{required.id} is better when {required.better.value}, as "
+                    f"{framework.id} defines it",
+                    f"better: {required.better.value}",
+                )
+            )
     return found
 
 
@@ -526,8 +649,9 @@ def load_submission(
     ``framework:`` field is resolved with ``resolve`` (the built-in registry by default).
     Raises :class:`InputError` listing every problem found.
     """
-    return submission_from_document(read_document(source), display_name(source), framework,
-                                    resolve=resolve)
+    return submission_from_document(
+        read_document(source), display_name(source), framework, resolve=resolve
+    )
 
 
 def submission_from_document(
@@ -563,8 +687,9 @@ def submission_from_document(
         unique.sort(key=lambda p: document.locate(p[0]) or (0, 0))
         _raise_if(name, document, unique)
     assert submission is not None and framework is not None
-    return LoadedSubmission(submission=submission, framework=framework, document=document,
-                            name=name)
+    return LoadedSubmission(
+        submission=submission, framework=framework, document=document, name=name
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,14 +729,25 @@ def check_framework_document(document: Document, name: str) -> FrameworkCheck:
     """Lint a parsed framework file; see :func:`check_framework`."""
     data = document.data
     if isinstance(data, dict) and "scale" not in data and "framework" in data:
-        return FrameworkCheck(None, [_diagnostic(
-            name, document, (), "this is a submission, not a framework (it has no scale)",
-            "check submissions with `wcc validate`")])
+        return FrameworkCheck(
+            None,
+            [
+                _diagnostic(
+                    name,
+                    document,
+                    (),
+                    "this is a submission, not a framework (it has no scale)",
+                    "check submissions with `wcc validate`",
+                )
+            ],
+        )
     try:
         framework = framework_from_document(document, name)
     except InputError as error:
         return FrameworkCheck(None, list(error.diagnostics))
-    warnings = [replace(_diagnostic(name, document, loc, message, hint), severity="warning")
-                for loc, message, hint in framework.warnings()]
+    warnings = [
+        replace(_diagnostic(name, document, loc, message, hint), severity="warning")
+        for loc, message, hint in framework.warnings()
+    ]
     warnings.sort(key=lambda d: (d.line or 0, d.column or 0))
     return FrameworkCheck(framework, warnings)

@@ -41,8 +41,13 @@ def write_atomic(path: Path, text: str) -> None:
     handle = None
     try:
         handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.",
-            suffix=".tmp", delete=False,
+            "w",
+            encoding="utf-8",
+            newline="",
+            dir=directory,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+            delete=False,
         )
         with handle:
             handle.write(text)

@@ -156,13 +156,19 @@ def _governance_item(item: GovernanceItem) -> Schema:
         "additionalProperties": False,
         "properties": {
             "rating": {**_RAG, "description": guide},
-            "narrative": {"description": "Why this rating, in the organisation's words.",
-                          "type": "string"},
+            "narrative": {
+                "description": "Why this rating, in the organisation's words.",
+                "type": "string",
+            },
             "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
-            "panel_rating": {**_RAG, "description": "The panel's rating; it counts over the "
-                             "organisation's own."},
-            "panel_note": {"description": "The panel's reason for its rating.",
-                           "type": ["string", "null"]},
+            "panel_rating": {
+                **_RAG,
+                "description": "The panel's rating; it counts over the organisation's own.",
+            },
+            "panel_note": {
+                "description": "The panel's reason for its rating.",
+                "type": ["string", "null"],
+            },
             "not_assessed": {"$ref": "#/$defs/reason"},
         },
         "if": {"required": ["not_assessed"]},
@@ -191,8 +197,10 @@ def _governance_area(area: GovernanceArea) -> Schema:
 def _outcomes(framework: Framework) -> Schema:
     rules = framework.outcomes
     required = rules.required if rules is not None else []
-    description = "Health outcome measures, each with a baseline, a year-by-year trajectory " \
+    description = (
+        "Health outcome measures, each with a baseline, a year-by-year trajectory "
         "of aspirations and the actual values so far."
+    )
     if required:
         description += " Required: " + ", ".join(m.id for m in required) + "."
     if rules is not None and rules.recommended_count is not None:
@@ -206,12 +214,17 @@ def _outcomes(framework: Framework) -> Schema:
             "additionalProperties": False,
             "required": ["id", "name", "unit", "better", "baseline", "trajectory"],
             "properties": {
-                "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                       "maxLength": 60},
+                "id": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                    "maxLength": 60,
+                },
                 "name": _TEXT,
                 "unit": {**_TEXT, "description": "E.g. years, per 100,000, %."},
-                "better": {"description": "Which direction is an improvement.",
-                           "enum": ["higher", "lower"]},
+                "better": {
+                    "description": "Which direction is an improvement.",
+                    "enum": ["higher", "lower"],
+                },
                 "baseline": {
                     "type": "object",
                     "additionalProperties": False,
@@ -232,8 +245,13 @@ def _outcomes(framework: Framework) -> Schema:
     }
     if required:
         schema["allOf"] = [
-            {"contains": {"type": "object", "required": ["id"],
-                          "properties": {"id": {"const": measure.id}}}}
+            {
+                "contains": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {"id": {"const": measure.id}},
+                }
+            }
             for measure in required
         ]
     return schema
@@ -243,8 +261,7 @@ def _assurance_properties(framework: Framework) -> Schema:
     """Return the schema of the optional panel, governance and outcomes sections."""
     properties: Schema = {
         "panel": {
-            "description": "The assurance panel that confirmed and challenged the "
-            "self-assessment.",
+            "description": "The assurance panel that confirmed and challenged the self-assessment.",
             "type": "object",
             "additionalProperties": False,
             "required": ["date", "members"],
@@ -272,9 +289,7 @@ def _assurance_properties(framework: Framework) -> Schema:
             "type": "object",
             "additionalProperties": False,
             "required": area_ids,
-            "properties": {
-                area.id: _governance_area(area) for area in framework.governance.areas
-            },
+            "properties": {area.id: _governance_area(area) for area in framework.governance.areas},
         }
     return properties
 

@@ -90,7 +90,10 @@ def _rule_text(rule: EvidenceRule, since: date) -> str:
 
 
 def _score_evidence(
-    indicator_id: str, entry: IndicatorEntry | GovernanceEntry, assessed_on: date, since: date,
+    indicator_id: str,
+    entry: IndicatorEntry | GovernanceEntry,
+    assessed_on: date,
+    since: date,
     warnings: list[str],
 ) -> tuple[list[EvidenceResult], int, int]:
     results: list[EvidenceResult] = []
@@ -102,17 +105,27 @@ def _score_evidence(
         key = item.ref.strip()
         if item.date > assessed_on:
             note = f"dated after the assessment ({assessed_on.isoformat()}); not counted"
-            warnings.append(f"{indicator_id}: evidence {item.title!r} is dated "
-                            f"{item.date.isoformat()}, after the assessment date "
-                            f"{assessed_on.isoformat()}; it was not counted")
+            warnings.append(
+                f"{indicator_id}: evidence {item.title!r} is dated "
+                f"{item.date.isoformat()}, after the assessment date "
+                f"{assessed_on.isoformat()}; it was not counted"
+            )
         elif key in seen:
             note = "same ref as an earlier item; counted once"
         else:
             seen.add(key)
             counted += 1
             recent += is_recent
-        results.append(EvidenceResult(title=item.title, ref=item.ref, date=item.date,
-                                      counted=note is None, recent=is_recent, note=note))
+        results.append(
+            EvidenceResult(
+                title=item.title,
+                ref=item.ref,
+                date=item.date,
+                counted=note is None,
+                recent=is_recent,
+                note=note,
+            )
+        )
     return results, counted, recent
 
 
@@ -131,15 +144,23 @@ def _supported_level(
 
 
 def _score_indicator(
-    framework: Framework, indicator: Indicator, entry: IndicatorEntry, assessed_on: date,
-    since: date, warnings: list[str],
+    framework: Framework,
+    indicator: Indicator,
+    entry: IndicatorEntry,
+    assessed_on: date,
+    since: date,
+    warnings: list[str],
 ) -> IndicatorResult:
     if entry.not_assessed is not None or entry.level is None:
-        return IndicatorResult(id=indicator.id, title=indicator.title, weight=indicator.weight,
-                               narrative=entry.narrative, assessed=False,
-                               not_assessed_reason=entry.not_assessed)
-    evidence, counted, recent = _score_evidence(indicator.id, entry, assessed_on, since,
-                                                warnings)
+        return IndicatorResult(
+            id=indicator.id,
+            title=indicator.title,
+            weight=indicator.weight,
+            narrative=entry.narrative,
+            assessed=False,
+            not_assessed_reason=entry.not_assessed,
+        )
+    evidence, counted, recent = _score_evidence(indicator.id, entry, assessed_on, since, warnings)
     assessed_level = entry.panel_level if entry.panel_level is not None else entry.level
     supported, failed_rule = _supported_level(framework, counted, recent)
     effective = min(assessed_level, supported)
@@ -151,16 +172,31 @@ def _score_indicator(
             f"{_rule_text(failed_rule, since)}; {counted} counted"
             + (f", {recent} recent" if failed_rule.min_recent else "")
         )
-        cap = Cap(rule_level=failed_rule.level, min_items=failed_rule.min_items,
-                  min_recent=failed_rule.min_recent, counted=counted, recent=recent,
-                  message=message)
+        cap = Cap(
+            rule_level=failed_rule.level,
+            min_items=failed_rule.min_items,
+            min_recent=failed_rule.min_recent,
+            counted=counted,
+            recent=recent,
+            message=message,
+        )
     return IndicatorResult(
-        id=indicator.id, title=indicator.title, weight=indicator.weight,
-        narrative=entry.narrative, assessed=True, claimed_level=entry.level,
+        id=indicator.id,
+        title=indicator.title,
+        weight=indicator.weight,
+        narrative=entry.narrative,
+        assessed=True,
+        claimed_level=entry.level,
         panel_level=entry.panel_level,
-        panel_note=entry.panel_note, assessed_level=assessed_level, supported_level=supported,
-        effective_level=effective, evidence_counted=counted, evidence_recent=recent,
-        evidence=evidence, capped=cap is not None, cap=cap,
+        panel_note=entry.panel_note,
+        assessed_level=assessed_level,
+        supported_level=supported,
+        effective_level=effective,
+        evidence_counted=counted,
+        evidence_recent=recent,
+        evidence=evidence,
+        capped=cap is not None,
+        cap=cap,
         panel_gap=None if entry.panel_level is None else entry.level - entry.panel_level,
         panel_flag=entry.panel_level is not None and abs(entry.level - entry.panel_level) >= 2,
     )
@@ -168,8 +204,11 @@ def _score_indicator(
 
 def _calibration(indicators: list[IndicatorResult]) -> tuple[int, Fraction | None]:
     """Return how many indicators the panel rated, and mean claimed minus mean panel level."""
-    pairs = [(i.claimed_level, i.panel_level) for i in indicators
-             if i.claimed_level is not None and i.panel_level is not None]
+    pairs = [
+        (i.claimed_level, i.panel_level)
+        for i in indicators
+        if i.claimed_level is not None and i.panel_level is not None
+    ]
     if not pairs:
         return 0, None
     return len(pairs), Fraction(sum(own - panel for own, panel in pairs), len(pairs))
@@ -199,17 +238,31 @@ def _weighted_mean(pairs: list[tuple[float, Fraction]]) -> Fraction:
 
 
 def _score_domain(
-    framework: Framework, submission: Submission, domain: Domain, options: ScoreOptions,
-    since: date, warnings: list[str],
+    framework: Framework,
+    submission: Submission,
+    domain: Domain,
+    options: ScoreOptions,
+    since: date,
+    warnings: list[str],
 ) -> tuple[DomainResult, Fraction | None]:
     entry = submission.domains.get(domain.id, DomainEntry())
     indicators = [
-        _score_indicator(framework, indicator, entry.indicators[indicator.id],
-                         submission.assessed_on, since, warnings)
+        _score_indicator(
+            framework,
+            indicator,
+            entry.indicators[indicator.id],
+            submission.assessed_on,
+            since,
+            warnings,
+        )
         if entry.not_assessed is None and indicator.id in entry.indicators
-        else IndicatorResult(id=indicator.id, title=indicator.title, weight=indicator.weight,
-                             assessed=False,
-                             not_assessed_reason=entry.not_assessed or "not rated")
+        else IndicatorResult(
+            id=indicator.id,
+            title=indicator.title,
+            weight=indicator.weight,
+            assessed=False,
+            not_assessed_reason=entry.not_assessed or "not rated",
+        )
         for indicator in domain.indicators
     ]
     rated = [result for result in indicators if result.effective_level is not None]
@@ -235,16 +288,25 @@ def _score_domain(
             status = DomainStatus.MET if level >= target else DomainStatus.BELOW
         next_steps = [_next_step(domain, r) for r in rated if r.id in limited_by]
     return DomainResult(
-        id=domain.id, title=domain.title, weight=domain.weight, assessed=bool(rated),
-        not_assessed_reason=None if rated
+        id=domain.id,
+        title=domain.title,
+        weight=domain.weight,
+        assessed=bool(rated),
+        not_assessed_reason=None
+        if rated
         else entry.not_assessed or "none of its indicators was assessed",
         level=level,
         score=round_half_up(exact, 2) if exact is not None else None,
         percent=round_half_up(_percent(framework, exact), 1) if exact is not None else None,
         coverage=Coverage(assessed=len(rated), total=len(indicators)),
-        target=target, target_source=target_source, status=status, limited_by=limited_by,
+        target=target,
+        target_source=target_source,
+        status=status,
+        limited_by=limited_by,
         capped_count=sum(result.capped for result in indicators),
-        next_steps=next_steps, indicators=indicators, panel_rated=panel_rated,
+        next_steps=next_steps,
+        indicators=indicators,
+        panel_rated=panel_rated,
         calibration_gap=None if calibration is None else round_signed(calibration, 2),
     ), exact
 
@@ -256,9 +318,15 @@ def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
     if result.cap is not None and (result.assessed_level or 0) > current:
         gap = result.cap.message
     descriptor = next(i for i in domain.indicators if i.id == result.id).descriptors[current + 1]
-    return NextStep(domain=domain.id, indicator=result.id, title=result.title,
-                    current_level=current, next_level=current + 1, descriptor=descriptor,
-                    evidence_gap=gap)
+    return NextStep(
+        domain=domain.id,
+        indicator=result.id,
+        title=result.title,
+        current_level=current,
+        next_level=current + 1,
+        descriptor=descriptor,
+        evidence_gap=gap,
+    )
 
 
 def _band(framework: Framework, percent: float) -> tuple[str, str]:
@@ -275,18 +343,24 @@ def _gate(domains: list[DomainResult]) -> GateOutcome:
         return GateOutcome(status=GateStatus.NONE)
     failures = [
         GateFailure(
-            kind="below-target", domain=d.id,
+            kind="below-target",
+            domain=d.id,
             message=f"{d.id} {d.title} is at level {d.level}, below its target of {d.target}"
             + (f"; held down by {', '.join(d.limited_by)}" if d.limited_by else ""),
         )
-        for d in targeted if d.status is DomainStatus.BELOW
+        for d in targeted
+        if d.status is DomainStatus.BELOW
     ]
-    return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
-                       failures=failures, checks=["below-target"])
+    return GateOutcome(
+        status=GateStatus.FAILED if failures else GateStatus.PASSED,
+        failures=failures,
+        checks=["below-target"],
+    )
 
 
-def _panel(submission: Submission, domains: list[DomainResult],
-           warnings: list[str]) -> PanelSummary | None:
+def _panel(
+    submission: Submission, domains: list[DomainResult], warnings: list[str]
+) -> PanelSummary | None:
     """Summarise the panel's moderation; None when no panel met and none rated anything."""
     indicators = [i for d in domains for i in d.indicators]
     rated, calibration = _calibration(indicators)
@@ -294,12 +368,13 @@ def _panel(submission: Submission, domains: list[DomainResult],
     if panel is None and not rated:
         return None
     if panel is not None and panel.date < submission.assessed_on:
-        warnings.append(f"panel: the panel met on {panel.date.isoformat()}, before the "
-                        f"self-assessment date {submission.assessed_on.isoformat()}")
+        warnings.append(
+            f"panel: the panel met on {panel.date.isoformat()}, before the "
+            f"self-assessment date {submission.assessed_on.isoformat()}"
+        )
     return PanelSummary(
         date=panel.date if panel else None,
-        members=[PanelMemberInfo(name=m.name, role=m.role) for m in panel.members]
-        if panel else [],
+        members=[PanelMemberInfo(name=m.name, role=m.role) for m in panel.members] if panel else [],
         indicators_rated=rated,
         indicators_changed=sum(bool(i.panel_gap) for i in indicators),
         flagged=[i.id for i in indicators if i.panel_flag],
@@ -308,19 +383,26 @@ def _panel(submission: Submission, domains: list[DomainResult],
 
 
 def _assurance(
-    framework: Framework, submission: Submission, options: ScoreOptions, since: date,
+    framework: Framework,
+    submission: Submission,
+    options: ScoreOptions,
+    since: date,
     warnings: list[str],
 ) -> tuple[GovernanceResult | None, OutcomesResult | None]:
     """Score the governance and outcome elements of assurance, when the submission has them."""
     governance: GovernanceResult | None = None
     if submission.governance is not None and framework.governance is not None:
         governance = score_governance(
-            framework.governance, submission.governance,
-            lambda item_id, entry: _score_evidence(item_id, entry, submission.assessed_on,
-                                                   since, warnings)[0])
+            framework.governance,
+            submission.governance,
+            lambda item_id, entry: _score_evidence(
+                item_id, entry, submission.assessed_on, since, warnings
+            )[0],
+        )
     elif options.fail_on_red:
-        warnings.append("--fail-on-red has nothing to check: the submission has no "
-                        "governance section")
+        warnings.append(
+            "--fail-on-red has nothing to check: the submission has no governance section"
+        )
     outcomes: OutcomesResult | None = None
     if submission.outcomes is not None:
         outcomes = score_outcomes(framework.outcomes, submission.outcomes, warnings)
@@ -332,8 +414,11 @@ def _governance_gate(gate: GateOutcome, governance: GovernanceResult | None) -> 
     if governance is None or not governance.coverage.assessed:
         return gate
     failures = [*gate.failures, *red_area_failures(governance)]
-    return GateOutcome(status=GateStatus.FAILED if failures else GateStatus.PASSED,
-                       failures=failures, checks=[*gate.checks, "governance-red"])
+    return GateOutcome(
+        status=GateStatus.FAILED if failures else GateStatus.PASSED,
+        failures=failures,
+        checks=[*gate.checks, "governance-red"],
+    )
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
@@ -361,17 +446,24 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
         overall_exact = _weighted_mean(scored)
         percent = round_half_up(_percent(framework, overall_exact), 1)
         band, meaning = _band(framework, percent)
-        overall = Overall(score=round_half_up(overall_exact, 2), percent=percent, band=band,
-                          band_meaning=meaning,
-                          coverage=Coverage(assessed=len(scored), total=len(domains)),
-                          indicator_coverage=Coverage(assessed=indicator_assessed,
-                                                      total=indicator_total),
-                          capped_count=sum(d.capped_count for d in domains))
+        overall = Overall(
+            score=round_half_up(overall_exact, 2),
+            percent=percent,
+            band=band,
+            band_meaning=meaning,
+            coverage=Coverage(assessed=len(scored), total=len(domains)),
+            indicator_coverage=Coverage(assessed=indicator_assessed, total=indicator_total),
+            capped_count=sum(d.capped_count for d in domains),
+        )
     else:
-        overall = Overall(score=None, percent=None, band=None,
-                          coverage=Coverage(assessed=0, total=len(domains)),
-                          indicator_coverage=Coverage(assessed=0, total=indicator_total),
-                          capped_count=0)
+        overall = Overall(
+            score=None,
+            percent=None,
+            band=None,
+            coverage=Coverage(assessed=0, total=len(domains)),
+            indicator_coverage=Coverage(assessed=0, total=indicator_total),
+            capped_count=0,
+        )
 
     panel = _panel(submission, domains, warnings)
     governance, outcomes = _assurance(framework, submission, options, since, warnings)
@@ -384,11 +476,17 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
         generated_at=options.generated_at,
         source=options.source,
         framework=FrameworkInfo(
-            id=framework.id, version=framework.version, title=framework.title,
-            publisher=framework.publisher, scale=framework.scale,
-            method=framework.scoring.method, recent_months=settings.recent_months,
-            evidence_rules=settings.rules, bands=framework.scoring.bands,
-            replaces=framework.replaces),
+            id=framework.id,
+            version=framework.version,
+            title=framework.title,
+            publisher=framework.publisher,
+            scale=framework.scale,
+            method=framework.scoring.method,
+            recent_months=settings.recent_months,
+            evidence_rules=settings.rules,
+            bands=framework.scoring.bands,
+            replaces=framework.replaces,
+        ),
         organisation=submission.organisation.name,
         organisation_code=submission.organisation.code,
         period=submission.period,

@@ -109,9 +109,7 @@ def _scalar(event: Any) -> Any:
             return int(value.replace("_", ""))
         if _DATE.match(value):
             try:
-                return _dt.date.fromisoformat(
-                    "-".join(part.zfill(2) for part in value.split("-"))
-                )
+                return _dt.date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
             except ValueError:
                 return value  # not a real date: left as text, the model says why
         resolved = _constructor.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
@@ -156,8 +154,10 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     event,
                     "a submission needs far fewer; is this the right file?",
                 )
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or (
-                kind is yaml.SequenceStartEvent
+            if (
+                kind is yaml.ScalarEvent
+                or kind is yaml.MappingStartEvent
+                or (kind is yaml.SequenceStartEvent)
             ):
                 if event.anchor is not None and not allow_aliases:
                     raise _problem(
@@ -233,15 +233,19 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                 anchors[event.anchor] = value
             if kind is not yaml.ScalarEvent:
                 if len(stack) >= MAX_DEPTH:
-                    raise _problem(
-                        f"the data is nested more than {MAX_DEPTH} levels deep", event
-                    )
+                    raise _problem(f"the data is nested more than {MAX_DEPTH} levels deep", event)
                 stack.append([value, path, kind is yaml.MappingStartEvent, _NO_KEY, {}])
     except yaml.MarkedYAMLError as error:
         where: Any = error.problem_mark or error.context_mark
         reason = error.problem or error.context or "malformed YAML"
+        if "nesting depth" in reason:
+            # libyaml (0.2.5 and later) has a nesting limit of its own, which may fire
+            # before ours when its scanner reads ahead: say the same thing either way.
+            message = f"the data is nested more than {MAX_DEPTH} levels deep"
+        else:
+            message = f"malformed YAML: {reason}"
         raise YamlProblem(
-            f"malformed YAML: {reason}",
+            message,
             where.line + 1 if where else None,
             where.column + 1 if where else None,
         ) from None

@@ -34,8 +34,12 @@ def test_version(wcc: Wcc) -> None:
 
 
 def test_python_dash_m() -> None:
-    proc = subprocess.run([sys.executable, "-m", "wcc_assess", "--version"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "wcc_assess", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0 and proc.stdout.strip() == f"wcc-assess {__version__}"
 
 
@@ -179,14 +183,27 @@ def test_validate_github_annotations(wcc: Wcc, write_yaml: Write) -> None:
     run = wcc("validate", str(path), "--format", "github")
     assert run.exit_code == 2
     line = next(i for i, row in enumerate(path.read_text().splitlines(), 1) if "level: 8" in row)
-    assert re.search(rf"^::error file={re.escape(str(path))},line={line},col=\d+,title=wcc "
-                     r"validate::domains.C2.C2.3.level: 8 is not on the scale", run.stdout, re.M)
+    assert re.search(
+        rf"^::error file={re.escape(str(path))},line={line},col=\d+,title=wcc "
+        r"validate::domains.C2.C2.3.level: 8 is not on the scale",
+        run.stdout,
+        re.M,
+    )
 
 
 def test_init_writes_a_complete_blank_submission(wcc: Wcc, tmp_path: Path) -> None:
     out = tmp_path / "mine.yaml"
-    run = wcc("init", "--organisation", "NHS Example ICB", "--code", "QX1", "--period",
-              "2026/27", "-o", str(out))
+    run = wcc(
+        "init",
+        "--organisation",
+        "NHS Example ICB",
+        "--code",
+        "QX1",
+        "--period",
+        "2026/27",
+        "-o",
+        str(out),
+    )
     assert run.exit_code == 0, run.stderr
     text = out.read_text()
     assert text.startswith("# yaml-language-server: $schema=wcc.schema.json\n")

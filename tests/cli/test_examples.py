@@ -50,8 +50,10 @@ def test_westmarsh_story(wcc: Wcc) -> None:
     assert old["gate"]["status"] == "none"
     assert new_run.exit_code == 1
     assert [f["domain"] for f in new["gate"]["failures"]] == ["C11"]
-    levels = {year: {d["id"]: d["level"] for d in r["domains"]}
-              for year, r in (("old", old), ("new", new))}
+    levels = {
+        year: {d["id"]: d["level"] for d in r["domains"]}
+        for year, r in (("old", old), ("new", new))
+    }
     assert levels["new"]["C10"] < levels["old"]["C10"]  # worse in one domain
     assert sum(levels["new"][d] > levels["old"][d] for d in levels["new"]) >= 3
     c6 = next(d for d in new["domains"] if d["id"] == "C6")

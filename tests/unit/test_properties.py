@@ -21,8 +21,13 @@ from wcc_assess.scoring import ScoreOptions, score
 VALID = wcc_submission()
 
 values = st.one_of(
-    st.none(), st.booleans(), st.integers(-10, 10), st.floats(allow_nan=True),
-    st.text(max_size=20), st.dates(), st.lists(st.integers(), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.dates(),
+    st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
 )
 
@@ -84,7 +89,7 @@ TEXT = yaml.safe_dump(VALID, sort_keys=False)
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, len(TEXT) - 1), st.text(max_size=5), st.integers(0, 5))
 def test_corrupted_text_succeeds_or_exits_2(position: int, insert: str, cut: int) -> None:
-    code, stderr = _invoke(TEXT[:position] + insert + TEXT[position + cut:])
+    code, stderr = _invoke(TEXT[:position] + insert + TEXT[position + cut :])
     assert code in (0, 1, 2)
     if code == 2:
         assert stderr.strip() and "Traceback" not in stderr
@@ -93,14 +98,19 @@ def test_corrupted_text_succeeds_or_exits_2(position: int, insert: str, cut: int
 MINI_FRAMEWORK = load_framework(MINI)
 ASSESSED_ON = date(2026, 10, 1)
 evidence_item = st.builds(
-    lambda ref, days: {"title": f"doc {ref}", "ref": f"r{ref}",
-                       "date": ASSESSED_ON - timedelta(days=days)},
-    st.integers(0, 5), st.integers(-60, 2000),
+    lambda ref, days: {
+        "title": f"doc {ref}",
+        "ref": f"r{ref}",
+        "date": ASSESSED_ON - timedelta(days=days),
+    },
+    st.integers(0, 5),
+    st.integers(-60, 2000),
 )
 rating = st.one_of(
-    st.fixed_dictionaries({"level": st.integers(1, 4),
-                           "evidence": st.lists(evidence_item, max_size=5)},
-                          optional={"panel_level": st.integers(1, 4)}),
+    st.fixed_dictionaries(
+        {"level": st.integers(1, 4), "evidence": st.lists(evidence_item, max_size=5)},
+        optional={"panel_level": st.integers(1, 4)},
+    ),
     st.just({"not_assessed": "skipped"}),
 )
 
@@ -113,13 +123,18 @@ def mini_submissions(draw: st.DrawFn) -> Submission:
             domains[domain.id] = {"not_assessed": "not this year"}
         else:
             domains[domain.id] = {i.id: draw(rating) for i in domain.indicators}
-    return Submission.model_validate({
-        "framework": "mini", "organisation": {"name": "P", "code": "P1"},
-        "period": "2026/27", "assessed_on": ASSESSED_ON,
-        "targets": draw(st.one_of(st.just({}), st.fixed_dictionaries(
-            {"default": st.integers(1, 4)}))),
-        "domains": domains,
-    })
+    return Submission.model_validate(
+        {
+            "framework": "mini",
+            "organisation": {"name": "P", "code": "P1"},
+            "period": "2026/27",
+            "assessed_on": ASSESSED_ON,
+            "targets": draw(
+                st.one_of(st.just({}), st.fixed_dictionaries({"default": st.integers(1, 4)}))
+            ),
+            "domains": domains,
+        }
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -135,8 +150,9 @@ def test_scorer_invariants(submission: Submission) -> None:
         for indicator in rated:
             assert indicator.assessed_level is not None
             assert indicator.supported_level is not None
-            assert indicator.effective_level == min(indicator.assessed_level,
-                                                    indicator.supported_level)
+            assert indicator.effective_level == min(
+                indicator.assessed_level, indicator.supported_level
+            )
             assert indicator.capped == (indicator.effective_level < indicator.assessed_level)
             assert indicator.evidence_counted <= len(indicator.evidence)
         assert domain.level == min(i.effective_level or 0 for i in rated)  # all-met

@@ -17,8 +17,14 @@ from wcc_assess.render import RENDERERS, OutputFormat, RenderOptions, get_render
 
 def test_every_format_has_a_renderer() -> None:
     assert set(RENDERERS) == set(OutputFormat)
-    assert {fmt.value for fmt in OutputFormat} == {"table", "markdown", "html", "json", "junit",
-                                                    "github"}
+    assert {fmt.value for fmt in OutputFormat} == {
+        "table",
+        "markdown",
+        "html",
+        "json",
+        "junit",
+        "github",
+    }
 
 
 @pytest.mark.parametrize("fmt", list(OutputFormat))

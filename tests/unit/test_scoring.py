@@ -26,8 +26,11 @@ def framework(**scoring: Any) -> Framework:
 
 
 def run(data: dict[str, Any], fw: Framework | None = None, target: int | None = None) -> Result:
-    return score(fw or framework(), Submission.model_validate(data),
-                 ScoreOptions(generated_at="2026-01-01T00:00:00Z", target=target))
+    return score(
+        fw or framework(),
+        Submission.model_validate(data),
+        ScoreOptions(generated_at="2026-01-01T00:00:00Z", target=target),
+    )
 
 
 def rated(level: int, items: int = 0, *, date: str = RECENT, **extra: Any) -> dict[str, Any]:
@@ -87,8 +90,10 @@ def test_cap_message_names_rule_counts_and_cutoff() -> None:
 
 
 def test_duplicate_refs_count_once() -> None:
-    items = [{"title": "Plan", "ref": "https://x/plan", "date": RECENT},
-             {"title": "Plan again", "ref": "https://x/plan ", "date": RECENT}]
+    items = [
+        {"title": "Plan", "ref": "https://x/plan", "date": RECENT},
+        {"title": "Plan again", "ref": "https://x/plan ", "date": RECENT},
+    ]
     a1 = run(mini_submission(A_1={"level": 3, "evidence": items})).domain("A").indicators[0]
     assert a1.evidence_counted == 1
     assert [e.counted for e in a1.evidence] == [True, False]
@@ -114,8 +119,10 @@ def test_evidence_on_the_assessment_day_counts() -> None:
 def test_recent_window_boundary() -> None:
     assert months_before(date(2026, 10, 1), 24) == date(2024, 10, 1)
     assert months_before(date(2024, 3, 31), 1) == date(2024, 2, 29)
-    on_edge = [{"title": "a", "ref": "a", "date": "2024-10-01"},
-               {"title": "b", "ref": "b", "date": OLD}]
+    on_edge = [
+        {"title": "a", "ref": "a", "date": "2024-10-01"},
+        {"title": "b", "ref": "b", "date": OLD},
+    ]
     a1 = run(mini_submission(A_1={"level": 3, "evidence": on_edge})).domain("A").indicators[0]
     assert a1.evidence_recent == 1 and a1.effective_level == 3
 
@@ -129,8 +136,7 @@ def test_all_met_domain_level_score_and_percent() -> None:
     assert a.score == 2.6
     assert a.percent == 53.3  # (2.6 - 1) / 3 * 100 = 53.33
     assert a.limited_by == ["A.2"]
-    assert [(s.indicator, s.next_level, s.descriptor) for s in a.next_steps] == [
-        ("A.2", 3, "a2-3")]
+    assert [(s.indicator, s.next_level, s.descriptor) for s in a.next_steps] == [("A.2", 3, "a2-3")]
 
 
 def test_mean_method_floors_the_weighted_mean() -> None:
@@ -169,8 +175,9 @@ def test_rounding_is_half_up() -> None:
 # Rule 5: coverage and not-assessed.
 def test_not_assessed_indicator_is_left_out_and_shown_as_coverage() -> None:
     # A.1=2 (w1), A.2=3 (w3): score (2 + 9) / 4 = 2.75
-    data = mini_submission(A_1=rated(2, 1), A_2=rated(3, 2),
-                           A_3={"not_assessed": "data not yet available"})
+    data = mini_submission(
+        A_1=rated(2, 1), A_2=rated(3, 2), A_3={"not_assessed": "data not yet available"}
+    )
     a = run(data).domain("A")
     assert (a.coverage.assessed, a.coverage.total) == (2, 3)
     assert (a.level, a.score) == (2, 2.75)
@@ -232,8 +239,9 @@ def test_bands(levels: tuple[int, int], band: str) -> None:
 def test_band_boundary_is_inclusive() -> None:
     # percent exactly 80 -> Excellent: score 3.4 = 1 + 0.8 * 3
     fw = framework()
-    data = mini_submission(A_1=rated(4, 3), A_2=rated(3, 2), A_3=rated(4, 3),
-                           B_1=rated(4, 3), B_2=rated(3, 2))
+    data = mini_submission(
+        A_1=rated(4, 3), A_2=rated(3, 2), A_3=rated(4, 3), B_1=rated(4, 3), B_2=rated(3, 2)
+    )
     # A: (4 + 9 + 4) / 5 = 3.4; B: 3.5 -> (6.8 + 3.5) / 3 = 3.4333
     overall = run(data, fw).overall
     assert overall.percent == 81.1 and overall.band == "Excellent"
@@ -261,11 +269,12 @@ def test_target_precedence() -> None:
     data["targets"] = {"default": 2, "A": 3}
     result = run(data, fw)
     assert (result.domain("A").target, result.domain("A").target_source) == (
-        3, TargetSource.SUBMISSION_DOMAIN)
+        3,
+        TargetSource.SUBMISSION_DOMAIN,
+    )
     assert result.domain("B").target_source is TargetSource.SUBMISSION_DEFAULT
     result = run(data, fw, target=1)
-    assert {(d.target, d.target_source) for d in result.domains} == {
-        (1, TargetSource.COMMAND_LINE)}
+    assert {(d.target, d.target_source) for d in result.domains} == {(1, TargetSource.COMMAND_LINE)}
 
 
 def test_gate_fails_for_domains_below_target() -> None:
@@ -277,7 +286,8 @@ def test_gate_fails_for_domains_below_target() -> None:
     assert result.gate.status is GateStatus.FAILED
     assert [(f.kind, f.domain) for f in result.gate.failures] == [("below-target", "B")]
     assert result.gate.failures[0].message == (
-        "B Beta is at level 2, below its target of 3; held down by B.1, B.2")
+        "B Beta is at level 2, below its target of 3; held down by B.1, B.2"
+    )
 
 
 def test_gate_passes_when_targets_met() -> None:
@@ -299,7 +309,8 @@ def test_next_steps_use_next_level_descriptors_of_limiting_indicators() -> None:
     b = run(data).domain("B")
     assert b.level == 1 and b.limited_by == ["B.1"]
     assert [(s.indicator, s.current_level, s.next_level, s.descriptor) for s in b.next_steps] == [
-        ("B.1", 1, 2, "b1-2")]
+        ("B.1", 1, 2, "b1-2")
+    ]
 
 
 def test_score_is_pure_and_deterministic() -> None:

@@ -6,8 +6,16 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["jinja2", "wcc_assess.models", "wcc_assess.scoring", "wcc_assess.loading",
-         "wcc_assess.render.table", "wcc_assess.render.json", "wcc_assess.yamlsafe", "yaml"]
+HEAVY = [
+    "jinja2",
+    "wcc_assess.models",
+    "wcc_assess.scoring",
+    "wcc_assess.loading",
+    "wcc_assess.render.table",
+    "wcc_assess.render.json",
+    "wcc_assess.yamlsafe",
+    "yaml",
+]
 
 
 def test_help_imports_nothing_heavy() -> None:
@@ -21,7 +29,6 @@ def test_help_imports_nothing_heavy() -> None:
         "import json\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(proc.stderr.strip().splitlines()[-1]))
     assert not [name for name in HEAVY if name in loaded]

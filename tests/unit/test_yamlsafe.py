@@ -14,9 +14,19 @@ def test_scalars_resolve_like_yaml_1_1_safe_loading() -> None:
         "i: 3\nneg: -2\nf: 2.5\nb: yes\nn: ~\ns: '3'\nd: 2026-04-01\nbad_date: 2026-02-30\n"
         "hex: 0x10\ntext: hello world\nblock: |\n  two\n  lines\n"
     )
-    assert doc.data == {"i": 3, "neg": -2, "f": 2.5, "b": True, "n": None, "s": "3",
-                        "d": date(2026, 4, 1), "bad_date": "2026-02-30", "hex": 16,
-                        "text": "hello world", "block": "two\nlines\n"}
+    assert doc.data == {
+        "i": 3,
+        "neg": -2,
+        "f": 2.5,
+        "b": True,
+        "n": None,
+        "s": "3",
+        "d": date(2026, 4, 1),
+        "bad_date": "2026-02-30",
+        "hex": 16,
+        "text": "hello world",
+        "block": "two\nlines\n",
+    }
 
 
 def test_positions_of_values_and_keys() -> None:

@@ -36,8 +36,9 @@ app = typer.Typer(
 
 ReportOutput = Annotated[
     Path | None,
-    typer.Option("--output", "-o",
-                 help="Write the report to this file (atomically) instead of stdout."),
+    typer.Option(
+        "--output", "-o", help="Write the report to this file (atomically) instead of stdout."
+    ),
 ]
 """The ``-o/--output`` option every report-writing command shares."""
 
@@ -92,8 +93,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True,
-                     help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Grade commissioning organisations against competency frameworks."""

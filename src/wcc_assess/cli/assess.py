@@ -27,33 +27,61 @@ def _color(output: Path | None) -> bool:
 
 @guarded
 def assess(
-    submission: Annotated[Path, typer.Argument(help="The submission YAML file, or - for stdin.",
-                                               show_default=False)],
-    framework: Annotated[str | None, typer.Option(
-        "--framework", help="A built-in framework id (wcc, wcc@2009) or a framework file; "
-        "default: the submission's own `framework:`.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="Report format.")] = OutputFormat.TABLE,
+    submission: Annotated[
+        Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
+    ],
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="A built-in framework id (wcc, wcc@2009) or a framework file; "
+            "default: the submission's own `framework:`.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TABLE,
     output: ReportOutput = None,
-    target: Annotated[int | None, typer.Option(
-        "--target", help="Target level for every domain; overrides the submission's and the "
-        "framework's targets.")] = None,
-    baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="Last year's submission (YAML) or result (`--format json`): "
-        "report the change of every domain and indicator since then.",
-        show_default=False)] = None,
-    fail_on_regression: Annotated[bool, typer.Option(
-        "--fail-on-regression", help="Fail the gate (exit 1) when any domain's level fell "
-        "since the baseline; needs --baseline.")] = False,
-    fail_on_red: Annotated[bool, typer.Option(
-        "--fail-on-red", help="Fail the gate (exit 1) when a governance area is rated red.",
-    )] = False,
+    target: Annotated[
+        int | None,
+        typer.Option(
+            "--target",
+            help="Target level for every domain; overrides the submission's and the "
+            "framework's targets.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Last year's submission (YAML) or result (`--format json`): "
+            "report the change of every domain and indicator since then.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression",
+            help="Fail the gate (exit 1) when any domain's level fell "
+            "since the baseline; needs --baseline.",
+        ),
+    ] = False,
+    fail_on_red: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-red",
+            help="Fail the gate (exit 1) when a governance area is rated red.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
 ) -> None:
     """Grade a submission against its framework and print the report."""
     if fail_on_regression and baseline is None:
-        raise UsageError("--fail-on-regression needs --baseline: name last year's submission "
-                         "or result to compare with")
+        raise UsageError(
+            "--fail-on-regression needs --baseline: name last year's submission "
+            "or result to compare with"
+        )
     from wcc_assess.assessments import load_assessment, with_source_lines
     from wcc_assess.frameworks import resolve_framework
     from wcc_assess.loading import load_submission
@@ -64,20 +92,26 @@ def assess(
     loaded = load_submission(submission, chosen)
     levels = loaded.framework.levels
     if target is not None and target not in levels:
-        raise UsageError(f"--target {target} is not on the {loaded.framework.id} scale "
-                         f"({levels[0]}..{levels[-1]})")
+        raise UsageError(
+            f"--target {target} is not on the {loaded.framework.id} scale "
+            f"({levels[0]}..{levels[-1]})"
+        )
     stamp = generated_at()
-    result = score(loaded.framework, loaded.submission,
-                   ScoreOptions(generated_at=stamp, source=loaded.name, target=target,
-                                fail_on_red=fail_on_red))
+    result = score(
+        loaded.framework,
+        loaded.submission,
+        ScoreOptions(
+            generated_at=stamp, source=loaded.name, target=target, fail_on_red=fail_on_red
+        ),
+    )
     result = with_source_lines(result, loaded.document)
     if baseline is not None:
         from wcc_assess.compare import compare
 
-        earlier = load_assessment(baseline, generated_at=stamp,
-                                  frameworks=[loaded.framework])
-        result = compare(earlier, result, baseline_source=str(baseline),
-                         fail_on_regression=fail_on_regression)
+        earlier = load_assessment(baseline, generated_at=stamp, frameworks=[loaded.framework])
+        result = compare(
+            earlier, result, baseline_source=str(baseline), fail_on_regression=fail_on_regression
+        )
     from wcc_assess.output import emit
 
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100

@@ -32,8 +32,15 @@ def list_frameworks() -> None:
     for framework_id in builtin_ids():
         framework = resolve_framework(framework_id)
         indicators = sum(len(d.indicators) for d in framework.domains)
-        rows.append((framework.id, framework.version, f"{len(framework.domains)} domains",
-                     f"{indicators} indicators", framework.title))
+        rows.append(
+            (
+                framework.id,
+                framework.version,
+                f"{len(framework.domains)} domains",
+                f"{indicators} indicators",
+                framework.title,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
@@ -43,15 +50,23 @@ def list_frameworks() -> None:
 @app.command("show")
 @guarded
 def show(
-    framework_id: Annotated[str, typer.Argument(
-        metavar="ID", help="A built-in framework id (see `wcc frameworks list`) or a file.")],
+    framework_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A built-in framework id (see `wcc frameworks list`) or a file."
+        ),
+    ],
 ) -> None:
     """Show a framework: its scale, scoring rules, domains, indicators and descriptors."""
     from wcc_assess.frameworks import resolve_framework
 
     framework = resolve_framework(framework_id)
-    out: list[str] = [f"{framework.title} ({framework.ref})", f"Publisher: {framework.publisher}",
-                      "", "Source:"]
+    out: list[str] = [
+        f"{framework.title} ({framework.ref})",
+        f"Publisher: {framework.publisher}",
+        "",
+        "Source:",
+    ]
     out += textwrap.wrap(framework.source, 88, initial_indent="  ", subsequent_indent="  ")
     out += ["", "Scale:"]
     out += [f"  {s.level} {s.label}: {s.meaning}" for s in framework.scale]
@@ -62,8 +77,10 @@ def show(
     for rule in scoring.evidence.rules:
         text = f"  level {rule.level}+: at least {rule.min_items} item(s)"
         if rule.min_recent:
-            text += (f", {rule.min_recent} dated within {scoring.evidence.recent_months} "
-                     "months before the assessment")
+            text += (
+                f", {rule.min_recent} dated within {scoring.evidence.recent_months} "
+                "months before the assessment"
+            )
         out.append(text)
     out.append("Bands: " + "; ".join(f"{b.label} from {b.min_percent:g}%" for b in scoring.bands))
     target = scoring.default_target
@@ -75,8 +92,12 @@ def show(
         for indicator in domain.indicators:
             out.append(f"  {indicator.id} {indicator.title}")
             for level in framework.levels:
-                out += textwrap.wrap(f"{level}: {indicator.descriptors[level]}", 88,
-                                     initial_indent="      ", subsequent_indent="         ")
+                out += textwrap.wrap(
+                    f"{level}: {indicator.descriptors[level]}",
+                    88,
+                    initial_indent="      ",
+                    subsequent_indent="         ",
+                )
     out += _assurance_lines(framework)
     typer.echo("\n".join(out))
 
@@ -87,21 +108,29 @@ def _assurance_lines(framework: Framework) -> list[str]:
     if framework.governance is not None:
         points = framework.governance.points
         out += ["", "Governance:"]
-        out += textwrap.wrap(f"Each sub-indicator is rated red ({points.red} points), amber "
-                             f"({points.amber}) or green ({points.green}). An area is red if "
-                             "any sub-indicator is red, green if all are green, and amber "
-                             "otherwise.", 88, initial_indent="  ", subsequent_indent="  ")
+        out += textwrap.wrap(
+            f"Each sub-indicator is rated red ({points.red} points), amber "
+            f"({points.amber}) or green ({points.green}). An area is red if "
+            "any sub-indicator is red, green if all are green, and amber "
+            "otherwise.",
+            88,
+            initial_indent="  ",
+            subsequent_indent="  ",
+        )
         for area in framework.governance.areas:
             out += ["", f"{area.id} {area.title}"]
-            out += textwrap.wrap(area.statement, 88, initial_indent="  ",
-                                 subsequent_indent="  ")
+            out += textwrap.wrap(area.statement, 88, initial_indent="  ", subsequent_indent="  ")
             for item in area.sub_indicators:
                 out.append(f"  {item.id} {item.title}")
                 for rating in ("green", "amber", "red"):
                     text = getattr(item.descriptors, rating)
-                    out += textwrap.wrap(f"{rating}: {text}", 88, initial_indent="      ",
-                                         subsequent_indent="        ",
-                                         break_on_hyphens=False)
+                    out += textwrap.wrap(
+                        f"{rating}: {text}",
+                        88,
+                        initial_indent="      ",
+                        subsequent_indent="        ",
+                        break_on_hyphens=False,
+                    )
     rules = framework.outcomes
     if rules is not None:
         out += ["", "Outcome measures:"]
@@ -113,18 +142,28 @@ def _assurance_lines(framework: Framework) -> list[str]:
     return out
 
 
-@app.command("check", epilog="Exit codes: 0 no errors (warnings may be printed); "
-             "2 a file has errors.")
+@app.command(
+    "check", epilog="Exit codes: 0 no errors (warnings may be printed); 2 a file has errors."
+)
 @guarded
 def check(
-    files: Annotated[list[Path], typer.Argument(
-        metavar="PATH", help="Framework YAML files to check (- for stdin).",
-        show_default=False)],
-    output_format: Annotated[ValidateFormat, typer.Option(
-        "--format", "-f", help="text for people, json for tools, github for Actions "
-        "annotations.")] = ValidateFormat.TEXT,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Treat warnings as errors (exit 2 if there are any).")] = False,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH", help="Framework YAML files to check (- for stdin).", show_default=False
+        ),
+    ],
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for tools, github for Actions annotations.",
+        ),
+    ] = ValidateFormat.TEXT,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors (exit 2 if there are any).")
+    ] = False,
 ) -> None:
     """Check framework files: schema, ids, descriptors, weights, evidence rules and bands.
 
@@ -144,19 +183,30 @@ def check(
         if result.framework is not None:
             framework = result.framework
             indicators = sum(len(d.indicators) for d in framework.domains)
-            summary = (f"framework {framework.ref}: {len(framework.domains)} domains, "
-                       f"{indicators} indicators")
-        report.append({"file": str(path), "valid": not errors, "summary": summary,
-                       "errors": len(errors), "warnings": len(warnings),
-                       "diagnostics": [asdict(d) for d in result.diagnostics]})
+            summary = (
+                f"framework {framework.ref}: {len(framework.domains)} domains, "
+                f"{indicators} indicators"
+            )
+        report.append(
+            {
+                "file": str(path),
+                "valid": not errors,
+                "summary": summary,
+                "errors": len(errors),
+                "warnings": len(warnings),
+                "diagnostics": [asdict(d) for d in result.diagnostics],
+            }
+        )
         if output_format is ValidateFormat.GITHUB:
-            lines.extend(github_annotation(d, "wcc frameworks check")
-                         for d in result.diagnostics)
+            lines.extend(github_annotation(d, "wcc frameworks check") for d in result.diagnostics)
         elif output_format is ValidateFormat.TEXT:
             lines.extend(d.format() for d in result.diagnostics)
             counts = _counts(len(errors), len(warnings))
-            lines.append(f"{path}: invalid ({counts})" if errors
-                         else f"{path}: ok, {summary}" + (f" ({counts})" if warnings else ""))
+            lines.append(
+                f"{path}: invalid ({counts})"
+                if errors
+                else f"{path}: ok, {summary}" + (f" ({counts})" if warnings else "")
+            )
     if output_format is ValidateFormat.JSON:
         typer.echo(json.dumps(report, indent=2))
     elif lines:

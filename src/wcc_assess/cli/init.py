@@ -21,18 +21,25 @@ def _current_period(today: date) -> str:
 
 @guarded
 def init(
-    framework: Annotated[str, typer.Option(
-        "--framework", help="A built-in framework id or a framework file.")] = "wcc",
-    organisation: Annotated[str, typer.Option(
-        "--organisation", help="The organisation's name.")] = "",
+    framework: Annotated[
+        str, typer.Option("--framework", help="A built-in framework id or a framework file.")
+    ] = "wcc",
+    organisation: Annotated[
+        str, typer.Option("--organisation", help="The organisation's name.")
+    ] = "",
     code: Annotated[str, typer.Option("--code", help="The organisation's code.")] = "",
-    period: Annotated[str | None, typer.Option(
-        "--period", help="The financial year assessed, e.g. 2026/27 (default: the current "
-        "one).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file instead of stdout.")] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite the output file if it exists.")] = False,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", help="The financial year assessed, e.g. 2026/27 (default: the current one)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+    ] = False,
 ) -> None:
     """Write a complete blank submission: every domain and indicator, descriptors as comments."""
     from wcc_assess.blank import blank_submission
@@ -42,9 +49,14 @@ def init(
     today = date.today()
     chosen = resolve_framework(framework)
     framework_file = framework if looks_like_path(framework) else None
-    text = blank_submission(chosen, organisation=organisation, code=code,
-                            period=period or _current_period(today), today=today,
-                            framework_file=framework_file)
+    text = blank_submission(
+        chosen,
+        organisation=organisation,
+        code=code,
+        period=period or _current_period(today),
+        today=today,
+        framework_file=framework_file,
+    )
     if output is not None and str(output) != "-" and output.exists() and not force:
         raise UsageError(f"{output} already exists; pass --force to overwrite it")
     emit(text, output)

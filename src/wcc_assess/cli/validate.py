@@ -50,18 +50,25 @@ def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diag
                 return kind, "", linted.diagnostics
             checked = linted.framework
             indicators = sum(len(d.indicators) for d in checked.domains)
-            return kind, (f"framework {checked.ref}: {len(checked.domains)} domains, "
-                          f"{indicators} indicators"), linted.diagnostics
+            return (
+                kind,
+                (
+                    f"framework {checked.ref}: {len(checked.domains)} domains, "
+                    f"{indicators} indicators"
+                ),
+                linted.diagnostics,
+            )
         kind = "submission"
         loaded = submission_from_document(document, name, framework)
     except InputError as error:
         return kind, "", error.diagnostics
     result = score(loaded.framework, loaded.submission, ScoreOptions(generated_at="", source=name))
-    warnings = [Diagnostic(file=name, message=text, severity="warning")
-                for text in result.warnings]
+    warnings = [Diagnostic(file=name, message=text, severity="warning") for text in result.warnings]
     submission = loaded.submission
-    summary = (f"submission for {loaded.framework.ref}: {submission.organisation.name}, "
-               f"{submission.period}")
+    summary = (
+        f"submission for {loaded.framework.ref}: {submission.organisation.name}, "
+        f"{submission.period}"
+    )
     return "submission", summary, warnings
 
 
@@ -72,22 +79,41 @@ def github_annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
     message = (f"{diagnostic.path}: " if diagnostic.path else "") + diagnostic.message
     if diagnostic.hint:
         message += f" ({diagnostic.hint})"
-    return workflow_command(diagnostic.severity, message, file=diagnostic.file,
-                            line=diagnostic.line, column=diagnostic.column, title=title)
+    return workflow_command(
+        diagnostic.severity,
+        message,
+        file=diagnostic.file,
+        line=diagnostic.line,
+        column=diagnostic.column,
+        title=title,
+    )
 
 
 @guarded
 def validate(
-    files: Annotated[list[Path], typer.Argument(
-        help="Submission or framework YAML files (- for stdin).", show_default=False)],
-    framework: Annotated[str | None, typer.Option(
-        "--framework", help="Check submissions against this framework id or file instead "
-        "of their own `framework:`.")] = None,
-    output_format: Annotated[ValidateFormat, typer.Option(
-        "--format", "-f", help="text for people, json for tools, github for Actions "
-        "annotations.")] = ValidateFormat.TEXT,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q",
-                                        help="Print only problems.")] = False,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Submission or framework YAML files (- for stdin).", show_default=False
+        ),
+    ],
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="Check submissions against this framework id or file instead "
+            "of their own `framework:`.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for tools, github for Actions annotations.",
+        ),
+    ] = ValidateFormat.TEXT,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
 ) -> None:
     """Check files without assessing them; every problem in every file is reported."""
     from wcc_assess.frameworks import resolve_framework
@@ -100,15 +126,23 @@ def validate(
         kind, summary, diagnostics = _check(path, chosen)
         errors = [d for d in diagnostics if d.severity == "error"]
         failed += bool(errors)
-        report.append({"file": str(path), "kind": kind, "valid": not errors,
-                       "summary": summary, "diagnostics": [asdict(d) for d in diagnostics]})
+        report.append(
+            {
+                "file": str(path),
+                "kind": kind,
+                "valid": not errors,
+                "summary": summary,
+                "diagnostics": [asdict(d) for d in diagnostics],
+            }
+        )
         if output_format is ValidateFormat.GITHUB:
             lines.extend(github_annotation(d, "wcc validate") for d in diagnostics)
         elif output_format is ValidateFormat.TEXT:
             lines.extend(d.format() for d in diagnostics)
             if errors:
-                lines.append(f"{path}: invalid ({len(errors)} error"
-                             f"{'s' if len(errors) != 1 else ''})")
+                lines.append(
+                    f"{path}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})"
+                )
             elif not quiet:
                 lines.append(f"{path}: ok, {summary}")
     if output_format is ValidateFormat.JSON:

@@ -5,7 +5,6 @@ and governance. The competencies use the framework's numbered scale; governance 
 red, amber or green, and each outcome measure has a direction in which it is better.
 """
 
-
 from enum import StrEnum
 
 __all__ = ["Better", "Rag"]

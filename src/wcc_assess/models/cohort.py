@@ -5,7 +5,6 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 :data:`COHORT_SCHEMA_VERSION` on any incompatible change.
 """
 
-
 from datetime import date
 
 from wcc_assess.errors import Diagnostic

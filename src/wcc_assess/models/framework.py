@@ -4,7 +4,6 @@ A framework is data (``frameworks/<id>.yaml``). It is validated as strictly as a
 submission: unknown keys, duplicate ids and missing level descriptors are errors.
 """
 
-
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -437,9 +436,13 @@ class Framework(Model):
             return []
         found: list[tuple[tuple[str | int, ...], str, str | None]] = []
         if self.replaces.version == self.version:
-            found.append((("replaces", "version"),
-                          f"a framework cannot replace its own version {self.version!r}",
-                          "name the older version it revises"))
+            found.append(
+                (
+                    ("replaces", "version"),
+                    f"a framework cannot replace its own version {self.version!r}",
+                    "name the older version it revises",
+                )
+            )
         domain_ids = [domain.id for domain in self.domains]
         indicator_ids = [ind.id for domain in self.domains for ind in domain.indicators]
         for old_id in self.replaces.map:
@@ -447,15 +450,25 @@ class Framework(Model):
             where: tuple[str | int, ...] = ("replaces", "map", old_id)
             unknown = [t for t in targets if t not in domain_ids and t not in indicator_ids]
             for new_id in unknown:
-                found.append((where, f"{old_id} maps to {new_id!r}, which is not a domain or "
-                              f"indicator of {self.ref}",
-                              suggest(new_id, domain_ids + indicator_ids)))
+                found.append(
+                    (
+                        where,
+                        f"{old_id} maps to {new_id!r}, which is not a domain or "
+                        f"indicator of {self.ref}",
+                        suggest(new_id, domain_ids + indicator_ids),
+                    )
+                )
             if len(set(targets)) != len(targets):
                 found.append((where, f"{old_id} names the same new id more than once", None))
             known = [t for t in targets if t not in unknown]
             if any(t in domain_ids for t in known) and any(t in indicator_ids for t in known):
-                found.append((where, f"{old_id} maps to both domains and indicators",
-                              "a domain maps to domains, an indicator to indicators"))
+                found.append(
+                    (
+                        where,
+                        f"{old_id} maps to both domains and indicators",
+                        "a domain maps to domains, an indicator to indicators",
+                    )
+                )
         return found
 
     def _governance_problems(self) -> list[Problem]:

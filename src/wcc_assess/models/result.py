@@ -7,7 +7,6 @@ fields are added (1.1 added the baseline comparison and source lines; 1.2 the pa
 governance and outcomes).
 """
 
-
 import datetime as _dt
 from datetime import date
 from enum import StrEnum

@@ -4,7 +4,6 @@ The model checks shape and types; the loader checks the submission against its f
 (known ids, every indicator present, levels on the scale).
 """
 
-
 import difflib
 import re
 from datetime import date
@@ -115,8 +114,9 @@ def _split_group(data: Any, items: str) -> Any:
     return result
 
 
-def _check_whole_skip(not_assessed: str | None, members: dict[str, Any], group: str,
-                      kind: str) -> None:
+def _check_whole_skip(
+    not_assessed: str | None, members: dict[str, Any], group: str, kind: str
+) -> None:
     """Refuse a group skipped whole that still rates some of its members."""
     if not_assessed is not None and members:
         raise ValueError(

@@ -6,7 +6,6 @@ Domains are shown with the ids of the newest period's framework; earlier periods
 over through framework revision maps, as for a baseline.
 """
 
-
 from datetime import date
 
 from wcc_assess.models._base import Model

@@ -50,10 +50,11 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
         name = collapse(f"{domain.id} {domain.title}")
         before = ""
         if result.baseline is not None and domain.change is not None:
-            before = (f", {result.baseline.period} "
-                      f"{format_number(domain.change.previous_level)}"
-                      if domain.change.previous_level is not None
-                      else f", not assessed in {result.baseline.period}")
+            before = (
+                f", {result.baseline.period} {format_number(domain.change.previous_level)}"
+                if domain.change.previous_level is not None
+                else f", not assessed in {result.baseline.period}"
+            )
         if domain.level is None:
             radar_parts.append(f"{name}: not assessed{target}{before}.")
             bar_parts.append(f"{domain.id}: not assessed{target}.")
@@ -115,14 +116,21 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
         number = _assurance.number
         years = [
             f"{y.period}: aspiration {number(y.aspiration)}"
-            + (f", actual {number(y.actual)}, {_assurance.OUTCOME_TEXT[y.status].lower()}."
-               if y.actual is not None else ", no actual yet.")
+            + (
+                f", actual {number(y.actual)}, {_assurance.OUTCOME_TEXT[y.status].lower()}."
+                if y.actual is not None
+                else ", no actual yet."
+            )
             for y in measure.years
         ]
         points = [TrajectoryPoint(measure.baseline_period, None, measure.baseline_value)]
         points += [
-            TrajectoryPoint(y.period, y.aspiration, y.actual,
-                            None if y.actual is None else y.status is OutcomeStatus.ON_TRACK)
+            TrajectoryPoint(
+                y.period,
+                y.aspiration,
+                y.actual,
+                None if y.actual is None else y.status is OutcomeStatus.ON_TRACK,
+            )
             for y in measure.years
         ]
         chart = trajectory_chart(
@@ -133,7 +141,8 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
                 f"{measure.better.value} is better: the aspiration for each year as a dashed "
                 "line with diamonds, the actual values as a solid line, hollow squares where "
                 f"an actual missed its aspiration. Baseline {measure.baseline_period}: "
-                f"{number(measure.baseline_value)}. " + " ".join(years)
+                f"{number(measure.baseline_value)}. "
+                + " ".join(years)
                 + " The same figures are in the table beside the chart."
             ),
             id_prefix=f"outcome-{index}",

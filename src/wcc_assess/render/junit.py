@@ -101,8 +101,9 @@ def _testcase(
     return case
 
 
-def _governance_testcase(area: GovernanceAreaResult, classname: str,
-                         failures: list[GateFailure]) -> ET.Element:
+def _governance_testcase(
+    area: GovernanceAreaResult, classname: str, failures: list[GateFailure]
+) -> ET.Element:
     """One test case per governance area: failed when ``--fail-on-red`` failed it."""
     case = ET.Element(
         "testcase",
@@ -119,12 +120,12 @@ def _governance_testcase(area: GovernanceAreaResult, classname: str,
         failure = ET.SubElement(
             case,
             "failure",
-            {"message": collapse("; ".join(f.message for f in failures)),
-             "type": "governance-red"},
+            {"message": collapse("; ".join(f.message for f in failures)), "type": "governance-red"},
         )
         failure.text = "".join(
             clean(f"{item.id} {item.title}: red. {item.descriptor or ''}") + "\n"
-            for item in area.sub_indicators if item.id in area.red_sub_indicators
+            for item in area.sub_indicators
+            if item.id in area.red_sub_indicators
         )
     else:
         out = ET.SubElement(case, "system-out")
@@ -147,8 +148,9 @@ def render(result: Result, options: RenderOptions) -> str:
         skipped += case.find("skipped") is not None
         cases.append(case)
     for area in result.governance.areas if result.governance is not None else []:
-        red = [f for f in result.gate.failures
-               if f.kind == "governance-red" and f.domain == area.id]
+        red = [
+            f for f in result.gate.failures if f.kind == "governance-red" and f.domain == area.id
+        ]
         case = _governance_testcase(area, classname, red)
         failed += case.find("failure") is not None
         skipped += case.find("skipped") is not None

@@ -54,16 +54,19 @@ def _headline(result: Result) -> str:
             verb = "is" if len(below) == 1 else "are"
             parts.append(f"{len(below)} of {len(targeted)} domains {verb} below target")
         if fell and result.baseline is not None:
-            parts.append(f"{len(fell)} domain{'s' if len(fell) != 1 else ''} fell since "
-                         f"{result.baseline.period}")
+            parts.append(
+                f"{len(fell)} domain{'s' if len(fell) != 1 else ''} fell since "
+                f"{result.baseline.period}"
+            )
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
         return "❌ " + "; ".join(parts)
     if result.gate.status is GateStatus.PASSED:
         passed = []
         if "below-target" in result.gate.checks:
-            passed.append(f"every domain with a target meets it ({len(targeted)} of "
-                          f"{len(targeted)})")
+            passed.append(
+                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+            )
         if "regression" in result.gate.checks and result.baseline is not None:
             passed.append(f"no domain fell since {result.baseline.period}")
         if "governance-red" in result.gate.checks:

@@ -80,9 +80,14 @@ def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list
     level = Text(f" {domain.level}" if domain.level is not None else " -")
     change: list[Text | str] = []
     if changes:
-        change = [Text(change_text(domain.change, domain.level),
-                       style=_CHANGE_STYLE[domain.change.direction])
-                  if domain.change is not None else ""]
+        change = [
+            Text(
+                change_text(domain.change, domain.level),
+                style=_CHANGE_STYLE[domain.change.direction],
+            )
+            if domain.change is not None
+            else ""
+        ]
     return [
         Text(domain.id),
         Text(domain.title),
@@ -112,12 +117,15 @@ def render(result: Result, options: RenderOptions) -> str:
     console = StringConsole(options)
     scale = result.framework.scale
     lowest, highest = scale[0].level, scale[-1].level
-    console.print(Text(f"{result.organisation} ({result.organisation_code}) · {result.period}",
-                       style="bold"))
-    console.print(Text(f"{result.framework.title} ({result.framework.id} "
-                       f"{result.framework.version})"))
-    console.print(f"Assessed {result.assessed_on.isoformat()} · domain method "
-                  f"{result.framework.method.value}")
+    console.print(
+        Text(f"{result.organisation} ({result.organisation_code}) · {result.period}", style="bold")
+    )
+    console.print(
+        Text(f"{result.framework.title} ({result.framework.id} {result.framework.version})")
+    )
+    console.print(
+        f"Assessed {result.assessed_on.isoformat()} · domain method {result.framework.method.value}"
+    )
     baseline = result.baseline
     if baseline is not None:
         compared = f"Compared with {baseline.period} ({baseline.source})"
@@ -126,9 +134,16 @@ def render(result: Result, options: RenderOptions) -> str:
         console.print(compared)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     moderated = result.panel is not None and result.panel.indicators_rated > 0
-    columns = [("Id", "left"), ("Domain", "left"), ("Level", "left"), ("Score", "right"),
-               ("Target", "right"), ("Status", "left"), ("Coverage", "right"),
-               ("Capped", "right")]
+    columns = [
+        ("Id", "left"),
+        ("Domain", "left"),
+        ("Level", "left"),
+        ("Score", "right"),
+        ("Target", "right"),
+        ("Status", "left"),
+        ("Coverage", "right"),
+        ("Capped", "right"),
+    ]
     if baseline is not None:
         columns.append((f"Since {baseline.period}", "left"))
     for name, justify in columns:
@@ -147,24 +162,31 @@ def render(result: Result, options: RenderOptions) -> str:
         line = Text("Overall: ", style="bold")
         line.append(f"{overall.score:.2f} ({overall.percent:.1f}%) · band {overall.band}")
         if overall.change is not None and overall.change.score_delta is not None:
-            line.append(f" · score {signed(overall.change.score_delta)} since "
-                        f"{baseline.period if baseline else 'the baseline'}")
+            line.append(
+                f" · score {signed(overall.change.score_delta)} since "
+                f"{baseline.period if baseline else 'the baseline'}"
+            )
         console.print(line)
     else:
         console.print(Text("Overall: no domain was assessed", style="bold"))
-    console.print(f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} domains, "
-                  f"{overall.indicator_coverage.assessed}/{overall.indicator_coverage.total} "
-                  f"indicators · capped indicators: {overall.capped_count}")
+    console.print(
+        f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} domains, "
+        f"{overall.indicator_coverage.assessed}/{overall.indicator_coverage.total} "
+        f"indicators · capped indicators: {overall.capped_count}"
+    )
     if baseline is not None:
-        for label, ids in (("New", baseline.new_domains + baseline.new_indicators),
-                           ("Gone", baseline.gone_domains + baseline.gone_indicators)):
+        for label, ids in (
+            ("New", baseline.new_domains + baseline.new_indicators),
+            ("Gone", baseline.gone_domains + baseline.gone_indicators),
+        ):
             if ids:
                 console.print(f"{label} since {baseline.period}: {', '.join(ids)}")
     gate = result.gate
     if gate.failures:
         count = len(gate.failures)
-        console.print(Text(f"Gate: FAILED ({count} failure{'s' if count != 1 else ''})",
-                           style="bold red"))
+        console.print(
+            Text(f"Gate: FAILED ({count} failure{'s' if count != 1 else ''})", style="bold red")
+        )
         _items(console, [("-", failure.message) for failure in gate.failures])
     else:
         console.print(f"Gate: {gate.status.value}")
@@ -176,29 +198,47 @@ def render(result: Result, options: RenderOptions) -> str:
     if result.outcomes is not None:
         _outcomes(console, result.outcomes)
 
-    capped = [(i.id, f"{i.title}: {i.cap.message}") for d in result.domains
-              for i in d.indicators if i.cap is not None]
+    capped = [
+        (i.id, f"{i.title}: {i.cap.message}")
+        for d in result.domains
+        for i in d.indicators
+        if i.cap is not None
+    ]
     if capped:
         console.print(Text("Capped for lack of evidence", style="bold"))
         _items(console, capped)
     skipped = [(d.id, d.not_assessed_reason or "") for d in result.domains if not d.assessed]
-    skipped += [(i.id, i.not_assessed_reason or "") for d in result.domains if d.assessed
-                for i in d.indicators if not i.assessed]
+    skipped += [
+        (i.id, i.not_assessed_reason or "")
+        for d in result.domains
+        if d.assessed
+        for i in d.indicators
+        if not i.assessed
+    ]
     if skipped:
         console.print(Text("Not assessed", style="bold"))
         _items(console, skipped)
 
     below = {d.id for d in result.domains if d.status is DomainStatus.BELOW}
-    steps = sorted((step for domain in result.domains for step in domain.next_steps),
-                   key=lambda step: (step.domain not in below, step.current_level))
+    steps = sorted(
+        (step for domain in result.domains for step in domain.next_steps),
+        key=lambda step: (step.domain not in below, step.current_level),
+    )
     if steps:
         console.print(Text("Next steps", style="bold"))
-        _items(console, [(step.indicator, f"{step.title} → level {step.next_level}: "
-                          f"{step.evidence_gap or step.descriptor}")
-                         for step in steps[:TOP_STEPS]])
+        _items(
+            console,
+            [
+                (
+                    step.indicator,
+                    f"{step.title} → level {step.next_level}: "
+                    f"{step.evidence_gap or step.descriptor}",
+                )
+                for step in steps[:TOP_STEPS]
+            ],
+        )
         if len(steps) > TOP_STEPS:
-            console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format "
-                          "json`)")
+            console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format json`)")
     return console.text()
 
 
@@ -211,24 +251,28 @@ def _panel(console: Console, result: Result) -> None:
     if panel.date is not None:
         parts.append(f"met {panel.date.isoformat()}")
     if panel.members:
-        parts.append(f"{len(panel.members)} members: "
-                     + ", ".join(member.name for member in panel.members))
+        parts.append(
+            f"{len(panel.members)} members: " + ", ".join(member.name for member in panel.members)
+        )
     line.append(" · ".join(parts) if parts else "no panel details recorded")
     console.print(line)
     if not panel.indicators_rated:
         console.print("  The panel rated no indicator.")
         return
-    console.print(f"  Rated {panel.indicators_rated} indicators, confirmed "
-                  f"{panel.indicators_rated - panel.indicators_changed} and changed "
-                  f"{panel.indicators_changed}; calibration (mean self minus panel level) "
-                  f"{_signed(panel.calibration_gap)}")
+    console.print(
+        f"  Rated {panel.indicators_rated} indicators, confirmed "
+        f"{panel.indicators_rated - panel.indicators_changed} and changed "
+        f"{panel.indicators_changed}; calibration (mean self minus panel level) "
+        f"{_signed(panel.calibration_gap)}"
+    )
     rows: list[tuple[str, str]] = []
     for domain in result.domains:
         for indicator in domain.indicators:
             if not indicator.panel_gap:
                 continue
-            text = (f"{indicator.title}: self {indicator.claimed_level}, panel "
-                    f"{indicator.panel_level}")
+            text = (
+                f"{indicator.title}: self {indicator.claimed_level}, panel {indicator.panel_level}"
+            )
             if indicator.panel_flag:
                 text += " (two or more levels apart)"
             if indicator.panel_note:
@@ -240,21 +284,39 @@ def _panel(console: Console, result: Result) -> None:
 def _governance(console: Console, governance: GovernanceResult) -> None:
     """Print the governance areas: rating in words, points, coverage and red sub-indicators."""
     line = Text("Governance: ", style="bold")
-    line.append(f"{governance.points}/{governance.points_max} points over "
-                f"{governance.coverage.assessed}/{governance.coverage.total} areas rated")
+    line.append(
+        f"{governance.points}/{governance.points_max} points over "
+        f"{governance.coverage.assessed}/{governance.coverage.total} areas rated"
+    )
     console.print(line)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name, justify in (("Area", "left"), ("Rating", "left"), ("Points", "right"),
-                          ("Rated", "right"), ("Green", "right"), ("Amber", "right"),
-                          ("Red", "right"), ("Red sub-indicators", "left")):
+    for name, justify in (
+        ("Area", "left"),
+        ("Rating", "left"),
+        ("Points", "right"),
+        ("Rated", "right"),
+        ("Green", "right"),
+        ("Amber", "right"),
+        ("Red", "right"),
+        ("Red sub-indicators", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for area in governance.areas:
-        rating = (Text(area.rating.label, style=_RAG_STYLE[area.rating]) if area.rating
-                  else Text("not assessed", style="yellow"))
-        table.add_row(area.title, rating, str(area.points) if area.points is not None else "-",
-                      f"{area.coverage.assessed}/{area.coverage.total}",
-                      str(area.counts.green), str(area.counts.amber), str(area.counts.red),
-                      ", ".join(area.red_sub_indicators))
+        rating = (
+            Text(area.rating.label, style=_RAG_STYLE[area.rating])
+            if area.rating
+            else Text("not assessed", style="yellow")
+        )
+        table.add_row(
+            area.title,
+            rating,
+            str(area.points) if area.points is not None else "-",
+            f"{area.coverage.assessed}/{area.coverage.total}",
+            str(area.counts.green),
+            str(area.counts.amber),
+            str(area.counts.red),
+            ", ".join(area.red_sub_indicators),
+        )
     console.print(table)
     moderated: list[tuple[str, str]] = []
     for area in governance.areas:
@@ -263,8 +325,7 @@ def _governance(console: Console, governance: GovernanceResult) -> None:
                 continue
             own = item.self_rating.label if item.self_rating else "-"
             text = f"{item.title}: self {own}, panel {item.panel_rating.label}"
-            moderated.append((item.id, text + (f"; {item.panel_note}" if item.panel_note
-                                               else "")))
+            moderated.append((item.id, text + (f"; {item.panel_note}" if item.panel_note else "")))
     if moderated:
         console.print("  Changed by the panel:")
         _items(console, moderated)
@@ -274,23 +335,35 @@ def _outcomes(console: Console, outcomes: OutcomesResult) -> None:
     """Print each outcome measure's latest year against its aspiration."""
     total = len(outcomes.measures)
     line = Text("Outcomes: ", style="bold")
-    line.append(f"{outcomes.on_track} of {total} measures on track, {outcomes.off_track} off "
-                f"track, {outcomes.no_actual} without an actual yet")
+    line.append(
+        f"{outcomes.on_track} of {total} measures on track, {outcomes.off_track} off "
+        f"track, {outcomes.no_actual} without an actual yet"
+    )
     console.print(line)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name, justify in (("Measure", "left"), ("Better", "left"), ("Baseline", "right"),
-                          ("Year", "left"), ("Aspiration", "right"), ("Actual", "right"),
-                          ("Status", "left")):
+    for name, justify in (
+        ("Measure", "left"),
+        ("Better", "left"),
+        ("Baseline", "right"),
+        ("Year", "left"),
+        ("Aspiration", "right"),
+        ("Actual", "right"),
+        ("Status", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for measure in outcomes.measures:
         latest = next((y for y in measure.years if y.period == measure.latest_period), None)
         label, style = _OUTCOME_STYLE[measure.status]
         name = measure.name + (" *" if measure.required else "")
-        table.add_row(f"{name} ({measure.unit})", measure.better.value,
-                      f"{_number(measure.baseline_value)} ({measure.baseline_period})",
-                      latest.period if latest else "-",
-                      _number(latest.aspiration) if latest else "-",
-                      _number(latest.actual) if latest else "-", Text(label, style=style))
+        table.add_row(
+            f"{name} ({measure.unit})",
+            measure.better.value,
+            f"{_number(measure.baseline_value)} ({measure.baseline_period})",
+            latest.period if latest else "-",
+            _number(latest.aspiration) if latest else "-",
+            _number(latest.actual) if latest else "-",
+            Text(label, style=style),
+        )
     console.print(table)
     if outcomes.required:
         console.print("  * required by the framework")
