@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wcc_assess.errors import UsageError
 
-__all__ = ["emit", "write_atomic"]
+__all__ = ["check_outputs", "emit", "write_atomic"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -61,6 +61,22 @@ def write_atomic(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
+def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | str] = ()) -> None:
+    """Refuse, before anything is written, outputs that are inputs or named twice.
+
+    ``None`` and ``-`` stand for stdout and are never refused.
+    """
+    files = [path for path in outputs if path is not None and str(path) != "-"]
+    sources = [Path(source) for source in inputs if str(source) != "-"]
+    for index, output in enumerate(files):
+        for source in sources:
+            if _same_file(output, source):
+                raise UsageError(f"refusing to write the report over the input file {source}")
+        for other in files[:index]:
+            if output == other or _same_file(output, other):
+                raise UsageError(f"{output} is named for two reports; give each its own file")
+
+
 def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
     """Send a report to ``output`` (atomically) or to stdout when it is None or ``-``.
 
@@ -71,9 +87,7 @@ def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> N
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    for source in inputs:
-        if str(source) != "-" and _same_file(output, Path(source)):
-            raise UsageError(f"refusing to write the report over the input file {source}")
+    check_outputs([output], inputs)
     if output.exists() and not output.is_file() and not output.is_dir():
         try:
             with output.open("w", encoding="utf-8", newline="") as handle:

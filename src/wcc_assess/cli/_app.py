@@ -7,15 +7,28 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
 from wcc_assess import __version__
-from wcc_assess.errors import ExitCode, InputError, WccError
+from wcc_assess.errors import ExitCode, InputError, UsageError, WccError
 
-__all__ = ["ReportOutput", "app", "err", "generated_at", "guarded", "main"]
+if TYPE_CHECKING:
+    from wcc_assess.render.interface import RenderOptions
+
+__all__ = [
+    "ReportFiles",
+    "ReportOutput",
+    "app",
+    "err",
+    "generated_at",
+    "guarded",
+    "main",
+    "write_reports",
+]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
@@ -41,6 +54,69 @@ ReportOutput = Annotated[
     ),
 ]
 """The ``-o/--output`` option every report-writing command shares."""
+
+ReportFiles = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--report",
+        metavar="FORMAT=FILE",
+        show_default=False,
+        help="Also write the report in FORMAT to FILE, from the same grading (repeatable: "
+        "--report markdown=summary.md --report junit=junit.xml). Each file is written "
+        "atomically and equals what --format FORMAT -o FILE writes.",
+    ),
+]
+"""The repeatable ``--report FORMAT=FILE`` option: several reports from one grading."""
+
+F = TypeVar("F", bound=StrEnum)
+
+
+def _parse_reports(values: list[str], formats: type[F]) -> list[tuple[F, Path]]:
+    """Turn ``FORMAT=FILE`` values into (format, path) pairs, or raise a usage error."""
+    names = ", ".join(member.value for member in formats)
+    parsed: list[tuple[F, Path]] = []
+    for value in values:
+        name, equals, file = value.partition("=")
+        if not equals or not file.strip() or not name.strip():
+            raise UsageError(f"--report {value!r}: write it as FORMAT=FILE, e.g. html=report.html")
+        try:
+            fmt = formats(name.strip().lower())
+        except ValueError:
+            raise UsageError(
+                f"--report {value!r}: unknown format {name!r} (one of {names})"
+            ) from None
+        if file == "-":
+            raise UsageError(f"--report {value!r}: a report file cannot be stdout; use --format")
+        parsed.append((fmt, Path(file)))
+    return parsed
+
+
+def write_reports(
+    render: Callable[[F, RenderOptions], str],
+    fmt: F,
+    output: Path | None,
+    reports: list[str] | None,
+    inputs: list[Path | str],
+) -> None:
+    """Render the main report (stdout or ``-o``) and every ``--report``, from one grading.
+
+    Every output is checked before anything is written: none may be an input, and no file
+    may be named twice. A file gets no colour, so it equals ``--format X -o FILE``.
+    """
+    import shutil
+
+    from wcc_assess.output import check_outputs, emit
+    from wcc_assess.render.interface import RenderOptions
+
+    extra = _parse_reports(reports or [], type(fmt))
+    check_outputs([output, *(path for _, path in extra)], inputs)
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    to_stdout = output is None or str(output) == "-"
+    color = to_stdout and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    emit(render(fmt, RenderOptions(color=color, width=width)), output, inputs)
+    for extra_fmt, path in extra:
+        emit(render(extra_fmt, RenderOptions(color=False, width=width)), path, inputs)
+
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import EXIT_CODES_HELP, ReportOutput, err, generated_at, guarded
+from wcc_assess.cli._app import (
+    EXIT_CODES_HELP,
+    ReportFiles,
+    ReportOutput,
+    err,
+    generated_at,
+    guarded,
+    write_reports,
+)
 from wcc_assess.errors import ExitCode, UsageError
 from wcc_assess.render import OutputFormat
 
 __all__ = ["register"]
-
-
-def _color(output: Path | None) -> bool:
-    if output is not None and str(output) != "-":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
 
 
 @guarded
@@ -42,6 +39,7 @@ def assess(
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
     ] = OutputFormat.TABLE,
     output: ReportOutput = None,
+    report: ReportFiles = None,
     target: Annotated[
         int | None,
         typer.Option(
@@ -85,7 +83,7 @@ def assess(
     from wcc_assess.assessments import load_assessment, with_source_lines
     from wcc_assess.frameworks import resolve_framework
     from wcc_assess.loading import load_submission
-    from wcc_assess.render import RenderOptions, render
+    from wcc_assess.render import render
     from wcc_assess.scoring import ScoreOptions, score
 
     chosen = resolve_framework(framework) if framework else None
@@ -112,11 +110,12 @@ def assess(
         result = compare(
             earlier, result, baseline_source=str(baseline), fail_on_regression=fail_on_regression
         )
-    from wcc_assess.output import emit
-
-    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    text = render(result, output_format, RenderOptions(color=_color(output), width=width))
-    emit(text, output, inputs=[submission, *([baseline] if baseline else [])])
+    inputs: list[Path | str] = [submission, *([baseline] if baseline else [])]
+    if framework and Path(framework).is_file():
+        inputs.append(framework)
+    write_reports(
+        lambda fmt, options: render(result, fmt, options), output_format, output, report, inputs
+    )
     if not quiet:
         for warning in result.warnings:
             err(f"warning: {warning}")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wcc_assess.cli._app import ReportOutput, err, generated_at, guarded
+from wcc_assess.cli._app import (
+    ReportFiles,
+    ReportOutput,
+    err,
+    generated_at,
+    guarded,
+    write_reports,
+)
 from wcc_assess.errors import ExitCode, InputError, UsageError
 from wcc_assess.render.cohort import CohortFormat
 
@@ -41,14 +46,6 @@ COHORT_HELP = (
 
 PROGRESS_MIN_FILES = 20
 """A progress bar is shown on a terminal only for cohorts larger than this."""
-
-
-def _color(output: Path | None) -> bool:
-    if output is not None and str(output) != "-":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
 
 
 def _stderr_is_terminal() -> bool:
@@ -120,6 +117,7 @@ def cohort(
         CohortFormat, typer.Option("--format", "-f", help="Report format.")
     ] = CohortFormat.TABLE,
     output: ReportOutput = None,
+    report: ReportFiles = None,
     target: Annotated[
         int | None,
         typer.Option(
@@ -217,12 +215,18 @@ def cohort(
         baseline=base_outcomes,
     )
 
-    from wcc_assess.output import emit
-    from wcc_assess.render.cohort import RenderOptions, render_cohort
+    from wcc_assess.render.cohort import render_cohort
 
-    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    text = render_cohort(result, output_format, RenderOptions(color=_color(output), width=width))
-    emit(text, output, inputs=[*files, *base_files])
+    inputs: list[Path | str] = [*files, *base_files]
+    if framework and Path(framework).is_file():
+        inputs.append(framework)
+    write_reports(
+        lambda fmt, options: render_cohort(result, fmt, options),
+        output_format,
+        output,
+        report,
+        inputs,
+    )
     if not quiet:
         if result.invalid:
             _report_problems(result.invalid)

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import ReportOutput, err, generated_at, guarded
-from wcc_assess.cli.assess import _color
+from wcc_assess.cli._app import ReportFiles, ReportOutput, err, generated_at, guarded, write_reports
 from wcc_assess.render.trend import TrendFormat
 
 __all__ = ["register"]
@@ -30,6 +29,7 @@ def trend(
         TrendFormat, typer.Option("--format", "-f", help="Report format.")
     ] = TrendFormat.TABLE,
     output: ReportOutput = None,
+    report: ReportFiles = None,
     framework: Annotated[
         list[str] | None,
         typer.Option(
@@ -42,14 +42,9 @@ def trend(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings.")] = False,
 ) -> None:
     """Show each domain's level and score over several periods of one organisation."""
-    import shutil
-    import sys
-
     from wcc_assess.assessments import load_assessment
     from wcc_assess.errors import UsageError
     from wcc_assess.frameworks import resolve_framework
-    from wcc_assess.output import emit
-    from wcc_assess.render import RenderOptions
     from wcc_assess.render.trend import render_trend
     from wcc_assess.trend import build_trend
 
@@ -61,9 +56,14 @@ def trend(
         (str(path), load_assessment(path, generated_at=stamp, frameworks=pool)) for path in files
     ]
     built = build_trend(named, generated_at=stamp)
-    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    text = render_trend(built, output_format, RenderOptions(color=_color(output), width=width))
-    emit(text, output, inputs=files)
+    inputs: list[Path | str] = [*files, *(spec for spec in framework or [] if Path(spec).is_file())]
+    write_reports(
+        lambda fmt, options: render_trend(built, fmt, options),
+        output_format,
+        output,
+        report,
+        inputs,
+    )
     if not quiet and output_format is not TrendFormat.TABLE:
         for warning in built.warnings:
             err(f"warning: {warning}")
