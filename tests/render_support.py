@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tests.conftest import DATA, EXAMPLES, ROOT
-from wcc_assess.loading import load_framework, load_submission
+from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.io.loading import load_framework, load_submission
 from wcc_assess.models.result import Result
-from wcc_assess.scoring import ScoreOptions, score
 
 REPORTS = DATA / "reports"
 FENBRIDGE = REPORTS / "fenbridge-2026-27.yaml"

@@ -19,18 +19,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import Diagnostic, InputError
-from wcc_assess.loading import (
+from wcc_assess.io.loading import (
     display_name,
     is_framework_document,
     parse_document,
     read_text,
     submission_from_document,
 )
+from wcc_assess.io.yamlsafe import Document
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
-from wcc_assess.scoring import ScoreOptions, score
-from wcc_assess.yamlsafe import Document
 
 __all__ = [
     "load_assessment",
@@ -112,7 +112,7 @@ def pooled_resolver(pool: Sequence[Framework]) -> Callable[[str], Framework]:
         for framework in pool:
             if framework.id == framework_id and version in ("", framework.version):
                 return framework
-        from wcc_assess.frameworks import resolve_framework
+        from wcc_assess.io.frameworks import resolve_framework
 
         return resolve_framework(spec)
 

@@ -1,6 +1,6 @@
 """Grading many files: find them, grade each with the scorer, keep only small summaries.
 
-This is the I/O side of ``wcc cohort``; :mod:`wcc_assess.cohort` does the statistics.
+This is the I/O side of ``wcc cohort``; :mod:`wcc_assess.core.cohort` does the statistics.
 Each file is read, validated, scored and reduced to an
 :class:`~wcc_assess.models.cohort.OrganisationSummary` (or the file's problems) before the
 next one is read, so memory holds summaries, never documents. Large cohorts are graded by
@@ -32,7 +32,7 @@ from wcc_assess.errors import Diagnostic, InputError, UsageError
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from wcc_assess.loading import LoadedSubmission
+    from wcc_assess.io.loading import LoadedSubmission
     from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
     from wcc_assess.models.framework import Framework
 
@@ -171,7 +171,7 @@ class GradeSettings:
 @cache
 def _framework(spec: str) -> Framework:
     """Resolve a framework once per process (a file given as a path is read once too)."""
-    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.io.frameworks import resolve_framework
 
     return resolve_framework(spec)
 
@@ -183,13 +183,13 @@ def _load_submission(path: Path, name: str, chosen: Framework | None) -> LoadedS
     a file with any problem is read again the ordinary way, so that its diagnostics are
     located exactly as ``wcc validate`` locates them.
     """
-    from wcc_assess.loading import (
+    from wcc_assess.io.loading import (
         is_framework_document,
         read_document,
         read_text,
         submission_from_document,
     )
-    from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml_data
+    from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 
     text = read_text(path)
     try:
@@ -218,8 +218,8 @@ def _load_submission(path: Path, name: str, chosen: Framework | None) -> LoadedS
 
 
 def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
-    from wcc_assess.cohort import summarise
-    from wcc_assess.scoring import ScoreOptions, score
+    from wcc_assess.core.cohort import summarise
+    from wcc_assess.core.scoring import ScoreOptions, score
 
     chosen = _framework(settings.framework) if settings.framework else None
     loaded = _load_submission(path, name, chosen)
@@ -244,8 +244,8 @@ def _grade_json(path: Path, name: str) -> Graded:
     """Read a result (``wcc assess --format json``) or a cohort (``wcc cohort --format json``)."""
     from pydantic import ValidationError
 
-    from wcc_assess.cohort import summarise
-    from wcc_assess.loading import read_text
+    from wcc_assess.core.cohort import summarise
+    from wcc_assess.io.loading import read_text
     from wcc_assess.models.cohort import CohortResult, OrganisationSummary
     from wcc_assess.models.result import Result
 
@@ -283,7 +283,7 @@ def grade_file(path: Path, settings: GradeSettings) -> Graded:
 
     Never raises for a bad file: its problems come back as an invalid entry.
     """
-    from wcc_assess.loading import display_name
+    from wcc_assess.io.loading import display_name
 
     name = display_name(path)
     try:
@@ -389,7 +389,7 @@ def grade_files(
 
 
 def _lost(path: Path) -> InvalidSubmission:
-    from wcc_assess.loading import display_name
+    from wcc_assess.io.loading import display_name
 
     return _invalid(
         display_name(path),

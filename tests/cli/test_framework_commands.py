@@ -16,7 +16,7 @@ import yaml
 
 from tests.cli.conftest import Run
 from tests.conftest import EXAMPLES, MINI, mini_submission
-from wcc_assess.frameworks import builtin_dir, builtin_ids
+from wcc_assess.io.frameworks import builtin_dir, builtin_ids
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION
 
 Wcc = Callable[..., Run]
@@ -417,7 +417,8 @@ def test_help_imports_no_heavy_modules() -> None:
     code = (
         "import sys; from wcc_assess.cli import app; "
         "print(sorted(m for m in sys.modules if m.startswith(('wcc_assess.models', "
-        "'wcc_assess.scoring', 'wcc_assess.schema', 'wcc_assess.explain', 'jsonschema', "
+        "'wcc_assess.core.scoring', 'wcc_assess.render.schema', "
+        "'wcc_assess.render.explain', 'jsonschema', "
         "'jinja2'))))"
     )
     proc = subprocess.run(

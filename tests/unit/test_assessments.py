@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import MINI, mini_submission
 from wcc_assess.assessments import load_assessment, result_from_json, with_source_lines
 from wcc_assess.errors import InputError
-from wcc_assess.loading import load_framework, load_submission
+from wcc_assess.io.loading import load_framework, load_submission
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
 
 Write = Callable[..., Path]
@@ -115,7 +115,7 @@ def test_source_lines_fall_back_to_the_domain(write_yaml: Write) -> None:
     data["domains"]["B"] = {"not_assessed": "later"}
     path = write_yaml(data)
     loaded = load_submission(path, load_framework(MINI))
-    from wcc_assess.scoring import ScoreOptions, score
+    from wcc_assess.core.scoring import ScoreOptions, score
 
     located = with_source_lines(
         score(loaded.framework, loaded.submission, ScoreOptions(generated_at=STAMP)),

@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from tests.conftest import DATA, evidence, mini_submission
-from wcc_assess.governance import area_rating
+from wcc_assess.core.governance import area_rating
+from wcc_assess.core.outcomes import on_track, score_measure, score_outcomes
+from wcc_assess.core.scoring import ScoreOptions, round_signed, score
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import GateStatus, OutcomeStatus, Result
 from wcc_assess.models.submission import OutcomeMeasure, Submission
-from wcc_assess.outcomes import on_track, score_measure, score_outcomes
-from wcc_assess.scoring import ScoreOptions, round_signed, score
 
 MINI_ASSURANCE = DATA / "frameworks" / "mini-assurance.yaml"
 

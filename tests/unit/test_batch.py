@@ -22,7 +22,7 @@ from wcc_assess.batch import (
     grade_files,
 )
 from wcc_assess.errors import InputError, UsageError
-from wcc_assess.loading import load_framework, load_submission
+from wcc_assess.io.loading import load_framework, load_submission
 from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
 
 SETTINGS = GradeSettings(generated_at="2026-11-01T00:00:00Z", framework=str(MINI))
@@ -120,7 +120,7 @@ def test_a_target_off_the_scale_is_reported(tmp_path: Path) -> None:
 
 
 def test_result_and_cohort_json_files_are_baselines(tmp_path: Path) -> None:
-    from wcc_assess.cohort import CohortOptions, build_cohort
+    from wcc_assess.core.cohort import CohortOptions, build_cohort
 
     path = write(tmp_path / "t.yaml", mini_submission())
     [summary] = grade_file(path, SETTINGS)
@@ -131,7 +131,7 @@ def test_result_and_cohort_json_files_are_baselines(tmp_path: Path) -> None:
     [from_cohort] = grade_file(cohort_json, SETTINGS)
     assert from_cohort == summary
 
-    from wcc_assess.scoring import ScoreOptions, score
+    from wcc_assess.core.scoring import ScoreOptions, score
 
     loaded = load_submission(path, framework)
     result = score(framework, loaded.submission, ScoreOptions(generated_at="x", source="t.yaml"))

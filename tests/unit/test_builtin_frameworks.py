@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES
-from wcc_assess.frameworks import builtin_ids, resolve_framework
-from wcc_assess.loading import load_submission
-from wcc_assess.scoring import ScoreOptions, score
+from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.io.frameworks import builtin_ids, resolve_framework
+from wcc_assess.io.loading import load_submission
 
 
 @pytest.mark.parametrize("framework_id", builtin_ids())

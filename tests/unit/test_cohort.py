@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from tests.conftest import MINI, evidence, mini_submission
-from wcc_assess.cohort import (
+from wcc_assess.core.cohort import (
     CohortOptions,
     build_cohort,
     competition_ranks,
@@ -14,6 +14,7 @@ from wcc_assess.cohort import (
     median,
     summarise,
 )
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.cohort import (
     DomainSummary,
     InvalidSubmission,
@@ -23,7 +24,6 @@ from wcc_assess.models.cohort import (
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainStatus, GateStatus
 from wcc_assess.models.submission import Submission
-from wcc_assess.scoring import ScoreOptions, score
 
 OPTIONS = CohortOptions(generated_at="2026-11-01T00:00:00Z")
 

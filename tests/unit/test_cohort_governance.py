@@ -10,13 +10,13 @@ import yaml
 
 from tests.conftest import DATA
 from tests.unit.test_cohort import OPTIONS, domain, org
-from wcc_assess.cohort import build_cohort, summarise
+from wcc_assess.core.cohort import build_cohort, summarise
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import CohortResult, OrganisationSummary
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
 from wcc_assess.render.cohort import CohortFormat, render_cohort
-from wcc_assess.scoring import ScoreOptions, score
 
 GREEN, AMBER, RED = Rag.GREEN, Rag.AMBER, Rag.RED
 

@@ -7,7 +7,7 @@ import yaml
 
 from tests.conftest import MINI
 from tests.unit.test_cohort import ALPHA, BETA, DELTA, GAMMA, OPTIONS
-from wcc_assess.cohort import build_cohort
+from wcc_assess.core.cohort import build_cohort
 from wcc_assess.models.framework import Framework
 from wcc_assess.render.cohort import CohortFormat, render_cohort
 from wcc_assess.render.cohort.html import (

@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from tests.conftest import MINI, evidence, mini_submission
-from wcc_assess.compare import compare, format_number, project, revision_chain
+from wcc_assess.core.compare import compare, format_number, project, revision_chain
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import UsageError
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import ChangeDirection, GateStatus, Result
 from wcc_assess.models.submission import Submission
-from wcc_assess.scoring import ScoreOptions, score
 
 MINI_DATA: dict[str, Any] = yaml.safe_load(MINI.read_text(encoding="utf-8"))
 RECENT = "2026-01-10"

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from tests.conftest import MINI
-from wcc_assess.frameworks import builtin_dir, builtin_ids
-from wcc_assess.loading import check_framework
+from wcc_assess.io.frameworks import builtin_dir, builtin_ids
+from wcc_assess.io.loading import check_framework
 from wcc_assess.models.framework import Framework
 
 Write = Callable[..., Path]

@@ -51,7 +51,7 @@ def test_installed_copy_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import wcc_assess, wcc_assess.frameworks as f; "
+            "import wcc_assess, wcc_assess.io.frameworks as f; "
             "print(wcc_assess.__file__); print(f.builtin_dir())",
         ],
         cwd=work,

@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from tests.conftest import MINI, wcc_submission
 from wcc_assess.cli import app
-from wcc_assess.loading import load_framework
+from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.io.loading import load_framework
 from wcc_assess.models.result import DomainStatus
 from wcc_assess.models.submission import Submission
-from wcc_assess.scoring import ScoreOptions, score
 
 VALID = wcc_submission()
 

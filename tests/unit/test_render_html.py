@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from tests.render_support import FENBRIDGE, WESTMARSH, result_of, scan_html
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
 from wcc_assess.render import OutputFormat, render
-from wcc_assess.scoring import ScoreOptions, score
 
 
 @pytest.fixture(scope="module")

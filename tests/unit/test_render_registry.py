@@ -30,7 +30,7 @@ def test_every_format_has_a_renderer() -> None:
 @pytest.mark.parametrize("fmt", list(OutputFormat))
 def test_renderer_module_shape(fmt: OutputFormat) -> None:
     module = importlib.import_module(RENDERERS[fmt])
-    assert module.__name__ == f"wcc_assess.render.{fmt.value}"
+    assert module.__name__ == f"wcc_assess.render.assess.{fmt.value}"
     assert module.__doc__
     signature = inspect.signature(module.render)
     assert list(signature.parameters) == ["result", "options"]

@@ -13,7 +13,7 @@ import yaml
 from tests.annual_data import WCC_2010, framework_ids
 from tests.conftest import MINI
 from wcc_assess.errors import InputError
-from wcc_assess.loading import load_framework
+from wcc_assess.io.loading import load_framework
 from wcc_assess.models.framework import Framework, Replaces
 
 MINI_DATA: dict[str, Any] = yaml.safe_load(MINI.read_text(encoding="utf-8"))

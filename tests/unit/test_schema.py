@@ -14,13 +14,18 @@ import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLES, MINI, evidence, mini_submission
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import InputError
-from wcc_assess.frameworks import builtin_ids, resolve_framework
-from wcc_assess.loading import load_framework, submission_from_document
+from wcc_assess.io.frameworks import builtin_ids, resolve_framework
+from wcc_assess.io.loading import load_framework, submission_from_document
+from wcc_assess.io.yamlsafe import Document, parse_yaml
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION
-from wcc_assess.schema import SCHEMA_DIALECT, period_pattern, result_schema, submission_schema
-from wcc_assess.scoring import ScoreOptions, score
-from wcc_assess.yamlsafe import Document, parse_yaml
+from wcc_assess.render.schema import (
+    SCHEMA_DIALECT,
+    period_pattern,
+    result_schema,
+    submission_schema,
+)
 
 VALID = sorted(EXAMPLES.glob("*.yaml"))
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))

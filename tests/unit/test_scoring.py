@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from tests.conftest import MINI, evidence, mini_submission
+from wcc_assess.core.scoring import ScoreOptions, months_before, round_half_up, score
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainStatus, GateStatus, Result, TargetSource
 from wcc_assess.models.submission import Submission
-from wcc_assess.scoring import ScoreOptions, months_before, round_half_up, score
 
 OLD = "2020-01-01"  # more than 24 months before 2026-10-01
 RECENT = "2026-01-10"

@@ -9,11 +9,11 @@ import sys
 HEAVY = [
     "jinja2",
     "wcc_assess.models",
-    "wcc_assess.scoring",
-    "wcc_assess.loading",
-    "wcc_assess.render.table",
-    "wcc_assess.render.json",
-    "wcc_assess.yamlsafe",
+    "wcc_assess.core.scoring",
+    "wcc_assess.io.loading",
+    "wcc_assess.render.assess.table",
+    "wcc_assess.render.assess.json",
+    "wcc_assess.io.yamlsafe",
     "yaml",
 ]
 

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import mini_submission
 from tests.unit.test_compare import MINI_2, framework, last_year, new_under_mini_2, rated
+from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.core.trend import build_trend
 from wcc_assess.errors import UsageError
 from wcc_assess.models.result import ChangeDirection, Result
 from wcc_assess.models.submission import Submission
@@ -17,8 +19,6 @@ from wcc_assess.models.trend import Trend
 from wcc_assess.render import RenderOptions
 from wcc_assess.render.trend import TREND_RENDERERS, TrendFormat, render_trend
 from wcc_assess.render.trend.html import line_chart
-from wcc_assess.scoring import ScoreOptions, score
-from wcc_assess.trend import build_trend
 
 STAMP = "2026-01-01T00:00:00Z"
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from wcc_assess.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml
+from wcc_assess.io.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml
 
 
 def test_scalars_resolve_like_yaml_1_1_safe_loading() -> None:

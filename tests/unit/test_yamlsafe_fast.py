@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, MINI, wcc_submission
-from wcc_assess.yamlsafe import MAX_DEPTH, MAX_VALUES, YamlProblem, parse_yaml, parse_yaml_data
+from wcc_assess.io.yamlsafe import MAX_DEPTH, MAX_VALUES, YamlProblem, parse_yaml, parse_yaml_data
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -105,7 +105,7 @@ def write_reports(
     """
     import shutil
 
-    from wcc_assess.output import check_outputs, emit
+    from wcc_assess.io.output import check_outputs, emit
     from wcc_assess.render.interface import RenderOptions
 
     extra = _parse_reports(reports or [], type(fmt))

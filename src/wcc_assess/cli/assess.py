@@ -81,10 +81,10 @@ def assess(
             "or result to compare with"
         )
     from wcc_assess.assessments import load_assessment, with_source_lines
-    from wcc_assess.frameworks import resolve_framework
-    from wcc_assess.loading import load_submission
+    from wcc_assess.core.scoring import ScoreOptions, score
+    from wcc_assess.io.frameworks import resolve_framework
+    from wcc_assess.io.loading import load_submission
     from wcc_assess.render import render
-    from wcc_assess.scoring import ScoreOptions, score
 
     chosen = resolve_framework(framework) if framework else None
     loaded = load_submission(submission, chosen)
@@ -104,7 +104,7 @@ def assess(
     )
     result = with_source_lines(result, loaded.document)
     if baseline is not None:
-        from wcc_assess.compare import compare
+        from wcc_assess.core.compare import compare
 
         earlier = load_assessment(baseline, generated_at=stamp, frameworks=[loaded.framework])
         result = compare(

@@ -158,8 +158,8 @@ def cohort(
 ) -> None:
     """Grade every submission of a cohort; print the league table and the statistics."""
     from wcc_assess.batch import BASELINE_SUFFIXES, GradeSettings, expand_paths, grade_files
-    from wcc_assess.cohort import CohortOptions, build_cohort
-    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.core.cohort import CohortOptions, build_cohort
+    from wcc_assess.io.frameworks import resolve_framework
 
     chosen = resolve_framework(framework) if framework else None
     if chosen is not None and target is not None and target not in chosen.levels:

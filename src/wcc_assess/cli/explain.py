@@ -50,10 +50,10 @@ def explain(
     A governance sub-indicator: ratings, narrative, evidence, descriptors.
     An outcome measure: baseline, each year's aspiration against its actual, status.
     """
-    from wcc_assess.explain import explain as explain_text
-    from wcc_assess.frameworks import resolve_framework
-    from wcc_assess.loading import load_submission
-    from wcc_assess.scoring import ScoreOptions, score
+    from wcc_assess.core.scoring import ScoreOptions, score
+    from wcc_assess.io.frameworks import resolve_framework
+    from wcc_assess.io.loading import load_submission
+    from wcc_assess.render.explain import explain as explain_text
 
     chosen = resolve_framework(framework) if framework else None
     loaded = load_submission(submission, chosen)

@@ -26,7 +26,7 @@ app = typer.Typer(help="List, show and check frameworks.", no_args_is_help=True)
 @guarded
 def list_frameworks() -> None:
     """List the built-in frameworks: id, version, size and title."""
-    from wcc_assess.frameworks import builtin_ids, resolve_framework
+    from wcc_assess.io.frameworks import builtin_ids, resolve_framework
 
     rows = []
     for framework_id in builtin_ids():
@@ -58,7 +58,7 @@ def show(
     ],
 ) -> None:
     """Show a framework: its scale, scoring rules, domains, indicators and descriptors."""
-    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.io.frameworks import resolve_framework
 
     framework = resolve_framework(framework_id)
     out: list[str] = [
@@ -170,7 +170,7 @@ def check(
     Errors (the framework cannot be used) and warnings (it can, but something
     looks unintended) are printed as file:line:column, like a submission's.
     """
-    from wcc_assess.loading import check_framework
+    from wcc_assess.io.loading import check_framework
 
     report: list[dict[str, Any]] = []
     lines: list[str] = []

@@ -42,9 +42,9 @@ def init(
     ] = False,
 ) -> None:
     """Write a complete blank submission: every domain and indicator, descriptors as comments."""
-    from wcc_assess.blank import blank_submission
-    from wcc_assess.frameworks import looks_like_path, resolve_framework
-    from wcc_assess.output import emit
+    from wcc_assess.io.frameworks import looks_like_path, resolve_framework
+    from wcc_assess.io.output import emit
+    from wcc_assess.render.skeleton import blank_submission
 
     today = date.today()
     chosen = resolve_framework(framework)

@@ -43,15 +43,15 @@ def schema(
     complete ids and check levels as you type:
     wcc schema --framework wcc > wcc.schema.json
     """
-    from wcc_assess.output import emit
-    from wcc_assess.schema import result_schema, submission_schema
+    from wcc_assess.io.output import emit
+    from wcc_assess.render.schema import result_schema, submission_schema
 
     if result:
         if framework is not None:
             raise UsageError("--result describes the result of every framework; drop --framework")
         document = result_schema()
     else:
-        from wcc_assess.frameworks import resolve_framework
+        from wcc_assess.io.frameworks import resolve_framework
 
         document = submission_schema(resolve_framework(framework or "wcc"))
     emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)

@@ -43,10 +43,10 @@ def trend(
 ) -> None:
     """Show each domain's level and score over several periods of one organisation."""
     from wcc_assess.assessments import load_assessment
+    from wcc_assess.core.trend import build_trend
     from wcc_assess.errors import UsageError
-    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.io.frameworks import resolve_framework
     from wcc_assess.render.trend import render_trend
-    from wcc_assess.trend import build_trend
 
     if sum(str(path) == "-" for path in files) > 1:
         raise UsageError("standard input (-) can be read only once")

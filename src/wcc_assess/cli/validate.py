@@ -29,15 +29,15 @@ class ValidateFormat(StrEnum):
 
 def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diagnostic]]:
     """Return (kind, summary, diagnostics) for one file."""
+    from wcc_assess.core.scoring import ScoreOptions, score
     from wcc_assess.errors import InputError
-    from wcc_assess.loading import (
+    from wcc_assess.io.loading import (
         check_framework_document,
         display_name,
         is_framework_document,
         read_document,
         submission_from_document,
     )
-    from wcc_assess.scoring import ScoreOptions, score
 
     name = display_name(path)
     kind = "unknown"
@@ -74,7 +74,7 @@ def _check(path: Path, framework: Framework | None) -> tuple[str, str, list[Diag
 
 def github_annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
     """Return a GitHub Actions workflow command (``::error file=…,line=…::…``)."""
-    from wcc_assess.render.github import workflow_command
+    from wcc_assess.render.assess.github import workflow_command
 
     message = (f"{diagnostic.path}: " if diagnostic.path else "") + diagnostic.message
     if diagnostic.hint:
@@ -116,7 +116,7 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
 ) -> None:
     """Check files without assessing them; every problem in every file is reported."""
-    from wcc_assess.frameworks import resolve_framework
+    from wcc_assess.io.frameworks import resolve_framework
 
     chosen = resolve_framework(framework) if framework else None
     report: list[dict[str, Any]] = []

@@ -1,7 +1,7 @@
 """The cohort model: many graded organisations summarised for a league table and statistics.
 
 This is the published JSON contract of ``wcc cohort --format json``. It is built once by
-:func:`wcc_assess.cohort.build_cohort`; renderers only format it. Bump
+:func:`wcc_assess.core.cohort.build_cohort`; renderers only format it. Bump
 :data:`COHORT_SCHEMA_VERSION` on any incompatible change.
 """
 

@@ -1,6 +1,6 @@
 """The trend model: one organisation's domain levels and scores over several periods.
 
-Built by :func:`wcc_assess.trend.build_trend` from results (``wcc trend``) and rendered by
+Built by :func:`wcc_assess.core.trend.build_trend` from results (``wcc trend``) and rendered by
 the modules of :mod:`wcc_assess.render.trend`; ``wcc trend --format json`` prints it.
 Domains are shown with the ids of the newest period's framework; earlier periods are carried
 over through framework revision maps, as for a baseline.

@@ -31,12 +31,12 @@ class OutputFormat(StrEnum):
 
 
 RENDERERS: dict[OutputFormat, str] = {
-    OutputFormat.TABLE: "wcc_assess.render.table",
-    OutputFormat.MARKDOWN: "wcc_assess.render.markdown",
-    OutputFormat.HTML: "wcc_assess.render.html",
-    OutputFormat.JSON: "wcc_assess.render.json",
-    OutputFormat.JUNIT: "wcc_assess.render.junit",
-    OutputFormat.GITHUB: "wcc_assess.render.github",
+    OutputFormat.TABLE: "wcc_assess.render.assess.table",
+    OutputFormat.MARKDOWN: "wcc_assess.render.assess.markdown",
+    OutputFormat.HTML: "wcc_assess.render.assess.html",
+    OutputFormat.JSON: "wcc_assess.render.assess.json",
+    OutputFormat.JUNIT: "wcc_assess.render.assess.junit",
+    OutputFormat.GITHUB: "wcc_assess.render.assess.github",
 }
 """Format → module; modules are imported only when their format is asked for."""
 

@@ -6,7 +6,7 @@ reader, a monochrome printer and a copy into plain text.
 
 from __future__ import annotations
 
-from wcc_assess.compare import format_number
+from wcc_assess.core.compare import format_number
 from wcc_assess.models.result import Change, ChangeDirection
 
 __all__ = ["ARROWS", "arrow", "change_text", "signed"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wcc_assess.compare import format_number
+from wcc_assess.core.compare import format_number
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
 from wcc_assess.render.change import change_text
 

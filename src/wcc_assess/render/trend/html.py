@@ -13,7 +13,7 @@ from importlib import resources
 
 from jinja2 import Environment, StrictUndefined
 
-from wcc_assess.compare import format_number
+from wcc_assess.core.compare import format_number
 from wcc_assess.models.trend import Trend
 from wcc_assess.render.interface import RenderOptions
 from wcc_assess.render.trend.common import (

@@ -18,9 +18,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission, is_period, suggest
-from wcc_assess.yamlsafe import Document, YamlProblem, parse_yaml
 
 __all__ = [
     "MAX_BYTES",
@@ -668,7 +668,7 @@ def submission_from_document(
         declared = data.get("framework")
         if isinstance(declared, str) and declared:
             if resolve is None:
-                from wcc_assess.frameworks import resolve_framework
+                from wcc_assess.io.frameworks import resolve_framework
 
                 resolve = resolve_framework
             try:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from wcc_assess.core.scoring import months_before, round_half_up
 from wcc_assess.errors import UsageError
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import DomainMethod, EvidenceRule, Framework
@@ -35,7 +36,6 @@ from wcc_assess.models.result import (
     Result,
     TargetSource,
 )
-from wcc_assess.scoring import months_before, round_half_up
 
 __all__ = ["WIDTH", "explain", "resolve_subject"]
 

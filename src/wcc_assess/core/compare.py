@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from wcc_assess.core.scoring import round_half_up
 from wcc_assess.errors import UsageError
 from wcc_assess.models.framework import Replaces
 from wcc_assess.models.result import (
@@ -39,7 +40,6 @@ from wcc_assess.models.result import (
     IndicatorResult,
     Result,
 )
-from wcc_assess.scoring import round_half_up
 
 __all__ = [
     "Projected",

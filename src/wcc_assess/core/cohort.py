@@ -1,7 +1,7 @@
 r"""Cohort statistics: many graded organisations in, one :class:`CohortResult` out.
 
 Pure functions: no I/O, no clock, no printing. The caller grades each submission with
-:func:`wcc_assess.scoring.score` (see :mod:`wcc_assess.batch`) and passes the results, or
+:func:`wcc_assess.core.scoring.score` (see :mod:`wcc_assess.batch`) and passes the results, or
 their :func:`summarise`\\ d form, here. Domain levels and scores are taken from the results as
 the scorer computed them; nothing is re-scored.
 
@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from wcc_assess import __version__
+from wcc_assess.core.scoring import round_half_up
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import (
     BandCount,
@@ -58,7 +59,6 @@ from wcc_assess.models.cohort import (
 )
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus, Result
-from wcc_assess.scoring import round_half_up
 
 __all__ = [
     "CohortOptions",

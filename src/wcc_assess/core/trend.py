@@ -2,7 +2,7 @@
 
 Pure: no I/O, no clock. The results may come in any order; they are sorted by period.
 Every period is shown with the domain ids of the newest period's framework, carried over
-through framework revision maps exactly as a baseline is (see :mod:`wcc_assess.compare`).
+through framework revision maps exactly as a baseline is (see :mod:`wcc_assess.core.compare`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wcc_assess import __version__
-from wcc_assess.compare import Projected, change_since, project
+from wcc_assess.core.compare import Projected, change_since, project
 from wcc_assess.errors import UsageError
 from wcc_assess.models.result import Result
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint

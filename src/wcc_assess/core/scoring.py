@@ -14,7 +14,8 @@ from datetime import date
 from fractions import Fraction
 
 from wcc_assess import __version__
-from wcc_assess.governance import red_area_failures, score_governance
+from wcc_assess.core.governance import red_area_failures, score_governance
+from wcc_assess.core.outcomes import score_outcomes
 from wcc_assess.models.framework import Domain, DomainMethod, EvidenceRule, Framework, Indicator
 from wcc_assess.models.result import (
     Cap,
@@ -42,7 +43,6 @@ from wcc_assess.models.submission import (
     IndicatorEntry,
     Submission,
 )
-from wcc_assess.outcomes import score_outcomes
 
 __all__ = ["ScoreOptions", "months_before", "round_half_up", "round_signed", "score"]
 

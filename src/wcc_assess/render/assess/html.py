@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wcc_assess.compare import format_number
+from wcc_assess.core.compare import format_number
 from wcc_assess.models.result import (
     DomainStatus,
     GateStatus,

@@ -25,7 +25,7 @@ def builtin_dir() -> Path:
     packaged = resources.files("wcc_assess") / "frameworks"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "frameworks"
+    return Path(__file__).resolve().parents[3] / "frameworks"
 
 
 def builtin_ids() -> list[str]:
@@ -40,7 +40,7 @@ def looks_like_path(spec: str) -> bool:
 
 @cache
 def _load_builtin(framework_id: str) -> Framework:
-    from wcc_assess.loading import load_framework
+    from wcc_assess.io.loading import load_framework
 
     return load_framework(builtin_dir() / f"{framework_id}.yaml")
 
@@ -52,7 +52,7 @@ def resolve_framework(spec: str) -> Framework:
     :class:`~wcc_assess.errors.InputError` when a framework file is invalid.
     """
     if looks_like_path(spec):
-        from wcc_assess.loading import load_framework
+        from wcc_assess.io.loading import load_framework
 
         return load_framework(Path(spec))
     framework_id, _, version = spec.partition("@")

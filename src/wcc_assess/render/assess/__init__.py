@@ -1,0 +1,1 @@
+"""Renderers of one assessment (a Result), one module per ``wcc assess --format``."""
