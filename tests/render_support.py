@@ -9,8 +9,9 @@ from pathlib import Path
 
 from tests.conftest import DATA, EXAMPLES, ROOT
 from wcc_assess.core.scoring import ScoreOptions, score
-from wcc_assess.io.loading import load_framework, load_submission
 from wcc_assess.models.result import Result
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
+from wcc_assess.usecases.submissions import load_submission
 
 REPORTS = DATA / "reports"
 FENBRIDGE = REPORTS / "fenbridge-2026-27.yaml"

@@ -1,21 +1,34 @@
-"""Domain errors and the exit codes they map to.
+"""Domain errors, the one diagnostic type, and the exit codes they map to.
 
-Every failure the user can cause is raised as a :class:`WccError`; the CLI turns it into a
-message on stderr and an exit code in one place (``wcc_assess.cli._app.run_guarded``).
+Every failure the user can cause is raised as a :class:`WccError`; every problem found in
+an input (an error or a warning) is a :class:`Diagnostic`. The command line turns both into
+messages on stderr and an exit code in one place (``wcc_assess.cli._app.guarded``), and a
+command that ran reports how it went with :func:`exit_code`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
+from typing import Literal
 
 __all__ = [
     "Diagnostic",
     "ExitCode",
     "InputError",
+    "Loc",
+    "Severity",
     "UsageError",
     "WccError",
+    "dotted",
+    "exit_code",
+    "suggest",
 ]
+
+Loc = tuple[str | int, ...]
+"""A field path inside a document, e.g. ``("domains", "C4", "C4.2", "level")``."""
+
+Severity = Literal["error", "warning"]
 
 
 class ExitCode(IntEnum):
@@ -29,9 +42,26 @@ class ExitCode(IntEnum):
     """Usage error or invalid input; nothing was assessed."""
 
 
+def exit_code(*, gate_failed: bool = False, invalid: bool = False) -> ExitCode:
+    """Return how a command that ran ends: 2 if an input was invalid, 1 if a gate failed, else 0."""
+    if invalid:
+        return ExitCode.INVALID
+    return ExitCode.GATE_FAILED if gate_failed else ExitCode.OK
+
+
+def dotted(loc: Loc) -> str:
+    """Return a field path as users read it: ``domains.C4.C4.2.level``."""
+    return ".".join(str(part) for part in loc)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem found in an input file, located as precisely as the file allows."""
+    """One problem found in an input, located as precisely as the input allows.
+
+    Checks that look at data rather than text (framework lint, a submission against its
+    framework, the translation of model errors) make one with :meth:`at`: it knows its
+    field path but not yet its file, line or column, which :meth:`located` fills in.
+    """
 
     file: str
     """The file as the user named it (``<stdin>`` for standard input)."""
@@ -45,8 +75,30 @@ class Diagnostic:
     """Dotted field path inside the document, e.g. ``domains.C4.C4.2.level``."""
     hint: str | None = None
     """What would be valid, e.g. ``did you mean C4.2?``."""
-    severity: str = "error"
+    severity: Severity = "error"
     """``error`` (the file is rejected) or ``warning`` (accepted, but worth a look)."""
+    loc: Loc = field(default=(), repr=False, compare=False)
+    """The field path as a tuple (ids may hold dots), for locating it in the document; not
+    part of the diagnostic's identity (two at the same ``path`` are the same)."""
+
+    @classmethod
+    def at(
+        cls, loc: Loc, message: str, hint: str | None = None, *, severity: Severity = "error"
+    ) -> Diagnostic:
+        """Return a diagnostic at field path ``loc``, not yet located in a file."""
+        return cls(
+            file="", message=message, path=dotted(loc), hint=hint, severity=severity, loc=loc
+        )
+
+    def located(self, file: str, where: tuple[int, int] | None) -> Diagnostic:
+        """Return this diagnostic in ``file`` at ``where`` (line, column), when known."""
+        line, column = where if where else (None, None)
+        return replace(self, file=file, line=line, column=column)
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the diagnostic rejects its input (a warning does not)."""
+        return self.severity == "error"
 
     def location(self) -> str:
         """Return ``file:line:column`` with whatever parts are known."""
@@ -66,6 +118,30 @@ class Diagnostic:
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the JSON form (``wcc validate --format json``): every field but ``loc``."""
+        return {
+            "file": self.file,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "hint": self.hint,
+            "severity": self.severity,
+        }
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """Return ``did you mean X?`` for the closest choice, or list the choices."""
+    import difflib  # only when a problem is found
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean {close[0]}?"
+    if len(choices) <= 12:
+        return f"expected one of {', '.join(choices)}"
+    return None
 
 
 class WccError(Exception):
@@ -90,3 +166,16 @@ class InputError(WccError):
     def summary(self) -> str:
         """Return all diagnostics, one per line."""
         return "\n".join(d.format() for d in self.diagnostics)
+
+    @classmethod
+    def one(
+        cls,
+        file: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> InputError:
+        """Return the error of a file with one problem, e.g. ``no such file``."""
+        return cls([Diagnostic(file=file, message=message, hint=hint, line=line, column=column)])

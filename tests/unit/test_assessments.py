@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import MINI, mini_submission
-from wcc_assess.assessments import load_assessment, result_from_json, with_source_lines
 from wcc_assess.errors import InputError
-from wcc_assess.io.loading import load_framework, load_submission
+from wcc_assess.io.results import result_from_json
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
+from wcc_assess.usecases.assess import grade
+from wcc_assess.usecases.assess import load_earlier as load_assessment
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
+from wcc_assess.usecases.submissions import load_submission
 
 Write = Callable[..., Path]
 STAMP = "2026-01-01T00:00:00Z"
@@ -115,11 +118,6 @@ def test_source_lines_fall_back_to_the_domain(write_yaml: Write) -> None:
     data["domains"]["B"] = {"not_assessed": "later"}
     path = write_yaml(data)
     loaded = load_submission(path, load_framework(MINI))
-    from wcc_assess.core.scoring import ScoreOptions, score
-
-    located = with_source_lines(
-        score(loaded.framework, loaded.submission, ScoreOptions(generated_at=STAMP)),
-        loaded.document,
-    )
+    located = grade(loaded, generated_at=STAMP)  # scored with the source lines, in one pass
     b = located.domain("B")
     assert b.line is not None and {i.line for i in b.indicators} == {b.line}

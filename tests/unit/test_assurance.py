@@ -10,8 +10,9 @@ import yaml
 
 from tests.conftest import DATA, evidence, mini_submission
 from wcc_assess.core.governance import area_rating
+from wcc_assess.core.numbers import round_signed
 from wcc_assess.core.outcomes import on_track, score_measure, score_outcomes
-from wcc_assess.core.scoring import ScoreOptions, round_signed, score
+from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import GateStatus, OutcomeStatus, Result

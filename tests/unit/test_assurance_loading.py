@@ -13,9 +13,11 @@ import yaml
 
 from tests.conftest import DATA, MINI
 from wcc_assess.errors import InputError
-from wcc_assess.io.loading import framework_from_document, load_framework, load_submission
 from wcc_assess.io.yamlsafe import parse_yaml
 from wcc_assess.models.framework import Framework
+from wcc_assess.usecases.frameworks import framework_from_document
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
+from wcc_assess.usecases.submissions import load_submission
 
 Write = Callable[..., Path]
 MINI_ASSURANCE = DATA / "frameworks" / "mini-assurance.yaml"
@@ -286,7 +288,7 @@ outcomes:
 
 
 def test_builtin_wcc_framework_has_the_assurance_elements() -> None:
-    from wcc_assess.io.frameworks import resolve_framework
+    from wcc_assess.usecases.frameworks import resolve_framework
 
     wcc = resolve_framework("wcc")
     assert wcc.governance is not None and wcc.outcomes is not None
@@ -314,8 +316,8 @@ def test_builtin_wcc_framework_has_the_assurance_elements() -> None:
 def test_submission_schema_checks_assurance_sections() -> None:
     import jsonschema
 
-    from wcc_assess.io.frameworks import resolve_framework
     from wcc_assess.render.schema import submission_schema
+    from wcc_assess.usecases.frameworks import resolve_framework
 
     schema = submission_schema(resolve_framework("wcc"))
     check = jsonschema.Draft7Validator(schema)

@@ -1,4 +1,4 @@
-"""Finding and grading the files of a cohort (wcc_assess.batch)."""
+"""Finding and grading the files of a cohort (wcc_assess.usecases.cohort, io.paths)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,20 @@ import pytest
 import yaml
 
 from tests.conftest import MINI, mini_submission
-from wcc_assess.batch import (
+from wcc_assess.errors import InputError, UsageError
+from wcc_assess.io.paths import expand_paths
+from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
+from wcc_assess.usecases.cohort import (
     PARALLEL_MIN_FILES,
     GradeSettings,
     default_workers,
-    expand_paths,
     grade_file,
     grade_files,
 )
-from wcc_assess.errors import InputError, UsageError
-from wcc_assess.io.loading import load_framework, load_submission
-from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
+from wcc_assess.usecases.submissions import load_submission
 
-SETTINGS = GradeSettings(generated_at="2026-11-01T00:00:00Z", framework=str(MINI))
+SETTINGS = GradeSettings(generated_at="2026-11-01T00:00:00Z", framework=load_framework(MINI))
 Write = Callable[..., Path]
 
 
@@ -113,7 +114,7 @@ def test_a_framework_file_is_not_a_submission() -> None:
 
 def test_a_target_off_the_scale_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "t.yaml", mini_submission())
-    settings = GradeSettings(generated_at="x", framework=str(MINI), target=9)
+    settings = GradeSettings(generated_at="x", framework=load_framework(MINI), target=9)
     [invalid] = grade_file(path, settings)
     assert isinstance(invalid, InvalidSubmission)
     assert invalid.errors[0].message == "--target 9 is not on the mini scale (1..4)"
@@ -171,7 +172,7 @@ def test_default_workers() -> None:
 def test_a_dying_worker_leaves_its_files_listed_not_a_hung_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import wcc_assess.batch as batch
+    import wcc_assess.usecases.cohort as batch
 
     paths = [write(tmp_path / f"{index:02d}.yaml", mini_submission()) for index in range(12)]
     boom = tmp_path / "boom.yaml"

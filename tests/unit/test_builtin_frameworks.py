@@ -7,8 +7,9 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from wcc_assess.core.scoring import ScoreOptions, score
-from wcc_assess.io.frameworks import builtin_ids, resolve_framework
-from wcc_assess.io.loading import load_submission
+from wcc_assess.io.frameworks import builtin_ids
+from wcc_assess.usecases.frameworks import resolve_framework
+from wcc_assess.usecases.submissions import load_submission
 
 
 @pytest.mark.parametrize("framework_id", builtin_ids())

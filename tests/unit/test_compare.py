@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from tests.conftest import MINI, evidence, mini_submission
-from wcc_assess.core.compare import compare, format_number, project, revision_chain
-from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.core.compare import Layout, format_number, project, revision_chain
+from wcc_assess.core.scoring import Baseline, ScoreOptions, score
 from wcc_assess.errors import UsageError
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import ChangeDirection, GateStatus, Result
@@ -37,6 +37,21 @@ def result(data: dict[str, Any], fw: Framework | None = None, **options: Any) ->
     )
 
 
+def compare(
+    baseline: Result,
+    data: dict[str, Any],
+    fw: Framework | None = None,
+    *,
+    baseline_source: str | None = None,
+    fail_on_regression: bool = False,
+    **options: Any,
+) -> Result:
+    """Score ``data`` against ``baseline``: the scorer compares in the same pass."""
+    return result(
+        data, fw, baseline=Baseline(baseline, baseline_source, fail_on_regression), **options
+    )
+
+
 def last_year(**ratings: Any) -> dict[str, Any]:
     data = mini_submission(**ratings)
     data.update(period="2025/26", assessed_on="2025-10-01")
@@ -54,8 +69,7 @@ def indicator(res: Result, indicator_id: str) -> Any:
 # Same framework version: ids match as they are.
 def test_changes_per_domain_indicator_and_overall() -> None:
     baseline = result(last_year())  # every indicator at 2
-    new = result(mini_submission(A_1=rated(3)))
-    compared = compare(baseline, new)
+    compared = compare(baseline, mini_submission(A_1=rated(3)))
     a, b = compared.domain("A"), compared.domain("B")
     # A: level min(3, 2, 2) = 2, unchanged; score (1*3 + 3*2 + 1*2) / 5 = 2.2, was 2.0.
     assert a.change is not None and a.change.direction is ChangeDirection.UNCHANGED
@@ -78,13 +92,13 @@ def test_changes_per_domain_indicator_and_overall() -> None:
 
 def test_baseline_source_is_named_as_given() -> None:
     compared = compare(
-        result(last_year()), result(mini_submission()), baseline_source="results/2025-26.json"
+        result(last_year()), mini_submission(), baseline_source="results/2025-26.json"
     )
     assert compared.baseline is not None and compared.baseline.source == "results/2025-26.json"
 
 
 def test_decline_without_the_flag_does_not_gate() -> None:
-    compared = compare(result(last_year()), result(mini_submission(B_1=rated(1))))
+    compared = compare(result(last_year()), mini_submission(B_1=rated(1)))
     b = compared.domain("B")
     assert b.change is not None and b.change.direction is ChangeDirection.DECLINED
     assert (b.change.level_delta, b.change.score_delta) == (-1, -0.5)
@@ -92,9 +106,7 @@ def test_decline_without_the_flag_does_not_gate() -> None:
 
 
 def test_regression_gate_names_old_and_new_level_and_the_indicators_that_fell() -> None:
-    compared = compare(
-        result(last_year()), result(mini_submission(B_1=rated(1))), fail_on_regression=True
-    )
+    compared = compare(result(last_year()), mini_submission(B_1=rated(1)), fail_on_regression=True)
     assert compared.gate.status is GateStatus.FAILED
     [failure] = compared.gate.failures
     assert (failure.kind, failure.domain) == ("regression", "B")
@@ -104,15 +116,13 @@ def test_regression_gate_names_old_and_new_level_and_the_indicators_that_fell() 
 
 
 def test_regression_gate_passes_when_nothing_fell() -> None:
-    compared = compare(
-        result(last_year()), result(mini_submission(A_1=rated(3))), fail_on_regression=True
-    )
+    compared = compare(result(last_year()), mini_submission(A_1=rated(3)), fail_on_regression=True)
     assert compared.gate.status is GateStatus.PASSED and compared.gate.failures == []
 
 
 def test_targets_and_regressions_are_both_listed() -> None:
-    new = result(mini_submission(B_1=rated(1)), target=2)
-    compared = compare(result(last_year()), new, fail_on_regression=True)
+    new = mini_submission(B_1=rated(1))
+    compared = compare(result(last_year()), new, fail_on_regression=True, target=2)
     assert [(f.kind, f.domain) for f in compared.gate.failures] == [
         ("below-target", "B"),
         ("regression", "B"),
@@ -120,7 +130,7 @@ def test_targets_and_regressions_are_both_listed() -> None:
 
 
 def test_not_assessed_is_not_comparable_and_not_a_regression() -> None:
-    new = result(mini_submission(B_1={"not_assessed": "paused"}, B_2={"not_assessed": "paused"}))
+    new = mini_submission(B_1={"not_assessed": "paused"}, B_2={"not_assessed": "paused"})
     compared = compare(result(last_year()), new, fail_on_regression=True)
     change = compared.domain("B").change
     assert change is not None and change.direction is ChangeDirection.NOT_COMPARABLE
@@ -129,7 +139,7 @@ def test_not_assessed_is_not_comparable_and_not_a_regression() -> None:
 
 
 def test_a_capped_indicator_is_compared_at_its_effective_level() -> None:
-    new = result(mini_submission(A_2=rated(3, items=1)))  # claims 3, evidence supports 2
+    new = mini_submission(A_2=rated(3, items=1))  # claims 3, evidence supports 2
     change = indicator(compare(result(last_year()), new), "A.2").change
     assert change.direction is ChangeDirection.UNCHANGED and change.level_delta == 0
 
@@ -148,7 +158,7 @@ def test_incomparable_baselines_are_refused(edit: dict[str, Any], message: str) 
     data = last_year()
     data.update(edit)
     with pytest.raises(UsageError, match=re.escape(message)):
-        compare(result(data), result(mini_submission()), baseline_source="old.yaml")
+        compare(result(data), mini_submission(), baseline_source="old.yaml")
 
 
 def test_another_framework_is_refused() -> None:
@@ -159,13 +169,11 @@ def test_another_framework_is_refused() -> None:
     with pytest.raises(
         UsageError, match="against framework 'other', but the submission against 'mini'"
     ):
-        compare(result(data, framework(other)), result(mini_submission()))
+        compare(result(data, framework(other)), mini_submission())
 
 
 def test_the_same_period_is_allowed_with_a_warning() -> None:
-    compared = compare(
-        result(mini_submission()), result(mini_submission()), baseline_source="b.yaml"
-    )
+    compared = compare(result(mini_submission()), mini_submission(), baseline_source="b.yaml")
     assert "the baseline b.yaml is for the same period, 2026/27" in compared.warnings
 
 
@@ -213,7 +221,11 @@ MINI_2 = revised(
 
 
 def new_under_mini_2(**levels: int) -> Result:
-    data = {
+    return result(under_mini_2(**levels), MINI_2)
+
+
+def under_mini_2(**levels: int) -> dict[str, Any]:
+    return {
         "framework": "mini@2",
         "organisation": {"name": "Test ICB", "code": "T01"},
         "period": "2026/27",
@@ -223,13 +235,12 @@ def new_under_mini_2(**levels: int) -> Result:
             "C": {i: rated(levels.get(i.replace(".", "_"), 2)) for i in ("C.1", "C.2")},
         },
     }
-    return result(data, MINI_2)
 
 
 def test_revision_map_renames_splits_merges_and_retires() -> None:
     # Last year: A.1 = 3, A.3 = 2 (weights 1 and 1), A.2 = 2, B.1 = 1, B.2 = 2.
     baseline = result(last_year(A_1=rated(3), B_1=rated(1)))
-    compared = compare(baseline, new_under_mini_2(A_1=2, A_4=3))
+    compared = compare(baseline, under_mini_2(A_1=2, A_4=3), MINI_2)
     assert compared.baseline is not None
     assert compared.baseline.revision == "1 -> 2"
     assert compared.baseline.new_indicators == ["C.2"]
@@ -258,7 +269,7 @@ def test_revision_map_renames_splits_merges_and_retires() -> None:
 
 def test_a_merged_indicator_with_one_source_assessed_compares_with_that_one() -> None:
     baseline = result(last_year(A_1=rated(3), A_3={"not_assessed": "no data"}))
-    merged = indicator(compare(baseline, new_under_mini_2(A_1=3)), "A.1").change
+    merged = indicator(compare(baseline, under_mini_2(A_1=3), MINI_2), "A.1").change
     assert merged.previous_level == 3 and merged.direction is ChangeDirection.UNCHANGED
 
 
@@ -272,7 +283,7 @@ def test_merged_domains_compare_with_the_weighted_mean() -> None:
     data = mini_submission()
     data["framework"] = "mini@2"
     data["domains"] = {"A": {**data["domains"]["A"], **data["domains"]["B"]}}
-    compared = compare(baseline, result(data, one_domain), fail_on_regression=True)
+    compared = compare(baseline, data, one_domain, fail_on_regression=True)
     change = compared.domain("A").change
     assert change is not None and change.compared_with == ["A", "B"]
     # Level: (2*2 + 1*1) / 3 = 1.67; score: (2*2.2 + 1*1.5) / 3 = 1.9667 -> 1.97.
@@ -290,7 +301,7 @@ def test_a_merged_domain_that_fell_names_its_fractional_level() -> None:
     data = mini_submission()
     data["framework"] = "mini@2"
     data["domains"] = {"A": {**data["domains"]["A"], **data["domains"]["B"]}}
-    compared = compare(baseline, result(data, one_domain), fail_on_regression=True)
+    compared = compare(baseline, data, one_domain, fail_on_regression=True)
     [failure] = compared.gate.failures
     assert failure.message.startswith(
         "A Domain A fell from level 2.67 to 2 since 2025/26 (merged from A, B; compared with "
@@ -317,14 +328,16 @@ def test_revisions_chain_through_known_versions() -> None:
     newest = result(data, mini_3)
     baseline = result(last_year(B_1=rated(1)))
     middle = new_under_mini_2()
-    chained = project(baseline, newest, {"2": middle.framework})
+    chained = project(baseline, Layout.of_result(newest), {"2": middle.framework})
     assert chained.revision == "1 -> 2 -> 3"
     assert chained.indicators["C.9"].sources == ("B.1",)
     assert chained.indicators["C.9"].note == "renamed from B.1"
     assert chained.gone_indicators == ["B.2"] and chained.new_indicators == ["C.2"]
     assert revision_chain(newest.framework, "1", {"2": middle.framework}) is not None
 
-    unchained = project(baseline, newest)  # version 2 unknown: ids compared as they are
+    unchained = project(
+        baseline, Layout.of_result(newest)
+    )  # version 2 unknown: ids compared as they are
     assert unchained.revision is None
     assert unchained.warnings == [
         "the baseline was assessed against mini 1 and mini 3 "
@@ -342,7 +355,7 @@ def test_a_map_key_the_baseline_lacks_is_warned_about() -> None:
     )
     data = mini_submission()
     data["framework"] = "mini@2"
-    compared = compare(result(last_year()), result(data, odd))
+    compared = compare(result(last_year()), data, odd)
     assert (
         "the revision map from mini 1 names Z.9, which the baseline does not have"
         in compared.warnings

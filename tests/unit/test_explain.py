@@ -13,10 +13,10 @@ from tests.conftest import EXAMPLES, MINI, evidence, mini_submission
 from tests.unit.test_scoring import framework, rated, run
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import UsageError
-from wcc_assess.io.loading import load_submission
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Result
 from wcc_assess.render.explain import explain, resolve_subject
+from wcc_assess.usecases.submissions import load_submission
 
 MIXED_EVIDENCE: list[dict[str, Any]] = [
     *evidence(1),

@@ -1,4 +1,4 @@
-"""Framework linting: each error and warning of ``Framework.problems()`` / ``warnings()``,
+"""Framework linting: each error and warning of ``lint.problems()`` / ``lint.warnings()``,
 located by ``check_framework`` at file:line:column."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from tests.conftest import MINI
+from wcc_assess.core import lint
 from wcc_assess.io.frameworks import builtin_dir, builtin_ids
-from wcc_assess.io.loading import check_framework
 from wcc_assess.models.framework import Framework
+from wcc_assess.usecases.frameworks import check_framework_file as check_framework
 
 Write = Callable[..., Path]
 
@@ -26,8 +27,8 @@ def mini() -> dict[str, Any]:
 
 def messages(data: dict[str, Any], kind: str = "problems") -> list[tuple[str, str]]:
     framework = Framework.model_validate(data)
-    found = framework.problems() if kind == "problems" else framework.warnings()
-    return [(".".join(map(str, path)), message) for path, message, _ in found]
+    found = lint.problems(framework) if kind == "problems" else lint.warnings(framework)
+    return [(d.path, d.message) for d in found]
 
 
 def test_mini_and_every_builtin_are_clean() -> None:

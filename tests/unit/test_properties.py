@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from tests.conftest import MINI, wcc_submission
 from wcc_assess.cli import app
 from wcc_assess.core.scoring import ScoreOptions, score
-from wcc_assess.io.loading import load_framework
 from wcc_assess.models.result import DomainStatus
 from wcc_assess.models.submission import Submission
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
 
 VALID = wcc_submission()
 

@@ -12,9 +12,10 @@ import yaml
 
 from tests.annual_data import WCC_2010, framework_ids
 from tests.conftest import MINI
+from wcc_assess.core import lint
 from wcc_assess.errors import InputError
-from wcc_assess.io.loading import load_framework
 from wcc_assess.models.framework import Framework, Replaces
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
 
 MINI_DATA: dict[str, Any] = yaml.safe_load(MINI.read_text(encoding="utf-8"))
 
@@ -27,7 +28,8 @@ def with_replaces(replaces: Any) -> dict[str, Any]:
 
 
 def problems(replaces: Any) -> list[tuple[Any, str, str | None]]:
-    return Framework.model_validate(with_replaces(replaces)).problems()
+    found = lint.problems(Framework.model_validate(with_replaces(replaces)))
+    return [(d.loc, d.message, d.hint) for d in found]
 
 
 def test_targets_follow_the_map_and_default_to_the_same_id() -> None:

@@ -16,8 +16,7 @@ import pytest
 from tests.conftest import EXAMPLES, MINI, evidence, mini_submission
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import InputError
-from wcc_assess.io.frameworks import builtin_ids, resolve_framework
-from wcc_assess.io.loading import load_framework, submission_from_document
+from wcc_assess.io.frameworks import builtin_ids
 from wcc_assess.io.yamlsafe import Document, parse_yaml
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION
 from wcc_assess.render.schema import (
@@ -26,6 +25,9 @@ from wcc_assess.render.schema import (
     result_schema,
     submission_schema,
 )
+from wcc_assess.usecases.frameworks import load_framework_file as load_framework
+from wcc_assess.usecases.frameworks import resolve_framework
+from wcc_assess.usecases.submissions import submission_from_document
 
 VALID = sorted(EXAMPLES.glob("*.yaml"))
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))

@@ -10,7 +10,9 @@ import pytest
 import yaml
 
 from tests.conftest import MINI, evidence, mini_submission
-from wcc_assess.core.scoring import ScoreOptions, months_before, round_half_up, score
+from wcc_assess.core.numbers import months_before, round_half_up
+from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.errors import UsageError
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainStatus, GateStatus, Result, TargetSource
 from wcc_assess.models.submission import Submission
@@ -319,5 +321,6 @@ def test_score_is_pure_and_deterministic() -> None:
 
 
 def test_cli_target_off_scale_is_rejected() -> None:
-    with pytest.raises(ValueError, match="not on the scale"):
+    # The scorer's check is the one --target check of every command (a usage error).
+    with pytest.raises(UsageError, match="not on the mini scale"):
         run(mini_submission(), target=9)

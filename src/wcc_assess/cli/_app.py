@@ -27,6 +27,7 @@ __all__ = [
     "generated_at",
     "guarded",
     "main",
+    "notes",
     "write_reports",
 ]
 
@@ -119,7 +120,6 @@ def write_reports(
 
 
 P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def err(message: str) -> None:
@@ -127,24 +127,38 @@ def err(message: str) -> None:
     sys.stderr.write(message.rstrip("\n") + "\n")
 
 
-def guarded(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn every :class:`WccError` raised by ``command`` into a message and exit code."""
+def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:
+    """Map a command's outcome to its exit code, in one place.
+
+    The command returns the :class:`ExitCode` of a run that went through (None is
+    :attr:`ExitCode.OK`); every :class:`WccError` it raises becomes a message on stderr and
+    the error's exit code.
+    """
 
     @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
-            return command(*args, **kwargs)
+            code = command(*args, **kwargs)
         except InputError as error:
             for diagnostic in error.diagnostics:
                 err(diagnostic.format())
-            count = sum(d.severity == "error" for d in error.diagnostics)
+            count = sum(d.is_error for d in error.diagnostics)
             err(f"{count} error{'s' if count != 1 else ''} found; nothing was assessed.")
             raise typer.Exit(int(error.exit_code)) from None
         except WccError as error:
             err(f"error: {error}")
             raise typer.Exit(int(error.exit_code)) from None
+        if code:
+            raise typer.Exit(int(code))
 
     return wrapper
+
+
+def notes(lines: list[str], *, quiet: bool) -> None:
+    """Write diagnostics lines to stderr, unless ``--quiet``."""
+    if not quiet:
+        for line in lines:
+            err(line)
 
 
 def generated_at() -> str:

@@ -11,12 +11,12 @@ from wcc_assess.cli._app import (
     EXIT_CODES_HELP,
     ReportFiles,
     ReportOutput,
-    err,
     generated_at,
     guarded,
+    notes,
     write_reports,
 )
-from wcc_assess.errors import ExitCode, UsageError
+from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render import OutputFormat
 
 __all__ = ["register"]
@@ -73,56 +73,24 @@ def assess(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
-) -> None:
+) -> ExitCode:
     """Grade a submission against its framework and print the report."""
-    if fail_on_regression and baseline is None:
-        raise UsageError(
-            "--fail-on-regression needs --baseline: name last year's submission "
-            "or result to compare with"
-        )
-    from wcc_assess.assessments import load_assessment, with_source_lines
-    from wcc_assess.core.scoring import ScoreOptions, score
-    from wcc_assess.io.frameworks import resolve_framework
-    from wcc_assess.io.loading import load_submission
     from wcc_assess.render import render
+    from wcc_assess.usecases.assess import AssessOptions, assess_file
 
-    chosen = resolve_framework(framework) if framework else None
-    loaded = load_submission(submission, chosen)
-    levels = loaded.framework.levels
-    if target is not None and target not in levels:
-        raise UsageError(
-            f"--target {target} is not on the {loaded.framework.id} scale "
-            f"({levels[0]}..{levels[-1]})"
-        )
-    stamp = generated_at()
-    result = score(
-        loaded.framework,
-        loaded.submission,
-        ScoreOptions(
-            generated_at=stamp, source=loaded.name, target=target, fail_on_red=fail_on_red
-        ),
-    )
-    result = with_source_lines(result, loaded.document)
-    if baseline is not None:
-        from wcc_assess.core.compare import compare
-
-        earlier = load_assessment(baseline, generated_at=stamp, frameworks=[loaded.framework])
-        result = compare(
-            earlier, result, baseline_source=str(baseline), fail_on_regression=fail_on_regression
-        )
-    inputs: list[Path | str] = [submission, *([baseline] if baseline else [])]
-    if framework and Path(framework).is_file():
-        inputs.append(framework)
+    options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
+    assessment = assess_file(submission, options, generated_at=generated_at())
+    result = assessment.result
     write_reports(
-        lambda fmt, options: render(result, fmt, options), output_format, output, report, inputs
+        lambda fmt, render_options: render(result, fmt, render_options),
+        output_format,
+        output,
+        report,
+        assessment.inputs,
     )
-    if not quiet:
-        for warning in result.warnings:
-            err(f"warning: {warning}")
-        for failure in result.gate.failures:
-            err(f"gate failed: {failure.message}")
-    if result.gate.failures:
-        raise typer.Exit(int(ExitCode.GATE_FAILED))
+    notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
+    notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
+    return exit_code(gate_failed=bool(result.gate.failures))
 
 
 def register(app: typer.Typer) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,16 +12,16 @@ import typer
 from wcc_assess.cli._app import (
     ReportFiles,
     ReportOutput,
-    err,
     generated_at,
     guarded,
+    notes,
     write_reports,
 )
-from wcc_assess.errors import ExitCode, InputError, UsageError
+from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render.cohort import CohortFormat
 
 if TYPE_CHECKING:
-    from wcc_assess.models.cohort import CohortResult, InvalidSubmission
+    from wcc_assess.models.cohort import CohortResult
 
 __all__ = ["COHORT_EXIT_CODES_HELP", "PROGRESS_MIN_FILES", "register"]
 
@@ -82,15 +81,34 @@ def _progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
         yield advance
 
 
-def _report_problems(invalid: list[InvalidSubmission]) -> None:
-    for item in invalid:
-        for problem in item.errors:
-            err(problem.format())
-    count = len(invalid)
-    err(
+def _bar(quiet: bool) -> Callable[[int], AbstractContextManager[Callable[[int], None]]]:
+    """Return a progress bar for cohorts of over :data:`PROGRESS_MIN_FILES` files, on a terminal."""
+    return lambda total: _progress(
+        total, not quiet and total > PROGRESS_MIN_FILES and _stderr_is_terminal()
+    )
+
+
+def _problems(result: CohortResult) -> list[str]:
+    """List the files that could not be graded: each problem on a line, then how many."""
+    if not result.invalid:
+        return []
+    lines = [problem.format() for item in result.invalid for problem in item.errors]
+    count = len(result.invalid)
+    lines.append(
         f"{count} file{'s' if count != 1 else ''} could not be graded; "
         f"{'they are' if count != 1 else 'it is'} listed in the report."
     )
+    return lines
+
+
+def _gate(result: CohortResult) -> list[str]:
+    failed = result.gates.failed
+    if not failed:
+        return []
+    return [
+        f"gate failed: {failed} organisation"
+        f"{'s have' if failed != 1 else ' has'} a domain below target."
+    ]
 
 
 @guarded
@@ -155,90 +173,23 @@ def cohort(
             help="Print nothing on stderr: no progress and no diagnostics.",
         ),
     ] = False,
-) -> None:
+) -> ExitCode:
     """Grade every submission of a cohort; print the league table and the statistics."""
-    from wcc_assess.batch import BASELINE_SUFFIXES, GradeSettings, expand_paths, grade_files
-    from wcc_assess.core.cohort import CohortOptions, build_cohort
-    from wcc_assess.io.frameworks import resolve_framework
-
-    chosen = resolve_framework(framework) if framework else None
-    if chosen is not None and target is not None and target not in chosen.levels:
-        raise UsageError(
-            f"--target {target} is not on the {chosen.id} scale "
-            f"({chosen.levels[0]}..{chosen.levels[-1]})"
-        )
-    files, missing = expand_paths(paths)
-    base_files, base_missing = expand_paths(baseline or [], BASELINE_SUFFIXES)
-    if not files:
-        raise InputError([problem.to_diagnostic() for item in missing for problem in item.errors])
-
-    timestamp = generated_at()
-    settings = GradeSettings(generated_at=timestamp, framework=framework, target=target)
-    total = len(files) + len(base_files)
-    show = not quiet and total > PROGRESS_MIN_FILES and _stderr_is_terminal()
-    with _progress(total, show) as advance:
-        graded = grade_files(files, settings, workers=jobs or None, on_progress=advance)
-        base_graded = (
-            grade_files(base_files, settings, workers=jobs or None, on_progress=advance)
-            if baseline
-            else []
-        )
-
-    outcomes = [*missing, *(outcome for per_file in graded for outcome in per_file)]
-    from wcc_assess.models.cohort import OrganisationSummary
-
-    first = next((o for o in outcomes if isinstance(o, OrganisationSummary)), None)
-    if first is None:  # not one organisation graded: nothing to report on
-        raise InputError(
-            [
-                problem.to_diagnostic()
-                for item in outcomes
-                if not isinstance(item, OrganisationSummary)
-                for problem in item.errors
-            ]
-        )
-    if chosen is None:
-        try:
-            chosen = resolve_framework(first.framework)
-        except UsageError:
-            raise UsageError(
-                f"{first.source} was graded against {first.framework}, which is "
-                "not a built-in framework; pass --framework PATH"
-            ) from None
-    base_outcomes = None
-    if baseline:
-        base_outcomes = [*base_missing, *(o for per_file in base_graded for o in per_file)]
-    result: CohortResult = build_cohort(
-        outcomes,
-        chosen,
-        CohortOptions(generated_at=timestamp, target=target),
-        baseline=base_outcomes,
-    )
-
     from wcc_assess.render.cohort import render_cohort
+    from wcc_assess.usecases.cohort import CohortRequest, grade_cohort
 
-    inputs: list[Path | str] = [*files, *base_files]
-    if framework and Path(framework).is_file():
-        inputs.append(framework)
+    request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
+    outcome = grade_cohort(request, generated_at=generated_at(), progress=_bar(quiet))
+    result = outcome.cohort
     write_reports(
         lambda fmt, options: render_cohort(result, fmt, options),
         output_format,
         output,
         report,
-        inputs,
+        outcome.inputs,
     )
-    if not quiet:
-        if result.invalid:
-            _report_problems(result.invalid)
-        if result.gates.failed:
-            err(
-                f"gate failed: {result.gates.failed} organisation"
-                f"{'s have' if result.gates.failed != 1 else ' has'} a domain below target."
-            )
-    if result.invalid:
-        raise typer.Exit(int(ExitCode.INVALID))
-    if result.gates.failed:
-        raise typer.Exit(int(ExitCode.GATE_FAILED))
+    notes(_problems(result) + _gate(result), quiet=quiet)
+    return exit_code(invalid=bool(result.invalid), gate_failed=bool(result.gates.failed))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from wcc_assess.cli._app import generated_at, guarded
-from wcc_assess.errors import UsageError
 
 __all__ = ["register"]
 
@@ -50,25 +49,12 @@ def explain(
     A governance sub-indicator: ratings, narrative, evidence, descriptors.
     An outcome measure: baseline, each year's aspiration against its actual, status.
     """
-    from wcc_assess.core.scoring import ScoreOptions, score
-    from wcc_assess.io.frameworks import resolve_framework
-    from wcc_assess.io.loading import load_submission
     from wcc_assess.render.explain import explain as explain_text
+    from wcc_assess.usecases.assess import AssessOptions, assess_file
 
-    chosen = resolve_framework(framework) if framework else None
-    loaded = load_submission(submission, chosen)
-    levels = loaded.framework.levels
-    if target is not None and target not in levels:
-        raise UsageError(
-            f"--target {target} is not on the {loaded.framework.id} scale "
-            f"({levels[0]}..{levels[-1]})"
-        )
-    result = score(
-        loaded.framework,
-        loaded.submission,
-        ScoreOptions(generated_at=generated_at(), source=loaded.name, target=target),
-    )
-    typer.echo(explain_text(result, loaded.framework, subject), nl=False)
+    options = AssessOptions(framework=framework, target=target)
+    assessment = assess_file(submission, options, generated_at=generated_at())
+    typer.echo(explain_text(assessment.result, assessment.framework, subject), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,14 +9,8 @@ from typing import Annotated
 import typer
 
 from wcc_assess.cli._app import err, guarded
-from wcc_assess.errors import UsageError
 
 __all__ = ["register"]
-
-
-def _current_period(today: date) -> str:
-    start = today.year if today.month >= 4 else today.year - 1  # NHS years start in April
-    return f"{start}/{(start + 1) % 100:02d}"
 
 
 @guarded
@@ -42,26 +36,17 @@ def init(
     ] = False,
 ) -> None:
     """Write a complete blank submission: every domain and indicator, descriptors as comments."""
-    from wcc_assess.io.frameworks import looks_like_path, resolve_framework
-    from wcc_assess.io.output import emit
-    from wcc_assess.render.skeleton import blank_submission
+    from wcc_assess.io.output import emit, refuse_to_overwrite
+    from wcc_assess.usecases.skeleton import skeleton
 
-    today = date.today()
-    chosen = resolve_framework(framework)
-    framework_file = framework if looks_like_path(framework) else None
-    text = blank_submission(
-        chosen,
-        organisation=organisation,
-        code=code,
-        period=period or _current_period(today),
-        today=today,
-        framework_file=framework_file,
+    written = skeleton(
+        framework, organisation=organisation, code=code, period=period, today=date.today()
     )
-    if output is not None and str(output) != "-" and output.exists() and not force:
-        raise UsageError(f"{output} already exists; pass --force to overwrite it")
-    emit(text, output)
+    if not force:
+        refuse_to_overwrite(output)
+    emit(written.text, output)
     if output is not None and str(output) != "-":
-        option = f" --framework {framework_file}" if framework_file else ""
+        option = f" --framework {written.framework_file}" if written.framework_file else ""
         err(f"wrote {output}: rate every indicator, then run `wcc validate{option} {output}`")
 
 

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from wcc_assess.cli._app import guarded
-from wcc_assess.errors import UsageError
 
 __all__ = ["register"]
 
@@ -44,16 +43,9 @@ def schema(
     wcc schema --framework wcc > wcc.schema.json
     """
     from wcc_assess.io.output import emit
-    from wcc_assess.render.schema import result_schema, submission_schema
+    from wcc_assess.usecases.skeleton import schema_of
 
-    if result:
-        if framework is not None:
-            raise UsageError("--result describes the result of every framework; drop --framework")
-        document = result_schema()
-    else:
-        from wcc_assess.io.frameworks import resolve_framework
-
-        document = submission_schema(resolve_framework(framework or "wcc"))
+    document = schema_of(framework, result=result)
     emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
 
 

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import ReportFiles, ReportOutput, err, generated_at, guarded, write_reports
+from wcc_assess.cli._app import (
+    ReportFiles,
+    ReportOutput,
+    generated_at,
+    guarded,
+    notes,
+    write_reports,
+)
 from wcc_assess.render.trend import TrendFormat
 
 __all__ = ["register"]
@@ -42,31 +49,22 @@ def trend(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings.")] = False,
 ) -> None:
     """Show each domain's level and score over several periods of one organisation."""
-    from wcc_assess.assessments import load_assessment
-    from wcc_assess.core.trend import build_trend
-    from wcc_assess.errors import UsageError
-    from wcc_assess.io.frameworks import resolve_framework
     from wcc_assess.render.trend import render_trend
+    from wcc_assess.usecases.trend import trend_of_files
 
-    if sum(str(path) == "-" for path in files) > 1:
-        raise UsageError("standard input (-) can be read only once")
-    pool = [resolve_framework(spec) for spec in framework or []]
-    stamp = generated_at()
-    named = [
-        (str(path), load_assessment(path, generated_at=stamp, frameworks=pool)) for path in files
-    ]
-    built = build_trend(named, generated_at=stamp)
-    inputs: list[Path | str] = [*files, *(spec for spec in framework or [] if Path(spec).is_file())]
+    outcome = trend_of_files(files, framework or [], generated_at=generated_at())
+    built = outcome.trend
     write_reports(
         lambda fmt, options: render_trend(built, fmt, options),
         output_format,
         output,
         report,
-        inputs,
+        outcome.inputs,
     )
-    if not quiet and output_format is not TrendFormat.TABLE:
-        for warning in built.warnings:
-            err(f"warning: {warning}")
+    notes(
+        [f"warning: {warning}" for warning in built.warnings],
+        quiet=quiet or output_format is TrendFormat.TABLE,
+    )
 
 
 def register(app: typer.Typer) -> None:

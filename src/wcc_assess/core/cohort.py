@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from wcc_assess import __version__
-from wcc_assess.core.scoring import round_half_up
+from wcc_assess.core.numbers import round_half_up
+from wcc_assess.core.scoring import framework_info
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import (
     BandCount,
@@ -58,14 +59,13 @@ from wcc_assess.models.cohort import (
     Problem,
 )
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus, Result
+from wcc_assess.models.result import DomainStatus, GateStatus, Result
 
 __all__ = [
     "CohortOptions",
     "Outcome",
     "build_cohort",
     "competition_ranks",
-    "framework_info",
     "mean",
     "median",
     "summarise",
@@ -85,14 +85,17 @@ class CohortOptions:
     """The ``--target`` every submission was graded with, recorded in the report."""
 
 
-def summarise(result: Result) -> OrganisationSummary:
-    """Reduce a result to the organisation's line in a cohort (keeps no indicators)."""
+def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
+    """Reduce a result to the organisation's line in a cohort (keeps no indicators).
+
+    ``source`` names the file it came from, when not the one the result records.
+    """
     domains = [
         DomainSummary(id=d.id, level=d.level, score=d.score, status=d.status)
         for d in result.domains
     ]
     return OrganisationSummary(
-        source=result.source,
+        source=source or result.source,
         organisation=result.organisation,
         code=result.organisation_code,
         period=result.period,
@@ -111,21 +114,6 @@ def summarise(result: Result) -> OrganisationSummary:
         governance={area.id: area.rating for area in result.governance.areas}
         if result.governance is not None
         else None,
-    )
-
-
-def framework_info(framework: Framework) -> FrameworkInfo:
-    """Return the framework's identity and rules as results record them."""
-    return FrameworkInfo(
-        id=framework.id,
-        version=framework.version,
-        title=framework.title,
-        publisher=framework.publisher,
-        scale=framework.scale,
-        method=framework.scoring.method,
-        recent_months=framework.scoring.evidence.recent_months,
-        evidence_rules=framework.scoring.evidence.rules,
-        bands=framework.scoring.bands,
     )
 
 

@@ -1,10 +1,10 @@
 """Baseline comparison: last year's result and this year's -> the change of everything.
 
-Pure: no I/O, no clock. :func:`compare` returns the new result with a
-:class:`~wcc_assess.models.result.Change` on every domain and indicator and on the overall
-grade, a :class:`~wcc_assess.models.result.BaselineInfo`, and the gate recomputed with the
-regression check when it is asked for. :func:`project` is the id matching on its own, which
-``wcc trend`` shares.
+Pure: no I/O, no clock. The scorer compares in the same pass as it grades (see
+:class:`~wcc_assess.core.scoring.Baseline`): :func:`project` carries the baseline onto the
+new framework's ids (``wcc trend`` shares it), :func:`change_since` gives each domain and
+indicator its :class:`~wcc_assess.models.result.Change`, :func:`regression_failures` the
+regression gate, and :func:`baseline_info` what the result records of the baseline.
 
 Ids are matched as they are when both results use the same framework version. When the
 new framework declares that it replaces the baseline's version (``replaces:`` in the
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from wcc_assess.core.scoring import round_half_up
+from wcc_assess.core.numbers import Number, exact, round_number, weighted_mean
 from wcc_assess.errors import UsageError
 from wcc_assess.models.framework import Replaces
 from wcc_assess.models.result import (
@@ -35,25 +35,24 @@ from wcc_assess.models.result import (
     DomainResult,
     FrameworkInfo,
     GateFailure,
-    GateOutcome,
-    GateStatus,
     IndicatorResult,
     Result,
 )
 
 __all__ = [
+    "Layout",
     "Projected",
     "Projection",
+    "baseline_info",
+    "baseline_warnings",
     "change_since",
     "check_comparable",
-    "compare",
     "format_number",
+    "overall_change",
     "project",
     "regression_failures",
     "revision_chain",
 ]
-
-Number = int | float
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +94,21 @@ def format_number(value: Number | None) -> str:
     return f"{value:.2f}".rstrip("0")
 
 
-def _signed_round(value: Fraction, places: int) -> Number:
-    """Round half away from zero; whole numbers stay ints."""
-    if value.denominator == 1:
-        return int(value)
-    rounded = round_half_up(abs(value), places)
-    return -rounded if value < 0 else rounded
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The framework and the ids a baseline is carried onto."""
 
+    framework: FrameworkInfo
+    domains: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each domain id with its indicator ids, in framework order."""
 
-def _exact(value: Number) -> Fraction:
-    return Fraction(str(value)) if isinstance(value, float) else Fraction(value)
+    @classmethod
+    def of_result(cls, result: Result) -> Layout:
+        """Return the layout of a graded result (its framework and ids)."""
+        return cls(
+            result.framework,
+            tuple((d.id, tuple(i.id for i in d.indicators)) for d in result.domains),
+        )
 
 
 def revision_chain(
@@ -169,11 +173,6 @@ def _note(new_id: str, sources: list[str], targets: Mapping[str, list[str]]) -> 
     return None if source == new_id else f"renamed from {source}"
 
 
-def _mean(pairs: list[tuple[float, Number]]) -> Fraction:
-    total = sum((Fraction(weight) for weight, _ in pairs), Fraction(0))
-    return sum((Fraction(weight) * _exact(value) for weight, value in pairs), Fraction(0)) / total
-
-
 def _projected_domain(
     new_id: str,
     sources: list[str],
@@ -184,10 +183,10 @@ def _projected_domain(
     level: Number | None = None
     score: float | None = None
     if assessed:
-        level = _signed_round(_mean([(d.weight, d.level or 0) for d in assessed]), 2)
+        level = round_number(weighted_mean([(d.weight, d.level or 0) for d in assessed]), 2)
         scores = [(d.weight, d.score) for d in assessed if d.score is not None]
         if scores:
-            score = float(_signed_round(_mean([(w, s) for w, s in scores]), 2))
+            score = float(round_number(weighted_mean(scores), 2))
     return Projected(tuple(sources), level, score, _note(new_id, sources, targets))
 
 
@@ -200,51 +199,64 @@ def _projected_indicator(
     assessed = [by_id[s] for s in sources if by_id[s].effective_level is not None]
     level: Number | None = None
     if assessed:
-        level = _signed_round(_mean([(i.weight, i.effective_level or 0) for i in assessed]), 2)
+        level = round_number(
+            weighted_mean([(i.weight, i.effective_level or 0) for i in assessed]), 2
+        )
     return Projected(tuple(sources), level, None, _note(new_id, sources, targets))
 
 
+def _chain(
+    baseline: Result, new: FrameworkInfo, known: Mapping[str, FrameworkInfo] | None
+) -> tuple[list[Replaces], str | None, list[str]]:
+    """Return the revision maps to follow, the revision followed (``1 -> 2``) and warnings."""
+    old = baseline.framework
+    infos = {**(known or {}), old.version: old, new.version: new}
+    chain = revision_chain(new, old.version, infos) if old.version != new.version else []
+    if chain is None:
+        return (
+            [],
+            None,
+            [
+                f"the baseline was assessed against {old.id} {old.version} and "
+                f"{new.id} {new.version} declares no revision map from it; ids are "
+                "compared as they are"
+            ],
+        )
+    if not chain:
+        return [], None, []
+    versions = [old.version, *(r.version for r in chain[-2::-1]), new.version]
+    old_ids = {d.id for d in baseline.domains}
+    old_ids |= {i.id for d in baseline.domains for i in d.indicators}
+    unknown = [key for key in chain[-1].map if key not in old_ids]
+    warnings = (
+        [
+            f"the revision map from {old.id} {old.version} names "
+            f"{', '.join(unknown)}, which the baseline does not have"
+        ]
+        if unknown
+        else []
+    )
+    return chain, " -> ".join(dict.fromkeys(versions)), warnings
+
+
 def project(
-    baseline: Result, onto: Result, known: Mapping[str, FrameworkInfo] | None = None
+    baseline: Result, onto: Layout, known: Mapping[str, FrameworkInfo] | None = None
 ) -> Projection:
-    """Carry ``baseline``'s domains and indicators over to the ids of ``onto``'s framework.
+    """Carry ``baseline``'s domains and indicators over to the ids of ``onto``.
 
     ``known`` lends further framework versions (by version) so that a chain of revisions
-    can be followed; the two results' own frameworks are always known. When the versions
+    can be followed; the two frameworks themselves are always known. When the versions
     differ and no revision map leads from one to the other, ids are matched as they are
     and the projection carries a warning saying so.
     """
-    old, new = baseline.framework, onto.framework
-    infos = {**(known or {}), old.version: old, new.version: new}
-    warnings: list[str] = []
-    revision: str | None = None
-    chain = revision_chain(new, old.version, infos) if old.version != new.version else []
-    if chain is None:
-        warnings.append(
-            f"the baseline was assessed against {old.id} {old.version} and "
-            f"{new.id} {new.version} declares no revision map from it; ids are "
-            "compared as they are"
-        )
-        chain = []
-    elif chain:
-        versions = [old.version, *(r.version for r in chain[-2::-1]), new.version]
-        revision = " -> ".join(dict.fromkeys(versions))
-        old_ids = {d.id for d in baseline.domains}
-        old_ids |= {i.id for d in baseline.domains for i in d.indicators}
-        unknown = [key for key in chain[-1].map if key not in old_ids]
-        if unknown:
-            warnings.append(
-                f"the revision map from {old.id} {old.version} names "
-                f"{', '.join(unknown)}, which the baseline does not have"
-            )
-
+    chain, revision, warnings = _chain(baseline, onto.framework, known)
     old_domains = {d.id: d for d in baseline.domains}
     d_sources, d_targets, new_domains, gone_domains = _match(
-        old_domains, [d.id for d in onto.domains], chain
+        old_domains, [domain_id for domain_id, _ in onto.domains], chain
     )
     old_indicators = {i.id: i for d in baseline.domains for i in d.indicators}
     i_sources, i_targets, new_indicators, gone_indicators = _match(
-        old_indicators, [i.id for d in onto.domains for i in d.indicators], chain
+        old_indicators, [i for _, indicators in onto.domains for i in indicators], chain
     )
     return Projection(
         domains={
@@ -303,23 +315,23 @@ def change_since(level: int | None, score: float | None, projected: Projected | 
             previous_score=previous_score,
             note=_join(projected.note, missing),
         )
-    level_delta = Fraction(level) - _exact(previous)
+    level_delta = Fraction(level) - exact(previous)
     score_delta: float | None = None
     if score is not None and previous_score is not None:
-        score_delta = float(_signed_round(_exact(score) - _exact(previous_score), 2))
+        score_delta = float(round_number(exact(score) - exact(previous_score), 2))
     return Change(
         direction=_direction(level_delta),
         compared_with=sources,
         previous_level=previous,
         previous_score=previous_score,
-        level_delta=_signed_round(level_delta, 2),
+        level_delta=round_number(level_delta, 2),
         score_delta=score_delta,
         note=projected.note,
     )
 
 
-def _overall_change(baseline: Result, new: Result) -> Change:
-    before, now = baseline.overall.score, new.overall.score
+def overall_change(before: float | None, now: float | None) -> Change:
+    """Return how the overall score moved (the overall grade has no level)."""
     if before is None or now is None:
         return Change(
             direction=ChangeDirection.NOT_COMPARABLE,
@@ -333,11 +345,11 @@ def _overall_change(baseline: Result, new: Result) -> Change:
                 else "this year"
             ),
         )
-    delta = _exact(now) - _exact(before)
+    delta = exact(now) - exact(before)
     return Change(
         direction=_direction(delta),
         previous_score=before,
-        score_delta=float(_signed_round(delta, 2)),
+        score_delta=float(round_number(delta, 2)),
     )
 
 
@@ -367,84 +379,36 @@ def regression_failures(domains: Sequence[DomainResult], since: str) -> list[Gat
     return failures
 
 
-def check_comparable(baseline: Result, new: Result, baseline_source: str) -> None:
-    """Raise :class:`UsageError` unless ``baseline`` can be a baseline for ``new``.
+def check_comparable(
+    baseline: Result, *, organisation: str, code: str, framework_id: str, period: str, source: str
+) -> None:
+    """Raise :class:`UsageError` unless ``baseline`` can be the baseline of this assessment.
 
     Both must be the same organisation (by code) and framework (by id), and the baseline's
-    period must not come after the new one's.
+    period must not come after this one.
     """
-    if baseline.organisation_code != new.organisation_code:
+    if baseline.organisation_code != code:
         raise UsageError(
-            f"the baseline {baseline_source} is for {baseline.organisation} (code "
-            f"{baseline.organisation_code}), but the submission is for {new.organisation} "
-            f"(code {new.organisation_code}); a baseline must be the same organisation's "
-            "earlier assessment"
+            f"the baseline {source} is for {baseline.organisation} (code "
+            f"{baseline.organisation_code}), but the submission is for {organisation} "
+            f"(code {code}); a baseline must be the same organisation's earlier assessment"
         )
-    if baseline.framework.id != new.framework.id:
+    if baseline.framework.id != framework_id:
         raise UsageError(
-            f"the baseline {baseline_source} was assessed against framework "
-            f"{baseline.framework.id!r}, but the submission against {new.framework.id!r}; "
+            f"the baseline {source} was assessed against framework "
+            f"{baseline.framework.id!r}, but the submission against {framework_id!r}; "
             "a baseline must use the same framework or an earlier version of it"
         )
-    if baseline.period > new.period:
+    if baseline.period > period:
         raise UsageError(
-            f"the baseline {baseline_source} is for {baseline.period}, after the submission's "
-            f"period {new.period}; are the two files the wrong way round?"
+            f"the baseline {source} is for {baseline.period}, after the submission's "
+            f"period {period}; are the two files the wrong way round?"
         )
 
 
-def compare(
-    baseline: Result,
-    new: Result,
-    *,
-    baseline_source: str | None = None,
-    fail_on_regression: bool = False,
-    known: Mapping[str, FrameworkInfo] | None = None,
-) -> Result:
-    """Return ``new`` with the change since ``baseline`` recorded, and the gate updated.
-
-    With ``fail_on_regression`` the regression gate is in force: every domain whose level
-    fell is a ``regression`` failure, and the gate passes or fails even when no target is
-    set. Raises :class:`UsageError` when the two cannot be compared (see
-    :func:`check_comparable`).
-    """
-    source = baseline_source or baseline.source
-    check_comparable(baseline, new, source)
-    projection = project(baseline, new, known)
-    domains = []
-    for domain in new.domains:
-        indicators = [
-            indicator.model_copy(
-                update={
-                    "change": change_since(
-                        indicator.effective_level, None, projection.indicators.get(indicator.id)
-                    )
-                }
-            )
-            for indicator in domain.indicators
-        ]
-        domains.append(
-            domain.model_copy(
-                update={
-                    "indicators": indicators,
-                    "change": change_since(
-                        domain.level, domain.score, projection.domains.get(domain.id)
-                    ),
-                }
-            )
-        )
-    gate = new.gate
-    if fail_on_regression:
-        failures = [*gate.failures, *regression_failures(domains, baseline.period)]
-        gate = GateOutcome(
-            status=GateStatus.FAILED if failures else GateStatus.PASSED,
-            failures=failures,
-            checks=[*gate.checks, "regression"],
-        )
-    warnings = [*new.warnings, *projection.warnings]
-    if baseline.period == new.period:
-        warnings.append(f"the baseline {source} is for the same period, {new.period}")
-    info = BaselineInfo(
+def baseline_info(baseline: Result, projection: Projection, source: str) -> BaselineInfo:
+    """Return what a result records of the baseline it was compared with."""
+    return BaselineInfo(
         source=source,
         organisation=baseline.organisation,
         organisation_code=baseline.organisation_code,
@@ -458,12 +422,13 @@ def compare(
         new_indicators=projection.new_indicators,
         gone_indicators=projection.gone_indicators,
     )
-    return new.model_copy(
-        update={
-            "domains": domains,
-            "overall": new.overall.model_copy(update={"change": _overall_change(baseline, new)}),
-            "gate": gate,
-            "warnings": warnings,
-            "baseline": info,
-        }
-    )
+
+
+def baseline_warnings(
+    baseline: Result, projection: Projection, source: str, period: str
+) -> list[str]:
+    """Return the warnings of a comparison: the revision's, and a baseline of the same period."""
+    warnings = list(projection.warnings)
+    if baseline.period == period:
+        warnings.append(f"the baseline {source} is for the same period, {period}")
+    return warnings

@@ -93,6 +93,7 @@ def _score_area(
     area: GovernanceArea,
     entry: GovernanceAreaEntry | None,
     evidence: EvidenceScorer,
+    line: int | None,
 ) -> GovernanceAreaResult:
     area_reason = entry.not_assessed if entry is not None else "not rated"
     items = [
@@ -119,14 +120,24 @@ def _score_area(
         sub_indicator_points=sum(rules.points.of(rating) for rating in ratings),
         sub_indicator_points_max=rules.points.green * len(ratings),
         sub_indicators=items,
+        line=line,
     )
 
 
 def score_governance(
-    rules: GovernanceRules, entries: dict[str, GovernanceAreaEntry], evidence: EvidenceScorer
+    rules: GovernanceRules,
+    entries: dict[str, GovernanceAreaEntry],
+    evidence: EvidenceScorer,
+    line_of: Callable[[str], int | None] = lambda area_id: None,
 ) -> GovernanceResult:
-    """Rate every governance area of ``rules`` from the submission's ``entries``."""
-    areas = [_score_area(rules, area, entries.get(area.id), evidence) for area in rules.areas]
+    """Rate every governance area of ``rules`` from the submission's ``entries``.
+
+    ``line_of`` says where an area stands in the submission's file, when known.
+    """
+    areas = [
+        _score_area(rules, area, entries.get(area.id), evidence, line_of(area.id))
+        for area in rules.areas
+    ]
     ratings = [area.rating for area in areas if area.rating is not None]
     return GovernanceResult(
         points_scale=rules.points,

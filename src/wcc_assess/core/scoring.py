@@ -3,26 +3,32 @@
 No I/O, no printing, no clock: the caller passes the timestamp. Arithmetic is exact
 (fractions) and rounded half-up only when stored, so hand-computed expectations hold.
 The rules are those of the product contract, section 2, each a setting of the framework.
+
+The result is assembled once, in one pass: with the submission's source lines
+(:attr:`ScoreOptions.lines`) and, when a baseline is given, the change of every domain and
+indicator since then and the regression gate (:class:`Baseline`, :mod:`.compare`).
 """
 
 from __future__ import annotations
 
-import calendar
 import math
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from wcc_assess import __version__
+from wcc_assess.core import compare
+from wcc_assess.core.evidence import Window, judge, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
+from wcc_assess.core.numbers import months_before, round_half_up, round_signed, weighted_mean
 from wcc_assess.core.outcomes import score_outcomes
-from wcc_assess.models.framework import Domain, DomainMethod, EvidenceRule, Framework, Indicator
+from wcc_assess.errors import Loc, UsageError
+from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
 from wcc_assess.models.result import (
-    Cap,
+    Change,
     Coverage,
     DomainResult,
     DomainStatus,
-    EvidenceResult,
     FrameworkInfo,
     GateFailure,
     GateOutcome,
@@ -37,14 +43,23 @@ from wcc_assess.models.result import (
     Result,
     TargetSource,
 )
-from wcc_assess.models.submission import (
-    DomainEntry,
-    GovernanceEntry,
-    IndicatorEntry,
-    Submission,
-)
+from wcc_assess.models.submission import DomainEntry, IndicatorEntry, Submission
 
-__all__ = ["ScoreOptions", "months_before", "round_half_up", "round_signed", "score"]
+__all__ = ["Baseline", "LineOf", "ScoreOptions", "check_target", "framework_info", "score"]
+
+LineOf = Callable[[Loc], int | None]
+"""Where a path of the submission (``("domains", "C4")``) stands in its file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """An earlier result of the same organisation, compared with in the same pass."""
+
+    result: Result
+    source: str | None = None
+    """How the baseline is named (its file); by default the source it records."""
+    fail_on_regression: bool = False
+    """Fail the gate when a domain's level fell since the baseline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,146 +74,107 @@ class ScoreOptions:
     """A target for every domain from the command line; overrides all others."""
     fail_on_red: bool = False
     """Fail the gate when a governance area is rated red (``--fail-on-red``)."""
+    baseline: Baseline | None = None
+    """Last year's result: record the change since then (``--baseline``)."""
+    lines: LineOf | None = None
+    """The submission's source lines, for reports that point at them."""
 
 
-def round_half_up(value: Fraction, places: int) -> float:
-    """Round an exact value half away from zero (for the non-negative values used here)."""
-    scale = 10**places
-    return float(math.floor(value * scale + Fraction(1, 2)) / scale)
-
-
-def round_signed(value: Fraction, places: int) -> float:
-    """Round an exact value of either sign half away from zero (-0.125 -> -0.13)."""
-    rounded = round_half_up(abs(value), places)
-    return -rounded if value < 0 and rounded else rounded
-
-
-def months_before(day: date, months: int) -> date:
-    """Return the same day ``months`` calendar months earlier (clamped to month end)."""
-    total = day.year * 12 + day.month - 1 - months
-    year, month = divmod(total, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _rule_text(rule: EvidenceRule, since: date) -> str:
-    text = f"level {rule.level} needs {rule.min_items} evidence item"
-    text += "" if rule.min_items == 1 else "s"
-    if rule.min_recent:
-        text += f", at least {rule.min_recent} dated on or after {since.isoformat()}"
-    return text
-
-
-def _score_evidence(
-    indicator_id: str,
-    entry: IndicatorEntry | GovernanceEntry,
-    assessed_on: date,
-    since: date,
-    warnings: list[str],
-) -> tuple[list[EvidenceResult], int, int]:
-    results: list[EvidenceResult] = []
-    seen: set[str] = set()
-    counted = recent = 0
-    for item in entry.evidence:
-        is_recent = since <= item.date <= assessed_on
-        note: str | None = None
-        key = item.ref.strip()
-        if item.date > assessed_on:
-            note = f"dated after the assessment ({assessed_on.isoformat()}); not counted"
-            warnings.append(
-                f"{indicator_id}: evidence {item.title!r} is dated "
-                f"{item.date.isoformat()}, after the assessment date "
-                f"{assessed_on.isoformat()}; it was not counted"
-            )
-        elif key in seen:
-            note = "same ref as an earlier item; counted once"
-        else:
-            seen.add(key)
-            counted += 1
-            recent += is_recent
-        results.append(
-            EvidenceResult(
-                title=item.title,
-                ref=item.ref,
-                date=item.date,
-                counted=note is None,
-                recent=is_recent,
-                note=note,
-            )
+def check_target(framework: Framework, target: int | None) -> None:
+    """Raise :class:`UsageError` unless ``target`` (``--target``) is on the framework's scale."""
+    levels = framework.levels
+    if target is not None and target not in levels:
+        raise UsageError(
+            f"--target {target} is not on the {framework.id} scale ({levels[0]}..{levels[-1]})"
         )
-    return results, counted, recent
 
 
-def _supported_level(
-    framework: Framework, counted: int, recent: int
-) -> tuple[int, EvidenceRule | None]:
-    """Return the highest level the evidence supports, and the first rule it fails."""
-    supported = framework.lowest
-    rules = framework.scoring.evidence.rules
-    for level in framework.levels[1:]:
-        for rule in rules:
-            if rule.level == level and (counted < rule.min_items or recent < rule.min_recent):
-                return supported, rule
-        supported = level
-    return supported, None
+def framework_info(framework: Framework) -> FrameworkInfo:
+    """Return the framework's identity and rules as results record them."""
+    settings = framework.scoring.evidence
+    return FrameworkInfo(
+        id=framework.id,
+        version=framework.version,
+        title=framework.title,
+        publisher=framework.publisher,
+        scale=framework.scale,
+        method=framework.scoring.method,
+        recent_months=settings.recent_months,
+        evidence_rules=settings.rules,
+        bands=framework.scoring.bands,
+        replaces=framework.replaces,
+    )
 
 
-def _score_indicator(
-    framework: Framework,
-    indicator: Indicator,
-    entry: IndicatorEntry,
-    assessed_on: date,
-    since: date,
-    warnings: list[str],
+@dataclass
+class _Pass:
+    """One grading: what every step needs besides the framework and the submission."""
+
+    framework: Framework
+    submission: Submission
+    options: ScoreOptions
+    window: Window
+    projection: compare.Projection | None
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self, *path: str) -> int | None:
+        return self.options.lines(path) if self.options.lines else None
+
+    def change(
+        self, kind: str, item_id: str, level: int | None, score: float | None = None
+    ) -> Change | None:
+        """Return the change of a domain or indicator since the baseline (None without one)."""
+        if self.projection is None:
+            return None
+        found = self.projection.domains if kind == "domain" else self.projection.indicators
+        return compare.change_since(level, score, found.get(item_id))
+
+
+def _indicator(
+    run: _Pass, domain: Domain, indicator: Indicator, entry: DomainEntry
 ) -> IndicatorResult:
-    if entry.not_assessed is not None or entry.level is None:
-        return IndicatorResult(
-            id=indicator.id,
-            title=indicator.title,
-            weight=indicator.weight,
-            narrative=entry.narrative,
-            assessed=False,
-            not_assessed_reason=entry.not_assessed,
-        )
-    evidence, counted, recent = _score_evidence(indicator.id, entry, assessed_on, since, warnings)
-    assessed_level = entry.panel_level if entry.panel_level is not None else entry.level
-    supported, failed_rule = _supported_level(framework, counted, recent)
-    effective = min(assessed_level, supported)
-    cap: Cap | None = None
-    if effective < assessed_level and failed_rule is not None:
-        who = "the panel's" if entry.panel_level is not None else "the claimed"
-        message = (
-            f"{who} level {assessed_level} is capped at {effective}: "
-            f"{_rule_text(failed_rule, since)}; {counted} counted"
-            + (f", {recent} recent" if failed_rule.min_recent else "")
-        )
-        cap = Cap(
-            rule_level=failed_rule.level,
-            min_items=failed_rule.min_items,
-            min_recent=failed_rule.min_recent,
-            counted=counted,
-            recent=recent,
-            message=message,
-        )
+    rating = entry.indicators.get(indicator.id) if entry.not_assessed is None else None
+    line = run.line("domains", domain.id, indicator.id)
+    if rating is not None and rating.level is not None and rating.not_assessed is None:
+        return _rated_indicator(run, indicator, rating, line)
     return IndicatorResult(
         id=indicator.id,
         title=indicator.title,
         weight=indicator.weight,
-        narrative=entry.narrative,
+        narrative=rating.narrative if rating else "",
+        assessed=False,
+        not_assessed_reason=rating.not_assessed if rating else entry.not_assessed or "not rated",
+        line=line,
+        change=run.change("indicator", indicator.id, None),
+    )
+
+
+def _rated_indicator(
+    run: _Pass, indicator: Indicator, rating: IndicatorEntry, line: int | None
+) -> IndicatorResult:
+    judged = judge(run.framework, indicator.id, rating, run.window, run.warnings)
+    claimed, panel = rating.level or 0, rating.panel_level
+    return IndicatorResult(
+        id=indicator.id,
+        title=indicator.title,
+        weight=indicator.weight,
+        narrative=rating.narrative,
         assessed=True,
-        claimed_level=entry.level,
-        panel_level=entry.panel_level,
-        panel_note=entry.panel_note,
-        assessed_level=assessed_level,
-        supported_level=supported,
-        effective_level=effective,
-        evidence_counted=counted,
-        evidence_recent=recent,
-        evidence=evidence,
-        capped=cap is not None,
-        cap=cap,
-        panel_gap=None if entry.panel_level is None else entry.level - entry.panel_level,
-        panel_flag=entry.panel_level is not None and abs(entry.level - entry.panel_level) >= 2,
+        claimed_level=claimed,
+        panel_level=panel,
+        panel_note=rating.panel_note,
+        assessed_level=judged.assessed,
+        supported_level=judged.supported,
+        effective_level=judged.effective,
+        evidence_counted=judged.evidence.counted,
+        evidence_recent=judged.evidence.recent,
+        evidence=judged.evidence.items,
+        capped=judged.cap is not None,
+        cap=judged.cap,
+        line=line,
+        change=run.change("indicator", indicator.id, judged.effective),
+        panel_gap=None if panel is None else claimed - panel,
+        panel_flag=panel is not None and abs(claimed - panel) >= 2,
     )
 
 
@@ -214,17 +190,16 @@ def _calibration(indicators: list[IndicatorResult]) -> tuple[int, Fraction | Non
     return len(pairs), Fraction(sum(own - panel for own, panel in pairs), len(pairs))
 
 
-def _target(
-    framework: Framework, submission: Submission, domain_id: str, options: ScoreOptions
-) -> tuple[int | None, TargetSource | None]:
-    if options.target is not None:
-        return options.target, TargetSource.COMMAND_LINE
-    if domain_id in submission.targets:
-        return submission.targets[domain_id], TargetSource.SUBMISSION_DOMAIN
-    if "default" in submission.targets:
-        return submission.targets["default"], TargetSource.SUBMISSION_DEFAULT
-    if framework.scoring.default_target is not None:
-        return framework.scoring.default_target, TargetSource.FRAMEWORK_DEFAULT
+def _target(run: _Pass, domain_id: str) -> tuple[int | None, TargetSource | None]:
+    targets, default = run.submission.targets, run.framework.scoring.default_target
+    if run.options.target is not None:
+        return run.options.target, TargetSource.COMMAND_LINE
+    if domain_id in targets:
+        return targets[domain_id], TargetSource.SUBMISSION_DOMAIN
+    if "default" in targets:
+        return targets["default"], TargetSource.SUBMISSION_DEFAULT
+    if default is not None:
+        return default, TargetSource.FRAMEWORK_DEFAULT
     return None, None
 
 
@@ -232,80 +207,69 @@ def _percent(framework: Framework, score: Fraction) -> Fraction:
     return (score - framework.lowest) / (framework.highest - framework.lowest) * 100
 
 
-def _weighted_mean(pairs: list[tuple[float, Fraction]]) -> Fraction:
-    total_weight = sum((Fraction(weight) for weight, _ in pairs), Fraction(0))
-    return sum((Fraction(weight) * value for weight, value in pairs), Fraction(0)) / total_weight
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """A domain's level, exact score and what holds it down (None: nothing assessed)."""
+
+    level: int
+    exact: Fraction
+    limited_by: list[str]
 
 
-def _score_domain(
-    framework: Framework,
-    submission: Submission,
-    domain: Domain,
-    options: ScoreOptions,
-    since: date,
-    warnings: list[str],
-) -> tuple[DomainResult, Fraction | None]:
-    entry = submission.domains.get(domain.id, DomainEntry())
-    indicators = [
-        _score_indicator(
-            framework,
-            indicator,
-            entry.indicators[indicator.id],
-            submission.assessed_on,
-            since,
-            warnings,
-        )
-        if entry.not_assessed is None and indicator.id in entry.indicators
-        else IndicatorResult(
-            id=indicator.id,
-            title=indicator.title,
-            weight=indicator.weight,
-            assessed=False,
-            not_assessed_reason=entry.not_assessed or "not rated",
-        )
-        for indicator in domain.indicators
-    ]
+def _domain_level(framework: Framework, rated: list[IndicatorResult]) -> _Level | None:
+    if not rated:
+        return None
+    effective = {r.id: r.effective_level or 0 for r in rated}
+    exact = weighted_mean((r.weight, effective[r.id]) for r in rated)
+    if framework.scoring.method is DomainMethod.ALL_MET:
+        level = min(effective.values())
+    else:
+        level = math.floor(exact)
+    limited_by = (
+        [r.id for r in rated if effective[r.id] <= level] if level < framework.highest else []
+    )
+    return _Level(level, exact, limited_by)
+
+
+def _status(level: _Level | None, target: int | None) -> DomainStatus:
+    if level is None:
+        return DomainStatus.NOT_ASSESSED
+    if target is None:
+        return DomainStatus.NO_TARGET
+    return DomainStatus.MET if level.level >= target else DomainStatus.BELOW
+
+
+def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | None]:
+    entry = run.submission.domains.get(domain.id, DomainEntry())
+    indicators = [_indicator(run, domain, indicator, entry) for indicator in domain.indicators]
     rated = [result for result in indicators if result.effective_level is not None]
-    target, target_source = _target(framework, submission, domain.id, options)
+    target, target_source = _target(run, domain.id)
     panel_rated, calibration = _calibration(indicators)
-    exact: Fraction | None = None
-    level: int | None = None
-    status = DomainStatus.NOT_ASSESSED
-    limited_by: list[str] = []
-    next_steps: list[NextStep] = []
-    if rated:
-        effective = {r.id: r.effective_level or 0 for r in rated}
-        exact = _weighted_mean([(r.weight, Fraction(effective[r.id])) for r in rated])
-        if framework.scoring.method is DomainMethod.ALL_MET:
-            level = min(effective.values())
-        else:
-            level = math.floor(exact)
-        if level < framework.highest:
-            limited_by = [r.id for r in rated if effective[r.id] <= level]
-        if target is None:
-            status = DomainStatus.NO_TARGET
-        else:
-            status = DomainStatus.MET if level >= target else DomainStatus.BELOW
-        next_steps = [_next_step(domain, r) for r in rated if r.id in limited_by]
+    level = _domain_level(run.framework, rated)
+    exact = level.exact if level else None
+    score = round_half_up(exact, 2) if exact is not None else None
+    limited_by = level.limited_by if level else []
     return DomainResult(
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
-        assessed=bool(rated),
+        assessed=level is not None,
         not_assessed_reason=None
-        if rated
+        if level
         else entry.not_assessed or "none of its indicators was assessed",
-        level=level,
-        score=round_half_up(exact, 2) if exact is not None else None,
-        percent=round_half_up(_percent(framework, exact), 1) if exact is not None else None,
+        level=level.level if level else None,
+        score=score,
+        percent=round_half_up(_percent(run.framework, exact), 1) if exact is not None else None,
         coverage=Coverage(assessed=len(rated), total=len(indicators)),
         target=target,
         target_source=target_source,
-        status=status,
+        status=_status(level, target),
         limited_by=limited_by,
         capped_count=sum(result.capped for result in indicators),
-        next_steps=next_steps,
+        next_steps=[_next_step(domain, r) for r in rated if r.id in limited_by],
         indicators=indicators,
+        line=run.line("domains", domain.id),
+        change=run.change("domain", domain.id, level.level if level else None, score),
         panel_rated=panel_rated,
         calibration_gap=None if calibration is None else round_signed(calibration, 2),
     ), exact
@@ -337,10 +301,42 @@ def _band(framework: Framework, percent: float) -> tuple[str, str]:
     return chosen.label, chosen.meaning
 
 
-def _gate(domains: list[DomainResult]) -> GateOutcome:
+def _overall(
+    run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
+) -> Overall:
+    indicators = Coverage(
+        assessed=sum(d.coverage.assessed for d in domains),
+        total=sum(d.coverage.total for d in domains),
+    )
+    coverage = Coverage(assessed=len(scored), total=len(domains))
+    baseline = run.options.baseline
+    if not scored:
+        score = percent = None
+        band = meaning = None
+    else:
+        exact = weighted_mean(scored)
+        score, percent = round_half_up(exact, 2), round_half_up(_percent(run.framework, exact), 1)
+        band, meaning = _band(run.framework, percent)
+    return Overall(
+        score=score,
+        percent=percent,
+        band=band,
+        band_meaning=meaning,
+        coverage=coverage,
+        indicator_coverage=Coverage(
+            assessed=indicators.assessed if scored else 0, total=indicators.total
+        ),
+        capped_count=sum(d.capped_count for d in domains) if scored else 0,
+        change=compare.overall_change(baseline.result.overall.score, score) if baseline else None,
+    )
+
+
+def _gate(
+    run: _Pass, domains: list[DomainResult], governance: GovernanceResult | None
+) -> GateOutcome:
+    """Return the gates in force: targets, ``--fail-on-regression``, ``--fail-on-red``."""
     targeted = [d for d in domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
-    if not targeted:
-        return GateOutcome(status=GateStatus.NONE)
+    checks = ["below-target"] if targeted else []
     failures = [
         GateFailure(
             kind="below-target",
@@ -351,26 +347,30 @@ def _gate(domains: list[DomainResult]) -> GateOutcome:
         for d in targeted
         if d.status is DomainStatus.BELOW
     ]
-    return GateOutcome(
-        status=GateStatus.FAILED if failures else GateStatus.PASSED,
-        failures=failures,
-        checks=["below-target"],
-    )
+    if run.options.fail_on_red and governance is not None and governance.coverage.assessed:
+        failures += red_area_failures(governance)
+        checks.append("governance-red")
+    baseline = run.options.baseline
+    if baseline is not None and baseline.fail_on_regression:
+        failures += compare.regression_failures(domains, baseline.result.period)
+        checks.append("regression")
+    if not checks:
+        return GateOutcome(status=GateStatus.NONE)
+    status = GateStatus.FAILED if failures else GateStatus.PASSED
+    return GateOutcome(status=status, failures=failures, checks=checks)
 
 
-def _panel(
-    submission: Submission, domains: list[DomainResult], warnings: list[str]
-) -> PanelSummary | None:
+def _panel(run: _Pass, domains: list[DomainResult]) -> PanelSummary | None:
     """Summarise the panel's moderation; None when no panel met and none rated anything."""
     indicators = [i for d in domains for i in d.indicators]
     rated, calibration = _calibration(indicators)
-    panel = submission.panel
+    panel, assessed_on = run.submission.panel, run.submission.assessed_on
     if panel is None and not rated:
         return None
-    if panel is not None and panel.date < submission.assessed_on:
-        warnings.append(
+    if panel is not None and panel.date < assessed_on:
+        run.warnings.append(
             f"panel: the panel met on {panel.date.isoformat()}, before the "
-            f"self-assessment date {submission.assessed_on.isoformat()}"
+            f"self-assessment date {assessed_on.isoformat()}"
         )
     return PanelSummary(
         date=panel.date if panel else None,
@@ -382,111 +382,93 @@ def _panel(
     )
 
 
-def _assurance(
-    framework: Framework,
-    submission: Submission,
-    options: ScoreOptions,
-    since: date,
-    warnings: list[str],
-) -> tuple[GovernanceResult | None, OutcomesResult | None]:
+def _assurance(run: _Pass) -> tuple[GovernanceResult | None, OutcomesResult | None]:
     """Score the governance and outcome elements of assurance, when the submission has them."""
+    submission, framework = run.submission, run.framework
     governance: GovernanceResult | None = None
     if submission.governance is not None and framework.governance is not None:
         governance = score_governance(
             framework.governance,
             submission.governance,
-            lambda item_id, entry: _score_evidence(
-                item_id, entry, submission.assessed_on, since, warnings
-            )[0],
+            lambda item_id, entry: score_evidence(item_id, entry, run.window, run.warnings).items,
+            lambda area_id: run.line("governance", area_id),
         )
-    elif options.fail_on_red:
-        warnings.append(
+    elif run.options.fail_on_red:
+        run.warnings.append(
             "--fail-on-red has nothing to check: the submission has no governance section"
         )
     outcomes: OutcomesResult | None = None
     if submission.outcomes is not None:
-        outcomes = score_outcomes(framework.outcomes, submission.outcomes, warnings)
+        outcomes = score_outcomes(framework.outcomes, submission.outcomes, run.warnings)
     return governance, outcomes
 
 
-def _governance_gate(gate: GateOutcome, governance: GovernanceResult | None) -> GateOutcome:
-    """Add the ``--fail-on-red`` gate: every red governance area is a failure."""
-    if governance is None or not governance.coverage.assessed:
-        return gate
-    failures = [*gate.failures, *red_area_failures(governance)]
-    return GateOutcome(
-        status=GateStatus.FAILED if failures else GateStatus.PASSED,
-        failures=failures,
-        checks=[*gate.checks, "governance-red"],
-    )
+def _start(framework: Framework, submission: Submission, options: ScoreOptions) -> _Pass:
+    """Check the options against the framework and the baseline, and begin the pass."""
+    check_target(framework, options.target)
+    since = months_before(submission.assessed_on, framework.scoring.evidence.recent_months)
+    projection = None
+    baseline = options.baseline
+    if baseline is not None:
+        compare.check_comparable(
+            baseline.result,
+            organisation=submission.organisation.name,
+            code=submission.organisation.code,
+            framework_id=framework.id,
+            period=submission.period,
+            source=baseline.source or baseline.result.source,
+        )
+        layout = compare.Layout(
+            framework_info(framework),
+            tuple((d.id, tuple(i.id for i in d.indicators)) for d in framework.domains),
+        )
+        projection = compare.project(baseline.result, layout)
+    return _Pass(framework, submission, options, Window(since, submission.assessed_on), projection)
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
     """Grade ``submission`` against ``framework`` and return the complete result.
 
     The submission must have been checked against this framework by the loader (every
-    domain and indicator known, every level on the scale).
+    domain and indicator known, every level on the scale). Raises :class:`UsageError` for a
+    target off the scale or a baseline that cannot be compared.
     """
-    if options.target is not None and options.target not in framework.levels:
-        raise ValueError(f"target {options.target} is not on the scale")
-    settings = framework.scoring.evidence
-    since = months_before(submission.assessed_on, settings.recent_months)
-    warnings: list[str] = []
+    run = _start(framework, submission, options)
     domains: list[DomainResult] = []
     scored: list[tuple[float, Fraction]] = []
     for domain in framework.domains:
-        result, exact = _score_domain(framework, submission, domain, options, since, warnings)
+        result, exact = _score_domain(run, domain)
         domains.append(result)
         if exact is not None:
             scored.append((domain.weight, exact))
+    overall = _overall(run, domains, scored)
+    panel = _panel(run, domains)
+    governance, outcomes = _assurance(run)
+    return _result(run, domains, overall, panel, governance, outcomes)
 
-    indicator_total = sum(d.coverage.total for d in domains)
-    indicator_assessed = sum(d.coverage.assessed for d in domains)
-    if scored:
-        overall_exact = _weighted_mean(scored)
-        percent = round_half_up(_percent(framework, overall_exact), 1)
-        band, meaning = _band(framework, percent)
-        overall = Overall(
-            score=round_half_up(overall_exact, 2),
-            percent=percent,
-            band=band,
-            band_meaning=meaning,
-            coverage=Coverage(assessed=len(scored), total=len(domains)),
-            indicator_coverage=Coverage(assessed=indicator_assessed, total=indicator_total),
-            capped_count=sum(d.capped_count for d in domains),
+
+def _result(
+    run: _Pass,
+    domains: list[DomainResult],
+    overall: Overall,
+    panel: PanelSummary | None,
+    governance: GovernanceResult | None,
+    outcomes: OutcomesResult | None,
+) -> Result:
+    submission, baseline = run.submission, run.options.baseline
+    warnings = run.warnings
+    info = None
+    if baseline is not None and run.projection is not None:
+        source = baseline.source or baseline.result.source
+        warnings += compare.baseline_warnings(
+            baseline.result, run.projection, source, submission.period
         )
-    else:
-        overall = Overall(
-            score=None,
-            percent=None,
-            band=None,
-            coverage=Coverage(assessed=0, total=len(domains)),
-            indicator_coverage=Coverage(assessed=0, total=indicator_total),
-            capped_count=0,
-        )
-
-    panel = _panel(submission, domains, warnings)
-    governance, outcomes = _assurance(framework, submission, options, since, warnings)
-    gate = _gate(domains)
-    if options.fail_on_red:
-        gate = _governance_gate(gate, governance)
-
+        info = compare.baseline_info(baseline.result, run.projection, source)
     return Result(
         tool=f"wcc-assess {__version__}",
-        generated_at=options.generated_at,
-        source=options.source,
-        framework=FrameworkInfo(
-            id=framework.id,
-            version=framework.version,
-            title=framework.title,
-            publisher=framework.publisher,
-            scale=framework.scale,
-            method=framework.scoring.method,
-            recent_months=settings.recent_months,
-            evidence_rules=settings.rules,
-            bands=framework.scoring.bands,
-            replaces=framework.replaces,
-        ),
+        generated_at=run.options.generated_at,
+        source=run.options.source,
+        framework=framework_info(run.framework),
         organisation=submission.organisation.name,
         organisation_code=submission.organisation.code,
         period=submission.period,
@@ -494,8 +476,9 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
         assessors=[a.name + (f" ({a.role})" if a.role else "") for a in submission.assessors],
         domains=domains,
         overall=overall,
-        gate=gate,
+        gate=_gate(run, domains, governance),
         warnings=warnings,
+        baseline=info,
         panel=panel,
         governance=governance,
         outcomes=outcomes,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wcc_assess import __version__
-from wcc_assess.core.compare import Projected, change_since, project
+from wcc_assess.core.compare import Layout, Projected, change_since, project
 from wcc_assess.errors import UsageError
 from wcc_assess.models.result import Result
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
@@ -82,7 +82,8 @@ def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Tr
     ordered = check_series(named)
     newest = ordered[-1][1]
     known = {result.framework.version: result.framework for _, result in ordered}
-    projections = [project(result, newest, known) for _, result in ordered]
+    layout = Layout.of_result(newest)
+    projections = [project(result, layout, known) for _, result in ordered]
     periods = [
         TrendPeriod(
             period=result.period,

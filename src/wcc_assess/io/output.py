@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wcc_assess.errors import UsageError
 
-__all__ = ["check_outputs", "emit", "write_atomic"]
+__all__ = ["check_outputs", "emit", "refuse_to_overwrite", "write_atomic"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -75,6 +75,12 @@ def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | str] =
         for other in files[:index]:
             if output == other or _same_file(output, other):
                 raise UsageError(f"{output} is named for two reports; give each its own file")
+
+
+def refuse_to_overwrite(output: Path | None) -> None:
+    """Refuse to write over an existing file (``wcc init`` without ``--force``)."""
+    if output is not None and str(output) != "-" and output.exists():
+        raise UsageError(f"{output} already exists; pass --force to overwrite it")
 
 
 def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:

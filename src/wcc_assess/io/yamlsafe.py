@@ -73,6 +73,11 @@ class Document:
                 return value or key
         return None
 
+    def line_of(self, path: Path) -> int | None:
+        """Return the line of ``path`` (as :meth:`locate` finds it), or None."""
+        where = self.locate(path)
+        return where[0] if where else None
+
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")

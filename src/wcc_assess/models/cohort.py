@@ -5,9 +5,10 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 :data:`COHORT_SCHEMA_VERSION` on any incompatible change.
 """
 
+from collections.abc import Sequence
 from datetime import date
 
-from wcc_assess.errors import Diagnostic
+from wcc_assess.errors import Diagnostic, Severity
 from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
@@ -82,7 +83,7 @@ class LeagueEntry(OrganisationSummary):
 
 
 class Problem(Model):
-    """One located problem in an input file (the JSON form of a diagnostic)."""
+    """One located problem in an input file: the JSON form of a :class:`Diagnostic`."""
 
     file: str
     message: str
@@ -90,19 +91,16 @@ class Problem(Model):
     column: int | None = None
     path: str = ""
     hint: str | None = None
-    severity: str = "error"
+    severity: Severity = "error"
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic) -> "Problem":
+        """Return the JSON form of a diagnostic."""
+        return cls.model_validate(diagnostic.as_dict())
 
     def to_diagnostic(self) -> Diagnostic:
         """Return the problem as the diagnostic the rest of the tool reports."""
-        return Diagnostic(
-            file=self.file,
-            message=self.message,
-            line=self.line,
-            column=self.column,
-            path=self.path,
-            hint=self.hint,
-            severity=self.severity,
-        )
+        return Diagnostic(**self.model_dump())
 
     def format(self) -> str:
         """Return the one-line human form: ``file:line:col: severity: path: message (hint)``."""
@@ -116,6 +114,25 @@ class InvalidSubmission(Model):
     baseline: bool = False
     """True for a file given with ``--baseline``."""
     errors: list[Problem]
+
+    @classmethod
+    def of(cls, file: str, diagnostics: Sequence[Diagnostic]) -> "InvalidSubmission":
+        """Return a file that could not be graded, with its diagnostics."""
+        return cls(file=file, errors=[Problem.of(d) for d in diagnostics])
+
+    @classmethod
+    def one(
+        cls,
+        file: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> "InvalidSubmission":
+        """Return a file that could not be graded for one reason."""
+        diagnostic = Diagnostic(file=file, message=message, hint=hint, line=line, column=column)
+        return cls.of(file, [diagnostic])
 
 
 class LevelCount(Model):

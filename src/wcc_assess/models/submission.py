@@ -4,7 +4,6 @@ The model checks shape and types; the loader checks the submission against its f
 (known ids, every indicator present, levels on the scale).
 """
 
-import difflib
 import re
 from datetime import date
 from typing import Annotated, Any, Self
@@ -36,7 +35,6 @@ __all__ = [
     "PanelMember",
     "Submission",
     "is_period",
-    "suggest",
 ]
 
 Text = Annotated[StrictStr, Field(min_length=1)]
@@ -299,13 +297,3 @@ class Submission(Model):
     def framework_version(self) -> str | None:
         """The pinned framework version, if any."""
         return self.framework.partition("@")[2] or None
-
-
-def suggest(word: str, choices: list[str]) -> str | None:
-    """Return ``did you mean X?`` for the closest choice, or list the choices."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    if close:
-        return f"did you mean {close[0]}?"
-    if len(choices) <= 12:
-        return f"expected one of {', '.join(choices)}"
-    return None

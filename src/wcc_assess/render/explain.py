@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from wcc_assess.core.scoring import months_before, round_half_up
+from wcc_assess.core.numbers import months_before, round_half_up
 from wcc_assess.errors import UsageError
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import DomainMethod, EvidenceRule, Framework

@@ -1,0 +1,367 @@
+"""A submission against its framework: ids, completeness, levels on the scale, outcomes.
+
+These checks read the submission's raw data (before or beside its model, tolerating wrong
+shapes, which the model reports), so that every problem of a file is reported together:
+the framework pinned, the targets, every domain and indicator, the governance areas and
+sub-indicators, and the outcome measures. Each problem is a :class:`Diagnostic` at a field
+path; the reader locates it at file:line:column.
+
+Domains (of indicators) and governance areas (of sub-indicators) are checked by one
+checker, :func:`section_problems`, over the framework's two hierarchies.
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wcc_assess.core.lint import Hierarchy, hierarchies
+from wcc_assess.errors import Diagnostic, Loc, suggest
+from wcc_assess.models.framework import Framework
+from wcc_assess.models.submission import is_period
+
+__all__ = ["Section", "outcome_problems", "section_problems", "submission_problems"]
+
+SKIP = 'skip it with {id}: {{not_assessed: "<reason>"}}'
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """How a submission writes one of the framework's hierarchies."""
+
+    key: str
+    """The submission's key: ``domains`` or ``governance``."""
+    group: str
+    """What a group is called in messages: ``domain`` or ``governance area``."""
+    rate: str
+    """How to fill in a missing member: ``rate it`` or ``rate it red, amber or green``."""
+    hierarchy: Hierarchy
+    typo_of_missing: bool
+    """Name an unknown member close to a missing one as its typo (and not report the
+    missing one again); else suggest among the missing members."""
+    member_checks: Callable[[Loc, Any], list[Diagnostic]] | None = None
+    """Further checks of each member's entry (levels on the scale)."""
+
+
+def _is_level(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _unknown_groups(section: Section, entries: dict[Any, Any]) -> list[Diagnostic]:
+    hierarchy = section.hierarchy
+    group_ids = [group.id for group in hierarchy.groups]
+    owner = {
+        member.id: group.id
+        for group in hierarchy.groups
+        for member in getattr(group, hierarchy.members_key)
+    }
+    found = []
+    for key in entries:
+        if key in group_ids:
+            continue
+        hint = suggest(str(key), group_ids)
+        if key in owner:
+            article = "an" if hierarchy.member[0] in "aeiou" else "a"
+            hint = (
+                f"{key} is {article} {hierarchy.member} of {owner[key]}; put it under {owner[key]}"
+            )
+        found.append(Diagnostic.at((section.key, key), f"unknown {section.group} {key!r}", hint))
+    return found
+
+
+def _unknown_member_hint(
+    section: Section, key: str, expected: list[str], missing: list[str], owner: str | None
+) -> tuple[str | None, str | None]:
+    """Return the hint for an unknown member id, and the missing id it is a typo of.
+
+    ``owner`` is the group the id belongs to, when it is another group's member.
+    """
+    if section.typo_of_missing:
+        close = difflib.get_close_matches(key, missing, n=1, cutoff=0.5)
+        if close:
+            return f"did you mean {close[0]}? {close[0]} is missing", close[0]
+        return suggest(key, expected) if owner is None else None, None
+    return suggest(key, missing or expected) if owner is None else None, None
+
+
+def _group_problems(section: Section, group: Any, entry: dict[Any, Any]) -> list[Diagnostic]:
+    """Unknown and missing members of one group the submission rates."""
+    hierarchy = section.hierarchy
+    members = getattr(group, hierarchy.members_key)
+    expected = [member.id for member in members]
+    missing = [member_id for member_id in expected if member_id not in entry]
+    owner = {
+        member.id: other.id
+        for other in hierarchy.groups
+        for member in getattr(other, hierarchy.members_key)
+    }
+    explained: set[str] = set()
+    found: list[Diagnostic] = []
+    for key, rating in entry.items():
+        where: Loc = (section.key, group.id, key)
+        if key in expected:
+            found += section.member_checks(where, rating) if section.member_checks else []
+            continue
+        belongs = owner.get(key)
+        hint, typo = _unknown_member_hint(section, str(key), expected, missing, belongs)
+        if typo is None and belongs is not None:
+            hint = f"{key} belongs to {belongs}, not {group.id}"
+        explained |= {typo} if typo else set()
+        message = f"unknown {hierarchy.member} {key!r} in {group.id}"
+        found.append(Diagnostic.at(where, message, hint))
+    for member in members:
+        if member.id in missing and member.id not in explained:
+            found.append(
+                Diagnostic.at(
+                    (section.key, group.id),
+                    f"{hierarchy.member} {member.id} ({member.title}) is missing",
+                    f"{section.rate}, or {SKIP.format(id=member.id)}",
+                )
+            )
+    return found
+
+
+def section_problems(section: Section, entries: dict[Any, Any]) -> list[Diagnostic]:
+    """Check a two-level section of a submission against the framework's hierarchy.
+
+    Every group and member must be present (rated, or skipped with ``not_assessed``) and
+    no other id may appear; a group skipped whole is not looked into.
+    """
+    found = _unknown_groups(section, entries)
+    for group in section.hierarchy.groups:
+        if group.id not in entries:
+            found.append(
+                Diagnostic.at(
+                    (section.key,),
+                    f"{section.group} {group.id} ({group.title}) is missing",
+                    f"add it, or {SKIP.format(id=group.id)}",
+                )
+            )
+            continue
+        entry = entries[group.id]
+        if isinstance(entry, dict) and "not_assessed" not in entry:
+            found += _group_problems(section, group, entry)
+    return found
+
+
+def _level_checks(framework: Framework) -> Callable[[Loc, Any], list[Diagnostic]]:
+    levels = framework.levels
+    span = f"a whole number from {levels[0]} to {levels[-1]}"
+
+    def check(where: Loc, rating: Any) -> list[Diagnostic]:
+        if not isinstance(rating, dict):
+            return []
+        return [
+            Diagnostic.at((*where, field), f"{rating[field]} is not on the scale", span)
+            for field in ("level", "panel_level")
+            if _is_level(rating.get(field)) and rating[field] not in levels
+        ]
+
+    return check
+
+
+def _sections(framework: Framework) -> tuple[Section, Section | None]:
+    competencies, *governance = hierarchies(framework)
+    domains = Section(
+        "domains", "domain", "rate it", competencies, True, member_checks=_level_checks(framework)
+    )
+    areas = (
+        Section(
+            "governance", "governance area", "rate it red, amber or green", governance[0], False
+        )
+        if governance
+        else None
+    )
+    return domains, areas
+
+
+def _framework_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic] | None:
+    """Problems of the ``framework:`` the submission names; None when it is another one."""
+    declared = data.get("framework")
+    if not isinstance(declared, str):
+        return []
+    declared_id, _, pinned = declared.partition("@")
+    if declared_id != framework.id:
+        return None
+    if pinned and pinned != framework.version:
+        return [
+            Diagnostic.at(
+                ("framework",),
+                f"the submission pins version {pinned!r}, but {framework.id} is version "
+                f"{framework.version!r}",
+                f"use framework: {framework.ref}",
+            )
+        ]
+    return []
+
+
+def _target_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    targets = data.get("targets")
+    if not isinstance(targets, dict):
+        return []
+    levels = framework.levels
+    domain_ids = [domain.id for domain in framework.domains]
+    found = []
+    for key, value in targets.items():
+        if key != "default" and key not in domain_ids:
+            hint = suggest(str(key), ["default", *domain_ids])
+            found.append(Diagnostic.at(("targets", key), f"unknown domain {key!r}", hint))
+        elif _is_level(value) and value not in levels:
+            span = f"a whole number from {levels[0]} to {levels[-1]}"
+            found.append(
+                Diagnostic.at(("targets", key), f"target {value} is not on the scale", span)
+            )
+    return found
+
+
+def _governance_problems(
+    data: dict[str, Any], framework: Framework, areas: Section | None
+) -> list[Diagnostic]:
+    section = data.get("governance")
+    if section is None:
+        return []
+    if areas is None:
+        return [
+            Diagnostic.at(
+                ("governance",),
+                f"framework {framework.ref} has no governance areas to rate",
+                "remove the governance section, or use a framework that has governance",
+            )
+        ]
+    return section_problems(areas, section) if isinstance(section, dict) else []
+
+
+def submission_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    """Check raw submission data against ``framework``: ids, completeness, level ranges.
+
+    When the submission names another framework, that is the one problem reported.
+    """
+    declared = _framework_problems(data, framework)
+    if declared is None:
+        declared_id = str(data.get("framework", "")).partition("@")[0]
+        return [
+            Diagnostic.at(
+                ("framework",),
+                f"the submission is for framework {declared_id!r}, but it is being assessed "
+                f"against {framework.id!r}",
+                f"use framework: {framework.id}, or pass --framework {declared_id}",
+            )
+        ]
+    domains, areas = _sections(framework)
+    found = declared + _governance_problems(data, framework, areas)
+    found += outcome_problems(data, framework)
+    found += _target_problems(data, framework)
+    entries = data.get("domains")
+    if isinstance(entries, dict):
+        found += section_problems(domains, entries)
+    return found
+
+
+def _measure_problems(index: int, measure: dict[Any, Any], period: str | None) -> list[Diagnostic]:
+    """Check a measure's years: baseline and trajectory in order, actuals with aspirations."""
+    where: Loc = ("outcomes", index)
+    found: list[Diagnostic] = []
+    baseline = measure.get("baseline")
+    start = baseline.get("period") if isinstance(baseline, dict) else None
+    start = start if is_period(start) else None
+    if start and period and start > period:
+        found.append(
+            Diagnostic.at(
+                (*where, "baseline", "period"),
+                f"the baseline year {start} is later than the period assessed ({period})",
+            )
+        )
+    trajectory = measure.get("trajectory")
+    years = [key for key in trajectory if is_period(key)] if isinstance(trajectory, dict) else []
+    found += [
+        Diagnostic.at(
+            (*where, "trajectory", year),
+            f"{year} is not after the baseline year {start}",
+            "a trajectory sets aspirations for the years after the baseline",
+        )
+        for year in years
+        if start and year <= start
+    ]
+    actuals = measure.get("actuals")
+    for year in actuals if isinstance(actuals, dict) else []:
+        if not is_period(year):
+            continue  # the model reports it
+        if period and year > period:
+            message = f"an actual for {year} is later than the period assessed ({period})"
+            found.append(Diagnostic.at((*where, "actuals", year), message))
+        elif isinstance(trajectory, dict) and year not in trajectory:
+            span = f"the trajectory covers {min(years)} to {max(years)}" if years else None
+            message = f"there is no aspiration for {year} in the trajectory"
+            found.append(Diagnostic.at((*where, "actuals", year), message, span))
+    return found
+
+
+def _required_problems(
+    measures: list[Any], seen: dict[str, int], framework: Framework
+) -> list[Diagnostic]:
+    """Check the measures the framework requires: present, and better in its direction."""
+    rules = framework.outcomes
+    if rules is None or not measures:
+        return []
+    found: list[Diagnostic] = []
+    for required in rules.required:
+        if required.id not in seen:
+            close = difflib.get_close_matches(required.id, list(seen), n=1, cutoff=0.5)
+            hint = (
+                f"rename {close[0]!r} to {required.id!r}"
+                if close
+                else f"add a measure with id: {required.id}"
+            )
+            message = (
+                f"{framework.id} requires the outcome measure {required.id} "
+                f"({required.name}), which is missing"
+            )
+            found.append(Diagnostic.at(("outcomes",), message, hint))
+            continue
+        better = measures[seen[required.id]].get("better")
+        wanted = required.better.value if required.better is not None else None
+        if wanted and better in ("higher", "lower") and better != wanted:
+            found.append(
+                Diagnostic.at(
+                    ("outcomes", seen[required.id], "better"),
+                    f"{required.id} is better when {wanted}, as {framework.id} defines it",
+                    f"better: {wanted}",
+                )
+            )
+    return found
+
+
+def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    """Check a submission's ``outcomes``: ids, years, and the framework's required measures.
+
+    Ids must be unique; trajectory years must follow the baseline year; every actual needs
+    an aspiration for its year and cannot be later than the period assessed; the baseline
+    cannot be later than the period assessed; measures the framework requires must be
+    present and improve in the framework's direction.
+    """
+    measures = data.get("outcomes")
+    if not isinstance(measures, list):
+        return []
+    period = data.get("period") if is_period(data.get("period")) else None
+    found: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for index, measure in enumerate(measures):
+        if not isinstance(measure, dict):
+            continue
+        measure_id = measure.get("id")
+        if isinstance(measure_id, str):
+            if measure_id in seen:
+                found.append(
+                    Diagnostic.at(
+                        ("outcomes", index, "id"),
+                        f"duplicate outcome measure id {measure_id!r}",
+                        f"first used at outcomes.{seen[measure_id]}",
+                    )
+                )
+            seen.setdefault(measure_id, index)
+        found += _measure_problems(index, measure, period)
+    return found + _required_problems(measures, seen, framework)

@@ -1,0 +1,148 @@
+"""Evidence and the level it supports: product contract §2, rules 1 to 3.
+
+An indicator's **assessed** level is the panel's if given, else the organisation's own; the
+evidence **supports** the highest level whose rules it meets; the **effective** level is
+the lower of the two, and a claim above it is **capped** with the rule that capped it.
+Governance sub-indicators have their evidence counted the same way (:func:`score_evidence`).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from wcc_assess.models.framework import EvidenceRule, Framework
+from wcc_assess.models.result import Cap, EvidenceResult
+from wcc_assess.models.submission import GovernanceEntry, IndicatorEntry
+
+__all__ = ["Counted", "Judgement", "Window", "judge", "rule_text", "score_evidence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """When evidence is recent: dated from ``since`` to ``until`` (the assessment date)."""
+
+    since: date
+    until: date
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """The evidence of one indicator as the rules count it."""
+
+    items: list[EvidenceResult]
+    counted: int
+    """Distinct items (by ref) dated on or before the assessment."""
+    recent: int
+    """How many of the counted items are recent."""
+
+
+def rule_text(rule: EvidenceRule, since: date) -> str:
+    """Put a rule into the words of a cap: ``level 3 needs 2 evidence items, at least …``."""
+    text = f"level {rule.level} needs {rule.min_items} evidence item"
+    text += "" if rule.min_items == 1 else "s"
+    if rule.min_recent:
+        text += f", at least {rule.min_recent} dated on or after {since.isoformat()}"
+    return text
+
+
+def score_evidence(
+    item_id: str, entry: IndicatorEntry | GovernanceEntry, window: Window, warnings: list[str]
+) -> Counted:
+    """Count an entry's evidence: duplicates once, none dated after the assessment."""
+    results: list[EvidenceResult] = []
+    seen: set[str] = set()
+    counted = recent = 0
+    for item in entry.evidence:
+        is_recent = window.since <= item.date <= window.until
+        note: str | None = None
+        key = item.ref.strip()
+        if item.date > window.until:
+            until = window.until.isoformat()
+            note = f"dated after the assessment ({until}); not counted"
+            warnings.append(
+                f"{item_id}: evidence {item.title!r} is dated {item.date.isoformat()}, after "
+                f"the assessment date {until}; it was not counted"
+            )
+        elif key in seen:
+            note = "same ref as an earlier item; counted once"
+        else:
+            seen.add(key)
+            counted += 1
+            recent += is_recent
+        results.append(
+            EvidenceResult(
+                title=item.title,
+                ref=item.ref,
+                date=item.date,
+                counted=note is None,
+                recent=is_recent,
+                note=note,
+            )
+        )
+    return Counted(results, counted, recent)
+
+
+def _supported_level(framework: Framework, evidence: Counted) -> tuple[int, EvidenceRule | None]:
+    """Return the highest level the evidence supports, and the first rule it fails."""
+    supported = framework.lowest
+    rules = framework.scoring.evidence.rules
+    for level in framework.levels[1:]:
+        for rule in rules:
+            if rule.level == level and (
+                evidence.counted < rule.min_items or evidence.recent < rule.min_recent
+            ):
+                return supported, rule
+        supported = level
+    return supported, None
+
+
+def _cap(
+    rule: EvidenceRule, evidence: Counted, assessed: int, effective: int, panel: bool, since: date
+) -> Cap:
+    who = "the panel's" if panel else "the claimed"
+    message = (
+        f"{who} level {assessed} is capped at {effective}: {rule_text(rule, since)}; "
+        f"{evidence.counted} counted" + (f", {evidence.recent} recent" if rule.min_recent else "")
+    )
+    return Cap(
+        rule_level=rule.level,
+        min_items=rule.min_items,
+        min_recent=rule.min_recent,
+        counted=evidence.counted,
+        recent=evidence.recent,
+        message=message,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The levels of one rated indicator, and why the effective one is what it is."""
+
+    assessed: int
+    """The panel's level if given, else the claimed one."""
+    supported: int
+    """The highest level the evidence supports."""
+    effective: int
+    """The lower of the two: the level that counts."""
+    cap: Cap | None
+    """Why the effective level is below the assessed one, if it is."""
+    evidence: Counted
+
+
+def judge(
+    framework: Framework, item_id: str, entry: IndicatorEntry, window: Window, warnings: list[str]
+) -> Judgement:
+    """Judge a rated indicator (``entry.level`` set): its evidence, levels and any cap."""
+    assert entry.level is not None
+    evidence = score_evidence(item_id, entry, window, warnings)
+    assessed = entry.panel_level if entry.panel_level is not None else entry.level
+    supported, failed_rule = _supported_level(framework, evidence)
+    effective = min(assessed, supported)
+    cap = None
+    if effective < assessed and failed_rule is not None:
+        panel = entry.panel_level is not None
+        cap = _cap(failed_rule, evidence, assessed, effective, panel, window.since)
+    return Judgement(assessed, supported, effective, cap, evidence)

@@ -1,0 +1,110 @@
+"""The reports of checked files: ``wcc validate`` and ``wcc frameworks check``.
+
+Three formats: ``text`` (every diagnostic as ``file:line:col: severity: path: message
+(hint)``, then a verdict per file), ``json`` (one entry per file) and ``github`` (GitHub
+Actions workflow commands at each diagnostic's file, line and column).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from wcc_assess.errors import Diagnostic
+from wcc_assess.models.check import FileCheck
+from wcc_assess.render._words import counted, plural
+from wcc_assess.render.assess.github import workflow_command
+from wcc_assess.render.formats import CheckFormat
+
+__all__ = ["CheckFormat", "annotation", "framework_check_report", "summary", "validate_report"]
+
+
+def annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
+    """Return a diagnostic as a GitHub Actions workflow command (``::error file=…::…``)."""
+    message = (f"{diagnostic.path}: " if diagnostic.path else "") + diagnostic.message
+    if diagnostic.hint:
+        message += f" ({diagnostic.hint})"
+    return workflow_command(
+        diagnostic.severity,
+        message,
+        file=diagnostic.file,
+        line=diagnostic.line,
+        column=diagnostic.column,
+        title=title,
+    )
+
+
+def summary(check: FileCheck) -> str:
+    """Say what a valid file holds: ``framework wcc@2009: 11 domains, 41 indicators``."""
+    framework = check.framework
+    if framework is None:
+        return ""
+    if check.submission is not None:
+        submission = check.submission
+        return (
+            f"submission for {framework.ref}: {submission.organisation.name}, {submission.period}"
+        )
+    indicators = sum(len(d.indicators) for d in framework.domains)
+    return f"framework {framework.ref}: {len(framework.domains)} domains, {indicators} indicators"
+
+
+def _lines(text: list[str]) -> str:
+    return "\n".join(text) + "\n" if text else ""
+
+
+def _annotations(checks: list[FileCheck], title: str) -> str:
+    return _lines([annotation(d, title) for check in checks for d in check.diagnostics])
+
+
+def validate_report(checks: list[FileCheck], fmt: CheckFormat, *, quiet: bool = False) -> str:
+    """Return ``wcc validate``'s report of ``checks`` (``quiet``: only problems, in text)."""
+    if fmt is CheckFormat.JSON:
+        entries: list[dict[str, Any]] = [
+            {
+                "file": check.file,
+                "kind": check.kind.value,
+                "valid": not check.errors,
+                "summary": summary(check),
+                "diagnostics": [d.as_dict() for d in check.diagnostics],
+            }
+            for check in checks
+        ]
+        return json.dumps(entries, indent=2, default=str) + "\n"
+    if fmt is CheckFormat.GITHUB:
+        return _annotations(checks, "wcc validate")
+    lines: list[str] = []
+    for check in checks:
+        lines += [d.format() for d in check.diagnostics]
+        if check.errors:
+            lines.append(f"{check.file}: invalid ({plural(len(check.errors), 'error')})")
+        elif not quiet:
+            lines.append(f"{check.file}: ok, {summary(check)}")
+    return _lines(lines)
+
+
+def framework_check_report(checks: list[FileCheck], fmt: CheckFormat) -> str:
+    """Return ``wcc frameworks check``'s report of ``checks``."""
+    if fmt is CheckFormat.JSON:
+        entries: list[dict[str, Any]] = [
+            {
+                "file": check.file,
+                "valid": not check.errors,
+                "summary": summary(check),
+                "errors": len(check.errors),
+                "warnings": len(check.warnings),
+                "diagnostics": [d.as_dict() for d in check.diagnostics],
+            }
+            for check in checks
+        ]
+        return json.dumps(entries, indent=2) + "\n"
+    if fmt is CheckFormat.GITHUB:
+        return _annotations(checks, "wcc frameworks check")
+    lines: list[str] = []
+    for check in checks:
+        lines += [d.format() for d in check.diagnostics]
+        counts = counted(error=len(check.errors), warning=len(check.warnings))
+        if check.errors:
+            lines.append(f"{check.file}: invalid ({counts})")
+        else:
+            lines.append(f"{check.file}: ok, {summary(check)}" + (f" ({counts})" if counts else ""))
+    return _lines(lines)
