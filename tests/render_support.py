@@ -3,13 +3,13 @@ scanner that lists every tag, attribute and text node of a document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from tests.conftest import DATA, EXAMPLES, ROOT
-from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.result import Result
+from wcc_assess.usecases.assess import grade
 from wcc_assess.usecases.frameworks import load_framework_file as load_framework
 from wcc_assess.usecases.submissions import load_submission
 
@@ -35,10 +35,8 @@ def result_of(
     chosen = load_framework(framework) if framework is not None else None
     loaded = load_submission(path, chosen)
     source = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-    options = ScoreOptions(
-        generated_at=GENERATED_AT, source=source, target=target, fail_on_red=fail_on_red
-    )
-    return score(loaded.framework, loaded.submission, options)
+    named = replace(loaded, name=source)
+    return grade(named, generated_at=GENERATED_AT, target=target, fail_on_red=fail_on_red)
 
 
 def hostile_result() -> Result:
