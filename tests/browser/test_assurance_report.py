@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.test_html_report import CONTRAST_JS, open_page
 from tests.render_support import ASSURANCE, result_of
-from wcc_assess.render import OutputFormat, render
+from wcc_assess.render import AssessFormat, render
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ __all__ = ["open_page"]  # the fixture, shared with the main HTML report's tests
 def assurance_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("html") / "westmarsh-2026-27-assurance.html"
     result = result_of(ASSURANCE, fail_on_red=True)
-    path.write_text(render(result, OutputFormat.HTML), encoding="utf-8")
+    path.write_text(render(result, AssessFormat.HTML), encoding="utf-8")
     return path
 
 

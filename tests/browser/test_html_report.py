@@ -11,7 +11,7 @@ import pytest
 
 from tests.render_support import FENBRIDGE, WESTMARSH, hostile_result, result_of
 from wcc_assess.models.result import Result
-from wcc_assess.render import OutputFormat, render
+from wcc_assess.render import AssessFormat, render
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ CONTRAST_JS = """
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("html") / "westmarsh-2026-27.html"
-    path.write_text(render(result_of(WESTMARSH[1]), OutputFormat.HTML), encoding="utf-8")
+    path.write_text(render(result_of(WESTMARSH[1]), AssessFormat.HTML), encoding="utf-8")
     return path
 
 
@@ -175,7 +175,7 @@ def test_fits_a_phone_screen(open_page: Any, report_file: Path) -> None:
 def test_hostile_report_runs_nothing(open_page: Any, tmp_path: Path) -> None:
     result: Result = hostile_result()
     path = tmp_path / "hostile.html"
-    path.write_text(render(result, OutputFormat.HTML), encoding="utf-8")
+    path.write_text(render(result, AssessFormat.HTML), encoding="utf-8")
     watched = open_page(path)
     page = watched.page
     assert watched.dialogs == [] and watched.errors == []
@@ -190,7 +190,7 @@ def test_hostile_report_runs_nothing(open_page: Any, tmp_path: Path) -> None:
 
 def test_fenbridge_report_with_a_not_assessed_domain(open_page: Any, tmp_path: Path) -> None:
     path = tmp_path / "fenbridge.html"
-    path.write_text(render(result_of(FENBRIDGE), OutputFormat.HTML), encoding="utf-8")
+    path.write_text(render(result_of(FENBRIDGE), AssessFormat.HTML), encoding="utf-8")
     page = open_page(path).page
     assert page.locator("svg text", has_text="C11 n/a").is_visible()
     assert (

@@ -453,7 +453,9 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     args = ("assess", str(NEW), "--baseline", str(OLD), "--fail-on-regression", "--format")
     markdown = wcc(*args, "markdown").stdout
     assert "| Since 2025/26 |" in markdown
-    assert "**❌ 1 of 11 domains is below target; 1 domain fell since 2025/26**" in markdown
+    assert (
+        "**❌ 1 of 11 domains with a target is below it; 1 domain fell since 2025/26**" in markdown
+    )
     assert "| ↓ declined 3→2 (score -0.25) |" in markdown
     html = wcc(*args, "html").stdout
     assert '<th scope="col">Since last year (2025/26)</th>' in html

@@ -16,7 +16,8 @@ from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import CohortResult, OrganisationSummary
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
-from wcc_assess.render.cohort import CohortFormat, render_cohort
+from wcc_assess.render import COHORT as COHORT_FAMILY
+from wcc_assess.render import CohortFormat
 
 GREEN, AMBER, RED = Rag.GREEN, Rag.AMBER, Rag.RED
 
@@ -76,27 +77,27 @@ def test_summarise_keeps_the_area_ratings(framework: Framework) -> None:
 
 
 def test_reports_show_the_distribution(cohort: CohortResult) -> None:
-    markdown = render_cohort(cohort, CohortFormat.MARKDOWN)
+    markdown = COHORT_FAMILY.render(cohort, CohortFormat.MARKDOWN)
     assert "## Governance across the cohort" in markdown
     assert (
         "4 organisations rated governance; 1 green on both areas, 1 red on both areas; 1 did "
         "not rate governance." in markdown
     )
     assert "| Gee | 2 | 1 | 1 | 0 |" in markdown
-    table = render_cohort(cohort, CohortFormat.TABLE)
+    table = COHORT_FAMILY.render(cohort, CohortFormat.TABLE)
     assert "Governance across the cohort" in table and "Aitch" in table
-    html = render_cohort(cohort, CohortFormat.HTML)
+    html = COHORT_FAMILY.render(cohort, CohortFormat.HTML)
     assert '<h2 id="governance">Governance across the cohort</h2>' in html
     assert '<tr><th scope="row">Green on every area</th><td class="num">1</td>' in html
-    rows = list(csv.DictReader(io.StringIO(render_cohort(cohort, CohortFormat.CSV))))
+    rows = list(csv.DictReader(io.StringIO(COHORT_FAMILY.render(cohort, CohortFormat.CSV))))
     by_code = {row["code"]: row for row in rows}
     assert (by_code["R01"]["governance_G"], by_code["R01"]["governance_H"]) == ("green", "red")
     assert (by_code["S01"]["governance_H"], by_code["T01"]["governance_G"]) == ("", "")
-    assert render_cohort(cohort, CohortFormat.JSON).count('"governance"') == 1 + 5
+    assert COHORT_FAMILY.render(cohort, CohortFormat.JSON).count('"governance"') == 1 + 5
 
 
 def test_reports_without_governance_say_nothing_of_it(framework: Framework) -> None:
     cohort = build_cohort([COHORT[-1]], framework, OPTIONS)
     for fmt in (CohortFormat.MARKDOWN, CohortFormat.TABLE, CohortFormat.HTML):
-        assert "Governance" not in render_cohort(cohort, fmt)
-    assert "governance_" not in render_cohort(cohort, CohortFormat.CSV)
+        assert "Governance" not in COHORT_FAMILY.render(cohort, fmt)
+    assert "governance_" not in COHORT_FAMILY.render(cohort, CohortFormat.CSV)

@@ -9,7 +9,7 @@ from tests.conftest import MINI
 from tests.unit.test_cohort import ALPHA, BETA, DELTA, GAMMA, OPTIONS
 from wcc_assess.core.cohort import build_cohort
 from wcc_assess.models.framework import Framework
-from wcc_assess.render.cohort import CohortFormat, render_cohort
+from wcc_assess.render import COHORT, CohortFormat
 from wcc_assess.render.cohort.html import (
     BAR_WIDTH,
     INK,
@@ -56,5 +56,5 @@ def test_stacked_bars_add_up_and_describe_themselves() -> None:
     assert "A Alpha: level 1: 1, level 2: 1, level 3: 1, level 4: 0, not assessed: 1." in (
         chart.description
     )
-    html = render_cohort(cohort, CohortFormat.HTML)
+    html = COHORT.render(cohort, CohortFormat.HTML)
     assert html.count("<rect ") > 10 and chart.description in html

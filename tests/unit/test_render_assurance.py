@@ -13,8 +13,10 @@ import yaml
 
 from tests.render_support import ASSURANCE, FENBRIDGE, WESTMARSH, result_of, scan_html
 from wcc_assess.models.result import Result
-from wcc_assess.render import OutputFormat, render
-from wcc_assess.render._assurance import gate_title, number, signed
+from wcc_assess.render import AssessFormat, render
+from wcc_assess.render._words import gate_title
+from wcc_assess.render.assess._assurance import typeset_number as number
+from wcc_assess.render.assess._assurance import typeset_signed as signed
 from wcc_assess.render.svg import TrajectoryPoint, trajectory_chart
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -27,12 +29,12 @@ def result() -> Result:
 
 @pytest.fixture(scope="module")
 def markdown(result: Result) -> str:
-    return render(result, OutputFormat.MARKDOWN)
+    return render(result, AssessFormat.MARKDOWN)
 
 
 @pytest.fixture(scope="module")
 def html(result: Result) -> str:
-    return render(result, OutputFormat.HTML)
+    return render(result, AssessFormat.HTML)
 
 
 def md_table_after(text: str, marker: str) -> list[list[str]]:
@@ -100,7 +102,7 @@ def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
 
 def test_markdown_headline_names_the_red_area(markdown: str) -> None:
     assert markdown.splitlines()[2].startswith(
-        "**❌ 2 of 11 domains are below target; 1 governance area is red**"
+        "**❌ 2 of 11 domains with a target are below it; 1 governance area is red**"
     )
 
 
@@ -162,7 +164,7 @@ def test_markdown_panel(markdown: str) -> None:
 
 
 def test_markdown_without_assurance_has_no_scorecard() -> None:
-    text = render(result_of(WESTMARSH[1]), OutputFormat.MARKDOWN)
+    text = render(result_of(WESTMARSH[1]), AssessFormat.MARKDOWN)
     for absent in (
         "Assurance scorecard",
         "### Governance",
@@ -171,7 +173,7 @@ def test_markdown_without_assurance_has_no_scorecard() -> None:
         "Self − panel",
     ):
         assert absent not in text
-    fenbridge = render(result_of(FENBRIDGE), OutputFormat.MARKDOWN)
+    fenbridge = render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
     assert "### Panel moderation" in fenbridge and "Assurance scorecard" not in fenbridge
     assert "The panel rated 2 indicators and changed 2." in fenbridge
 
@@ -264,7 +266,7 @@ def test_html_governance_and_panel(html: str) -> None:
 
 
 def test_html_without_assurance_is_unchanged_in_shape() -> None:
-    html = render(result_of(WESTMARSH[1]), OutputFormat.HTML)
+    html = render(result_of(WESTMARSH[1]), AssessFormat.HTML)
     for absent in (
         'id="scorecard"',
         'id="governance"',
@@ -287,11 +289,11 @@ def test_hostile_text_in_assurance_sections_is_inert(tmp_path: Path) -> None:
     path = tmp_path / "evil.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = result_of(path)
-    html = render(result, OutputFormat.HTML)
+    html = render(result, AssessFormat.HTML)
     assert "<script>" not in html and "<b>u</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="javascript' not in html
-    markdown = render(result, OutputFormat.MARKDOWN)
+    markdown = render(result, AssessFormat.MARKDOWN)
     assert "<script>" not in markdown and "<b>u</b>" not in markdown
     outcome_rows = md_table_after(markdown, "### Health outcomes")
     assert all(len(row) == 7 for row in outcome_rows)  # the pipe did not split a cell
@@ -299,7 +301,7 @@ def test_hostile_text_in_assurance_sections_is_inert(tmp_path: Path) -> None:
 
 # JUnit.
 def test_junit_has_a_case_per_governance_area(result: Result) -> None:
-    root = ET.fromstring(render(result, OutputFormat.JUNIT).split("\n", 1)[1])
+    root = ET.fromstring(render(result, AssessFormat.JUNIT).split("\n", 1)[1])
     suite = root.find("testsuite")
     assert suite is not None
     cases = {case.attrib["name"]: case for case in suite.iter("testcase")}
@@ -309,7 +311,7 @@ def test_junit_has_a_case_per_governance_area(result: Result) -> None:
     assert finance.text is not None and finance.text.startswith("finance.1 Financial plan")
     assert cases["Governance: Board"].find("failure") is None
     assert suite.attrib["failures"] == "3"  # C1, C11 and finance
-    ungated = ET.fromstring(render(result_of(ASSURANCE), OutputFormat.JUNIT).split("\n", 1)[1])
+    ungated = ET.fromstring(render(result_of(ASSURANCE), AssessFormat.JUNIT).split("\n", 1)[1])
     assert ungated.find("testsuite").attrib["failures"] == "2"  # type: ignore[union-attr]
 
 

@@ -11,12 +11,12 @@ from tests.render_support import FENBRIDGE, WESTMARSH, result_of, scan_html
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
-from wcc_assess.render import OutputFormat, render
+from wcc_assess.render import AssessFormat, render
 
 
 @pytest.fixture(scope="module")
 def html() -> str:
-    return render(result_of(FENBRIDGE), OutputFormat.HTML)
+    return render(result_of(FENBRIDGE), AssessFormat.HTML)
 
 
 def test_self_contained_with_no_script_and_no_external_reference(html: str) -> None:
@@ -150,7 +150,7 @@ def test_how_this_was_scored_reads_the_rules_in_force() -> None:
         }
     )
     result = score(framework, submission, ScoreOptions(generated_at="2026-01-01T00:00:00Z"))
-    html = render(result, OutputFormat.HTML)
+    html = render(result, AssessFormat.HTML)
     rules = html.split('id="rules-title"')[1]
     assert "whole-number part of the weighted mean" in rules
     assert "all-met" not in rules
@@ -171,7 +171,7 @@ def test_print_stylesheet(html: str) -> None:
 
 
 def test_no_targets_report() -> None:
-    html = render(result_of(WESTMARSH[0]), OutputFormat.HTML)
+    html = render(result_of(WESTMARSH[0]), AssessFormat.HTML)
     assert "No targets were set" in html
     assert 'class="target"' not in html
     assert "Target (dashed)" not in html

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tests.render_support import FENBRIDGE, WESTMARSH, result_of
-from wcc_assess.render import OutputFormat, render
+from wcc_assess.render import AssessFormat, render
 
 
 def junit(path: Path = FENBRIDGE, target: int | None = None) -> tuple[str, ET.Element]:
-    text = render(result_of(path, target=target), OutputFormat.JUNIT)
+    text = render(result_of(path, target=target), AssessFormat.JUNIT)
     return text, ET.fromstring(text.encode())
 
 

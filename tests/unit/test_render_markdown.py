@@ -8,14 +8,14 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.render_support import FENBRIDGE, WESTMARSH, result_of, scan_html
-from wcc_assess.render import OutputFormat, render
+from wcc_assess.render import AssessFormat, render
 
 GFM = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return render(result_of(FENBRIDGE), OutputFormat.MARKDOWN)
+    return render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
 
 
 def section(text: str, title: str) -> str:
@@ -27,8 +27,8 @@ def test_heading_and_summary_line(text: str) -> None:
     lines = text.splitlines()
     assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
     assert lines[2] == (
-        "**❌ 5 of 10 domains are below target** · overall band **Developing**, score 2.04 "
-        "on the 1–4 scale (34.7%) · 10 of 11 domains and 36 of 41 indicators assessed · "
+        "**❌ 5 of 10 domains with a target are below it** · overall band **Developing**, "
+        "score 2.04 on the 1–4 scale (34.7%) · 10 of 11 domains and 36 of 41 indicators assessed · "
         "2 claims capped by the evidence rules"
     )
     assert lines[4].startswith(
@@ -153,13 +153,13 @@ def test_scoring_rules_and_provenance(text: str) -> None:
 
 
 def test_without_targets_every_next_step_is_open() -> None:
-    text = render(result_of(WESTMARSH[0]), OutputFormat.MARKDOWN)
+    text = render(result_of(WESTMARSH[0]), AssessFormat.MARKDOWN)
     assert "**ℹ️ no targets were set**" in text
     assert "Next steps in the other domains" not in text
     assert "➖ no target" in text
 
 
 def test_passing_gate_headline() -> None:
-    text = render(result_of(FENBRIDGE, target=1), OutputFormat.MARKDOWN)
+    text = render(result_of(FENBRIDGE, target=1), AssessFormat.MARKDOWN)
     assert "**✅ every domain with a target meets it (10 of 10)**" in text
     assert "❌" not in text

@@ -12,12 +12,12 @@ import pytest
 
 from tests.render_support import FENBRIDGE, result_of
 from wcc_assess.models.result import DomainResult
-from wcc_assess.render import RENDERERS, OutputFormat, RenderOptions, get_renderer, render
+from wcc_assess.render import ASSESS, AssessFormat, RenderOptions, render
 
 
 def test_every_format_has_a_renderer() -> None:
-    assert set(RENDERERS) == set(OutputFormat)
-    assert {fmt.value for fmt in OutputFormat} == {
+    assert all(ASSESS.renderer(fmt) for fmt in AssessFormat)
+    assert {fmt.value for fmt in AssessFormat} == {
         "table",
         "markdown",
         "html",
@@ -27,18 +27,18 @@ def test_every_format_has_a_renderer() -> None:
     }
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
-def test_renderer_module_shape(fmt: OutputFormat) -> None:
-    module = importlib.import_module(RENDERERS[fmt])
+@pytest.mark.parametrize("fmt", list(AssessFormat))
+def test_renderer_module_shape(fmt: AssessFormat) -> None:
+    module = importlib.import_module(ASSESS.module(fmt))
     assert module.__name__ == f"wcc_assess.render.assess.{fmt.value}"
     assert module.__doc__
     signature = inspect.signature(module.render)
     assert list(signature.parameters) == ["result", "options"]
-    assert get_renderer(fmt) is module.render
+    assert ASSESS.renderer(fmt) is module.render
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
-def test_each_format_renders_a_result_deterministically(fmt: OutputFormat) -> None:
+@pytest.mark.parametrize("fmt", list(AssessFormat))
+def test_each_format_renders_a_result_deterministically(fmt: AssessFormat) -> None:
     result = result_of(FENBRIDGE)
     first = render(result, fmt, RenderOptions())
     assert first.strip()
@@ -46,8 +46,8 @@ def test_each_format_renders_a_result_deterministically(fmt: OutputFormat) -> No
     assert render(result_of(FENBRIDGE), fmt, RenderOptions()) == first
 
 
-@pytest.mark.parametrize("fmt", [OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.JUNIT])
-def test_renderers_show_the_results_numbers_and_never_recompute(fmt: OutputFormat) -> None:
+@pytest.mark.parametrize("fmt", [AssessFormat.MARKDOWN, AssessFormat.HTML, AssessFormat.JUNIT])
+def test_renderers_show_the_results_numbers_and_never_recompute(fmt: AssessFormat) -> None:
     """Give C1 a level and score its indicators could never produce: the report shows them."""
     result = result_of(FENBRIDGE)
     c1 = result.domain("C1")
@@ -56,9 +56,9 @@ def test_renderers_show_the_results_numbers_and_never_recompute(fmt: OutputForma
         update={"domains": [odd if d.id == "C1" else d for d in result.domains]}
     )
     text = render(doctored, fmt)
-    if fmt is OutputFormat.JUNIT:
+    if fmt is AssessFormat.JUNIT:
         assert "level 4, target 3" in text and "Score 3.21" in text
-    elif fmt is OutputFormat.MARKDOWN:
+    elif fmt is AssessFormat.MARKDOWN:
         assert "| C1 Locally lead the NHS | 4 World class | 3.21 | 3 | ❌ below |" in text
     else:
         assert "3.21 (73.7%)" in text and "4 World class" in text

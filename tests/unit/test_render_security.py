@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 
 from tests.render_support import hostile_result, scan_html
 from wcc_assess.models.result import Result
-from wcc_assess.render import OutputFormat, RenderOptions, render
-from wcc_assess.render._text import collapse
+from wcc_assess.render import AssessFormat, RenderOptions, render
+from wcc_assess.render._safety import collapse
 
 GFM = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 SAFE_TAGS = {
@@ -52,7 +52,7 @@ def assert_inert_html(document: str, allowed_links: set[str]) -> None:
 
 
 def test_html_is_inert(result: Result) -> None:
-    document = render(result, OutputFormat.HTML)
+    document = render(result, AssessFormat.HTML)
     assert_inert_html(document, {GOOD_LINK, "#summary"})
     links = scan_html(document).named("a")
     external = [a for a in links if not a["href"].startswith("#")]
@@ -71,7 +71,7 @@ def test_html_is_inert(result: Result) -> None:
 
 
 def test_markdown_is_inert(result: Result) -> None:
-    text = render(result, OutputFormat.MARKDOWN)
+    text = render(result, AssessFormat.MARKDOWN)
     rendered = GFM.render(text)
     assert_inert_html(rendered, {GOOD_LINK})
     assert [a["href"] for a in scan_html(rendered).named("a")] == [GOOD_LINK]
@@ -85,7 +85,7 @@ def test_markdown_is_inert(result: Result) -> None:
 
 
 def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
-    text = render(result, OutputFormat.JUNIT)
+    text = render(result, AssessFormat.JUNIT)
     root = ET.fromstring(text.encode())
     suite = root.find("testsuite")
     assert suite is not None
@@ -108,18 +108,18 @@ def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
 
 def test_junit_failure_text_with_cdata_end_and_control_characters(result: Result) -> None:
     doctored = result.model_copy(update={"warnings": ["ends ]]> here \x00\x1b[0m"]})
-    root = ET.fromstring(render(doctored, OutputFormat.JUNIT).encode())
+    root = ET.fromstring(render(doctored, AssessFormat.JUNIT).encode())
     assert root.findtext("testsuite/system-out") == "warning: ends ]]> here \ufffd\ufffd[0m\n"
 
 
 def test_json_round_trips_the_text(result: Result) -> None:
-    data = json.loads(render(result, OutputFormat.JSON))
+    data = json.loads(render(result, AssessFormat.JSON))
     assert data["organisation"] == result.organisation
 
 
 @pytest.mark.parametrize("color", [False, True])
 def test_table_shows_markup_as_text(result: Result, color: bool) -> None:
-    text = render(result, OutputFormat.TABLE, RenderOptions(color=color, width=200))
+    text = render(result, AssessFormat.TABLE, RenderOptions(color=color, width=200))
     assert "[bold]rich[/bold] [/]" in text
     assert "[link=https://evil.example]rich link[/link]" in text
     assert "\x1b]8;" not in text  # no terminal hyperlink was made

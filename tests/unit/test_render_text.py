@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from wcc_assess.render._jinja import _css_string
-from wcc_assess.render._text import clean, collapse, escape_markdown, safe_url
+from wcc_assess.render._safety import clean, collapse, escape_markdown, safe_url
+from wcc_assess.render._safety import css_string as _css_string
 
 GFM = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
@@ -64,7 +64,7 @@ def test_clean_replaces_what_no_format_can_carry() -> None:
     assert clean("ok\tand\nnew\r") == "ok\tand\nnew\r"
     assert (
         clean("nul\x00 bell\x07 del\x7f c1\x85x\x9f")
-        == "nul\ufffd bell\ufffd del\ufffd c1\x85x\ufffd"
+        == "nul\ufffd bell\ufffd del\ufffd c1\ufffdx\ufffd"  # every C1 control, NEL too
     )
     assert clean("lone \ud800 surrogate") == "lone \ufffd surrogate"
     assert clean("\ufffe\uffff") == "\ufffd\ufffd"

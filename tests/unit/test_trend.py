@@ -16,8 +16,7 @@ from wcc_assess.errors import UsageError
 from wcc_assess.models.result import ChangeDirection, Result
 from wcc_assess.models.submission import Submission
 from wcc_assess.models.trend import Trend
-from wcc_assess.render import RenderOptions
-from wcc_assess.render.trend import TREND_RENDERERS, TrendFormat, render_trend
+from wcc_assess.render import TREND, RenderOptions, TrendFormat
 from wcc_assess.render.trend.html import line_chart
 
 STAMP = "2026-01-01T00:00:00Z"
@@ -123,11 +122,11 @@ def test_a_domain_with_no_counterpart_has_no_value() -> None:
 
 
 def test_every_trend_format_has_a_renderer() -> None:
-    assert set(TREND_RENDERERS) == set(TrendFormat)
+    assert all(TREND.renderer(fmt) for fmt in TrendFormat)
 
 
 def test_markdown(three_years: Trend) -> None:
-    text = render_trend(three_years, TrendFormat.MARKDOWN)
+    text = TREND.render(three_years, TrendFormat.MARKDOWN)
     assert "## Trend: Test ICB (T01)" in text
     assert "| Id | Domain | 2024/25 | 2025/26 | 2026/27 | Since 2025/26 |" in text
     assert "| B | Beta | 1 (1.50) | 2 (2.00) | 3 (3.00) | ↑ improved 2→3 (score +1) |" in text
@@ -138,13 +137,13 @@ def test_markdown(three_years: Trend) -> None:
 
 
 def test_json_is_the_trend(three_years: Trend) -> None:
-    data = json.loads(render_trend(three_years, TrendFormat.JSON))
+    data = json.loads(TREND.render(three_years, TrendFormat.JSON))
     assert data["schema_version"] == "1.0"
     assert Trend.model_validate(data) == three_years
 
 
 def test_html_is_self_contained_and_accessible(three_years: Trend) -> None:
-    page = render_trend(three_years, TrendFormat.HTML)
+    page = TREND.render(three_years, TrendFormat.HTML)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in page
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
@@ -161,7 +160,7 @@ def test_html_is_self_contained_and_accessible(three_years: Trend) -> None:
 def test_html_escapes_what_came_from_submissions() -> None:
     data = year("2025/26")
     data["organisation"] = {"name": "<script>alert(1)</script> & Co", "code": "T01"}
-    page = render_trend(
+    page = TREND.render(
         build_trend([("x.yaml", scored(data))], generated_at=STAMP), TrendFormat.HTML
     )
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
@@ -178,6 +177,6 @@ def test_line_chart_breaks_the_line_where_a_value_is_missing() -> None:
 
 
 def test_table(three_years: Trend) -> None:
-    text = render_trend(three_years, TrendFormat.TABLE, RenderOptions(width=120))
+    text = TREND.render(three_years, TrendFormat.TABLE, RenderOptions(width=120))
     assert "Test ICB (T01) · trend" in text
     assert "↑ improved 2→3" in text and "Since 2025/26" in text

@@ -17,7 +17,7 @@ from wcc_assess import __version__
 from wcc_assess.errors import ExitCode, InputError, UsageError, WccError
 
 if TYPE_CHECKING:
-    from wcc_assess.render.interface import RenderOptions
+    from wcc_assess.render import Family
 
 __all__ = [
     "ReportFiles",
@@ -70,6 +70,7 @@ ReportFiles = Annotated[
 """The repeatable ``--report FORMAT=FILE`` option: several reports from one grading."""
 
 F = TypeVar("F", bound=StrEnum)
+D = TypeVar("D")
 
 
 def _parse_reports(values: list[str], formats: type[F]) -> list[tuple[F, Path]]:
@@ -93,7 +94,8 @@ def _parse_reports(values: list[str], formats: type[F]) -> list[tuple[F, Path]]:
 
 
 def write_reports(
-    render: Callable[[F, RenderOptions], str],
+    family: Family[D, F],
+    document: D,
     fmt: F,
     output: Path | None,
     reports: list[str] | None,
@@ -109,22 +111,25 @@ def write_reports(
     from wcc_assess.io.output import check_outputs, emit
     from wcc_assess.render.interface import RenderOptions
 
-    extra = _parse_reports(reports or [], type(fmt))
+    extra = _parse_reports(reports or [], family.formats)
     check_outputs([output, *(path for _, path in extra)], inputs)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     to_stdout = output is None or str(output) == "-"
     color = to_stdout and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    emit(render(fmt, RenderOptions(color=color, width=width)), output, inputs)
+    emit(family.render(document, fmt, RenderOptions(color=color, width=width)), output, inputs)
     for extra_fmt, path in extra:
-        emit(render(extra_fmt, RenderOptions(color=False, width=width)), path, inputs)
+        options = RenderOptions(color=False, width=width)
+        emit(family.render(document, extra_fmt, options), path, inputs)
 
 
 P = ParamSpec("P")
 
 
 def err(message: str) -> None:
-    """Write one diagnostic line to stderr."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """Write one diagnostic line to stderr, cleaned as every output is."""
+    from wcc_assess.render._safety import clean
+
+    sys.stderr.write(clean(message.rstrip("\n")) + "\n")
 
 
 def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:

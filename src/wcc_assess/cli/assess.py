@@ -17,7 +17,7 @@ from wcc_assess.cli._app import (
     write_reports,
 )
 from wcc_assess.errors import ExitCode, exit_code
-from wcc_assess.render import OutputFormat
+from wcc_assess.render.formats import AssessFormat
 
 __all__ = ["register"]
 
@@ -36,8 +36,8 @@ def assess(
         ),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TABLE,
+        AssessFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = AssessFormat.TABLE,
     output: ReportOutput = None,
     report: ReportFiles = None,
     target: Annotated[
@@ -75,14 +75,15 @@ def assess(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
-    from wcc_assess.render import render
+    from wcc_assess.render import ASSESS
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
     options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
     assessment = assess_file(submission, options, generated_at=generated_at())
     result = assessment.result
     write_reports(
-        lambda fmt, render_options: render(result, fmt, render_options),
+        ASSESS,
+        result,
         output_format,
         output,
         report,

@@ -18,7 +18,7 @@ from wcc_assess.cli._app import (
     write_reports,
 )
 from wcc_assess.errors import ExitCode, exit_code
-from wcc_assess.render.cohort import CohortFormat
+from wcc_assess.render.formats import CohortFormat
 
 if TYPE_CHECKING:
     from wcc_assess.models.cohort import CohortResult
@@ -175,14 +175,15 @@ def cohort(
     ] = False,
 ) -> ExitCode:
     """Grade every submission of a cohort; print the league table and the statistics."""
-    from wcc_assess.render.cohort import render_cohort
+    from wcc_assess.render import COHORT
     from wcc_assess.usecases.cohort import CohortRequest, grade_cohort
 
     request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
     outcome = grade_cohort(request, generated_at=generated_at(), progress=_bar(quiet))
     result = outcome.cohort
     write_reports(
-        lambda fmt, options: render_cohort(result, fmt, options),
+        COHORT,
+        result,
         output_format,
         output,
         report,

@@ -15,7 +15,7 @@ from wcc_assess.cli._app import (
     notes,
     write_reports,
 )
-from wcc_assess.render.trend import TrendFormat
+from wcc_assess.render.formats import TrendFormat
 
 __all__ = ["register"]
 
@@ -49,13 +49,14 @@ def trend(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings.")] = False,
 ) -> None:
     """Show each domain's level and score over several periods of one organisation."""
-    from wcc_assess.render.trend import render_trend
+    from wcc_assess.render import TREND
     from wcc_assess.usecases.trend import trend_of_files
 
     outcome = trend_of_files(files, framework or [], generated_at=generated_at())
     built = outcome.trend
     write_reports(
-        lambda fmt, options: render_trend(built, fmt, options),
+        TREND,
+        built,
         output_format,
         output,
         report,

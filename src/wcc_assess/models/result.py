@@ -445,6 +445,11 @@ class OutcomeMeasureResult(Model):
     latest_period: str | None = None
     """The latest year with an actual."""
 
+    @property
+    def latest(self) -> OutcomeYear | None:
+        """The latest year with an actual (the year of :attr:`latest_period`), if any."""
+        return next((year for year in self.years if year.period == self.latest_period), None)
+
 
 class OutcomesResult(Model):
     """The health outcomes element: how many measures are on track."""

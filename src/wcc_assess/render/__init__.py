@@ -1,53 +1,82 @@
-"""The render registry: one module per output format, each rendering a :class:`Result`.
+"""Rendering: one module per format of each family, behind one typed registry.
 
-Adding a format is one module with a ``render(result, options) -> str`` function and one
-line in :data:`RENDERERS`; ``tests/unit/test_render_registry.py`` checks that every member
-of :class:`OutputFormat` has a renderer.
+A **family** is what a command reports on: an assessment (:data:`ASSESS`, a
+:class:`~wcc_assess.models.result.Result`), a cohort (:data:`COHORT`) or a trend
+(:data:`TREND`). Each has a format enum (:mod:`.formats`) and a package holding one module
+per member, named after it, with ``render(document, options) -> str``: the format
+``html`` of the assessment family is :mod:`wcc_assess.render.assess.html`. Modules are
+imported only when their format is asked for; ``tests/unit/test_render_registry.py``
+checks every member of every family.
+
+Adding a format is one enum member and one module; adding a family is one enum, one
+package and one :class:`Family` here. ``wcc explain`` (:mod:`.explain`) and the reports of
+checked files (:mod:`.diagnostics`) have one form each. Every renderer words figures with
+:mod:`._words` and passes text from an input through :mod:`._safety`.
 """
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+from wcc_assess.render.formats import AssessFormat, CohortFormat, TrendFormat
 from wcc_assess.render.interface import Renderer, RenderOptions
 
 if TYPE_CHECKING:
+    from wcc_assess.models.cohort import CohortResult
     from wcc_assess.models.result import Result
+    from wcc_assess.models.trend import Trend
 
-__all__ = ["RENDERERS", "OutputFormat", "RenderOptions", "Renderer", "get_renderer", "render"]
+__all__ = [
+    "ASSESS",
+    "COHORT",
+    "TREND",
+    "AssessFormat",
+    "CohortFormat",
+    "Family",
+    "RenderOptions",
+    "Renderer",
+    "TrendFormat",
+    "render",
+]
 
-
-class OutputFormat(StrEnum):
-    """The report formats of ``wcc assess --format``."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    JSON = "json"
-    JUNIT = "junit"
-    GITHUB = "github"
-
-
-RENDERERS: dict[OutputFormat, str] = {
-    OutputFormat.TABLE: "wcc_assess.render.assess.table",
-    OutputFormat.MARKDOWN: "wcc_assess.render.assess.markdown",
-    OutputFormat.HTML: "wcc_assess.render.assess.html",
-    OutputFormat.JSON: "wcc_assess.render.assess.json",
-    OutputFormat.JUNIT: "wcc_assess.render.assess.junit",
-    OutputFormat.GITHUB: "wcc_assess.render.assess.github",
-}
-"""Format → module; modules are imported only when their format is asked for."""
+D = TypeVar("D")
+F = TypeVar("F", bound=StrEnum)
 
 
-def get_renderer(fmt: OutputFormat) -> Renderer:
-    """Return the render function of ``fmt``."""
-    module = importlib.import_module(RENDERERS[fmt])
-    renderer: Renderer = module.render
-    return renderer
+@dataclass(frozen=True, slots=True)
+class Family(Generic[D, F]):
+    """The renderers of one kind of document: a format enum and one module per member."""
+
+    name: str
+    formats: type[F]
+    package: str
+    """Where the modules are: format ``x`` is rendered by ``<package>.x``."""
+
+    def module(self, fmt: F) -> str:
+        """Return the name of the module that renders ``fmt``."""
+        if fmt not in self.formats.__members__.values():
+            raise ValueError(f"{fmt!r} is not a {self.name} format")
+        return f"{self.package}.{fmt.value}"
+
+    def renderer(self, fmt: F) -> Renderer[D]:
+        """Return the render function of ``fmt`` (its module is imported now)."""
+        return cast("Renderer[D]", importlib.import_module(self.module(fmt)).render)
+
+    def render(self, document: D, fmt: F, options: RenderOptions | None = None) -> str:
+        """Render ``document`` in ``fmt``; the same inputs always give the same text."""
+        return self.renderer(fmt)(document, options or RenderOptions())
 
 
-def render(result: Result, fmt: OutputFormat, options: RenderOptions | None = None) -> str:
-    """Render ``result`` in ``fmt``; the same inputs always give the same text."""
-    return get_renderer(fmt)(result, options or RenderOptions())
+ASSESS: Family[Result, AssessFormat] = Family("assess", AssessFormat, "wcc_assess.render.assess")
+COHORT: Family[CohortResult, CohortFormat] = Family(
+    "cohort", CohortFormat, "wcc_assess.render.cohort"
+)
+TREND: Family[Trend, TrendFormat] = Family("trend", TrendFormat, "wcc_assess.render.trend")
+
+
+def render(result: Result, fmt: AssessFormat, options: RenderOptions | None = None) -> str:
+    """Render an assessment in ``fmt`` (``ASSESS.render``)."""
+    return ASSESS.render(result, fmt, options)

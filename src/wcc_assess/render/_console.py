@@ -1,14 +1,50 @@
-"""The one way the terminal renderers set up rich: a console that writes to a string."""
+"""The one way the terminal renderers use rich: a console that writes to a string, safely.
+
+The console never interprets rich markup (``[bold]`` in a narrative is text) and cleans
+every string and text it is given, so that no control character, escape sequence or bidi
+override from an input reaches a terminal (see :mod:`wcc_assess.render._safety`). Tables
+are made with :func:`table`, whose cells are cleaned the same way.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
-from rich.console import Console
+from rich.console import Console, JustifyMethod
+from rich.table import Table
+from rich.text import Text
 
+from wcc_assess.render._safety import clean
 from wcc_assess.render.interface import RenderOptions
 
-__all__ = ["StringConsole"]
+__all__ = ["SafeTable", "StringConsole", "safe", "table"]
+
+
+def safe(value: Any) -> Any:
+    """Return a string or text cleaned (a text keeps its styles); anything else as it is."""
+    if isinstance(value, Text):
+        copy = value.copy()
+        copy.plain = clean(value.plain)  # one for one: the styles' spans still fit
+        return copy
+    if isinstance(value, str):
+        return Text(clean(value))
+    return value
+
+
+class SafeTable(Table):
+    """A rich table whose cells are cleaned as they are added."""
+
+    def add_row(self, *renderables: Any, **kwargs: Any) -> None:  # noqa: D102
+        super().add_row(*(safe(cell) for cell in renderables), **kwargs)
+
+
+def table(*columns: tuple[str, JustifyMethod]) -> SafeTable:
+    """Return a table in the house style with these (header, justify) columns."""
+    made = SafeTable(show_edge=False, pad_edge=False, header_style="bold")
+    for name, justify in columns:
+        made.add_column(name, justify=justify)
+    return made
 
 
 class StringConsole(Console):
@@ -23,9 +59,13 @@ class StringConsole(Console):
             no_color=not options.color,
             color_system="standard" if options.color else None,
             highlight=False,
+            markup=False,
             emoji=False,
             legacy_windows=False,
         )
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102
+        super().print(*(safe(item) for item in objects), **kwargs)
 
     def text(self) -> str:
         """Return what was printed, each line without the padding rich adds at its end."""

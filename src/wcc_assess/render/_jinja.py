@@ -1,9 +1,12 @@
 """The Jinja environments of the template-based renderers (imported only by them).
 
 Templates ship inside the package (``wcc_assess/templates``). Both environments use
-``StrictUndefined``, so a misspelt name fails loudly instead of printing nothing.
+``StrictUndefined``, so a misspelt name fails loudly instead of printing nothing, and both
+pass every value through the text-safety layer (:mod:`wcc_assess.render._safety`):
 
-- HTML: autoescape on; every value is also cleaned of characters HTML cannot carry.
+- HTML: autoescape on; every string is also cleaned of what no report may carry. Every
+  page includes the one hardened head, ``_head.html.j2``: a Content-Security-Policy that
+  allows no network and no script, and no referrer.
 - Markdown: every string value is escaped as inert Markdown unless it is ``Markup`` (a
   fragment the renderer built itself, such as a link with an escaped title).
 """
@@ -14,9 +17,16 @@ import functools
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from wcc_assess.render._text import clean, collapse, escape_markdown, safe_url
+from wcc_assess.render._safety import (
+    clean,
+    css_string,
+    escape_markdown,
+    html_text,
+    markdown_link,
+    safe_url,
+)
 
 __all__ = ["Markup", "environment"]
 
@@ -35,34 +45,6 @@ def _finalize_markdown(value: Any) -> Any:
     return value
 
 
-def _markdown_link(title: str, ref: str) -> Markup:
-    """Return a Markdown link when ``ref`` is http(s), else the escaped title and ref."""
-    url = safe_url(ref)
-    if url is None:
-        return Markup(f"{escape_markdown(title)} ({escape_markdown(ref)})")
-    return Markup(f"[{escape_markdown(title)}]({url})")
-
-
-def _html_text(value: str) -> Markup:
-    """Escape ``value`` for a raw-HTML spot of a Markdown document (``<summary>``)."""
-    return Markup(escape(collapse(value)))
-
-
-def _css_string(value: str) -> Markup:
-    """Quote ``value`` as a CSS string, every non-alphanumeric character hex-escaped.
-
-    Nothing in it can then end the string, the rule or the ``<style>`` element.
-    """
-    out = []
-    for char in collapse(value):
-        if char.isascii() and char.isalnum():
-            out.append(char)
-        else:
-            # The space ends the escape and is consumed by the CSS parser.
-            out.append(f"\\{ord(char):x} ")
-    return Markup('"' + "".join(out) + '"')
-
-
 @functools.cache
 def environment(kind: Literal["html", "markdown"]) -> Environment:
     """Return the (cached) environment for HTML or Markdown templates."""
@@ -76,8 +58,8 @@ def environment(kind: Literal["html", "markdown"]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["css_string"] = _css_string
-    env.filters["md_link"] = _markdown_link
-    env.filters["html_text"] = _html_text
+    env.filters["css_string"] = css_string
+    env.filters["md_link"] = markdown_link
+    env.filters["html_text"] = html_text
     env.filters["url"] = safe_url
     return env

@@ -1,13 +1,117 @@
-"""The one wording layer: how every report puts numbers, levels and outcomes into words.
+"""The one wording layer: how every report puts figures, levels and outcomes into words.
 
 Every renderer family (assess, cohort, trend, explain, diagnostics) words a figure through
-these functions, so that the same figure reads the same everywhere. They only format
-what they are given; none computes a level or a score.
+these functions, so that the same figure reads the same everywhere: a measured value as it
+was written (:func:`figure`), a stored score with its places (:func:`fixed`), a change with
+its sign (:func:`signed`), a level with its label, a status, a rating, a gate, a target's
+source, a rule. They only format what they are given; none computes a level or a score.
+
+Where there is no value, reports for reading show an en dash (:data:`NO_VALUE`); terminal
+and plain-text outputs a hyphen (:data:`DASH`).
 """
 
 from __future__ import annotations
 
-__all__ = ["counted", "plural"]
+from collections.abc import Sequence
+from datetime import date, datetime
+from fractions import Fraction
+
+from wcc_assess.models.assurance import Rag
+from wcc_assess.models.framework import DomainMethod, EvidenceRule, Level
+from wcc_assess.models.result import (
+    Change,
+    ChangeDirection,
+    DomainStatus,
+    GateStatus,
+    OutcomeMeasureResult,
+    OutcomeStatus,
+    Result,
+    TargetSource,
+)
+
+__all__ = [
+    "ARROWS",
+    "DASH",
+    "MINUS",
+    "NO_VALUE",
+    "OUTCOME_TEXT",
+    "RAG_TEXT",
+    "STATUS_TEXT",
+    "arrow",
+    "calibration_text",
+    "change_text",
+    "counted",
+    "decimal",
+    "evidence_rule_text",
+    "figure",
+    "fixed",
+    "format_date",
+    "format_timestamp",
+    "gate_phrase",
+    "gate_text",
+    "gate_title",
+    "level_name",
+    "level_text",
+    "listed",
+    "measure_summary",
+    "method_rule",
+    "method_text",
+    "or_list",
+    "plural",
+    "rule_needs",
+    "sentence",
+    "signed",
+    "target_source_text",
+]
+
+NO_VALUE = "–"
+"""Where a report for reading has no value (not assessed, no score, no target)."""
+DASH = "-"
+"""The same in terminal tables, plain text and CSV-like output."""
+MINUS = "−"
+"""The minus sign of typeset reports (Markdown, HTML); plain text uses a hyphen."""
+
+Number = int | float
+
+
+# Numbers ---------------------------------------------------------------------------------
+
+
+def figure(value: Number | None, none: str = DASH) -> str:
+    """Return a figure as it was written: ``80.35``, ``1402`` (not ``1402.0``), ``2.5``, ``3``.
+
+    Levels, scores and deltas are stored with at most two decimals, and a measured value
+    keeps every digit its file gave it.
+    """
+    if value is None:
+        return none
+    text = repr(float(value)) if not isinstance(value, int) else str(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def fixed(value: Number | None, places: int = 2, none: str = NO_VALUE) -> str:
+    """Return a stored score, mean or percent with a fixed number of places: ``2.50``."""
+    return none if value is None else f"{value:.{places}f}"
+
+
+def signed(
+    value: Number | None, places: int | None = None, *, minus: str = DASH, none: str = DASH
+) -> str:
+    """Return a change with its sign: ``+1``, ``-0.5``, ``+0.25``; zero has none (``0``).
+
+    ``places`` fixes the decimals (``+0.50``, ``0.00``); None writes the figure as it is.
+    """
+    if value is None:
+        return none
+    text = figure(abs(value)) if places is None else f"{abs(value):.{places}f}"
+    if not value:
+        return text
+    return ("+" if value > 0 else minus) + text
+
+
+def decimal(value: float | Fraction) -> str:
+    """Return a weight or an exact sum as people write it: ``1``, ``1.5``, ``2.25``."""
+    return f"{float(value):.6g}"
 
 
 def plural(count: int, word: str) -> str:
@@ -18,3 +122,269 @@ def plural(count: int, word: str) -> str:
 def counted(**counts: int) -> str:
     """Return the non-zero counts in words: ``2 errors, 1 warning``."""
     return ", ".join(plural(count, word) for word, count in counts.items() if count)
+
+
+def listed(ids: Sequence[str], verb: str) -> str:
+    """Return ``C1.2 is`` or ``C1.2, C1.3 and C1.4 are`` (``has`` becomes ``have``)."""
+    if len(ids) == 1:
+        return f"{ids[0]} {verb}"
+    plural_verb = {"is": "are", "has": "have"}.get(verb, verb)
+    return f"{', '.join(ids[:-1])} and {ids[-1]} {plural_verb}"
+
+
+def or_list(words: Sequence[str]) -> str:
+    """Return ``a``, or ``a, b or c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def sentence(text: str) -> str:
+    """End ``text`` with a full stop unless it already ends a sentence."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+# Dates -----------------------------------------------------------------------------------
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def format_date(day: date) -> str:
+    """Return a date the British way, independent of the locale: ``20 November 2026``."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_timestamp(stamp: str) -> str:
+    """Return the result's ISO 8601 UTC timestamp as ``21 September 2026, 14:13 UTC``."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return f"{format_date(moment.date())}, {moment:%H:%M} UTC"
+
+
+# Levels, statuses and ratings ---------------------------------------------------------------
+
+STATUS_TEXT: dict[DomainStatus, str] = {
+    DomainStatus.MET: "Met",
+    DomainStatus.BELOW: "Below target",
+    DomainStatus.NO_TARGET: "No target",
+    DomainStatus.NOT_ASSESSED: "Not assessed",
+}
+"""The words for each status; every format shows these, never a colour alone."""
+
+RAG_TEXT: dict[Rag, tuple[str, str]] = {
+    Rag.GREEN: ("●", "Green"),
+    Rag.AMBER: ("▲", "Amber"),
+    Rag.RED: ("■", "Red"),
+}
+"""A shape and a word for each rating: the word is always shown, the shape and colour are
+decoration."""
+
+OUTCOME_TEXT: dict[OutcomeStatus, str] = {
+    OutcomeStatus.ON_TRACK: "On track",
+    OutcomeStatus.OFF_TRACK: "Off track",
+    OutcomeStatus.NO_ACTUAL: "No actual yet",
+}
+"""The words for each outcome status."""
+
+_GATE_TEXT = {
+    GateStatus.PASSED: "passed",
+    GateStatus.FAILED: "FAILED",
+    GateStatus.NONE: "no target",
+}
+
+
+def gate_text(status: GateStatus) -> str:
+    """Return a gate outcome in words (never colour alone): ``passed``, ``FAILED``."""
+    return _GATE_TEXT[status]
+
+
+def _label(scale: Sequence[Level], level: int) -> str | None:
+    return next((step.label for step in scale if step.level == level), None)
+
+
+def level_text(scale: Sequence[Level], level: int | None, none: str = NO_VALUE) -> str:
+    """Return ``2 Developing`` for a level on the scale, or ``none``."""
+    if level is None:
+        return none
+    label = _label(scale, level)
+    return f"{level} {label}" if label else str(level)
+
+
+def level_name(scale: Sequence[Level], level: int) -> str:
+    """Return ``2 (Developing)``: a level and its label in plain text."""
+    label = _label(scale, level)
+    return f"{level} ({label})" if label else str(level)
+
+
+# Changes since the baseline ------------------------------------------------------------------
+
+ARROWS = {
+    ChangeDirection.IMPROVED: "↑",
+    ChangeDirection.DECLINED: "↓",
+    ChangeDirection.UNCHANGED: "→",
+    ChangeDirection.NEW: "+",
+    ChangeDirection.NOT_COMPARABLE: "·",
+}
+"""The arrow (or mark) of each direction; an arrow never stands without its word."""
+
+_DIRECTION_WORDS = {
+    ChangeDirection.IMPROVED: "improved",
+    ChangeDirection.DECLINED: "declined",
+    ChangeDirection.UNCHANGED: "unchanged",
+    ChangeDirection.NEW: "new",
+    ChangeDirection.NOT_COMPARABLE: "not comparable",
+}
+
+
+def arrow(change: Change) -> str:
+    """Return the arrow and word of a change: ``↑ improved``, ``→ unchanged``, ``+ new``."""
+    return f"{ARROWS[change.direction]} {_DIRECTION_WORDS[change.direction]}"
+
+
+def change_text(change: Change, level: int | None, *, score: bool = True) -> str:
+    """Return a short description: ``↑ improved 2→3``, ``→ unchanged (score +0.25)``.
+
+    ``level`` is the current level; ``score`` adds the score delta when there is one.
+    """
+    text = arrow(change)
+    direction = change.direction
+    moved = direction in (ChangeDirection.IMPROVED, ChangeDirection.DECLINED)
+    if moved and level is not None and change.previous_level is not None:
+        text += f" {figure(change.previous_level)}→{figure(level)}"
+    elif direction is ChangeDirection.NOT_COMPARABLE and change.previous_level is not None:
+        text += f" (was {figure(change.previous_level)})"
+    if score and change.score_delta:
+        text += f" (score {signed(change.score_delta)})"
+    return text
+
+
+# Gates, targets, rules ---------------------------------------------------------------------
+
+
+def _fell(count: int, since: str) -> str:
+    return f"{count} domain{'s' if count != 1 else ''} fell since {since}"
+
+
+def gate_title(result: Result) -> str:
+    """Return :func:`gate_phrase` as a title (``1 of 11 domains with a target is below it``)."""
+    text = gate_phrase(result)
+    return text[:1].upper() + text[1:]
+
+
+def gate_phrase(result: Result) -> str:
+    """Say how the gate came out: domains below target, domains that fell, red areas.
+
+    For a gate that passed, say which gates in force were passed; empty when no gate was in
+    force. Every report words its gate with this.
+    """
+    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
+    below = [d for d in targeted if d.status is DomainStatus.BELOW]
+    gate, since = result.gate, result.baseline.period if result.baseline else None
+    parts: list[str] = []
+    if gate.status is GateStatus.FAILED:
+        fell = [f for f in gate.failures if f.kind == "regression"]
+        red = [f for f in gate.failures if f.kind == "governance-red"]
+        if below or not (fell or red):
+            verb = "is" if len(below) == 1 else "are"
+            parts.append(f"{len(below)} of {len(targeted)} domains with a target {verb} below it")
+        if fell and since:
+            parts.append(_fell(len(fell), since))
+        if red:
+            parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
+    elif gate.status is GateStatus.PASSED:
+        others = {"regression", "governance-red"} & set(gate.checks)
+        if "below-target" in gate.checks or not others:
+            parts.append(
+                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+            )
+        if "regression" in gate.checks and since:
+            parts.append(f"no domain fell since {since}")
+        if "governance-red" in gate.checks:
+            parts.append("no governance area is red")
+    return "; ".join(parts)
+
+
+_TARGET_SOURCES: dict[TargetSource, str] = {
+    TargetSource.COMMAND_LINE: "from --target on the command line",
+    TargetSource.SUBMISSION_DOMAIN: "the submission's target for this domain",
+    TargetSource.SUBMISSION_DEFAULT: "the submission's default target",
+    TargetSource.FRAMEWORK_DEFAULT: "the framework's default target",
+}
+
+
+def target_source_text(source: TargetSource | None) -> str:
+    """Say where a domain's target came from."""
+    return "" if source is None else _TARGET_SOURCES[source]
+
+
+def method_text(method: DomainMethod) -> str:
+    """Explain, in a report's sentence, how a domain's level follows from its indicators."""
+    if method is DomainMethod.ALL_MET:
+        return (
+            "A domain's level is the highest level that every one of its assessed "
+            "indicators reaches (all-met): one weak indicator holds the whole domain down."
+        )
+    return (
+        "A domain's level is the whole-number part of the weighted mean of its assessed "
+        "indicators' effective levels (mean)."
+    )
+
+
+def method_rule(method: DomainMethod) -> str:
+    """State the domain method as a rule, for ``wcc explain``: ``all-met: …``."""
+    if method is DomainMethod.ALL_MET:
+        return (
+            "all-met: the domain's level is the highest level that every assessed indicator "
+            "reaches, which is the lowest effective level."
+        )
+    return "mean: the domain's level is the weighted mean of the effective levels, rounded down."
+
+
+def evidence_rule_text(rule: EvidenceRule, recent_months: int) -> str:
+    """Put one evidence rule into a report's sentence."""
+    items = plural(rule.min_items, "evidence item")
+    text = f"A claim of level {rule.level} or above needs at least {items}"
+    if rule.min_recent:
+        text += (
+            f", {rule.min_recent} of them dated within the {recent_months} months "
+            "before the assessment"
+        )
+    return text + "."
+
+
+def rule_needs(rule: EvidenceRule) -> str:
+    """Say briefly what a rule asks for: ``2 items, at least 1 recent``."""
+    text = plural(rule.min_items, "item")
+    if rule.min_recent:
+        text += f", at least {rule.min_recent} recent"
+    return text
+
+
+# Panel and outcomes ---------------------------------------------------------------------
+
+
+def calibration_text(value: float | None) -> str:
+    """Say which way a calibration gap points."""
+    if value is None:
+        return "the panel rated no indicator"
+    if value > 0:
+        return "the organisation rated itself higher than the panel did"
+    if value < 0:
+        return "the panel rated higher than the organisation did"
+    return "the organisation and the panel agreed on average"
+
+
+def measure_summary(measure: OutcomeMeasureResult) -> str:
+    """One sentence on a measure: its latest year against its aspiration."""
+    better = f"{measure.better.value} is better"
+    latest = measure.latest
+    if latest is None:
+        return f"No actual yet; {better}."
+    return (
+        f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
+        f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."
+    )

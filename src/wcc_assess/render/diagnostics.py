@@ -12,6 +12,7 @@ from typing import Any
 
 from wcc_assess.errors import Diagnostic
 from wcc_assess.models.check import FileCheck
+from wcc_assess.render._safety import clean
 from wcc_assess.render._words import counted, plural
 from wcc_assess.render.assess.github import workflow_command
 from wcc_assess.render.formats import CheckFormat
@@ -49,7 +50,7 @@ def summary(check: FileCheck) -> str:
 
 
 def _lines(text: list[str]) -> str:
-    return "\n".join(text) + "\n" if text else ""
+    return clean("\n".join(text)) + "\n" if text else ""
 
 
 def _annotations(checks: list[FileCheck], title: str) -> str:

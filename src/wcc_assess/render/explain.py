@@ -36,6 +36,7 @@ from wcc_assess.models.result import (
     Result,
     TargetSource,
 )
+from wcc_assess.render._safety import clean
 
 __all__ = ["WIDTH", "explain", "resolve_subject"]
 
@@ -940,4 +941,4 @@ def explain(result: Result, framework: Framework, subject: str | None = None) ->
             lines = _explain_governance_item(result, framework, found)
         else:
             lines = _explain_outcome(result, found)
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    return clean("\n".join(line.rstrip() for line in lines)) + "\n"

@@ -1,8 +1,43 @@
-"""The report formats of every command, light enough to import at start-up."""
+"""The report formats of every command: one enum per renderer family.
+
+Light enough to import at start-up (the command line needs them for its options). A
+family's format ``x`` is rendered by the module ``wcc_assess.render.<family>.x``; see
+:class:`wcc_assess.render.Family`.
+"""
 
 from enum import StrEnum
 
-__all__ = ["CheckFormat"]
+__all__ = ["AssessFormat", "CheckFormat", "CohortFormat", "TrendFormat"]
+
+
+class AssessFormat(StrEnum):
+    """The report formats of ``wcc assess --format``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    JSON = "json"
+    JUNIT = "junit"
+    GITHUB = "github"
+
+
+class CohortFormat(StrEnum):
+    """The report formats of ``wcc cohort --format``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    JSON = "json"
+    CSV = "csv"
+
+
+class TrendFormat(StrEnum):
+    """The formats of ``wcc trend --format``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    HTML = "html"
 
 
 class CheckFormat(StrEnum):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:
-    from wcc_assess.models.result import Result
+from typing import Protocol, TypeVar
 
 __all__ = ["RenderOptions", "Renderer"]
+
+D = TypeVar("D", contravariant=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,13 +15,13 @@ class RenderOptions:
     """How to render, as opposed to what: set by the CLI, ignored where meaningless."""
 
     color: bool = False
-    """Terminal colours (table only); off for files, pipes and NO_COLOR."""
+    """Terminal colours (tables only); off for files, pipes and NO_COLOR."""
     width: int = 100
-    """Terminal width in columns (table only)."""
+    """Terminal width in columns (tables only)."""
 
 
-class Renderer(Protocol):
-    """A pure function from a result to the report's text."""
+class Renderer(Protocol[D]):
+    """A pure function from a document (a result, a cohort, a trend) to a report's text."""
 
-    def __call__(self, result: Result, options: RenderOptions, /) -> str:
-        """Return the report; never recompute a score."""
+    def __call__(self, document: D, options: RenderOptions, /) -> str:
+        """Return the report; never recompute a score or a statistic."""

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from wcc_assess.render._safety import clean
+
 __all__ = ["Bar", "RadarAxis", "TrajectoryPoint", "bar_chart", "radar_chart", "trajectory_chart"]
 
 BLUE = "#005EB8"
@@ -55,7 +57,7 @@ def _n(value: float) -> str:
 
 
 def _t(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(clean(text), quote=True)
 
 
 def _open(width: int, height: int, id_prefix: str, title: str, desc: str) -> list[str]:

@@ -10,16 +10,10 @@ names the file only.
 from __future__ import annotations
 
 from wcc_assess.models.result import ChangeDirection, Result
+from wcc_assess.render._safety import workflow_value
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render", "workflow_command"]
-
-
-def _escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
 
 
 def workflow_command(
@@ -37,15 +31,15 @@ def workflow_command(
     """
     props = []
     if file:
-        props.append(f"file={_escape(file, prop=True)}")
+        props.append(f"file={workflow_value(file, prop=True)}")
         if line is not None:
             props.append(f"line={line}")
             if column is not None:
                 props.append(f"col={column}")
     if title:
-        props.append(f"title={_escape(title, prop=True)}")
+        props.append(f"title={workflow_value(title, prop=True)}")
     head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
-    return f"{head}::{_escape(message)}"
+    return f"{head}::{workflow_value(message)}"
 
 
 def _summary(result: Result) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from wcc_assess.core.compare import format_number
 from wcc_assess.models.result import (
     DomainStatus,
     GateStatus,
@@ -17,9 +16,10 @@ from wcc_assess.models.result import (
     OutcomeStatus,
     Result,
 )
-from wcc_assess.render import _assurance, _view
+from wcc_assess.render import _words
 from wcc_assess.render._jinja import Markup, environment
-from wcc_assess.render._text import collapse
+from wcc_assess.render._safety import collapse
+from wcc_assess.render.assess import _assurance, _view
 from wcc_assess.render.interface import RenderOptions
 from wcc_assess.render.svg import (
     Bar,
@@ -33,10 +33,10 @@ from wcc_assess.render.svg import (
 __all__ = ["STATUS", "render"]
 
 STATUS: dict[DomainStatus, tuple[str, str]] = {
-    DomainStatus.MET: ("✓", _view.STATUS_TEXT[DomainStatus.MET]),
-    DomainStatus.BELOW: ("✗", _view.STATUS_TEXT[DomainStatus.BELOW]),
-    DomainStatus.NO_TARGET: ("–", _view.STATUS_TEXT[DomainStatus.NO_TARGET]),
-    DomainStatus.NOT_ASSESSED: ("○", _view.STATUS_TEXT[DomainStatus.NOT_ASSESSED]),
+    DomainStatus.MET: ("✓", _words.STATUS_TEXT[DomainStatus.MET]),
+    DomainStatus.BELOW: ("✗", _words.STATUS_TEXT[DomainStatus.BELOW]),
+    DomainStatus.NO_TARGET: ("–", _words.STATUS_TEXT[DomainStatus.NO_TARGET]),
+    DomainStatus.NOT_ASSESSED: ("○", _words.STATUS_TEXT[DomainStatus.NOT_ASSESSED]),
 }
 """Icon and words for each status: the words are always shown, the icon is decoration."""
 
@@ -51,7 +51,7 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
         before = ""
         if result.baseline is not None and domain.change is not None:
             before = (
-                f", {result.baseline.period} {format_number(domain.change.previous_level)}"
+                f", {result.baseline.period} {_words.figure(domain.change.previous_level)}"
                 if domain.change.previous_level is not None
                 else f", not assessed in {result.baseline.period}"
             )
@@ -60,7 +60,7 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
             bar_parts.append(f"{domain.id}: not assessed{target}.")
         else:
             radar_parts.append(f"{name}: level {domain.level}{target}{before}.")
-            bar_parts.append(f"{domain.id}: score {_view.format_score(domain.score)}{target}.")
+            bar_parts.append(f"{domain.id}: score {_words.fixed(domain.score)}{target}.")
     has_targets = any(domain.target is not None for domain in result.domains)
     baseline = result.baseline
     radar = radar_chart(
@@ -90,7 +90,7 @@ def _charts(result: Result) -> tuple[Markup, Markup]:
                 d.id,
                 d.score,
                 d.target,
-                _view.format_score(d.score) if d.score is not None else "not assessed",
+                _words.fixed(d.score) if d.score is not None else "not assessed",
             )
             for d in result.domains
         ],
@@ -113,11 +113,11 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
         return []
     charts = []
     for index, measure in enumerate(result.outcomes.measures, start=1):
-        number = _assurance.number
+        number = _assurance.typeset_number
         years = [
             f"{y.period}: aspiration {number(y.aspiration)}"
             + (
-                f", actual {number(y.actual)}, {_assurance.OUTCOME_TEXT[y.status].lower()}."
+                f", actual {number(y.actual)}, {_words.OUTCOME_TEXT[y.status].lower()}."
                 if y.actual is not None
                 else ", no actual yet."
             )

@@ -20,9 +20,9 @@ from wcc_assess.models.result import (
     GovernanceAreaResult,
     Result,
 )
-from wcc_assess.render import _view
-from wcc_assess.render._text import clean, collapse
-from wcc_assess.render.change import change_text
+from wcc_assess.render import _words
+from wcc_assess.render._safety import clean, collapse
+from wcc_assess.render.assess import _view
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -46,7 +46,7 @@ def _failure_text(domain: DomainResult, failures: list[GateFailure]) -> str:
                     lines.append(f"  Capped: {step.evidence_gap}.")
                 lines.append(f"  Level {step.next_level} needs: {step.descriptor}")
     lines.append(
-        f"Score {_view.format_score(domain.score)}; coverage "
+        f"Score {_words.fixed(domain.score)}; coverage "
         f"{domain.coverage.assessed} of {domain.coverage.total} indicators."
     )
     return "\n".join(clean(line) for line in lines) + "\n"
@@ -67,7 +67,7 @@ def _since(result: Result, domain: DomainResult) -> str:
     """Return ``Since 2025/26: ↑ improved 1→2.`` with a baseline, else ``""``."""
     if result.baseline is None or domain.change is None:
         return ""
-    return f"Since {result.baseline.period}: {change_text(domain.change, domain.level)}.\n"
+    return f"Since {result.baseline.period}: {_words.change_text(domain.change, domain.level)}.\n"
 
 
 def _testcase(
@@ -95,7 +95,7 @@ def _testcase(
         out = ET.SubElement(case, "system-out")
         target = f", target {domain.target}" if domain.target is not None else ", no target"
         out.text = clean(
-            f"Level {domain.level}{target}; score {_view.format_score(domain.score)}; "
+            f"Level {domain.level}{target}; score {_words.fixed(domain.score)}; "
             f"coverage {domain.coverage.assessed} of {domain.coverage.total}.\n{since}"
         )
     return case
@@ -187,8 +187,8 @@ def render(result: Result, options: RenderOptions) -> str:
         ("organisation_code", result.organisation_code),
         ("period", result.period),
         ("assessed_on", result.assessed_on.isoformat()),
-        ("overall_score", _view.format_score(overall.score)),
-        ("overall_percent", _view.format_score(overall.percent, 1)),
+        ("overall_score", _words.fixed(overall.score)),
+        ("overall_percent", _words.fixed(overall.percent, 1)),
         ("band", overall.band or ""),
         ("gate", result.gate.status.value),
         ("source", result.source),

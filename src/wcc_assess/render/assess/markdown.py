@@ -17,8 +17,9 @@ from wcc_assess.models.result import (
     OutcomeStatus,
     Result,
 )
-from wcc_assess.render import _assurance, _view
+from wcc_assess.render import _words
 from wcc_assess.render._jinja import Markup, environment
+from wcc_assess.render.assess import _assurance, _view
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["OUTCOME_ICON", "RAG_ICON", "STATUS", "render"]
@@ -44,35 +45,11 @@ OUTCOME_ICON: dict[OutcomeStatus, str] = {
 
 
 def _headline(result: Result) -> str:
-    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
-    below = [d for d in targeted if d.status is DomainStatus.BELOW]
-    if result.gate.status is GateStatus.FAILED:
-        fell = [f for f in result.gate.failures if f.kind == "regression"]
-        red = [f for f in result.gate.failures if f.kind == "governance-red"]
-        parts = []
-        if below or not (fell or red):
-            verb = "is" if len(below) == 1 else "are"
-            parts.append(f"{len(below)} of {len(targeted)} domains {verb} below target")
-        if fell and result.baseline is not None:
-            parts.append(
-                f"{len(fell)} domain{'s' if len(fell) != 1 else ''} fell since "
-                f"{result.baseline.period}"
-            )
-        if red:
-            parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
-        return "❌ " + "; ".join(parts)
-    if result.gate.status is GateStatus.PASSED:
-        passed = []
-        if "below-target" in result.gate.checks:
-            passed.append(
-                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
-            )
-        if "regression" in result.gate.checks and result.baseline is not None:
-            passed.append(f"no domain fell since {result.baseline.period}")
-        if "governance-red" in result.gate.checks:
-            passed.append("no governance area is red")
-        return "✅ " + ("; ".join(passed) or "every gate in force passed")
-    return "ℹ️ no targets were set"
+    """Word the gate, with an icon (never an icon alone)."""
+    icon = {GateStatus.FAILED: "❌", GateStatus.PASSED: "✅"}.get(result.gate.status)
+    if icon is None:
+        return "ℹ️ no targets were set"
+    return f"{icon} {_words.gate_phrase(result)}"
 
 
 def _step_sections(result: Result) -> list[tuple[list[tuple[DomainResult, list[NextStep]]], bool]]:
@@ -99,9 +76,9 @@ def context(result: Result) -> dict[str, Any]:
         "headline": _headline(result),
         "status": STATUS,
         "step_sections": _step_sections(result),
-        "score": lambda value, places=2: Markup(_view.format_score(value, places)),
-        "signed": lambda value, places=2: Markup(_assurance.signed(value, places)),
-        "number": lambda value: Markup(_assurance.number(value)),
+        "score": lambda value, places=2: Markup(_words.fixed(value, places)),
+        "signed": lambda value, places=2: Markup(_assurance.typeset_signed(value, places)),
+        "number": lambda value: Markup(_assurance.typeset_number(value)),
     }
 
 

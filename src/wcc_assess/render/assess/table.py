@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, JustifyMethod
 from rich.text import Text
 
 from wcc_assess.models.assurance import Rag
@@ -17,8 +16,8 @@ from wcc_assess.models.result import (
     PanelSummary,
     Result,
 )
-from wcc_assess.render._console import StringConsole
-from wcc_assess.render.change import change_text, signed
+from wcc_assess.render._console import SafeTable, StringConsole, table
+from wcc_assess.render._words import change_text, figure, signed
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -52,18 +51,9 @@ _OUTCOME_STYLE = {
 }
 
 
-def _signed(value: float | None) -> str:
+def _gap(value: float | None) -> str:
     """Return a calibration gap as ``+0.50`` / ``-0.25`` / ``0.00``, or ``-`` for none."""
-    if value is None:
-        return "-"
-    return f"{value:+.2f}" if value else "0.00"
-
-
-def _number(value: float | None) -> str:
-    """Return a measured value without a spurious ``.0``."""
-    if value is None:
-        return "-"
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
+    return signed(value, 2)
 
 
 _CHANGE_STYLE = {
@@ -103,7 +93,7 @@ def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list
 
 def _items(console: Console, rows: list[tuple[str, str]]) -> None:
     """Print ``label  text`` rows with the text wrapped under itself."""
-    grid = Table.grid(padding=(0, 1))
+    grid = SafeTable.grid(padding=(0, 1))
     grid.add_column(width=2)
     grid.add_column(no_wrap=True)
     grid.add_column()
@@ -132,9 +122,8 @@ def render(result: Result, options: RenderOptions) -> str:
         if baseline.revision:
             compared += f" · framework revised {baseline.revision}"
         console.print(compared)
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
     moderated = result.panel is not None and result.panel.indicators_rated > 0
-    columns = [
+    columns: list[tuple[str, JustifyMethod]] = [
         ("Id", "left"),
         ("Domain", "left"),
         ("Level", "left"),
@@ -146,16 +135,15 @@ def render(result: Result, options: RenderOptions) -> str:
     ]
     if baseline is not None:
         columns.append((f"Since {baseline.period}", "left"))
-    for name, justify in columns:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
     if moderated:
-        table.add_column("Self−panel", justify="right")
+        columns.append(("Self−panel", "right"))
+    domains = table(*columns)
     for domain in result.domains:
         row = _row(domain, lowest, highest, baseline is not None)
         if moderated:
-            row.append(_signed(domain.calibration_gap) if domain.panel_rated else "")
-        table.add_row(*row)
-    console.print(table)
+            row.append(_gap(domain.calibration_gap) if domain.panel_rated else "")
+        domains.add_row(*row)
+    console.print(domains)
 
     overall = result.overall
     if overall.score is not None:
@@ -263,7 +251,7 @@ def _panel(console: Console, result: Result) -> None:
         f"  Rated {panel.indicators_rated} indicators, confirmed "
         f"{panel.indicators_rated - panel.indicators_changed} and changed "
         f"{panel.indicators_changed}; calibration (mean self minus panel level) "
-        f"{_signed(panel.calibration_gap)}"
+        f"{_gap(panel.calibration_gap)}"
     )
     rows: list[tuple[str, str]] = []
     for domain in result.domains:
@@ -289,8 +277,7 @@ def _governance(console: Console, governance: GovernanceResult) -> None:
         f"{governance.coverage.assessed}/{governance.coverage.total} areas rated"
     )
     console.print(line)
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name, justify in (
+    areas = table(
         ("Area", "left"),
         ("Rating", "left"),
         ("Points", "right"),
@@ -299,15 +286,14 @@ def _governance(console: Console, governance: GovernanceResult) -> None:
         ("Amber", "right"),
         ("Red", "right"),
         ("Red sub-indicators", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    )
     for area in governance.areas:
         rating = (
             Text(area.rating.label, style=_RAG_STYLE[area.rating])
             if area.rating
             else Text("not assessed", style="yellow")
         )
-        table.add_row(
+        areas.add_row(
             area.title,
             rating,
             str(area.points) if area.points is not None else "-",
@@ -317,7 +303,7 @@ def _governance(console: Console, governance: GovernanceResult) -> None:
             str(area.counts.red),
             ", ".join(area.red_sub_indicators),
         )
-    console.print(table)
+    console.print(areas)
     moderated: list[tuple[str, str]] = []
     for area in governance.areas:
         for item in area.sub_indicators:
@@ -340,8 +326,7 @@ def _outcomes(console: Console, outcomes: OutcomesResult) -> None:
         f"track, {outcomes.no_actual} without an actual yet"
     )
     console.print(line)
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name, justify in (
+    measures = table(
         ("Measure", "left"),
         ("Better", "left"),
         ("Baseline", "right"),
@@ -349,21 +334,20 @@ def _outcomes(console: Console, outcomes: OutcomesResult) -> None:
         ("Aspiration", "right"),
         ("Actual", "right"),
         ("Status", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    )
     for measure in outcomes.measures:
-        latest = next((y for y in measure.years if y.period == measure.latest_period), None)
+        latest = measure.latest
         label, style = _OUTCOME_STYLE[measure.status]
         name = measure.name + (" *" if measure.required else "")
-        table.add_row(
+        measures.add_row(
             f"{name} ({measure.unit})",
             measure.better.value,
-            f"{_number(measure.baseline_value)} ({measure.baseline_period})",
+            f"{figure(measure.baseline_value)} ({measure.baseline_period})",
             latest.period if latest else "-",
-            _number(latest.aspiration) if latest else "-",
-            _number(latest.actual) if latest else "-",
+            figure(latest.aspiration) if latest else "-",
+            figure(latest.actual) if latest else "-",
             Text(label, style=style),
         )
-    console.print(table)
+    console.print(measures)
     if outcomes.required:
         console.print("  * required by the framework")

@@ -1,9 +1,15 @@
-"""Wording and number formats shared by the cohort renderers (formatting only, no sums)."""
+"""Wording shared by the cohort renderers (formatting only, no sums).
+
+The figures are worded by :mod:`wcc_assess.render._words`; this module says what a cohort
+report says about them.
+"""
 
 from __future__ import annotations
 
 from wcc_assess.models.cohort import CohortResult, InvalidSubmission, LeagueEntry
 from wcc_assess.models.result import GateStatus
+from wcc_assess.render._words import DASH, fixed, gate_text
+from wcc_assess.render._words import signed as signed_figure
 
 __all__ = [
     "DASH",
@@ -20,20 +26,15 @@ __all__ = [
     "signed",
 ]
 
-DASH = "-"
-"""Shown where there is no value (not assessed, no score, no target)."""
-
 
 def number(value: float | None, places: int = 2) -> str:
     """Format a score, mean or percent with fixed decimals; a dash for None."""
-    return DASH if value is None else f"{value:.{places}f}"
+    return fixed(value, places, DASH)
 
 
 def signed(value: float | None) -> str:
     """Format a change with its sign: +0.25, -0.10, 0.00; a dash for None."""
-    if value is None:
-        return DASH
-    return f"{value:+.2f}" if value else "0.00"
+    return signed_figure(value, 2)
 
 
 def met_below(entry: LeagueEntry) -> tuple[str, str]:
@@ -41,13 +42,6 @@ def met_below(entry: LeagueEntry) -> tuple[str, str]:
     if entry.gate is GateStatus.NONE:
         return DASH, DASH
     return str(entry.domains_met), str(entry.domains_below)
-
-
-def gate_text(status: GateStatus) -> str:
-    """Return the gate outcome in words (never colour alone)."""
-    return {GateStatus.PASSED: "passed", GateStatus.FAILED: "FAILED", GateStatus.NONE: "no target"}[
-        status
-    ]
 
 
 def multi_period(cohort: CohortResult) -> bool:

@@ -4,8 +4,8 @@ Graded organisations come first, in league-table order, with their overall grade
 domain's level and score, each governance area's rating (when the cohort rated governance)
 and (with a baseline) their change; files that were not graded follow with ``status``
 ``invalid`` (or ``invalid-baseline``) and their problems in ``notes`` (where graded rows
-keep their warnings), so nothing is lost. Text that starts like a spreadsheet formula is
-defused with a leading apostrophe.
+keep their warnings), so nothing is lost. Every text cell is cleaned, and text that starts
+like a spreadsheet formula is defused with a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -14,20 +14,10 @@ import csv
 import io
 
 from wcc_assess.models.cohort import CohortResult, Improvement
+from wcc_assess.render._safety import spreadsheet_cell
 from wcc_assess.render.interface import RenderOptions
 
-__all__ = ["csv_text", "render"]
-
-
-def csv_text(text: str) -> str:
-    """Defuse spreadsheet formulas in a text cell.
-
-    Text starting with = + - @ (or a tab or return) gets a leading apostrophe, so a
-    spreadsheet shows it instead of running it.
-    """
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+__all__ = ["render"]
 
 
 def _value(value: float | int | None) -> str:
@@ -76,13 +66,13 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
         row = [
             "graded",
             _value(entry.rank),
-            csv_text(entry.organisation),
-            csv_text(entry.code),
-            csv_text(entry.period),
-            csv_text(entry.source),
+            spreadsheet_cell(entry.organisation),
+            spreadsheet_cell(entry.code),
+            spreadsheet_cell(entry.period),
+            spreadsheet_cell(entry.source),
             _value(entry.score),
             _value(entry.percent),
-            csv_text(entry.band or ""),
+            spreadsheet_cell(entry.band or ""),
             _value(entry.domains_assessed),
             _value(entry.domains_met),
             _value(entry.domains_below),
@@ -104,7 +94,7 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
             change = improvements.get((entry.code, entry.period))
             row += (
                 [
-                    csv_text(change.baseline_period),
+                    spreadsheet_cell(change.baseline_period),
                     _value(change.baseline_score),
                     _value(change.change),
                     _value(change.rank),
@@ -112,7 +102,7 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
                 if change
                 else ["", "", "", ""]
             )
-        row.append(csv_text(" | ".join(entry.warnings)))
+        row.append(spreadsheet_cell(" | ".join(entry.warnings)))
         writer.writerow(row)
     blank_tail = [""] * (len(header) - 7)
     for item in cohort.invalid:
@@ -124,9 +114,9 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
                 "",
                 "",
                 "",
-                csv_text(item.file),
+                spreadsheet_cell(item.file),
                 *blank_tail,
-                csv_text(" | ".join(problem.format() for problem in item.errors)),
+                spreadsheet_cell(" | ".join(problem.format() for problem in item.errors)),
             ]
         )
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wcc_assess.models.cohort import CohortResult
-from wcc_assess.render._text import escape_markdown as md
+from wcc_assess.render._safety import escape_markdown as md
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, JustifyMethod
 from rich.text import Text
 
 from wcc_assess.models.cohort import CohortResult
 from wcc_assess.models.result import GateStatus
-from wcc_assess.render._console import StringConsole
+from wcc_assess.render._console import StringConsole, table
 from wcc_assess.render.cohort._common import (
     facts,
     gate_text,
@@ -28,13 +27,6 @@ __all__ = ["render"]
 _GATE_STYLE = {GateStatus.PASSED: "green", GateStatus.FAILED: "bold red", GateStatus.NONE: "dim"}
 
 
-def _table(*columns: tuple[str, str]) -> Table:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name, justify in columns:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    return table
-
-
 def _heading(console: Console, text: str) -> None:
     console.print()
     console.print(Text(text, style="bold underline"))
@@ -42,7 +34,11 @@ def _heading(console: Console, text: str) -> None:
 
 def _league(console: Console, cohort: CohortResult) -> None:
     periods = multi_period(cohort)
-    columns = [("Rank", "right"), ("Organisation", "left"), ("Code", "left")]
+    columns: list[tuple[str, JustifyMethod]] = [
+        ("Rank", "right"),
+        ("Organisation", "left"),
+        ("Code", "left"),
+    ]
     columns += [("Period", "left")] if periods else []
     columns += [
         ("Score", "right"),
@@ -53,7 +49,7 @@ def _league(console: Console, cohort: CohortResult) -> None:
         ("Capped", "right"),
         ("Gate", "left"),
     ]
-    table = _table(*columns)
+    league = table(*columns)
     for entry in cohort.league:
         met, below = met_below(entry)
         cells: list[str | Text] = [
@@ -71,13 +67,13 @@ def _league(console: Console, cohort: CohortResult) -> None:
             str(entry.capped),
             Text(gate_text(entry.gate), style=_GATE_STYLE[entry.gate]),
         ]
-        table.add_row(*[Text(cell) if isinstance(cell, str) else cell for cell in cells])
-    console.print(table)
+        league.add_row(*cells)
+    console.print(league)
 
 
 def _domains(console: Console, cohort: CohortResult) -> None:
     scale = cohort.framework.scale
-    columns = [("Id", "left"), ("Domain", "left")]
+    columns: list[tuple[str, JustifyMethod]] = [("Id", "left"), ("Domain", "left")]
     columns += [(f"L{step.level}", "right") for step in scale]
     columns += [
         ("n/a", "right"),
@@ -88,7 +84,7 @@ def _domains(console: Console, cohort: CohortResult) -> None:
         ("Met", "right"),
         ("Below", "right"),
     ]
-    table = _table(*columns)
+    domains = table(*columns)
     for domain in cohort.domains:
         marks = []
         if domain.id in cohort.weakest_domains:
@@ -108,8 +104,8 @@ def _domains(console: Console, cohort: CohortResult) -> None:
             str(domain.met),
             str(domain.below),
         ]
-        table.add_row(*[Text(cell) for cell in cells])
-    console.print(table)
+        domains.add_row(*cells)
+    console.print(domains)
     console.print(Text(f"Organisations per level ({level_legend(cohort)}); n/a = not assessed."))
 
 
@@ -118,7 +114,7 @@ def _improvement(console: Console, cohort: CohortResult) -> None:
     if base is None:
         return
     _heading(console, f"Improvement since {', '.join(base.periods) or 'the baseline'}")
-    table = _table(
+    ranking = table(
         ("Rank", "right"),
         ("Organisation", "left"),
         ("Code", "left"),
@@ -144,8 +140,8 @@ def _improvement(console: Console, cohort: CohortResult) -> None:
             str(row.domains_up),
             str(row.domains_down),
         ]
-        table.add_row(*[Text(cell) for cell in cells])
-    console.print(table)
+        ranking.add_row(*cells)
+    console.print(ranking)
     if base.new:
         console.print(
             Text(
@@ -167,7 +163,7 @@ def _governance(console: Console, cohort: CohortResult) -> None:
     if gov is None:
         return
     _heading(console, "Governance across the cohort")
-    table = _table(
+    areas = table(
         ("Area", "left"),
         ("Green", "right"),
         ("Amber", "right"),
@@ -175,14 +171,14 @@ def _governance(console: Console, cohort: CohortResult) -> None:
         ("Not assessed", "right"),
     )
     for area in gov.areas:
-        table.add_row(
-            Text(area.title),
+        areas.add_row(
+            area.title,
             str(area.green),
             str(area.amber),
             str(area.red),
             str(area.not_assessed),
         )
-    console.print(table)
+    console.print(areas)
     console.print(Text(governance_text(cohort) + "."))
 
 

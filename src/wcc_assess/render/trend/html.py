@@ -1,22 +1,21 @@
 """HTML trend: one self-contained page with line charts of every domain over time.
 
-Inline CSS and SVG only: no network, no JavaScript, printable on A4. Every chart is an
-``<svg role="img">`` with a title and a text description, and the page repeats the values
-in a data table, so nothing is told by the drawing alone. The chart geometry is computed
-here (layout, not scoring); the page is a Jinja template with autoescaping.
+Inline CSS and SVG only: no network, no JavaScript (the shared hardened head says so),
+printable on A4. Every chart is an ``<svg role="img">`` with a title and a text
+description, and the page repeats the values in a data table, so nothing is told by the
+drawing alone. The chart geometry is computed here (layout, not scoring); the page is the
+``trend.html.j2`` template of the shared HTML environment (autoescape, cleaning).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
-from jinja2 import Environment, StrictUndefined
-
-from wcc_assess.core.compare import format_number
 from wcc_assess.models.trend import Trend
+from wcc_assess.render._jinja import environment
+from wcc_assess.render._words import figure
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend.common import (
+from wcc_assess.render.trend._common import (
     latest_change,
     notes,
     overall_text,
@@ -82,11 +81,11 @@ def line_chart(
             continue
         x, y = _x(index, count), _y(value, lowest, highest)
         run.append(f"{x},{y}")
-        markers.append((x, y, f"{periods[index]}: {what} {format_number(value)}"))
+        markers.append((x, y, f"{periods[index]}: {what} {figure(value)}"))
     if run:
         segments.append(" ".join(run))
     said = [
-        f"{format_number(v)} in {p}" if v is not None else f"no value in {p}"
+        f"{figure(v)} in {p}" if v is not None else f"no value in {p}"
         for p, v in zip(periods, values, strict=True)
     ]
     return Chart(
@@ -132,29 +131,23 @@ def render(trend: Trend, options: RenderOptions) -> str:
         rows.append(
             (domain.id, domain.title, [point_text(p) for p in domain.points], latest_change(domain))
         )
-    template = (resources.files("wcc_assess") / "templates" / "trend.html.j2").read_text(
-        encoding="utf-8"
-    )
-    environment = Environment(
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return environment.from_string(template).render(
-        trend=trend,
-        subtitle=subtitle(trend),
-        charts=charts,
-        overall=overall,
-        rows=rows,
-        notes=notes(trend),
-        width=WIDTH,
-        height=HEIGHT,
-        left=LEFT,
-        right=WIDTH - RIGHT,
-        bottom=HEIGHT - BOTTOM,
-        latest=len(trend.periods) > 1,
-        previous=periods[-2] if len(periods) > 1 else "",
-        overall_cells=[overall_text(p) for p in trend.periods],
+    return (
+        environment("html")
+        .get_template("trend.html.j2")
+        .render(
+            trend=trend,
+            subtitle=subtitle(trend),
+            charts=charts,
+            overall=overall,
+            rows=rows,
+            notes=notes(trend),
+            width=WIDTH,
+            height=HEIGHT,
+            left=LEFT,
+            right=WIDTH - RIGHT,
+            bottom=HEIGHT - BOTTOM,
+            latest=len(trend.periods) > 1,
+            previous=periods[-2] if len(periods) > 1 else "",
+            overall_cells=[overall_text(p) for p in trend.periods],
+        )
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import JustifyMethod
 from rich.text import Text
 
 from wcc_assess.models.trend import Trend
 from wcc_assess.render._console import StringConsole
+from wcc_assess.render._console import table as safe_table
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend.common import (
+from wcc_assess.render.trend._common import (
     latest_change,
     notes,
     overall_text,
@@ -24,14 +25,11 @@ def render(trend: Trend, options: RenderOptions) -> str:
     console = StringConsole(options)
     console.print(Text(f"{trend.organisation} ({trend.organisation_code}) · trend", style="bold"))
     console.print(subtitle(trend))
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id")
-    table.add_column("Domain")
-    for period in trend.periods:
-        table.add_column(period.period, justify="right")
     latest = len(trend.periods) > 1
-    if latest:
-        table.add_column(f"Since {trend.periods[-2].period}")
+    columns: list[tuple[str, JustifyMethod]] = [("Id", "left"), ("Domain", "left")]
+    columns += [(period.period, "right") for period in trend.periods]
+    columns += [(f"Since {trend.periods[-2].period}", "left")] if latest else []
+    table = safe_table(*columns)
     for domain in trend.domains:
         row = [domain.id, domain.title, *(point_text(point) for point in domain.points)]
         if latest:

@@ -1,63 +1,33 @@
-"""Presentation helpers shared by the Markdown, HTML and JUnit renderers.
+"""What the assessment templates are given: the result, in reading order, and its words.
 
-These only look things up in a :class:`Result` and put them into words: labels, dates,
-the order of sections, the rules in force. None of them computes a level or a score.
+These only look things up in a :class:`Result` and put them in order (capped indicators,
+not-assessed items, next steps by domain, what holds a domain down); none computes a level
+or a score.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
-from wcc_assess.models.framework import DomainMethod, EvidenceRule
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
     IndicatorResult,
     NextStep,
     Result,
-    TargetSource,
 )
-from wcc_assess.render.change import change_text
+from wcc_assess.render import _words
 
 __all__ = [
-    "STATUS_TEXT",
     "NotAssessedItem",
     "capped_indicators",
     "domain_summary",
-    "evidence_rule_text",
-    "format_date",
-    "format_score",
-    "format_timestamp",
     "holding_down",
-    "level_text",
-    "method_text",
     "not_assessed_items",
     "steps_by_domain",
-    "target_source_text",
     "template_context",
 ]
-
-STATUS_TEXT: dict[DomainStatus, str] = {
-    DomainStatus.MET: "Met",
-    DomainStatus.BELOW: "Below target",
-    DomainStatus.NO_TARGET: "No target",
-    DomainStatus.NOT_ASSESSED: "Not assessed",
-}
-"""The words for each status; every format shows these, never a colour alone."""
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-
-_TARGET_SOURCES: dict[TargetSource, str] = {
-    TargetSource.COMMAND_LINE: "set on the command line",
-    TargetSource.SUBMISSION_DOMAIN: "the submission's target for this domain",
-    TargetSource.SUBMISSION_DEFAULT: "the submission's default target",
-    TargetSource.FRAMEWORK_DEFAULT: "the framework's default target",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,65 +38,6 @@ class NotAssessedItem:
     title: str
     reason: str
     is_domain: bool
-
-
-def format_date(day: date) -> str:
-    """Return a date the British way, independent of the locale: ``20 November 2026``."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def format_timestamp(stamp: str) -> str:
-    """Return the result's ISO 8601 UTC timestamp as ``21 September 2026, 14:13 UTC``."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return f"{format_date(moment.date())}, {moment:%H:%M} UTC"
-
-
-def format_score(value: float | None, places: int = 2) -> str:
-    """Return a stored score or percent with a fixed number of places, or an en dash."""
-    return "–" if value is None else f"{value:.{places}f}"
-
-
-def level_text(result: Result, level: int | None) -> str:
-    """Return ``2 Developing`` for a level on the result's scale, or an en dash."""
-    if level is None:
-        return "–"
-    for step in result.framework.scale:
-        if step.level == level:
-            return f"{level} {step.label}"
-    return str(level)
-
-
-def target_source_text(source: TargetSource | None) -> str:
-    """Say where a domain's target came from."""
-    return "" if source is None else _TARGET_SOURCES[source]
-
-
-def method_text(method: DomainMethod) -> str:
-    """Explain how a domain's level follows from its indicators' effective levels."""
-    if method is DomainMethod.ALL_MET:
-        return (
-            "A domain's level is the highest level that every one of its assessed "
-            "indicators reaches (all-met): one weak indicator holds the whole domain down."
-        )
-    return (
-        "A domain's level is the whole-number part of the weighted mean of its assessed "
-        "indicators' effective levels (mean)."
-    )
-
-
-def evidence_rule_text(rule: EvidenceRule, recent_months: int) -> str:
-    """Put one evidence rule into words."""
-    items = f"{rule.min_items} evidence item" + ("" if rule.min_items == 1 else "s")
-    text = f"A claim of level {rule.level} or above needs at least {items}"
-    if rule.min_recent:
-        text += (
-            f", {rule.min_recent} of them dated within the {recent_months} months "
-            "before the assessment"
-        )
-    return text + "."
 
 
 def _indicator(domain: DomainResult, indicator_id: str) -> IndicatorResult | None:
@@ -164,7 +75,7 @@ def domain_summary(result: Result, domain: DomainResult) -> str:
     """One sentence on a domain's standing: level, target and what holds it down."""
     if not domain.assessed:
         return f"Not assessed: {domain.not_assessed_reason or 'no reason given'}."
-    text = f"Level {level_text(result, domain.level)}"
+    text = f"Level {_words.level_text(result.framework.scale, domain.level)}"
     if domain.target is not None:
         text += f", target {domain.target}"
     held = holding_down(domain)
@@ -213,22 +124,23 @@ def template_context(result: Result) -> dict[str, Any]:
     """Return what every report template is given.
 
     That is the result, its framework and scale, the capped and not-assessed items, and
-    the helpers that put values into words.
+    the words of every figure.
     """
+    scale = result.framework.scale
     return {
         "result": result,
         "fw": result.framework,
-        "levels": [step.level for step in result.framework.scale],
+        "levels": [step.level for step in scale],
         "capped": capped_indicators(result),
         "not_assessed": not_assessed_items(result),
-        "level_text": lambda level: level_text(result, level),
-        "score": format_score,
-        "date": format_date,
-        "timestamp": format_timestamp,
+        "level_text": lambda level: _words.level_text(scale, level),
+        "score": _words.fixed,
+        "date": _words.format_date,
+        "timestamp": _words.format_timestamp,
         "holding_down": holding_down,
-        "rule_text": evidence_rule_text,
-        "method_text": method_text,
-        "target_source": target_source_text,
+        "rule_text": _words.evidence_rule_text,
+        "method_text": _words.method_text,
+        "target_source": _words.target_source_text,
         "baseline": result.baseline,
-        "change_text": change_text,
+        "change_text": _words.change_text,
     }

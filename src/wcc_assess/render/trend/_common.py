@@ -1,10 +1,9 @@
-"""Wording shared by the trend renderers."""
+"""Wording shared by the trend renderers (the figures worded by :mod:`.._words`)."""
 
 from __future__ import annotations
 
-from wcc_assess.core.compare import format_number
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
-from wcc_assess.render.change import change_text
+from wcc_assess.render._words import change_text, figure, fixed
 
 __all__ = ["latest_change", "notes", "overall_text", "point_text", "subtitle"]
 
@@ -13,8 +12,8 @@ def point_text(point: TrendPoint) -> str:
     """Return a domain's value in one period: ``2 (2.25)``, or ``not assessed``, or ``-``."""
     if point.level is None:
         return "not assessed" if point.compared_with else "-"
-    text = format_number(point.level)
-    return text + (f" ({point.score:.2f})" if point.score is not None else "")
+    text = figure(point.level)
+    return text + (f" ({fixed(point.score)})" if point.score is not None else "")
 
 
 def notes(trend: Trend) -> list[str]:
@@ -45,7 +44,7 @@ def overall_text(period: TrendPeriod) -> str:
     """Return a period's overall grade: ``2.65 (55.1%)``, or ``-``."""
     if period.overall_score is None or period.overall_percent is None:
         return "-"
-    return f"{period.overall_score:.2f} ({period.overall_percent:.1f}%)"
+    return f"{fixed(period.overall_score)} ({fixed(period.overall_percent, 1)}%)"
 
 
 def latest_change(domain: DomainTrend) -> str:
