@@ -230,9 +230,8 @@ def test_explain_governance_and_outcomes(wcc: Wcc) -> None:
         "    plan with an agreed recovery plan.\n"
     )
     off = wcc("explain", path, "dementia-diagnosis")
-    assert (
-        "  2025/26: aspiration 65, actual 64.2: off track (64.2 < 65, difference -0.8)\n"
-        in (off.stdout)
+    assert "  2025/26: aspiration 65, actual 64.2: off track (64.2 < 65, difference -0.8)\n" in (
+        off.stdout
     )
     assert "Status: off track, as in 2025/26, the latest year with an actual.\n" in off.stdout
     lagged = wcc("explain", path, "life-expectancy")
