@@ -14,10 +14,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from wcc_assess.models.framework import EvidenceRule, Framework
-from wcc_assess.models.result import Cap, EvidenceResult
+from wcc_assess.models.result import Cap, EvidenceNeed, EvidenceResult, RuleCheck
 from wcc_assess.models.submission import GovernanceEntry, IndicatorEntry
 
-__all__ = ["Counted", "Judgement", "Window", "judge", "rule_text", "score_evidence"]
+__all__ = [
+    "Counted",
+    "Judgement",
+    "Window",
+    "judge",
+    "next_level_need",
+    "rule_checks",
+    "rule_text",
+    "score_evidence",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,3 +155,36 @@ def judge(
         panel = entry.panel_level is not None
         cap = _cap(failed_rule, evidence, assessed, effective, panel, window.since)
     return Judgement(assessed, supported, effective, cap, evidence)
+
+
+def rule_checks(framework: Framework, evidence: Counted) -> list[RuleCheck]:
+    """Return each evidence rule in force and whether the counted evidence meets it."""
+    return [
+        RuleCheck(
+            level=rule.level,
+            met=evidence.counted >= rule.min_items and evidence.recent >= rule.min_recent,
+        )
+        for rule in framework.scoring.evidence.rules
+    ]
+
+
+def next_level_need(framework: Framework, evidence: Counted, level: int) -> EvidenceNeed | None:
+    """Return what a claim one level above ``level`` asks of the evidence (None at the top).
+
+    A claim must meet every rule up to its level, so it needs the most items and the most
+    recent items any of them asks for.
+    """
+    wanted = level + 1
+    if wanted > framework.highest:
+        return None
+    rules = [rule for rule in framework.scoring.evidence.rules if rule.level <= wanted]
+    items = max((rule.min_items for rule in rules), default=0)
+    recent = max((rule.min_recent for rule in rules), default=0)
+    short_recent = max(0, recent - evidence.recent)
+    return EvidenceNeed(
+        level=wanted,
+        min_items=items,
+        min_recent=recent,
+        short_items=max(0, items - evidence.counted, short_recent),
+        short_recent=short_recent,
+    )

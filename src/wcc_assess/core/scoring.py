@@ -15,12 +15,20 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from wcc_assess import __version__
 from wcc_assess.core import compare
-from wcc_assess.core.evidence import Window, judge, score_evidence
+from wcc_assess.core.evidence import Window, judge, next_level_need, rule_checks, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
-from wcc_assess.core.numbers import months_before, round_half_up, round_signed, weighted_mean
+from wcc_assess.core.lift import mean_lift, weighted_sums
+from wcc_assess.core.numbers import (
+    exact,
+    months_before,
+    round_half_up,
+    round_signed,
+    weighted_mean,
+)
 from wcc_assess.core.outcomes import score_outcomes
 from wcc_assess.errors import Loc, UsageError
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
@@ -175,6 +183,8 @@ def _rated_indicator(
         change=run.change("indicator", indicator.id, judged.effective),
         panel_gap=None if panel is None else claimed - panel,
         panel_flag=panel is not None and abs(claimed - panel) >= 2,
+        rule_checks=rule_checks(run.framework, judged.evidence),
+        next_level_evidence=next_level_need(run.framework, judged.evidence, judged.effective),
     )
 
 
@@ -225,10 +235,8 @@ def _domain_level(framework: Framework, rated: list[IndicatorResult]) -> _Level 
         level = min(effective.values())
     else:
         level = math.floor(exact)
-    limited_by = (
-        [r.id for r in rated if effective[r.id] <= level] if level < framework.highest else []
-    )
-    return _Level(level, exact, limited_by)
+    limited_by = [r.id for r in rated if effective[r.id] <= level]
+    return _Level(level, exact, limited_by if level < framework.highest else [])
 
 
 def _status(level: _Level | None, target: int | None) -> DomainStatus:
@@ -239,6 +247,41 @@ def _status(level: _Level | None, target: int | None) -> DomainStatus:
     return DomainStatus.MET if level.level >= target else DomainStatus.BELOW
 
 
+@dataclass(frozen=True, slots=True)
+class _Score:
+    """A weighted mean as stored (two decimals) and the figures that show how it was got."""
+
+    score: float
+    percent: float
+    percent_from_unrounded: bool
+
+
+def _scored(framework: Framework, exact: Fraction) -> _Score:
+    """Round a score and its percent; say whether the rounded score gives another percent."""
+    score, percent = round_half_up(exact, 2), round_half_up(_percent(framework, exact), 1)
+    from_rounded = round_half_up(_percent(framework, Fraction(str(score))), 1)
+    return _Score(score, percent, from_rounded != percent)
+
+
+def _domain_figures(run: _Pass, rated: list[IndicatorResult], level: _Level) -> dict[str, Any]:
+    """Return an assessed domain's figures: score, percent, weighted sums, what would lift it."""
+    scored = _scored(run.framework, level.exact)
+    total, weight = weighted_sums(rated)
+    lift = None
+    if run.framework.scoring.method is DomainMethod.MEAN and level.level < run.framework.highest:
+        lift = mean_lift(rated, level.level, run.framework.highest)
+    return {
+        "level": level.level,
+        "score": scored.score,
+        "percent": scored.percent,
+        "percent_from_unrounded": scored.percent_from_unrounded,
+        "limited_by": level.limited_by,
+        "weighted_levels": float(total),
+        "total_weight": float(weight),
+        "lift": lift,
+    }
+
+
 def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | None]:
     entry = run.submission.domains.get(domain.id, DomainEntry())
     indicators = [_indicator(run, domain, indicator, entry) for indicator in domain.indicators]
@@ -246,33 +289,27 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
     target, target_source = _target(run, domain.id)
     panel_rated, calibration = _calibration(indicators)
     level = _domain_level(run.framework, rated)
-    exact = level.exact if level else None
-    score = round_half_up(exact, 2) if exact is not None else None
-    limited_by = level.limited_by if level else []
+    figures = _domain_figures(run, rated, level) if level else {}
+    reason = entry.not_assessed or "none of its indicators was assessed"
     return DomainResult(
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
         assessed=level is not None,
-        not_assessed_reason=None
-        if level
-        else entry.not_assessed or "none of its indicators was assessed",
-        level=level.level if level else None,
-        score=score,
-        percent=round_half_up(_percent(run.framework, exact), 1) if exact is not None else None,
+        not_assessed_reason=None if level else reason,
         coverage=Coverage(assessed=len(rated), total=len(indicators)),
         target=target,
         target_source=target_source,
         status=_status(level, target),
-        limited_by=limited_by,
         capped_count=sum(result.capped for result in indicators),
-        next_steps=[_next_step(domain, r) for r in rated if r.id in limited_by],
+        next_steps=[_next_step(domain, r) for r in rated if level and r.id in level.limited_by],
         indicators=indicators,
         line=run.line("domains", domain.id),
-        change=run.change("domain", domain.id, level.level if level else None, score),
+        change=run.change("domain", domain.id, figures.get("level"), figures.get("score")),
         panel_rated=panel_rated,
         calibration_gap=None if calibration is None else round_signed(calibration, 2),
-    ), exact
+        **figures,
+    ), level.exact if level else None
 
 
 def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
@@ -301,33 +338,45 @@ def _band(framework: Framework, percent: float) -> tuple[str, str]:
     return chosen.label, chosen.meaning
 
 
+def _overall_figures(
+    run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
+) -> dict[str, Any]:
+    """Return the overall score, percent and band, and the sums that show how they were got."""
+    if not scored:
+        return {"score": None, "percent": None, "band": None}
+    figures = _scored(run.framework, weighted_mean(scored))
+    band, meaning = _band(run.framework, figures.percent)
+    counted = [(d.weight, d.score) for d in domains if d.assessed and d.score is not None]
+    total = sum((exact(weight) * exact(score) for weight, score in counted), Fraction(0))
+    weight = sum((exact(weight) for weight, _ in counted), Fraction(0))
+    return {
+        "score": figures.score,
+        "percent": figures.percent,
+        "band": band,
+        "band_meaning": meaning,
+        "percent_from_unrounded": figures.percent_from_unrounded,
+        "weighted_scores": float(total),
+        "total_weight": float(weight),
+        "score_from_unrounded": bool(weight) and round_half_up(total / weight, 2) != figures.score,
+    }
+
+
 def _overall(
     run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
 ) -> Overall:
-    indicators = Coverage(
-        assessed=sum(d.coverage.assessed for d in domains),
-        total=sum(d.coverage.total for d in domains),
-    )
-    coverage = Coverage(assessed=len(scored), total=len(domains))
     baseline = run.options.baseline
-    if not scored:
-        score = percent = None
-        band = meaning = None
-    else:
-        exact = weighted_mean(scored)
-        score, percent = round_half_up(exact, 2), round_half_up(_percent(run.framework, exact), 1)
-        band, meaning = _band(run.framework, percent)
+    figures = _overall_figures(run, domains, scored)
     return Overall(
-        score=score,
-        percent=percent,
-        band=band,
-        band_meaning=meaning,
-        coverage=coverage,
+        coverage=Coverage(assessed=len(scored), total=len(domains)),
         indicator_coverage=Coverage(
-            assessed=indicators.assessed if scored else 0, total=indicators.total
+            assessed=sum(d.coverage.assessed for d in domains) if scored else 0,
+            total=sum(d.coverage.total for d in domains),
         ),
         capped_count=sum(d.capped_count for d in domains) if scored else 0,
-        change=compare.overall_change(baseline.result.overall.score, score) if baseline else None,
+        change=compare.overall_change(baseline.result.overall.score, figures["score"])
+        if baseline
+        else None,
+        **figures,
     )
 
 
@@ -478,6 +527,7 @@ def _result(
         overall=overall,
         gate=_gate(run, domains, governance),
         warnings=warnings,
+        recent_since=run.window.since,
         baseline=info,
         panel=panel,
         governance=governance,

@@ -4,7 +4,9 @@ This is the published JSON contract (``wcc assess --format json``). Renderers on
 it; none recomputes a score. Bump :data:`RESULT_SCHEMA_VERSION` on any change: the major
 number when a field is removed, renamed or changes meaning, the minor number when optional
 fields are added (1.1 added the baseline comparison and source lines; 1.2 the panel,
-governance and outcomes).
+governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc explain``
+shows: the recency window, each indicator's rule checks and next-level evidence, the
+weighted sums of domains and of the overall score, and what would lift a ``mean`` domain).
 """
 
 import datetime as _dt
@@ -31,6 +33,7 @@ __all__ = [
     "Coverage",
     "DomainResult",
     "DomainStatus",
+    "EvidenceNeed",
     "EvidenceResult",
     "FrameworkInfo",
     "GateFailure",
@@ -40,6 +43,8 @@ __all__ = [
     "GovernanceItemResult",
     "GovernanceResult",
     "IndicatorResult",
+    "Lift",
+    "LiftStep",
     "NextStep",
     "OutcomeMeasureResult",
     "OutcomeStatus",
@@ -50,10 +55,11 @@ __all__ = [
     "PanelSummary",
     "RagCounts",
     "Result",
+    "RuleCheck",
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.3"
+RESULT_SCHEMA_VERSION = "1.4"
 
 
 class FrameworkInfo(Model):
@@ -96,6 +102,29 @@ class Cap(Model):
     counted: int
     recent: int
     message: str
+
+
+class RuleCheck(Model):
+    """One evidence rule in force, and whether an indicator's counted evidence meets it."""
+
+    level: int
+    """The rule applies to claims at this level and above."""
+    met: bool
+
+
+class EvidenceNeed(Model):
+    """What a claim one level higher would ask of the evidence, and how far short it falls."""
+
+    level: int
+    """The next level up."""
+    min_items: int
+    """Counted items the rules up to that level ask for (the most any of them asks)."""
+    min_recent: int
+    """Recent items they ask for."""
+    short_items: int
+    """Items still to add (at least as many as the recent items still to add)."""
+    short_recent: int
+    """Recent items still to add."""
 
 
 class ChangeDirection(StrEnum):
@@ -163,6 +192,11 @@ class IndicatorResult(Model):
     organisation rated itself higher than the panel did."""
     panel_flag: bool = False
     """True when the organisation and the panel differ by two levels or more."""
+    rule_checks: list[RuleCheck] = []
+    """Each evidence rule in force and whether the counted evidence meets it (schema 1.4)."""
+    next_level_evidence: EvidenceNeed | None = None
+    """What the evidence rules ask of a claim one level higher (schema 1.4); None at the top
+    of the scale or when not assessed."""
 
 
 class Coverage(Model):
@@ -204,6 +238,29 @@ class NextStep(Model):
     """Set when the claim already reaches the next level but the evidence does not."""
 
 
+class LiftStep(Model):
+    """One indicator lifted in an example of how a ``mean`` domain could rise a level."""
+
+    indicator: str
+    from_level: int
+    to_level: int
+    weight: float
+
+
+class Lift(Model):
+    """What would lift a domain scored by the weighted mean (``mean``) one level."""
+
+    level: int
+    """The next level up."""
+    needed: float
+    """How much the weighted levels (weight × effective level) must rise to reach it."""
+    reachable: bool
+    """False when even every indicator at the top of the scale would not get there."""
+    steps: list[LiftStep] = []
+    """An example that gets there, lifting the lowest indicators first (the heavier first
+    among equals)."""
+
+
 class DomainResult(Model):
     """One domain: its level, score, coverage, target and what holds it down."""
 
@@ -236,6 +293,15 @@ class DomainResult(Model):
     """Mean claimed level minus mean panel level over the indicators the panel rated, two
     decimals; positive when the organisation rated itself higher. None if the panel rated
     none."""
+    weighted_levels: float | None = None
+    """The sum of weight × effective level over the assessed indicators (schema 1.4)."""
+    total_weight: float | None = None
+    """The sum of the assessed indicators' weights: ``score`` is weighted_levels over it."""
+    percent_from_unrounded: bool = False
+    """True when ``percent``, computed from the unrounded score, is not what the rounded
+    ``score`` would give (schema 1.4)."""
+    lift: Lift | None = None
+    """For a ``mean`` domain below the top of the scale, what would lift it (schema 1.4)."""
 
 
 class Overall(Model):
@@ -251,6 +317,15 @@ class Overall(Model):
     capped_count: int
     change: Change | None = None
     """The change of the overall score since the baseline, when one was given (schema 1.1)."""
+    weighted_scores: float | None = None
+    """The sum of weight × (rounded) score over the scored domains (schema 1.4)."""
+    total_weight: float | None = None
+    """The sum of the scored domains' weights."""
+    score_from_unrounded: bool = False
+    """True when ``score``, the weighted mean of the unrounded domain scores, is not
+    weighted_scores over total_weight, rounded (schema 1.4)."""
+    percent_from_unrounded: bool = False
+    """True when ``percent`` is not what the rounded ``score`` would give (schema 1.4)."""
 
 
 class GateStatus(StrEnum):
@@ -485,6 +560,9 @@ class Result(Model):
     gate: GateOutcome
     warnings: list[str] = []
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
+    recent_since: date | None = None
+    """The first day of the recency window: evidence dated from it to ``assessed_on`` is
+    recent (schema 1.4)."""
     baseline: BaselineInfo | None = None
     """The earlier assessment this one was compared with (``--baseline``; schema 1.1)."""
     panel: PanelSummary | None = None

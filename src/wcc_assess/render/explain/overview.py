@@ -1,0 +1,164 @@
+"""``wcc explain SUBMISSION``: the overall grade, a line per domain, assurance in brief."""
+
+from __future__ import annotations
+
+from wcc_assess.models.framework import Framework
+from wcc_assess.models.result import DomainResult, DomainStatus, GateStatus, Result
+from wcc_assess.render._words import decimal, fixed, plural, rule_needs, sentence
+from wcc_assess.render.explain._text import (
+    header,
+    name_column,
+    percent_line,
+    weighted_terms,
+    wrap,
+)
+
+__all__ = ["explain_overview"]
+
+
+def _status(domain: DomainResult) -> str:
+    return "" if domain.status is DomainStatus.NO_TARGET else domain.status.value
+
+
+def _domain_lines(result: Result, framework: Framework) -> list[str]:
+    """One line per domain (level, score, weight, target, status), grouped by phase."""
+    width, names = name_column([f"{d.id} {d.title}" for d in result.domains], 46)
+    weight_width = max(len(decimal(d.weight)) for d in result.domains)
+    status_width = max((len(_status(d)) for d in result.domains if d.assessed), default=0)
+    phases = {domain.id: domain.phase for domain in framework.domains}
+    out: list[str] = []
+    current_phase: str | None = None
+    for domain, name in zip(result.domains, names, strict=True):
+        phase = phases.get(domain.id)
+        if phase and phase != current_phase:
+            out.append(f"  {phase}:")
+            current_phase = phase
+        indent = "    " if phase else "  "
+        if not domain.assessed:
+            reason = domain.not_assessed_reason or "no reason given"
+            out += wrap(f"{name.ljust(width)}  not assessed: {reason}", indent, indent + "  ")
+            continue
+        target = f"target {domain.target}" if domain.target is not None else "no target"
+        line = (
+            f"{name.ljust(width)}  {domain.level}  {fixed(domain.score or 0)}  "
+            f"×{decimal(domain.weight).ljust(weight_width)}  {target.ljust(9)}  "
+            f"{_status(domain).ljust(status_width)}"
+        ).rstrip()
+        if domain.limited_by:
+            line += f"  held down by {', '.join(domain.limited_by)}"
+        out.append(indent + line)
+    return out
+
+
+def _band(result: Result) -> str:
+    overall, bands = result.overall, result.framework.bands
+    current = next((b for b in bands if b.label == overall.band), None)
+    band = f"Band: {overall.band}"
+    if current is not None:
+        band += f" (from {current.min_percent:g}%)"
+        higher = [b for b in bands if b.min_percent > current.min_percent]
+        if higher:
+            band += f"; the next band, {higher[0].label}, starts at {higher[0].min_percent:g}%"
+    if overall.band_meaning:
+        band += f". {overall.band_meaning}"
+    return sentence(band)
+
+
+def _overall_lines(result: Result) -> list[str]:
+    """Write out the overall score's arithmetic, its percent and band, coverage, the gate."""
+    overall = result.overall
+    scored = [d for d in result.domains if d.assessed and d.score is not None]
+    out: list[str] = []
+    if overall.score is None or not scored:
+        out.append("Overall: no domain was assessed, so there is no overall score.")
+    else:
+        terms = weighted_terms([(d.weight, fixed(d.score)) for d in scored])
+        weight = decimal(overall.total_weight or 0.0)
+        line = (
+            f"Overall score: weighted mean of the domain scores = ({terms})/{weight} "
+            f"= {fixed(overall.weighted_scores)}/{weight} = {fixed(overall.score)}"
+        )
+        if overall.score_from_unrounded:
+            line += " (computed from the unrounded domain scores)"
+        out += wrap(line, "", "  ")
+        percent = percent_line(
+            result, overall.score, overall.percent or 0.0, overall.percent_from_unrounded
+        )
+        out.append("Percent: " + percent)
+        out += wrap(_band(result), "", "  ")
+    out.append(
+        f"Coverage: {overall.coverage.assessed} of {overall.coverage.total} domains, "
+        f"{overall.indicator_coverage.assessed} of {overall.indicator_coverage.total} "
+        f"indicators assessed; {plural(overall.capped_count, 'indicator')} capped."
+    )
+    return out + _gate_lines(result)
+
+
+def _gate_lines(result: Result) -> list[str]:
+    gate = result.gate
+    if gate.status is GateStatus.NONE:
+        return ["Gate: none (no targets were set)."]
+    if gate.status is GateStatus.PASSED:
+        return ["Gate: passed (every domain with a target meets it)."]
+    out = ["Gate: failed"]
+    for failure in gate.failures:
+        out += wrap(failure.message, "  - ", "    ")
+    return out
+
+
+def _assurance_summary(result: Result) -> list[str]:
+    """One line each for governance and outcomes, when the result has them."""
+    out: list[str] = []
+    if result.governance is not None:
+        governance = result.governance
+        areas = ", ".join(
+            f"{area.id} {area.rating.value}" if area.rating else f"{area.id} not rated"
+            for area in governance.areas
+        )
+        points = f"{governance.points} of {governance.points_max} points"
+        out += wrap(f"Governance: {areas} ({points}).", "", "  ")
+    if result.outcomes is not None:
+        outcomes = result.outcomes
+        total = len(outcomes.measures)
+        line = f"Outcomes: {outcomes.on_track} of {plural(total, 'measure')} on track"
+        if outcomes.off_track:
+            line += f", {outcomes.off_track} off track"
+        if outcomes.no_actual:
+            line += f", {outcomes.no_actual} with no actual yet"
+        out += wrap(line + ".", "", "  ")
+    return out
+
+
+def _more(result: Result) -> list[str]:
+    """Say how to explain one domain or indicator."""
+    first = result.domains[0]
+    example = first.indicators[0].id if first.indicators else first.id
+    out = wrap(
+        f"Explain a domain or an indicator with: wcc explain {result.source} {first.id}, or "
+        f"wcc explain {result.source} {example}"
+    )
+    if result.governance is not None or result.outcomes is not None:
+        out += wrap(
+            "A governance area, governance sub-indicator or outcome measure id works the same way."
+        )
+    return out
+
+
+def explain_overview(result: Result, framework: Framework) -> list[str]:
+    """Explain the overall grade: each domain's line, the arithmetic, band, coverage, gate."""
+    info = result.framework
+    rules = "; ".join(
+        f"level {rule.level}+ needs {rule_needs(rule)}" for rule in info.evidence_rules
+    )
+    out = header(result)
+    out += wrap(f"Domain method: {info.method.value}. Evidence rules: {rules or 'none'}.")
+    out += ["", "Domains (level, score, weight, target, status)", *_domain_lines(result, framework)]
+    out += ["", *_overall_lines(result)]
+    if result.warnings:
+        out += ["", "Warnings"]
+        for warning in result.warnings:
+            out += wrap(warning, "  - ", "    ")
+    assurance = _assurance_summary(result)
+    if assurance:
+        out += ["", *assurance]
+    return out + ["", *_more(result)]
