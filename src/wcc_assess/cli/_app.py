@@ -1,4 +1,8 @@
-"""The typer application, the one place errors become messages and exit codes."""
+"""The typer application, the one place errors and outcomes become messages and exit codes.
+
+The commands (one module each beside this one) are added to :data:`app` by
+:mod:`wcc_assess.cli`; a command imports from here, never the other way round.
+"""
 
 from __future__ import annotations
 
@@ -194,26 +198,6 @@ def _root(
     ] = False,
 ) -> None:
     """Grade commissioning organisations against competency frameworks."""
-
-
-def _register() -> None:
-    from wcc_assess.cli import (
-        assess,
-        cohort,
-        explain,
-        frameworks,
-        init,
-        schema,
-        trend,
-        validate,
-    )
-
-    for module in (assess, validate, init, schema, explain, trend, cohort):
-        module.register(app)
-    app.add_typer(frameworks.app, name="frameworks")
-
-
-_register()
 
 
 def main() -> None:

@@ -22,57 +22,64 @@ from wcc_assess.render.formats import AssessFormat
 __all__ = ["register"]
 
 
+Submission = Annotated[
+    Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
+]
+FrameworkSpec = Annotated[
+    str | None,
+    typer.Option(
+        "--framework",
+        help="A built-in framework id (wcc, wcc@2009) or a framework file; "
+        "default: the submission's own `framework:`.",
+    ),
+]
+Format = Annotated[AssessFormat, typer.Option("--format", "-f", help="Report format.")]
+Target = Annotated[
+    int | None,
+    typer.Option(
+        "--target",
+        help="Target level for every domain; overrides the submission's and the "
+        "framework's targets.",
+    ),
+]
+BaselineFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        help="Last year's submission (YAML) or result (`--format json`): "
+        "report the change of every domain and indicator since then.",
+        show_default=False,
+    ),
+]
+FailOnRegression = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-regression",
+        help="Fail the gate (exit 1) when any domain's level fell "
+        "since the baseline; needs --baseline.",
+    ),
+]
+FailOnRed = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-red", help="Fail the gate (exit 1) when a governance area is rated red."
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
+
+
 @guarded
 def assess(
-    submission: Annotated[
-        Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
-    ],
-    framework: Annotated[
-        str | None,
-        typer.Option(
-            "--framework",
-            help="A built-in framework id (wcc, wcc@2009) or a framework file; "
-            "default: the submission's own `framework:`.",
-        ),
-    ] = None,
-    output_format: Annotated[
-        AssessFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = AssessFormat.TABLE,
+    submission: Submission,
+    framework: FrameworkSpec = None,
+    output_format: Format = AssessFormat.TABLE,
     output: ReportOutput = None,
     report: ReportFiles = None,
-    target: Annotated[
-        int | None,
-        typer.Option(
-            "--target",
-            help="Target level for every domain; overrides the submission's and the "
-            "framework's targets.",
-        ),
-    ] = None,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline",
-            help="Last year's submission (YAML) or result (`--format json`): "
-            "report the change of every domain and indicator since then.",
-            show_default=False,
-        ),
-    ] = None,
-    fail_on_regression: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-regression",
-            help="Fail the gate (exit 1) when any domain's level fell "
-            "since the baseline; needs --baseline.",
-        ),
-    ] = False,
-    fail_on_red: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-red",
-            help="Fail the gate (exit 1) when a governance area is rated red.",
-        ),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")] = False,
+    target: Target = None,
+    baseline: BaselineFile = None,
+    fail_on_regression: FailOnRegression = False,
+    fail_on_red: FailOnRed = False,
+    quiet: Quiet = False,
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS

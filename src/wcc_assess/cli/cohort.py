@@ -111,68 +111,70 @@ def _gate(result: CohortResult) -> list[str]:
     ]
 
 
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH",
+        show_default=False,
+        help="Submission files, folders (searched recursively for *.yaml and *.yml; hidden "
+        "ones skipped) and glob patterns such as 'returns/**/*.yaml'.",
+    ),
+]
+FrameworkSpec = Annotated[
+    str | None,
+    typer.Option(
+        "--framework",
+        help="Grade every submission against this framework (an id, "
+        "id@version or a file); default: each submission's own `framework:`, and the cohort "
+        "is graded against the first one's.",
+    ),
+]
+Format = Annotated[CohortFormat, typer.Option("--format", "-f", help="Report format.")]
+Target = Annotated[
+    int | None,
+    typer.Option(
+        "--target",
+        help="Target level for every domain of every organisation; overrides "
+        "the submissions' and the framework's targets.",
+    ),
+]
+Baselines = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--baseline",
+        metavar="PATH",
+        show_default=False,
+        help="Last year's cohort, for an improvement ranking matched by organisation code: "
+        "submissions, `wcc assess --format json` results or a `wcc cohort --format json` "
+        "report; a file, folder or glob. Repeat for more.",
+    ),
+]
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Worker processes; 0 chooses: one per core for large cohorts, none for small ones.",
+    ),
+]
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Print nothing on stderr: no progress and no diagnostics."),
+]
+
+
 @guarded
 def cohort(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="PATH",
-            show_default=False,
-            help="Submission files, folders (searched recursively for *.yaml and *.yml; hidden "
-            "ones skipped) and glob patterns such as 'returns/**/*.yaml'.",
-        ),
-    ],
-    framework: Annotated[
-        str | None,
-        typer.Option(
-            "--framework",
-            help="Grade every submission against this framework (an id, "
-            "id@version or a file); default: each submission's own `framework:`, and the cohort "
-            "is graded against the first one's.",
-        ),
-    ] = None,
-    output_format: Annotated[
-        CohortFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = CohortFormat.TABLE,
+    paths: Paths,
+    framework: FrameworkSpec = None,
+    output_format: Format = CohortFormat.TABLE,
     output: ReportOutput = None,
     report: ReportFiles = None,
-    target: Annotated[
-        int | None,
-        typer.Option(
-            "--target",
-            help="Target level for every domain of every organisation; overrides "
-            "the submissions' and the framework's targets.",
-        ),
-    ] = None,
-    baseline: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--baseline",
-            metavar="PATH",
-            show_default=False,
-            help="Last year's cohort, for an improvement ranking matched by organisation code: "
-            "submissions, `wcc assess --format json` results or a `wcc cohort --format json` "
-            "report; a file, folder or glob. Repeat for more.",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            help="Worker processes; 0 chooses: one per core for large "
-            "cohorts, none for small ones.",
-        ),
-    ] = 0,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet",
-            "-q",
-            help="Print nothing on stderr: no progress and no diagnostics.",
-        ),
-    ] = False,
+    target: Target = None,
+    baseline: Baselines = None,
+    jobs: Jobs = 0,
+    quiet: Quiet = False,
 ) -> ExitCode:
     """Grade every submission of a cohort; print the league table and the statistics."""
     from wcc_assess.render import COHORT
