@@ -88,14 +88,7 @@ def assess(
     options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
     assessment = assess_file(submission, options, generated_at=generated_at())
     result = assessment.result
-    write_reports(
-        ASSESS,
-        result,
-        output_format,
-        output,
-        report,
-        assessment.inputs,
-    )
+    write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
     notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
     notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))

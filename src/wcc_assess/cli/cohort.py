@@ -183,14 +183,7 @@ def cohort(
     request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
     outcome = grade_cohort(request, generated_at=generated_at(), progress=_bar(quiet))
     result = outcome.cohort
-    write_reports(
-        COHORT,
-        result,
-        output_format,
-        output,
-        report,
-        outcome.inputs,
-    )
+    write_reports(COHORT, result, output_format, output, report, outcome.inputs)
     notes(_problems(result) + _gate(result), quiet=quiet)
     return exit_code(invalid=bool(result.invalid), gate_failed=bool(result.gates.failed))
 

@@ -54,14 +54,7 @@ def trend(
 
     outcome = trend_of_files(files, framework or [], generated_at=generated_at())
     built = outcome.trend
-    write_reports(
-        TREND,
-        built,
-        output_format,
-        output,
-        report,
-        outcome.inputs,
-    )
+    write_reports(TREND, built, output_format, output, report, outcome.inputs)
     notes(
         [f"warning: {warning}" for warning in built.warnings],
         quiet=quiet or output_format is TrendFormat.TABLE,

@@ -311,6 +311,48 @@ def _ref(summary: OrganisationSummary) -> OrganisationRef:
     )
 
 
+def _improvement(entry: LeagueEntry, before: OrganisationSummary) -> Improvement:
+    """Return how one organisation moved since its baseline entry (unranked)."""
+    change = None
+    if entry.score is not None and before.score is not None:
+        change = round_half_up(
+            Fraction(_hundredths(entry.score) - _hundredths(before.score), 100), 2
+        )
+    old_levels = {d.id: d.level for d in before.domains}
+    pairs = [
+        (old, d.level)
+        for d in entry.domains
+        if (old := old_levels.get(d.id)) is not None and d.level is not None
+    ]
+    return Improvement(
+        rank=None,
+        organisation=entry.organisation,
+        code=entry.code,
+        period=entry.period,
+        baseline_period=before.period,
+        score=entry.score,
+        baseline_score=before.score,
+        change=change,
+        band=entry.band,
+        baseline_band=before.band,
+        domains_up=sum(new > old for old, new in pairs),
+        domains_down=sum(new < old for old, new in pairs),
+    )
+
+
+def _ranked(rows: list[Improvement]) -> list[Improvement]:
+    """Rank by the change in overall score, largest rise first; those without one last."""
+    ranked = sorted(
+        (r for r in rows if r.change is not None),
+        key=lambda r: (-(r.change or 0.0), r.organisation.casefold(), r.code),
+    )
+    ranks = competition_ranks([r.change for r in ranked])
+    ranking = [r.model_copy(update={"rank": rank}) for r, rank in zip(ranked, ranks, strict=True)]
+    return ranking + sorted(
+        (r for r in rows if r.change is None), key=lambda r: (r.organisation.casefold(), r.code)
+    )
+
+
 def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> BaselineComparison:
     by_code: dict[str, list[OrganisationSummary]] = defaultdict(list)
     for summary in baseline:
@@ -323,46 +365,8 @@ def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> 
         if not candidates:
             new.append(_ref(entry))
             continue
-        before = max(candidates, key=lambda b: (b.period, b.source))
         matched_codes.add(_code_key(entry.code))
-        change = None
-        if entry.score is not None and before.score is not None:
-            change = round_half_up(
-                Fraction(_hundredths(entry.score) - _hundredths(before.score), 100), 2
-            )
-        old_levels = {d.id: d.level for d in before.domains}
-        pairs = [(old_levels.get(d.id), d.level) for d in entry.domains]
-        rows.append(
-            Improvement(
-                rank=None,
-                organisation=entry.organisation,
-                code=entry.code,
-                period=entry.period,
-                baseline_period=before.period,
-                score=entry.score,
-                baseline_score=before.score,
-                change=change,
-                band=entry.band,
-                baseline_band=before.band,
-                domains_up=sum(
-                    old is not None and new_level is not None and new_level > old
-                    for old, new_level in pairs
-                ),
-                domains_down=sum(
-                    old is not None and new_level is not None and new_level < old
-                    for old, new_level in pairs
-                ),
-            )
-        )
-    ranked = sorted(
-        (r for r in rows if r.change is not None),
-        key=lambda r: (-(r.change or 0.0), r.organisation.casefold(), r.code),
-    )
-    ranks = competition_ranks([r.change for r in ranked])
-    ranking = [r.model_copy(update={"rank": rank}) for r, rank in zip(ranked, ranks, strict=True)]
-    ranking += sorted(
-        (r for r in rows if r.change is None), key=lambda r: (r.organisation.casefold(), r.code)
-    )
+        rows.append(_improvement(entry, max(candidates, key=lambda b: (b.period, b.source))))
     missing = sorted(
         (_ref(s) for s in baseline if _code_key(s.code) not in matched_codes),
         key=lambda ref: (ref.organisation.casefold(), ref.code, ref.period),
@@ -370,7 +374,7 @@ def _compare(league: list[LeagueEntry], baseline: list[OrganisationSummary]) -> 
     return BaselineComparison(
         periods=sorted({s.period for s in baseline}),
         matched=len(rows),
-        ranking=ranking,
+        ranking=_ranked(rows),
         new=new,
         missing=missing,
     )

@@ -132,6 +132,9 @@ def _problem(message: str, event: Any, hint: str | None = None) -> YamlProblem:
     return YamlProblem(message, mark.line + 1, mark.column + 1, hint)
 
 
+# Long: one loop over the C parser's events, kept whole because it runs once per event of
+# every file (a function call per event costs a tenth of a cohort's parse time), and each
+# refusal needs the event in hand to say where it is.
 def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
     """Parse one YAML document into plain data with positions.
 
@@ -289,6 +292,8 @@ def parse_yaml_data(text: str, *, allow_aliases: bool = False) -> Any:
         return parse_yaml(text, allow_aliases=allow_aliases).data
 
 
+# Long: the same event loop as parse_yaml without positions, the cohort's fast path; its
+# locals are bound once and its branches inlined for speed (see parse_yaml_data).
 def _data_only(text: str, allow_aliases: bool) -> Any:
     """Run the loop of :func:`parse_yaml` without positions.
 

@@ -74,6 +74,15 @@ def blank_submission(
         "",
         "domains:",
     ]
+    out += _domain_lines(framework)
+    out += _assurance_skeleton(framework, period)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _domain_lines(framework: Framework) -> list[str]:
+    """Every domain and indicator, each level's descriptor as a comment, levels left empty."""
+    lowest, highest = framework.lowest, framework.highest
+    out: list[str] = []
     for domain in framework.domains:
         phase = f" (phase: {domain.phase})" if domain.phase else ""
         out.append(f"  {domain.id}:  # {domain.title}{phase}")
@@ -92,8 +101,7 @@ def blank_submission(
                 "      evidence: []",
             ]
         out.append("")
-    out += _assurance_skeleton(framework, period)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def _previous_period(period: str) -> str:

@@ -70,6 +70,98 @@ def _open(width: int, height: int, id_prefix: str, title: str, desc: str) -> lis
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _Radar:
+    """Where things stand on a radar of ``count`` spokes and ``steps`` rings."""
+
+    count: int
+    lowest: int
+    steps: int
+    centre: float = 220.0
+    radius: float = 160.0
+
+    def angle(self, index: int) -> float:
+        return -math.pi / 2 + 2 * math.pi * index / self.count
+
+    def point(self, index: int, level: float | None) -> tuple[float, float]:
+        distance = 0.0 if level is None else self.radius * (level - self.lowest + 1) / self.steps
+        angle = self.angle(index)
+        return self.centre + distance * math.cos(angle), self.centre + distance * math.sin(angle)
+
+    def polygon(self, values: Sequence[float | None]) -> str:
+        points = (self.point(i, v) for i, v in enumerate(values))
+        return " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+
+
+def _radar_grid(radar: _Radar, levels: Sequence[int]) -> list[str]:
+    """Draw a ring per level, a spoke per axis, and the levels up the first spoke."""
+    centre = _n(radar.centre)
+    parts = [f'<g fill="none" stroke="{GRID}" stroke-width="1">']
+    parts += [f'<polygon points="{radar.polygon([level] * radar.count)}"/>' for level in levels]
+    for index in range(radar.count):
+        x, y = radar.point(index, levels[-1])
+        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{_n(x)}" y2="{_n(y)}"/>')
+    parts += ["</g>", f'<g font-size="11" fill="{MUTED}" text-anchor="start">']
+    for level in levels:
+        x, y = radar.point(0, level)
+        parts.append(f'<text x="{_n(x + 4)}" y="{_n(y - 3)}">{level}</text>')
+    return [*parts, "</g>"]
+
+
+def _radar_shapes(radar: _Radar, axes: Sequence[RadarAxis]) -> list[str]:
+    """Last year's shape (dotted), the targets' (dashed) and the levels' (filled)."""
+    parts: list[str] = []
+    previous = [axis.previous for axis in axes]
+    if radar.count >= 3 and any(level is not None for level in previous):
+        parts.append(
+            f'<polygon class="previous" points="{radar.polygon(previous)}" fill="none" '
+            f'stroke="{PREVIOUS}" stroke-width="2" stroke-dasharray="2 3" '
+            'stroke-linejoin="round"/>'
+        )
+    targets = [axis.target for axis in axes]
+    if radar.count >= 3 and all(target is not None for target in targets):
+        parts.append(
+            f'<polygon class="target" points="{radar.polygon(targets)}" fill="none" '
+            f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+    parts.append(
+        f'<polygon class="level" points="{radar.polygon([axis.level for axis in axes])}" '
+        f'fill="{BLUE}" fill-opacity="0.18" stroke="{BLUE}" stroke-width="2.5" '
+        'stroke-linejoin="round"/>'
+    )
+    return parts
+
+
+def _diamond(x: float, y: float) -> str:
+    """Draw a target's marker: a white diamond outlined in the target colour."""
+    return (
+        f'<rect x="{_n(x - 3.5)}" y="{_n(y - 3.5)}" width="7" height="7" '
+        f'fill="#FFFFFF" stroke="{TARGET}" stroke-width="1.5" '
+        f'transform="rotate(45 {_n(x)} {_n(y)})"/>'
+    )
+
+
+def _radar_marks(radar: _Radar, axes: Sequence[RadarAxis]) -> list[str]:
+    """Draw a diamond at each target and a dot at each level; then the spokes' labels."""
+    parts: list[str] = []
+    for index, axis in enumerate(axes):
+        if axis.target is not None:
+            parts.append(_diamond(*radar.point(index, axis.target)))
+        if axis.level is not None:
+            x, y = radar.point(index, axis.level)
+            parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.5" fill="{BLUE}"/>')
+    parts.append(f'<g font-size="13" font-weight="bold" fill="{INK}">')
+    for index, axis in enumerate(axes):
+        angle, reach = radar.angle(index), radar.radius + 18
+        x = radar.centre + reach * math.cos(angle)
+        y = radar.centre + reach * math.sin(angle) + 4.5
+        cos = math.cos(angle)
+        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+        label = _t(axis.label) + (" n/a" if axis.level is None else "")
+        parts.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}">{label}</text>')
+    return [*parts, "</g>"]
+
+
 def radar_chart(
     axes: Sequence[RadarAxis],
     levels: Sequence[int],
@@ -86,74 +178,80 @@ def radar_chart(
     level sits on the first ring, not at the centre, so that a domain not assessed (drawn
     at the centre, its label marked "n/a") stands apart from one at the bottom of the scale.
     """
-    size, centre, radius = 440, 220.0, 160.0
-    lowest, steps = levels[0], len(levels)
-    count = len(axes)
+    radar = _Radar(len(axes), levels[0], len(levels))
+    parts = _open(440, 440, id_prefix, title, desc)
+    parts += _radar_grid(radar, levels)
+    parts += _radar_shapes(radar, axes)
+    parts += _radar_marks(radar, axes)
+    return "\n".join([*parts, "</svg>"])
 
-    def point(index: int, level: float | None) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        distance = 0.0 if level is None else radius * (level - lowest + 1) / steps
-        return centre + distance * math.cos(angle), centre + distance * math.sin(angle)
 
-    def polygon(values: Sequence[float | None]) -> str:
-        return " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, v) for i, v in enumerate(values)))
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """The layout of the bar chart: a row per bar, the scale across."""
 
-    parts = _open(size, size, id_prefix, title, desc)
-    parts.append(f'<g fill="none" stroke="{GRID}" stroke-width="1">')
+    lowest: int
+    highest: int
+    count: int
+    row: int = 26
+    left: int = 46
+    plot: int = 300
+    top: int = 12
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.row * self.count
+
+    def x_of(self, value: float) -> float:
+        return self.left + self.plot * (value - self.lowest) / (self.highest - self.lowest)
+
+
+def _bar_axis(rows: _Rows, levels: Sequence[int]) -> list[str]:
+    parts = [f'<g stroke="{GRID}" stroke-width="1">']
     for level in levels:
-        parts.append(f'<polygon points="{polygon([level] * count)}"/>')
-    for index in range(count):
-        x, y = point(index, levels[-1])
-        parts.append(f'<line x1="{_n(centre)}" y1="{_n(centre)}" x2="{_n(x)}" y2="{_n(y)}"/>')
-    parts.append("</g>")
-    parts.append(f'<g font-size="11" fill="{MUTED}" text-anchor="start">')
+        x = _n(rows.x_of(level))
+        parts.append(f'<line x1="{x}" y1="{rows.top}" x2="{x}" y2="{rows.bottom}"/>')
+    parts += ["</g>", f'<g font-size="11" fill="{MUTED}" text-anchor="middle">']
     for level in levels:
-        x, y = point(0, level)
-        parts.append(f'<text x="{_n(x + 4)}" y="{_n(y - 3)}">{level}</text>')
-    parts.append("</g>")
+        parts.append(f'<text x="{_n(rows.x_of(level))}" y="{rows.bottom + 15}">{level}</text>')
+    parts.append(f'<text x="{_n(rows.left + rows.plot / 2)}" y="{rows.bottom + 30}">score</text>')
+    return [*parts, "</g>"]
 
-    previous = [axis.previous for axis in axes]
-    if count >= 3 and any(level is not None for level in previous):
-        parts.append(
-            f'<polygon class="previous" points="{polygon(previous)}" fill="none" '
-            f'stroke="{PREVIOUS}" stroke-width="2" stroke-dasharray="2 3" '
-            'stroke-linejoin="round"/>'
-        )
-    targets = [axis.target for axis in axes]
-    if count >= 3 and all(target is not None for target in targets):
-        parts.append(
-            f'<polygon class="target" points="{polygon(targets)}" fill="none" '
-            f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
-        )
-    parts.append(
-        f'<polygon class="level" points="{polygon([axis.level for axis in axes])}" '
-        f'fill="{BLUE}" fill-opacity="0.18" stroke="{BLUE}" stroke-width="2.5" '
-        'stroke-linejoin="round"/>'
-    )
-    for index, axis in enumerate(axes):
-        if axis.target is not None:
-            x, y = point(index, axis.target)
-            parts.append(
-                f'<rect x="{_n(x - 3.5)}" y="{_n(y - 3.5)}" width="7" height="7" '
-                f'fill="#FFFFFF" stroke="{TARGET}" stroke-width="1.5" '
-                f'transform="rotate(45 {_n(x)} {_n(y)})"/>'
-            )
-        if axis.level is not None:
-            x, y = point(index, axis.level)
-            parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.5" fill="{BLUE}"/>')
 
-    parts.append(f'<g font-size="13" font-weight="bold" fill="{INK}">')
-    for index, axis in enumerate(axes):
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        x = centre + (radius + 18) * math.cos(angle)
-        y = centre + (radius + 18) * math.sin(angle) + 4.5
-        cos = math.cos(angle)
-        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-        label = _t(axis.label) + (" n/a" if axis.level is None else "")
-        parts.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}">{label}</text>')
-    parts.append("</g>")
-    parts.append("</svg>")
-    return "\n".join(parts)
+def _bar(rows: _Rows, index: int, bar: Bar) -> list[str]:
+    """Draw one row: its label, the bar (or "not assessed"), the score, the target's tick."""
+    left, y = rows.left, rows.top + rows.row * index
+    middle = y + rows.row / 2
+    parts = [
+        f'<text x="{left - 8}" y="{_n(middle + 4.5)}" text-anchor="end" font-size="13" '
+        f'font-weight="bold" fill="{INK}">{_t(bar.label)}</text>'
+    ]
+    if bar.value is None:
+        parts.append(
+            f'<text x="{left + 6}" y="{_n(middle + 4)}" font-size="11" font-style="italic" '
+            f'fill="{MUTED}">{_t(bar.text)}</text>'
+        )
+    else:
+        end = max(rows.x_of(bar.value), left + 2.0)
+        parts.append(
+            f'<rect x="{left}" y="{_n(y + 5)}" width="{_n(end - left)}" '
+            f'height="{rows.row - 10}" fill="{BLUE}"/>'
+        )
+        parts.append(
+            f'<text x="{left + rows.plot + 12}" y="{_n(middle + 4)}" font-size="12" '
+            f'fill="{INK}">{_t(bar.text)}</text>'
+        )
+    if bar.target is not None:
+        x = _n(rows.x_of(bar.target))
+        y1, y2 = _n(y + 1), _n(y + rows.row - 1)
+        parts.append(
+            f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="#FFFFFF" stroke-width="5.5"/>'
+        )
+        parts.append(
+            f'<line class="target" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" '
+            f'stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="3 2"/>'
+        )
+    return parts
 
 
 def bar_chart(
@@ -169,60 +267,12 @@ def bar_chart(
     Each target is a dashed tick across its bar, and each score is written in a column to
     the right (or "not assessed" in the row).
     """
-    lowest, highest = levels[0], levels[-1]
-    row, left, plot, top = 26, 46, 300, 12
-    width = left + plot + 70
-    height = top + row * len(bars) + 34
-
-    def x_of(value: float) -> float:
-        return left + plot * (value - lowest) / (highest - lowest)
-
-    parts = _open(width, height, id_prefix, title, desc)
-    bottom = top + row * len(bars)
-    parts.append(f'<g stroke="{GRID}" stroke-width="1">')
-    for level in levels:
-        x = _n(x_of(level))
-        parts.append(f'<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}"/>')
-    parts.append("</g>")
-    parts.append(f'<g font-size="11" fill="{MUTED}" text-anchor="middle">')
-    for level in levels:
-        parts.append(f'<text x="{_n(x_of(level))}" y="{bottom + 15}">{level}</text>')
-    parts.append(f'<text x="{_n(left + plot / 2)}" y="{bottom + 30}">score</text>')
-    parts.append("</g>")
+    rows = _Rows(levels[0], levels[-1], len(bars))
+    width, height = rows.left + rows.plot + 70, rows.bottom + 34
+    parts = _open(width, height, id_prefix, title, desc) + _bar_axis(rows, levels)
     for index, bar in enumerate(bars):
-        y = top + row * index
-        middle = y + row / 2
-        parts.append(
-            f'<text x="{left - 8}" y="{_n(middle + 4.5)}" text-anchor="end" font-size="13" '
-            f'font-weight="bold" fill="{INK}">{_t(bar.label)}</text>'
-        )
-        if bar.value is None:
-            parts.append(
-                f'<text x="{left + 6}" y="{_n(middle + 4)}" font-size="11" font-style="italic" '
-                f'fill="{MUTED}">{_t(bar.text)}</text>'
-            )
-        else:
-            end = max(x_of(bar.value), left + 2.0)
-            parts.append(
-                f'<rect x="{left}" y="{_n(y + 5)}" width="{_n(end - left)}" '
-                f'height="{row - 10}" fill="{BLUE}"/>'
-            )
-            parts.append(
-                f'<text x="{left + plot + 12}" y="{_n(middle + 4)}" font-size="12" '
-                f'fill="{INK}">{_t(bar.text)}</text>'
-            )
-        if bar.target is not None:
-            x = _n(x_of(bar.target))
-            y1, y2 = _n(y + 1), _n(y + row - 1)
-            parts.append(
-                f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="#FFFFFF" stroke-width="5.5"/>'
-            )
-            parts.append(
-                f'<line class="target" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" '
-                f'stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="3 2"/>'
-            )
-    parts.append("</svg>")
-    return "\n".join(parts)
+        parts += _bar(rows, index, bar)
+    return "\n".join([*parts, "</svg>"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +301,114 @@ def _tick(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+@dataclass(frozen=True, slots=True)
+class _Plot:
+    """The layout of a trajectory chart: a column per year, the values' ticks up the side."""
+
+    columns: int
+    low: float
+    high: float
+    width: int = 480
+    height: int = 220
+    left: int = 56
+    right: int = 30
+    top: int = 30
+    bottom: int = 40
+
+    def x_of(self, index: int) -> float:
+        plot_w = self.width - self.left - self.right
+        if self.columns == 1:
+            return self.left + plot_w / 2
+        return self.left + plot_w * index / (self.columns - 1)
+
+    def y_of(self, value: float) -> float:
+        plot_h = self.height - self.top - self.bottom
+        return self.top + plot_h * (self.high - value) / (self.high - self.low)
+
+    def path(self, pairs: list[tuple[int, float]]) -> str:
+        return " ".join(f"{_n(self.x_of(i))},{_n(self.y_of(v))}" for i, v in pairs)
+
+
+def _ticks(points: Sequence[TrajectoryPoint]) -> list[float]:
+    """Return round ticks spanning every aspiration and actual."""
+    values = [v for p in points for v in (p.aspiration, p.actual) if v is not None]
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    step = _nice_step(high - low)
+    low_tick = math.floor(low / step) * step
+    high_tick = math.ceil(high / step) * step
+    if high_tick == low_tick:
+        high_tick = low_tick + step
+    ticks = []
+    tick = low_tick
+    while tick <= high_tick + step / 1000:
+        ticks.append(tick)
+        tick = round(tick + step, 9)
+    return ticks
+
+
+def _trajectory_axes(
+    plot: _Plot, ticks: list[float], points: Sequence[TrajectoryPoint]
+) -> list[str]:
+    parts = [f'<g stroke="{GRID}" stroke-width="1">']
+    for tick in ticks:
+        level = _n(plot.y_of(tick))
+        parts.append(
+            f'<line x1="{plot.left}" y1="{level}" x2="{plot.width - plot.right}" y2="{level}"/>'
+        )
+    parts += ["</g>", f'<g font-size="11" fill="{MUTED}">']
+    for tick in ticks:
+        y = _n(plot.y_of(tick) + 4)
+        parts.append(f'<text x="{plot.left - 6}" y="{y}" text-anchor="end">{_tick(tick)}</text>')
+    for index, point in enumerate(points):
+        parts.append(
+            f'<text x="{_n(plot.x_of(index))}" y="{plot.height - plot.bottom + 16}" '
+            f'text-anchor="middle">{_t(point.label)}</text>'
+        )
+    return [*parts, "</g>"]
+
+
+def _trajectory_lines(plot: _Plot, points: Sequence[TrajectoryPoint]) -> list[str]:
+    """Draw the aspirations (dashed, diamonds) and actuals (solid; square where missed)."""
+    aspirations = [(i, p.aspiration) for i, p in enumerate(points) if p.aspiration is not None]
+    actuals = [(i, p.actual) for i, p in enumerate(points) if p.actual is not None]
+    parts: list[str] = []
+    if len(aspirations) > 1:
+        parts.append(
+            f'<polyline class="aspiration" points="{plot.path(aspirations)}" fill="none" '
+            f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+    parts += [_diamond(plot.x_of(index), plot.y_of(value)) for index, value in aspirations]
+    if len(actuals) > 1:
+        parts.append(
+            f'<polyline class="actual" points="{plot.path(actuals)}" fill="none" '
+            f'stroke="{BLUE}" stroke-width="2.5" stroke-linejoin="round"/>'
+        )
+    for index, value in actuals:
+        x, y = plot.x_of(index), plot.y_of(value)
+        if points[index].on_track is False:
+            parts.append(
+                f'<rect class="missed" x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9" '
+                f'fill="#FFFFFF" stroke="{BLUE}" stroke-width="2.5"/>'
+            )
+        else:
+            parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{BLUE}"/>')
+    return parts
+
+
+def _trajectory_legend(left: int) -> list[str]:
+    legend_y = 16
+    return [
+        f'<g font-size="11" fill="{INK}">',
+        f'<line x1="{left}" y1="{legend_y - 4}" x2="{left + 24}" y2="{legend_y - 4}" '
+        f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>',
+        f'<text x="{left + 30}" y="{legend_y}">Aspiration</text>',
+        f'<line x1="{left + 110}" y1="{legend_y - 4}" x2="{left + 134}" y2="{legend_y - 4}" '
+        f'stroke="{BLUE}" stroke-width="2.5"/>',
+        f'<text x="{left + 140}" y="{legend_y}">Actual (square: missed)</text>',
+        "</g>",
+    ]
+
+
 def trajectory_chart(
     points: Sequence[TrajectoryPoint],
     *,
@@ -264,90 +422,10 @@ def trajectory_chart(
     that missed their aspiration are drawn as hollow squares rather than filled circles,
     so the chart does not rely on colour; the legend says which line is which.
     """
-    width, height = 480, 220
-    left, right, top, bottom = 56, 30, 30, 40
-    plot_w, plot_h = width - left - right, height - top - bottom
-    values = [v for p in points for v in (p.aspiration, p.actual) if v is not None]
-    low, high = (min(values), max(values)) if values else (0.0, 1.0)
-    step = _nice_step(high - low)
-    low_tick = math.floor(low / step) * step
-    high_tick = math.ceil(high / step) * step
-    if high_tick == low_tick:
-        high_tick = low_tick + step
-    ticks = []
-    tick = low_tick
-    while tick <= high_tick + step / 1000:
-        ticks.append(tick)
-        tick = round(tick + step, 9)
-
-    def x_of(index: int) -> float:
-        if len(points) == 1:
-            return left + plot_w / 2
-        return left + plot_w * index / (len(points) - 1)
-
-    def y_of(value: float) -> float:
-        return top + plot_h * (high_tick - value) / (high_tick - low_tick)
-
-    parts = _open(width, height, id_prefix, title, desc)
-    parts.append(f'<g stroke="{GRID}" stroke-width="1">')
-    for tick in ticks:
-        level = _n(y_of(tick))
-        parts.append(f'<line x1="{left}" y1="{level}" x2="{width - right}" y2="{level}"/>')
-    parts.append("</g>")
-    parts.append(f'<g font-size="11" fill="{MUTED}">')
-    for tick in ticks:
-        parts.append(
-            f'<text x="{left - 6}" y="{_n(y_of(tick) + 4)}" text-anchor="end">{_tick(tick)}</text>'
-        )
-    for index, point in enumerate(points):
-        parts.append(
-            f'<text x="{_n(x_of(index))}" y="{height - bottom + 16}" '
-            f'text-anchor="middle">{_t(point.label)}</text>'
-        )
-    parts.append("</g>")
-
-    def path(pairs: list[tuple[int, float]]) -> str:
-        return " ".join(f"{_n(x_of(i))},{_n(y_of(v))}" for i, v in pairs)
-
-    aspirations = [(i, p.aspiration) for i, p in enumerate(points) if p.aspiration is not None]
-    actuals = [(i, p.actual) for i, p in enumerate(points) if p.actual is not None]
-    if len(aspirations) > 1:
-        parts.append(
-            f'<polyline class="aspiration" points="{path(aspirations)}" fill="none" '
-            f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
-        )
-    for index, value in aspirations:
-        x, y = x_of(index), y_of(value)
-        parts.append(
-            f'<rect x="{_n(x - 3.5)}" y="{_n(y - 3.5)}" width="7" height="7" fill="#FFFFFF" '
-            f'stroke="{TARGET}" stroke-width="1.5" transform="rotate(45 {_n(x)} {_n(y)})"/>'
-        )
-    if len(actuals) > 1:
-        parts.append(
-            f'<polyline class="actual" points="{path(actuals)}" fill="none" stroke="{BLUE}" '
-            'stroke-width="2.5" stroke-linejoin="round"/>'
-        )
-    for index, value in actuals:
-        x, y = x_of(index), y_of(value)
-        if points[index].on_track is False:
-            parts.append(
-                f'<rect class="missed" x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9" '
-                f'fill="#FFFFFF" stroke="{BLUE}" stroke-width="2.5"/>'
-            )
-        else:
-            parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{BLUE}"/>')
-    legend_y = 16
-    parts.append(f'<g font-size="11" fill="{INK}">')
-    parts.append(
-        f'<line x1="{left}" y1="{legend_y - 4}" x2="{left + 24}" y2="{legend_y - 4}" '
-        f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
-    )
-    parts.append(f'<text x="{left + 30}" y="{legend_y}">Aspiration</text>')
-    parts.append(
-        f'<line x1="{left + 110}" y1="{legend_y - 4}" x2="{left + 134}" y2="{legend_y - 4}" '
-        f'stroke="{BLUE}" stroke-width="2.5"/>'
-    )
-    parts.append(f'<text x="{left + 140}" y="{legend_y}">Actual (square: missed)</text>')
-    parts.append("</g>")
-    parts.append("</svg>")
-    return "\n".join(parts)
+    ticks = _ticks(points)
+    plot = _Plot(len(points), ticks[0], ticks[-1])
+    parts = _open(plot.width, plot.height, id_prefix, title, desc)
+    parts += _trajectory_axes(plot, ticks, points)
+    parts += _trajectory_lines(plot, points)
+    parts += _trajectory_legend(plot.left)
+    return "\n".join([*parts, "</svg>"])

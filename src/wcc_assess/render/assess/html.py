@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from wcc_assess.models.result import (
+    DomainResult,
     DomainStatus,
     GateStatus,
     OutcomeMeasureResult,
@@ -41,69 +42,68 @@ STATUS: dict[DomainStatus, tuple[str, str]] = {
 """Icon and words for each status: the words are always shown, the icon is decoration."""
 
 
+def _said(result: Result, domain: DomainResult) -> tuple[str, str]:
+    """Say what the radar and the bar chart show of one domain, for their descriptions."""
+    target = f", target {domain.target}" if domain.target is not None else ", no target"
+    before = ""
+    if result.baseline is not None and domain.change is not None:
+        before = (
+            f", {result.baseline.period} {_words.figure(domain.change.previous_level)}"
+            if domain.change.previous_level is not None
+            else f", not assessed in {result.baseline.period}"
+        )
+    name = collapse(f"{domain.id} {domain.title}")
+    if domain.level is None:
+        return f"{name}: not assessed{target}{before}.", f"{domain.id}: not assessed{target}."
+    score = f"{domain.id}: score {_words.fixed(domain.score)}{target}."
+    return f"{name}: level {domain.level}{target}{before}.", score
+
+
+def _radar(result: Result, levels: list[int], described: list[str]) -> str:
+    baseline = result.baseline
+    has_targets = any(domain.target is not None for domain in result.domains)
+    desc = (
+        f"Radar chart of each domain's level on the {levels[0]} to {levels[-1]} scale, one "
+        "spoke per domain, the outer ring being the top level"
+        + (", with the targets as a dashed outline" if has_targets else "")
+        + (f" and the levels of {baseline.period} as a grey dotted outline" if baseline else "")
+        + ". "
+        + " ".join(described)
+        + " The same figures are in the domain table."
+    )
+    axes = [
+        RadarAxis(d.id, d.level, d.target, d.change.previous_level if d.change else None)
+        for d in result.domains
+    ]
+    return radar_chart(axes, levels, title="Domain levels against targets", desc=desc)
+
+
+def _bars(result: Result, levels: list[int], described: list[str]) -> str:
+    has_targets = any(domain.target is not None for domain in result.domains)
+    desc = (
+        "Bar chart of each domain's score (the weighted mean of its indicators' "
+        f"effective levels) on the {levels[0]} to {levels[-1]} scale"
+        + (", with each target as a dashed line. " if has_targets else ". ")
+        + " ".join(described)
+        + " The same figures are in the domain table."
+    )
+    bars = [
+        Bar(
+            d.id,
+            d.score,
+            d.target,
+            _words.fixed(d.score) if d.score is not None else "not assessed",
+        )
+        for d in result.domains
+    ]
+    return bar_chart(bars, levels, title="Domain scores", desc=desc)
+
+
 def _charts(result: Result) -> tuple[Markup, Markup]:
     levels = [step.level for step in result.framework.scale]
-    scale = f"the {levels[0]} to {levels[-1]} scale"
-    radar_parts, bar_parts = [], []
-    for domain in result.domains:
-        target = f", target {domain.target}" if domain.target is not None else ", no target"
-        name = collapse(f"{domain.id} {domain.title}")
-        before = ""
-        if result.baseline is not None and domain.change is not None:
-            before = (
-                f", {result.baseline.period} {_words.figure(domain.change.previous_level)}"
-                if domain.change.previous_level is not None
-                else f", not assessed in {result.baseline.period}"
-            )
-        if domain.level is None:
-            radar_parts.append(f"{name}: not assessed{target}{before}.")
-            bar_parts.append(f"{domain.id}: not assessed{target}.")
-        else:
-            radar_parts.append(f"{name}: level {domain.level}{target}{before}.")
-            bar_parts.append(f"{domain.id}: score {_words.fixed(domain.score)}{target}.")
-    has_targets = any(domain.target is not None for domain in result.domains)
-    baseline = result.baseline
-    radar = radar_chart(
-        [
-            RadarAxis(d.id, d.level, d.target, d.change.previous_level if d.change else None)
-            for d in result.domains
-        ],
-        levels,
-        title="Domain levels against targets",
-        desc=(
-            f"Radar chart of each domain's level on {scale}, one spoke per domain, the outer "
-            "ring being the top level"
-            + (", with the targets as a dashed outline" if has_targets else "")
-            + (
-                f" and the levels of {baseline.period} as a grey dotted outline"
-                if baseline is not None
-                else ""
-            )
-            + ". "
-            + " ".join(radar_parts)
-            + " The same figures are in the domain table."
-        ),
-    )
-    bars = bar_chart(
-        [
-            Bar(
-                d.id,
-                d.score,
-                d.target,
-                _words.fixed(d.score) if d.score is not None else "not assessed",
-            )
-            for d in result.domains
-        ],
-        levels,
-        title="Domain scores",
-        desc=(
-            f"Bar chart of each domain's score (the weighted mean of its indicators' "
-            f"effective levels) on {scale}"
-            + (", with each target as a dashed line. " if has_targets else ". ")
-            + " ".join(bar_parts)
-            + " The same figures are in the domain table."
-        ),
-    )
+    said = [_said(result, domain) for domain in result.domains]
+    radar = _radar(result, levels, [radar for radar, _ in said])
+    bars = _bars(result, levels, [bar for _, bar in said])
     return Markup(radar), Markup(bars)
 
 

@@ -136,30 +136,53 @@ def _governance_testcase(
     return case
 
 
-def render(result: Result, options: RenderOptions) -> str:
-    """Return the assessment as JUnit XML (UTF-8, with an XML declaration)."""
-    classname = collapse(f"{result.framework.id}.{result.organisation_code}")
-    cases = []
-    failed = skipped = 0
-    for domain in result.domains:
-        failures = [f for f in result.gate.failures if f.domain == domain.id]
-        case = _testcase(domain, classname, failures, _since(result, domain))
-        failed += case.find("failure") is not None
-        skipped += case.find("skipped") is not None
-        cases.append(case)
+def _cases(result: Result, classname: str) -> list[ET.Element]:
+    """One test case per domain, then one per governance area."""
+    cases = [
+        _testcase(
+            domain,
+            classname,
+            [f for f in result.gate.failures if f.domain == domain.id],
+            _since(result, domain),
+        )
+        for domain in result.domains
+    ]
     for area in result.governance.areas if result.governance is not None else []:
         red = [
             f for f in result.gate.failures if f.kind == "governance-red" and f.domain == area.id
         ]
-        case = _governance_testcase(area, classname, red)
-        failed += case.find("failure") is not None
-        skipped += case.find("skipped") is not None
-        cases.append(case)
+        cases.append(_governance_testcase(area, classname, red))
+    return cases
+
+
+def _properties(suite: ET.Element, result: Result) -> None:
+    properties = ET.SubElement(suite, "properties")
+    overall = result.overall
+    for name, value in (
+        ("framework", f"{result.framework.id}@{result.framework.version}"),
+        ("organisation", result.organisation),
+        ("organisation_code", result.organisation_code),
+        ("period", result.period),
+        ("assessed_on", result.assessed_on.isoformat()),
+        ("overall_score", _words.fixed(overall.score)),
+        ("overall_percent", _words.fixed(overall.percent, 1)),
+        ("band", overall.band or ""),
+        ("gate", result.gate.status.value),
+        ("source", result.source),
+        ("tool", result.tool),
+    ):
+        ET.SubElement(properties, "property", {"name": name, "value": collapse(value)})
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the assessment as JUnit XML (UTF-8, with an XML declaration)."""
+    classname = collapse(f"{result.framework.id}.{result.organisation_code}")
+    cases = _cases(result, classname)
     counts = {
         "tests": str(len(cases)),
-        "failures": str(failed),
+        "failures": str(sum(case.find("failure") is not None for case in cases)),
         "errors": "0",
-        "skipped": str(skipped),
+        "skipped": str(sum(case.find("skipped") is not None for case in cases)),
         "time": "0",
     }
     suite_name = collapse(
@@ -179,22 +202,7 @@ def render(result: Result, options: RenderOptions) -> str:
             "package": classname,
         },
     )
-    properties = ET.SubElement(suite, "properties")
-    overall = result.overall
-    for name, value in (
-        ("framework", f"{result.framework.id}@{result.framework.version}"),
-        ("organisation", result.organisation),
-        ("organisation_code", result.organisation_code),
-        ("period", result.period),
-        ("assessed_on", result.assessed_on.isoformat()),
-        ("overall_score", _words.fixed(overall.score)),
-        ("overall_percent", _words.fixed(overall.percent, 1)),
-        ("band", overall.band or ""),
-        ("gate", result.gate.status.value),
-        ("source", result.source),
-        ("tool", result.tool),
-    ):
-        ET.SubElement(properties, "property", {"name": name, "value": collapse(value)})
+    _properties(suite, result)
     suite.extend(cases)
     if result.warnings:
         out = ET.SubElement(suite, "system-out")

@@ -17,7 +17,7 @@ from wcc_assess.models.result import (
     Result,
 )
 from wcc_assess.render._console import SafeTable, StringConsole, table
-from wcc_assess.render._words import change_text, figure, signed
+from wcc_assess.render._words import change_text, figure, plural, signed
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -102,26 +102,25 @@ def _items(console: Console, rows: list[tuple[str, str]]) -> None:
     console.print(grid)
 
 
-def render(result: Result, options: RenderOptions) -> str:
-    """Return the assessment as a terminal table (ANSI colours only if ``options.color``)."""
-    console = StringConsole(options)
-    scale = result.framework.scale
-    lowest, highest = scale[0].level, scale[-1].level
+def _heading(console: Console, result: Result) -> None:
+    """Print who, what framework, when, and the baseline compared with."""
+    info = result.framework
     console.print(
         Text(f"{result.organisation} ({result.organisation_code}) · {result.period}", style="bold")
     )
-    console.print(
-        Text(f"{result.framework.title} ({result.framework.id} {result.framework.version})")
-    )
-    console.print(
-        f"Assessed {result.assessed_on.isoformat()} · domain method {result.framework.method.value}"
-    )
+    console.print(Text(f"{info.title} ({info.id} {info.version})"))
+    console.print(f"Assessed {result.assessed_on.isoformat()} · domain method {info.method.value}")
     baseline = result.baseline
     if baseline is not None:
         compared = f"Compared with {baseline.period} ({baseline.source})"
         if baseline.revision:
             compared += f" · framework revised {baseline.revision}"
         console.print(compared)
+
+
+def _domains(console: Console, result: Result) -> None:
+    """Print one row per domain (with the change and the calibration when there are any)."""
+    scale, baseline = result.framework.scale, result.baseline
     moderated = result.panel is not None and result.panel.indicators_rated > 0
     columns: list[tuple[str, JustifyMethod]] = [
         ("Id", "left"),
@@ -139,21 +138,22 @@ def render(result: Result, options: RenderOptions) -> str:
         columns.append(("Self−panel", "right"))
     domains = table(*columns)
     for domain in result.domains:
-        row = _row(domain, lowest, highest, baseline is not None)
+        row = _row(domain, scale[0].level, scale[-1].level, baseline is not None)
         if moderated:
             row.append(_gap(domain.calibration_gap) if domain.panel_rated else "")
         domains.add_row(*row)
     console.print(domains)
 
-    overall = result.overall
+
+def _overall(console: Console, result: Result) -> None:
+    """Print the overall grade, coverage, the ids new and gone, and the gate."""
+    overall, baseline = result.overall, result.baseline
     if overall.score is not None:
         line = Text("Overall: ", style="bold")
         line.append(f"{overall.score:.2f} ({overall.percent:.1f}%) · band {overall.band}")
         if overall.change is not None and overall.change.score_delta is not None:
-            line.append(
-                f" · score {signed(overall.change.score_delta)} since "
-                f"{baseline.period if baseline else 'the baseline'}"
-            )
+            since = baseline.period if baseline else "the baseline"
+            line.append(f" · score {signed(overall.change.score_delta)} since {since}")
         console.print(line)
     else:
         console.print(Text("Overall: no domain was assessed", style="bold"))
@@ -171,21 +171,15 @@ def render(result: Result, options: RenderOptions) -> str:
                 console.print(f"{label} since {baseline.period}: {', '.join(ids)}")
     gate = result.gate
     if gate.failures:
-        count = len(gate.failures)
-        console.print(
-            Text(f"Gate: FAILED ({count} failure{'s' if count != 1 else ''})", style="bold red")
-        )
+        failed = f"Gate: FAILED ({plural(len(gate.failures), 'failure')})"
+        console.print(Text(failed, style="bold red"))
         _items(console, [("-", failure.message) for failure in gate.failures])
     else:
         console.print(f"Gate: {gate.status.value}")
 
-    if result.panel is not None:
-        _panel(console, result)
-    if result.governance is not None:
-        _governance(console, result.governance)
-    if result.outcomes is not None:
-        _outcomes(console, result.outcomes)
 
+def _left_out(console: Console, result: Result) -> None:
+    """Print the capped indicators and what was not assessed, with the reasons."""
     capped = [
         (i.id, f"{i.title}: {i.cap.message}")
         for d in result.domains
@@ -207,26 +201,43 @@ def render(result: Result, options: RenderOptions) -> str:
         console.print(Text("Not assessed", style="bold"))
         _items(console, skipped)
 
+
+def _next_steps(console: Console, result: Result) -> None:
+    """Print the first :data:`TOP_STEPS` next steps, those of domains below target first."""
     below = {d.id for d in result.domains if d.status is DomainStatus.BELOW}
     steps = sorted(
         (step for domain in result.domains for step in domain.next_steps),
         key=lambda step: (step.domain not in below, step.current_level),
     )
-    if steps:
-        console.print(Text("Next steps", style="bold"))
-        _items(
-            console,
-            [
-                (
-                    step.indicator,
-                    f"{step.title} → level {step.next_level}: "
-                    f"{step.evidence_gap or step.descriptor}",
-                )
-                for step in steps[:TOP_STEPS]
-            ],
+    if not steps:
+        return
+    console.print(Text("Next steps", style="bold"))
+    rows = [
+        (
+            step.indicator,
+            f"{step.title} → level {step.next_level}: {step.evidence_gap or step.descriptor}",
         )
-        if len(steps) > TOP_STEPS:
-            console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format json`)")
+        for step in steps[:TOP_STEPS]
+    ]
+    _items(console, rows)
+    if len(steps) > TOP_STEPS:
+        console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format json`)")
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    """Return the assessment as a terminal table (ANSI colours only if ``options.color``)."""
+    console = StringConsole(options)
+    _heading(console, result)
+    _domains(console, result)
+    _overall(console, result)
+    if result.panel is not None:
+        _panel(console, result)
+    if result.governance is not None:
+        _governance(console, result.governance)
+    if result.outcomes is not None:
+        _outcomes(console, result.outcomes)
+    _left_out(console, result)
+    _next_steps(console, result)
     return console.text()
 
 

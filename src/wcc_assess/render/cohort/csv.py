@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
-from wcc_assess.models.cohort import CohortResult, Improvement
+from wcc_assess.models.cohort import CohortResult, Improvement, LeagueEntry
 from wcc_assess.render._safety import spreadsheet_cell
 from wcc_assess.render.interface import RenderOptions
 
@@ -26,97 +26,107 @@ def _value(value: float | int | None) -> str:
     return str(value)
 
 
+_SUMMARY = [
+    "status",
+    "rank",
+    "organisation",
+    "code",
+    "period",
+    "source",
+    "score",
+    "percent",
+    "band",
+    "domains_assessed",
+    "domains_met",
+    "domains_below",
+    "capped",
+    "gate",
+]
+"""The first columns: each organisation's line of the league table."""
+
+_BASELINE = ["baseline_period", "baseline_score", "change", "improvement_rank"]
+
+
+def _header(cohort: CohortResult) -> list[str]:
+    header = list(_SUMMARY)
+    for domain in cohort.domains:
+        header += [f"{domain.id}_level", f"{domain.id}_score"]
+    header += [f"governance_{area_id}" for area_id in _area_ids(cohort)]
+    return header + (_BASELINE if cohort.baseline is not None else []) + ["notes"]
+
+
+def _area_ids(cohort: CohortResult) -> list[str]:
+    return [area.id for area in cohort.governance.areas] if cohort.governance else []
+
+
+def _summary(entry: LeagueEntry) -> list[str]:
+    return [
+        "graded",
+        _value(entry.rank),
+        spreadsheet_cell(entry.organisation),
+        spreadsheet_cell(entry.code),
+        spreadsheet_cell(entry.period),
+        spreadsheet_cell(entry.source),
+        _value(entry.score),
+        _value(entry.percent),
+        spreadsheet_cell(entry.band or ""),
+        _value(entry.domains_assessed),
+        _value(entry.domains_met),
+        _value(entry.domains_below),
+        _value(entry.capped),
+        entry.gate.value,
+    ]
+
+
+def _improvement(change: Improvement | None) -> list[str]:
+    if change is None:
+        return ["", "", "", ""]
+    return [
+        spreadsheet_cell(change.baseline_period),
+        _value(change.baseline_score),
+        _value(change.change),
+        _value(change.rank),
+    ]
+
+
+def _graded_row(
+    cohort: CohortResult, entry: LeagueEntry, improvements: dict[tuple[str, str], Improvement]
+) -> list[str]:
+    """Return an organisation's row: summary, each domain, each governance area, change."""
+    row = _summary(entry)
+    domains = {domain.id: domain for domain in entry.domains}
+    for described in cohort.domains:
+        domain = domains.get(described.id)
+        row += [
+            _value(domain.level if domain else None),
+            _value(domain.score if domain else None),
+        ]
+    ratings = entry.governance or {}
+    row += [
+        rating.value if (rating := ratings.get(area_id)) is not None else ""
+        for area_id in _area_ids(cohort)
+    ]
+    if cohort.baseline is not None:
+        row += _improvement(improvements.get((entry.code, entry.period)))
+    return [*row, spreadsheet_cell(" | ".join(entry.warnings))]
+
+
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort as CSV (RFC 4180: comma-separated, CRLF line ends, a header row)."""
-    domain_ids = [domain.id for domain in cohort.domains]
-    header = [
-        "status",
-        "rank",
-        "organisation",
-        "code",
-        "period",
-        "source",
-        "score",
-        "percent",
-        "band",
-        "domains_assessed",
-        "domains_met",
-        "domains_below",
-        "capped",
-        "gate",
-    ]
-    for domain_id in domain_ids:
-        header += [f"{domain_id}_level", f"{domain_id}_score"]
-    area_ids = [area.id for area in cohort.governance.areas] if cohort.governance else []
-    header += [f"governance_{area_id}" for area_id in area_ids]
-    with_baseline = cohort.baseline is not None
-    if with_baseline:
-        header += ["baseline_period", "baseline_score", "change", "improvement_rank"]
-    header += ["notes"]
-
+    header = _header(cohort)
     improvements: dict[tuple[str, str], Improvement] = {}
     if cohort.baseline is not None:
         improvements = {(row.code, row.period): row for row in cohort.baseline.ranking}
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for entry in cohort.league:
-        domains = {domain.id: domain for domain in entry.domains}
-        row = [
-            "graded",
-            _value(entry.rank),
-            spreadsheet_cell(entry.organisation),
-            spreadsheet_cell(entry.code),
-            spreadsheet_cell(entry.period),
-            spreadsheet_cell(entry.source),
-            _value(entry.score),
-            _value(entry.percent),
-            spreadsheet_cell(entry.band or ""),
-            _value(entry.domains_assessed),
-            _value(entry.domains_met),
-            _value(entry.domains_below),
-            _value(entry.capped),
-            entry.gate.value,
-        ]
-        for domain_id in domain_ids:
-            domain = domains.get(domain_id)
-            row += [
-                _value(domain.level if domain else None),
-                _value(domain.score if domain else None),
-            ]
-        ratings = entry.governance or {}
-        row += [
-            rating.value if (rating := ratings.get(area_id)) is not None else ""
-            for area_id in area_ids
-        ]
-        if with_baseline:
-            change = improvements.get((entry.code, entry.period))
-            row += (
-                [
-                    spreadsheet_cell(change.baseline_period),
-                    _value(change.baseline_score),
-                    _value(change.change),
-                    _value(change.rank),
-                ]
-                if change
-                else ["", "", "", ""]
-            )
-        row.append(spreadsheet_cell(" | ".join(entry.warnings)))
-        writer.writerow(row)
+        writer.writerow(_graded_row(cohort, entry, improvements))
     blank_tail = [""] * (len(header) - 7)
     for item in cohort.invalid:
         status = "invalid-baseline" if item.baseline else "invalid"
+        problems = spreadsheet_cell(" | ".join(problem.format() for problem in item.errors))
         writer.writerow(
-            [
-                status,
-                "",
-                "",
-                "",
-                "",
-                spreadsheet_cell(item.file),
-                *blank_tail,
-                spreadsheet_cell(" | ".join(problem.format() for problem in item.errors)),
-            ]
+            [status, "", "", "", "", spreadsheet_cell(item.file), *blank_tail, problems]
         )
     return buffer.getvalue()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wcc_assess.models.cohort import CohortResult
+from wcc_assess.models.cohort import CohortResult, Improvement, LeagueEntry
 from wcc_assess.models.result import GateStatus
 from wcc_assess.render._jinja import environment
 from wcc_assess.render.cohort._common import (
@@ -268,67 +268,65 @@ def _means_chart(cohort: CohortResult) -> Chart:
 _GATE_MARK = {GateStatus.PASSED: "✓", GateStatus.FAILED: "✗", GateStatus.NONE: "–"}
 
 
+def _league_row(entry: LeagueEntry) -> dict[str, object]:
+    met, below = met_below(entry)
+    return {
+        "rank": str(entry.rank) if entry.rank is not None else "–",
+        "organisation": entry.organisation,
+        "code": entry.code,
+        "period": entry.period,
+        "score": number(entry.score),
+        "percent": number(entry.percent, 1),
+        "band": entry.band or "–",
+        "met": met,
+        "below": below,
+        "capped": entry.capped,
+        "gate": gate_text(entry.gate),
+        "gate_class": entry.gate.value,
+        "gate_mark": _GATE_MARK[entry.gate],
+    }
+
+
+def _improvement_row(row: Improvement) -> dict[str, object]:
+    change = row.change or 0
+    return {
+        "rank": str(row.rank) if row.rank is not None else "–",
+        "organisation": row.organisation,
+        "code": row.code,
+        "before": number(row.baseline_score),
+        "now": number(row.score),
+        "change": signed(row.change),
+        "direction": "up" if change > 0 else "down" if change < 0 else "same",
+        "band": row.band or "–",
+        "baseline_band": row.baseline_band or "–",
+        "up": row.domains_up,
+        "down": row.domains_down,
+    }
+
+
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as one self-contained HTML page."""
-    template = environment("html").get_template(TEMPLATE)
-    league = []
-    for entry in cohort.league:
-        met, below = met_below(entry)
-        league.append(
-            {
-                "rank": str(entry.rank) if entry.rank is not None else "–",
-                "organisation": entry.organisation,
-                "code": entry.code,
-                "period": entry.period,
-                "score": number(entry.score),
-                "percent": number(entry.percent, 1),
-                "band": entry.band or "–",
-                "met": met,
-                "below": below,
-                "capped": entry.capped,
-                "gate": gate_text(entry.gate),
-                "gate_class": entry.gate.value,
-                "gate_mark": _GATE_MARK[entry.gate],
-            }
+    ranking = cohort.baseline.ranking if cohort.baseline is not None else []
+    return (
+        environment("html")
+        .get_template(TEMPLATE)
+        .render(
+            cohort=cohort,
+            facts=facts(cohort),
+            governance_text=governance_text(cohort),
+            league=[_league_row(entry) for entry in cohort.league],
+            show_period=multi_period(cohort),
+            level_legend=level_legend(cohort),
+            number=number,
+            improvement=[_improvement_row(row) for row in ranking],
+            invalid=[(item, invalid_lines(item)) for item in cohort.invalid],
+            warnings=cohort.warnings + organisation_warnings(cohort),
+            charts={
+                "levels": _levels_chart(cohort),
+                "bands": _bands_chart(cohort),
+                "means": _means_chart(cohort),
+            },
+            chart_width=CHART_WIDTH,
+            bar_height=BAR_HEIGHT,
         )
-    improvement = []
-    if cohort.baseline is not None:
-        for row in cohort.baseline.ranking:
-            improvement.append(
-                {
-                    "rank": str(row.rank) if row.rank is not None else "–",
-                    "organisation": row.organisation,
-                    "code": row.code,
-                    "before": number(row.baseline_score),
-                    "now": number(row.score),
-                    "change": signed(row.change),
-                    "direction": "up"
-                    if (row.change or 0) > 0
-                    else "down"
-                    if (row.change or 0) < 0
-                    else "same",
-                    "band": row.band or "–",
-                    "baseline_band": row.baseline_band or "–",
-                    "up": row.domains_up,
-                    "down": row.domains_down,
-                }
-            )
-    return template.render(
-        cohort=cohort,
-        facts=facts(cohort),
-        governance_text=governance_text(cohort),
-        league=league,
-        show_period=multi_period(cohort),
-        level_legend=level_legend(cohort),
-        number=number,
-        improvement=improvement,
-        invalid=[(item, invalid_lines(item)) for item in cohort.invalid],
-        warnings=cohort.warnings + organisation_warnings(cohort),
-        charts={
-            "levels": _levels_chart(cohort),
-            "bands": _bands_chart(cohort),
-            "means": _means_chart(cohort),
-        },
-        chart_width=CHART_WIDTH,
-        bar_height=BAR_HEIGHT,
     )
