@@ -15,11 +15,11 @@ from wcc_assess.core.cohort import (
     summarise,
 )
 from wcc_assess.core.scoring import ScoreOptions, score
+from wcc_assess.errors import Diagnostic
 from wcc_assess.models.cohort import (
     DomainSummary,
     InvalidSubmission,
     OrganisationSummary,
-    Problem,
 )
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainStatus, GateStatus
@@ -204,7 +204,7 @@ def test_duplicates_are_all_excluded_and_name_each_other(mini: Framework) -> Non
 def test_other_frameworks_and_unreadable_files_are_listed(mini: Framework) -> None:
     stranger = ALPHA.model_copy(update={"framework": "wcc@2009", "code": "W01"})
     unreadable = InvalidSubmission(
-        file="bad.yaml", errors=[Problem(file="bad.yaml", line=3, column=5, message="boom")]
+        file="bad.yaml", errors=[Diagnostic(file="bad.yaml", line=3, column=5, message="boom")]
     )
     cohort = build_cohort([unreadable, BETA, stranger], mini, OPTIONS)
     assert [e.code for e in cohort.league] == ["B01"]
@@ -297,7 +297,7 @@ def test_equal_changes_share_a_rank_and_unscored_come_last(mini: Framework) -> N
 
 def test_invalid_baseline_files_are_marked(mini: Framework) -> None:
     broken = InvalidSubmission(
-        file="last/bad.yaml", errors=[Problem(file="last/bad.yaml", message="boom")]
+        file="last/bad.yaml", errors=[Diagnostic(file="last/bad.yaml", message="boom")]
     )
     cohort = build_cohort([BETA], mini, OPTIONS, baseline=[broken])
     assert [(item.file, item.baseline) for item in cohort.invalid] == [("last/bad.yaml", True)]

@@ -7,64 +7,39 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import (
-    EXIT_CODES_HELP,
-    ReportFiles,
-    ReportOutput,
-    generated_at,
-    guarded,
-    notes,
-    write_reports,
-)
+from wcc_assess.cli import _app
+from wcc_assess.cli._app import EXIT_CODES_HELP, ReportFiles, ReportOutput, guarded
 from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render.formats import AssessFormat
 
 __all__ = ["register"]
 
 
+_FRAMEWORK = (
+    "A built-in framework id (wcc, wcc@2009) or a framework file; default: the submission's "
+    "own `framework:`."
+)
+_TARGET = "Target level for every domain; overrides the submission's and the framework's targets."
+_BASELINE = (
+    "Last year's submission (YAML) or result (`--format json`): report the change of every "
+    "domain and indicator since then."
+)
+_REGRESSION = (
+    "Fail the gate (exit 1) when any domain's level fell since the baseline; needs --baseline."
+)
+_RED = "Fail the gate (exit 1) when a governance area is rated red."
+
 Submission = Annotated[
     Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
 ]
-FrameworkSpec = Annotated[
-    str | None,
-    typer.Option(
-        "--framework",
-        help="A built-in framework id (wcc, wcc@2009) or a framework file; "
-        "default: the submission's own `framework:`.",
-    ),
-]
+FrameworkSpec = Annotated[str | None, typer.Option("--framework", help=_FRAMEWORK)]
 Format = Annotated[AssessFormat, typer.Option("--format", "-f", help="Report format.")]
-Target = Annotated[
-    int | None,
-    typer.Option(
-        "--target",
-        help="Target level for every domain; overrides the submission's and the "
-        "framework's targets.",
-    ),
-]
+Target = Annotated[int | None, typer.Option("--target", help=_TARGET)]
 BaselineFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--baseline",
-        help="Last year's submission (YAML) or result (`--format json`): "
-        "report the change of every domain and indicator since then.",
-        show_default=False,
-    ),
+    Path | None, typer.Option("--baseline", help=_BASELINE, show_default=False)
 ]
-FailOnRegression = Annotated[
-    bool,
-    typer.Option(
-        "--fail-on-regression",
-        help="Fail the gate (exit 1) when any domain's level fell "
-        "since the baseline; needs --baseline.",
-    ),
-]
-FailOnRed = Annotated[
-    bool,
-    typer.Option(
-        "--fail-on-red", help="Fail the gate (exit 1) when a governance area is rated red."
-    ),
-]
+FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_REGRESSION)]
+FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
 
 
@@ -86,11 +61,11 @@ def assess(
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
     options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
-    assessment = assess_file(submission, options, generated_at=generated_at())
+    assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
-    write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
-    notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
-    notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
+    _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
+    _app.notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
+    _app.notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
 
 

@@ -9,14 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wcc_assess.cli._app import (
-    ReportFiles,
-    ReportOutput,
-    generated_at,
-    guarded,
-    notes,
-    write_reports,
-)
+from wcc_assess.cli import _app
+from wcc_assess.cli._app import ReportFiles, ReportOutput, guarded
 from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render.formats import CohortFormat
 
@@ -111,57 +105,36 @@ def _gate(result: CohortResult) -> list[str]:
     ]
 
 
-Paths = Annotated[
-    list[str],
-    typer.Argument(
-        metavar="PATH",
-        show_default=False,
-        help="Submission files, folders (searched recursively for *.yaml and *.yml; hidden "
-        "ones skipped) and glob patterns such as 'returns/**/*.yaml'.",
-    ),
-]
-FrameworkSpec = Annotated[
-    str | None,
-    typer.Option(
-        "--framework",
-        help="Grade every submission against this framework (an id, "
-        "id@version or a file); default: each submission's own `framework:`, and the cohort "
-        "is graded against the first one's.",
-    ),
-]
+_PATHS = (
+    "Submission files, folders (searched recursively for *.yaml and *.yml; hidden ones "
+    "skipped) and glob patterns such as 'returns/**/*.yaml'."
+)
+_FRAMEWORK = (
+    "Grade every submission against this framework (an id, id@version or a file); default: "
+    "each submission's own `framework:`, and the cohort is graded against the first one's."
+)
+_TARGET = (
+    "Target level for every domain of every organisation; overrides the submissions' and the "
+    "framework's targets."
+)
+_BASELINE = (
+    "Last year's cohort, for an improvement ranking matched by organisation code: "
+    "submissions, `wcc assess --format json` results or a `wcc cohort --format json` "
+    "report; a file, folder or glob. Repeat for more."
+)
+_JOBS = "Worker processes; 0 chooses: one per core for large cohorts, none for small ones."
+_QUIET = "Print nothing on stderr: no progress and no diagnostics."
+
+Paths = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False, help=_PATHS)]
+FrameworkSpec = Annotated[str | None, typer.Option("--framework", help=_FRAMEWORK)]
 Format = Annotated[CohortFormat, typer.Option("--format", "-f", help="Report format.")]
-Target = Annotated[
-    int | None,
-    typer.Option(
-        "--target",
-        help="Target level for every domain of every organisation; overrides "
-        "the submissions' and the framework's targets.",
-    ),
-]
+Target = Annotated[int | None, typer.Option("--target", help=_TARGET)]
 Baselines = Annotated[
     list[str] | None,
-    typer.Option(
-        "--baseline",
-        metavar="PATH",
-        show_default=False,
-        help="Last year's cohort, for an improvement ranking matched by organisation code: "
-        "submissions, `wcc assess --format json` results or a `wcc cohort --format json` "
-        "report; a file, folder or glob. Repeat for more.",
-    ),
+    typer.Option("--baseline", metavar="PATH", show_default=False, help=_BASELINE),
 ]
-Jobs = Annotated[
-    int,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=0,
-        help="Worker processes; 0 chooses: one per core for large cohorts, none for small ones.",
-    ),
-]
-Quiet = Annotated[
-    bool,
-    typer.Option("--quiet", "-q", help="Print nothing on stderr: no progress and no diagnostics."),
-]
+Jobs = Annotated[int, typer.Option("--jobs", "-j", min=0, help=_JOBS)]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET)]
 
 
 @guarded
@@ -181,10 +154,10 @@ def cohort(
     from wcc_assess.usecases.cohort import CohortRequest, grade_cohort
 
     request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
-    outcome = grade_cohort(request, generated_at=generated_at(), progress=_bar(quiet))
+    outcome = grade_cohort(request, generated_at=_app.generated_at(), progress=_bar(quiet))
     result = outcome.cohort
-    write_reports(COHORT, result, output_format, output, report, outcome.inputs)
-    notes(_problems(result) + _gate(result), quiet=quiet)
+    _app.write_reports(COHORT, result, output_format, output, report, outcome.inputs)
+    _app.notes(_problems(result) + _gate(result), quiet=quiet)
     return exit_code(invalid=bool(result.invalid), gate_failed=bool(result.gates.failed))
 
 

@@ -7,14 +7,8 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import (
-    ReportFiles,
-    ReportOutput,
-    generated_at,
-    guarded,
-    notes,
-    write_reports,
-)
+from wcc_assess.cli import _app
+from wcc_assess.cli._app import ReportFiles, ReportOutput, guarded
 from wcc_assess.render.formats import TrendFormat
 
 __all__ = ["register"]
@@ -52,10 +46,10 @@ def trend(
     from wcc_assess.render import TREND
     from wcc_assess.usecases.trend import trend_of_files
 
-    outcome = trend_of_files(files, framework or [], generated_at=generated_at())
+    outcome = trend_of_files(files, framework or [], generated_at=_app.generated_at())
     built = outcome.trend
-    write_reports(TREND, built, output_format, output, report, outcome.inputs)
-    notes(
+    _app.write_reports(TREND, built, output_format, output, report, outcome.inputs)
+    _app.notes(
         [f"warning: {warning}" for warning in built.warnings],
         quiet=quiet or output_format is TrendFormat.TABLE,
     )

@@ -39,6 +39,7 @@ from fractions import Fraction
 from wcc_assess import __version__
 from wcc_assess.core.numbers import round_half_up
 from wcc_assess.core.scoring import framework_info
+from wcc_assess.errors import Diagnostic
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import (
     BandCount,
@@ -56,7 +57,6 @@ from wcc_assess.models.cohort import (
     OrganisationRef,
     OrganisationSummary,
     OverallDistribution,
-    Problem,
 )
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainStatus, GateStatus, Result
@@ -158,7 +158,7 @@ def _code_key(code: str) -> str:
 
 
 def _problem(file: str, message: str, hint: str | None = None) -> InvalidSubmission:
-    return InvalidSubmission(file=file, errors=[Problem(file=file, message=message, hint=hint)])
+    return InvalidSubmission.one(Diagnostic(file, message, hint=hint))
 
 
 def _split(
@@ -207,7 +207,7 @@ def _split(
                 file=summary.source,
                 baseline=baseline,
                 errors=[
-                    Problem(
+                    Diagnostic(
                         file=summary.source,
                         path="organisation.code",
                         message=f"organisation {summary.code} ({summary.organisation}) has more "

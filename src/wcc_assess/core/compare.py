@@ -35,7 +35,6 @@ from wcc_assess.models.result import (
     DomainResult,
     FrameworkInfo,
     GateFailure,
-    IndicatorResult,
     Result,
 )
 
@@ -173,36 +172,31 @@ def _note(new_id: str, sources: list[str], targets: Mapping[str, list[str]]) -> 
     return None if source == new_id else f"renamed from {source}"
 
 
-def _projected_domain(
+@dataclass(frozen=True, slots=True)
+class _Graded:
+    """What the baseline says of one domain or indicator: weight, level, score."""
+
+    weight: float
+    level: Number | None
+    score: float | None = None
+
+
+def _projected(
     new_id: str,
     sources: list[str],
     targets: Mapping[str, list[str]],
-    by_id: Mapping[str, DomainResult],
+    by_id: Mapping[str, _Graded],
 ) -> Projected:
+    """Carry the sources of ``new_id`` over: one source as it is, several by weighted mean."""
     assessed = [by_id[s] for s in sources if by_id[s].level is not None]
     level: Number | None = None
     score: float | None = None
     if assessed:
-        level = round_number(weighted_mean([(d.weight, d.level or 0) for d in assessed]), 2)
-        scores = [(d.weight, d.score) for d in assessed if d.score is not None]
+        level = round_number(weighted_mean([(g.weight, g.level or 0) for g in assessed]), 2)
+        scores = [(g.weight, g.score) for g in assessed if g.score is not None]
         if scores:
             score = float(round_number(weighted_mean(scores), 2))
     return Projected(tuple(sources), level, score, _note(new_id, sources, targets))
-
-
-def _projected_indicator(
-    new_id: str,
-    sources: list[str],
-    targets: Mapping[str, list[str]],
-    by_id: Mapping[str, IndicatorResult],
-) -> Projected:
-    assessed = [by_id[s] for s in sources if by_id[s].effective_level is not None]
-    level: Number | None = None
-    if assessed:
-        level = round_number(
-            weighted_mean([(i.weight, i.effective_level or 0) for i in assessed]), 2
-        )
-    return Projected(tuple(sources), level, None, _note(new_id, sources, targets))
 
 
 def _chain(
@@ -250,22 +244,24 @@ def project(
     and the projection carries a warning saying so.
     """
     chain, revision, warnings = _chain(baseline, onto.framework, known)
-    old_domains = {d.id: d for d in baseline.domains}
+    old_domains = {d.id: _Graded(d.weight, d.level, d.score) for d in baseline.domains}
     d_sources, d_targets, new_domains, gone_domains = _match(
         old_domains, [domain_id for domain_id, _ in onto.domains], chain
     )
-    old_indicators = {i.id: i for d in baseline.domains for i in d.indicators}
+    old_indicators = {
+        i.id: _Graded(i.weight, i.effective_level) for d in baseline.domains for i in d.indicators
+    }
     i_sources, i_targets, new_indicators, gone_indicators = _match(
         old_indicators, [i for _, indicators in onto.domains for i in indicators], chain
     )
     return Projection(
         domains={
-            new_id: _projected_domain(new_id, found, d_targets, old_domains)
+            new_id: _projected(new_id, found, d_targets, old_domains)
             for new_id, found in d_sources.items()
             if found
         },
         indicators={
-            new_id: _projected_indicator(new_id, found, i_targets, old_indicators)
+            new_id: _projected(new_id, found, i_targets, old_indicators)
             for new_id, found in i_sources.items()
             if found
         },

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from wcc_assess.errors import UsageError
+from wcc_assess.errors import Diagnostic, UsageError
 from wcc_assess.models.cohort import InvalidSubmission
 
 __all__ = ["BASELINE_SUFFIXES", "SUBMISSION_SUFFIXES", "expand_paths"]
@@ -50,7 +50,7 @@ class _Found:
 def _expand_glob(text: str, suffixes: tuple[str, ...], found: _Found) -> None:
     matches = sorted(glob.glob(text, recursive=True))
     if not matches:
-        found.missing.append(InvalidSubmission.one(text, "the pattern matches no file"))
+        found.missing.append(InvalidSubmission.one(Diagnostic(text, "the pattern matches no file")))
     for match in matches:
         matched = Path(match)
         for file in _walk(matched, suffixes) if matched.is_dir() else [matched]:
@@ -77,7 +77,7 @@ def expand_paths(
             files = _walk(path, suffixes)
             if not files:
                 message = "the folder holds no " + " or ".join(suffixes) + " file"
-                found.missing.append(InvalidSubmission.one(text, message))
+                found.missing.append(InvalidSubmission.one(Diagnostic(text, message)))
             for file in files:
                 found.add(file)
         elif path.exists():
@@ -85,5 +85,5 @@ def expand_paths(
         elif _GLOB_CHARS & set(text):
             _expand_glob(text, suffixes, found)
         else:
-            found.missing.append(InvalidSubmission.one(text, "no such file or folder"))
+            found.missing.append(InvalidSubmission.one(Diagnostic(text, "no such file or folder")))
     return found.files, found.missing

@@ -88,8 +88,9 @@ def cohort_baseline_from_json(
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:
+        message = f"malformed JSON: {error.msg}"
         return InvalidSubmission.one(
-            name, f"malformed JSON: {error.msg}", line=error.lineno, column=error.colno
+            Diagnostic(name, message, line=error.lineno, column=error.colno)
         )
     is_cohort = isinstance(data, dict) and data.get("kind") == "cohort"
     try:
@@ -104,7 +105,10 @@ def cohort_baseline_from_json(
         where = ".".join(str(part) for part in first["loc"]) or "the top level"
         what = "cohort report" if is_cohort else "result"
         return InvalidSubmission.one(
-            name,
-            f"not a wcc {what} JSON file: {where}: {first['msg']}",
-            "give a file written by `wcc assess --format json` or `wcc cohort --format json`",
+            Diagnostic(
+                name,
+                f"not a wcc {what} JSON file: {where}: {first['msg']}",
+                hint="give a file written by `wcc assess --format json` or "
+                "`wcc cohort --format json`",
+            )
         )

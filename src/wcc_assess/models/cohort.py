@@ -8,7 +8,9 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 from collections.abc import Sequence
 from datetime import date
 
-from wcc_assess.errors import Diagnostic, Severity
+from pydantic import field_serializer
+
+from wcc_assess.errors import Diagnostic
 from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
@@ -30,7 +32,6 @@ __all__ = [
     "OrganisationRef",
     "OrganisationSummary",
     "OverallDistribution",
-    "Problem",
 ]
 
 COHORT_SCHEMA_VERSION = "1.1"
@@ -82,57 +83,28 @@ class LeagueEntry(OrganisationSummary):
     """1 is the highest overall score; None when the organisation has no overall score."""
 
 
-class Problem(Model):
-    """One located problem in an input file: the JSON form of a :class:`Diagnostic`."""
-
-    file: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    path: str = ""
-    hint: str | None = None
-    severity: Severity = "error"
-
-    @classmethod
-    def of(cls, diagnostic: Diagnostic) -> "Problem":
-        """Return the JSON form of a diagnostic."""
-        return cls.model_validate(diagnostic.as_dict())
-
-    def to_diagnostic(self) -> Diagnostic:
-        """Return the problem as the diagnostic the rest of the tool reports."""
-        return Diagnostic(**self.model_dump())
-
-    def format(self) -> str:
-        """Return the one-line human form: ``file:line:col: severity: path: message (hint)``."""
-        return self.to_diagnostic().format()
-
-
 class InvalidSubmission(Model):
     """A file that could not be graded, with every problem found in it."""
 
     file: str
     baseline: bool = False
     """True for a file given with ``--baseline``."""
-    errors: list[Problem]
+    errors: list[Diagnostic]
+    """Every problem found in it, as ``wcc validate`` reports them."""
+
+    @field_serializer("errors")
+    def _as_json(self, errors: list[Diagnostic]) -> list[dict[str, object]]:
+        return [diagnostic.as_dict() for diagnostic in errors]
 
     @classmethod
     def of(cls, file: str, diagnostics: Sequence[Diagnostic]) -> "InvalidSubmission":
         """Return a file that could not be graded, with its diagnostics."""
-        return cls(file=file, errors=[Problem.of(d) for d in diagnostics])
+        return cls(file=file, errors=list(diagnostics))
 
     @classmethod
-    def one(
-        cls,
-        file: str,
-        message: str,
-        hint: str | None = None,
-        *,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> "InvalidSubmission":
-        """Return a file that could not be graded for one reason."""
-        diagnostic = Diagnostic(file=file, message=message, hint=hint, line=line, column=column)
-        return cls.of(file, [diagnostic])
+    def one(cls, diagnostic: Diagnostic) -> "InvalidSubmission":
+        """Return the file of ``diagnostic``, which could not be graded for that one reason."""
+        return cls.of(diagnostic.file, [diagnostic])
 
 
 class LevelCount(Model):

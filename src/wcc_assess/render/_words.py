@@ -12,6 +12,7 @@ and plain-text outputs a hyphen (:data:`DASH`).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
 from fractions import Fraction
@@ -37,6 +38,7 @@ __all__ = [
     "OUTCOME_TEXT",
     "RAG_TEXT",
     "STATUS_TEXT",
+    "WIDTH",
     "arrow",
     "calibration_text",
     "change_text",
@@ -62,8 +64,11 @@ __all__ = [
     "sentence",
     "signed",
     "target_source_text",
+    "wrap",
 ]
 
+WIDTH = 88
+"""Plain-text reports (``wcc explain``, ``wcc frameworks show``) wrap at this width."""
 NO_VALUE = "–"
 """Where a report for reading has no value (not assessed, no score, no target)."""
 DASH = "-"
@@ -141,6 +146,23 @@ def sentence(text: str) -> str:
     """End ``text`` with a full stop unless it already ends a sentence."""
     text = text.rstrip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def wrap(
+    text: str, indent: str = "", hanging: str | None = None, *, hyphens: bool = False
+) -> list[str]:
+    """Wrap plain text to :data:`WIDTH` columns.
+
+    The first line starts at ``indent``, the rest at ``hanging`` (``indent`` by default);
+    ``hyphens`` lets a line break after a hyphen.
+    """
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_on_hyphens=hyphens,
+    )
 
 
 # Dates -----------------------------------------------------------------------------------

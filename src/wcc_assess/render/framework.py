@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from wcc_assess.models.framework import Framework
+from wcc_assess.render._words import wrap
 
 __all__ = ["framework_list", "framework_text"]
 
-WIDTH = 88
-
 
 def _wrap(text: str, indent: str = "  ", hanging: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=indent if hanging is None else hanging,
-        break_on_hyphens=hanging is None,
-    )
+    """Wrap an indented paragraph (a hanging one keeps hyphenated words whole)."""
+    return wrap(text, indent, hanging, hyphens=hanging is None)
 
 
 def framework_list(frameworks: list[Framework]) -> str:
@@ -70,9 +62,7 @@ def _domain_lines(framework: Framework) -> list[str]:
             out.append(f"  {indicator.id} {indicator.title}")
             for level in framework.levels:
                 text = f"{level}: {indicator.descriptors[level]}"
-                out += textwrap.wrap(
-                    text, WIDTH, initial_indent="      ", subsequent_indent="         "
-                )
+                out += wrap(text, "      ", "         ", hyphens=True)
     return out
 
 

@@ -51,6 +51,40 @@ def period_pattern() -> str:
     return f"^[0-9]{{2}}(?:{pairs})$"
 
 
+def _panel_note_or_skip(rated: str) -> Schema:
+    """Return what every rated entry has beside its rating: a panel note, or a reason."""
+    return {
+        "panel_note": {
+            "description": f"The panel's reason for its {rated}.",
+            "type": ["string", "null"],
+        },
+        "not_assessed": {"$ref": "#/$defs/reason"},
+    }
+
+
+def _rated_or_skipped(rating: str, panel: str, kind: str) -> Schema:
+    """Require an entry to be rated (``rating`` of ``kind``) or skipped (``not_assessed``)."""
+    return {
+        "if": {"required": ["not_assessed"]},
+        "then": {"properties": {rating: {"type": "null"}, panel: {"type": "null"}}},
+        "else": {"required": [rating], "properties": {rating: {"type": kind}}},
+    }
+
+
+def _group(title: str, description: str, properties: Schema, ids: list[str]) -> Schema:
+    """Return a domain's or an area's schema: every member rated, or the whole skipped."""
+    return {
+        "title": title,
+        "description": description,
+        "type": "object",
+        "additionalProperties": False,
+        "properties": properties,
+        "if": {"required": ["not_assessed"]},
+        "then": {"maxProperties": 1},
+        "else": {"required": ids},
+    }
+
+
 def _level(framework: Framework, description: str) -> Schema:
     return {
         "description": description,
@@ -99,15 +133,9 @@ def _indicator(framework: Framework, indicator: Indicator) -> Schema:
                 "minimum": framework.lowest,
                 "maximum": framework.highest,
             },
-            "panel_note": {
-                "description": "The panel's reason for its level.",
-                "type": ["string", "null"],
-            },
-            "not_assessed": {"$ref": "#/$defs/reason"},
+            **_panel_note_or_skip("level"),
         },
-        "if": {"required": ["not_assessed"]},
-        "then": {"properties": {"level": {"type": "null"}, "panel_level": {"type": "null"}}},
-        "else": {"required": ["level"], "properties": {"level": {"type": "integer"}}},
+        **_rated_or_skipped("level", "panel_level", "integer"),
     }
 
 
@@ -118,17 +146,13 @@ def _domain(framework: Framework, domain: Domain) -> Schema:
         {indicator.id: _indicator(framework, indicator) for indicator in domain.indicators}
     )
     phase = f" ({domain.phase})" if domain.phase else ""
-    return {
-        "title": f"{domain.id} {domain.title}{phase}",
-        "description": f"{domain.statement}\nRate every indicator ({', '.join(ids)}), or skip "
+    return _group(
+        f"{domain.id} {domain.title}{phase}",
+        f"{domain.statement}\nRate every indicator ({', '.join(ids)}), or skip "
         'the whole domain with not_assessed: "<reason>".',
-        "type": "object",
-        "additionalProperties": False,
-        "properties": properties,
-        "if": {"required": ["not_assessed"]},
-        "then": {"maxProperties": 1},
-        "else": {"required": ids},
-    }
+        properties,
+        ids,
+    )
 
 
 _RAG: Schema = {"enum": ["red", "amber", "green", None]}
@@ -165,15 +189,9 @@ def _governance_item(item: GovernanceItem) -> Schema:
                 **_RAG,
                 "description": "The panel's rating; it counts over the organisation's own.",
             },
-            "panel_note": {
-                "description": "The panel's reason for its rating.",
-                "type": ["string", "null"],
-            },
-            "not_assessed": {"$ref": "#/$defs/reason"},
+            **_panel_note_or_skip("rating"),
         },
-        "if": {"required": ["not_assessed"]},
-        "then": {"properties": {"rating": {"type": "null"}, "panel_rating": {"type": "null"}}},
-        "else": {"required": ["rating"], "properties": {"rating": {"type": "string"}}},
+        **_rated_or_skipped("rating", "panel_rating", "string"),
     }
 
 
@@ -181,17 +199,13 @@ def _governance_area(area: GovernanceArea) -> Schema:
     ids = [item.id for item in area.sub_indicators]
     properties: Schema = {"not_assessed": {"$ref": "#/$defs/reason"}}
     properties.update({item.id: _governance_item(item) for item in area.sub_indicators})
-    return {
-        "title": f"{area.id} {area.title}",
-        "description": f"{area.statement}\nRate every sub-indicator ({', '.join(ids)}), or "
+    return _group(
+        f"{area.id} {area.title}",
+        f"{area.statement}\nRate every sub-indicator ({', '.join(ids)}), or "
         'skip the whole area with not_assessed: "<reason>".',
-        "type": "object",
-        "additionalProperties": False,
-        "properties": properties,
-        "if": {"required": ["not_assessed"]},
-        "then": {"maxProperties": 1},
-        "else": {"required": ids},
-    }
+        properties,
+        ids,
+    )
 
 
 # Long: a literal schema, read top to bottom as the JSON it returns.

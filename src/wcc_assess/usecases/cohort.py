@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from wcc_assess.core.cohort import CohortOptions, build_cohort, summarise
 from wcc_assess.core.scoring import ScoreOptions, check_target, score
-from wcc_assess.errors import InputError, UsageError
+from wcc_assess.errors import Diagnostic, InputError, UsageError
 from wcc_assess.io.paths import BASELINE_SUFFIXES, expand_paths
 from wcc_assess.io.reading import display_name, read_text
 from wcc_assess.io.results import cohort_baseline_from_json
@@ -127,7 +127,7 @@ def grade_file(path: Path, settings: GradeSettings) -> Graded:
     except InputError as error:
         return [InvalidSubmission.of(name, error.diagnostics)]
     except UsageError as error:  # e.g. an unknown framework, a target off the scale
-        return [InvalidSubmission.one(name, str(error))]
+        return [InvalidSubmission.one(Diagnostic(name, str(error)))]
 
 
 _settings: GradeSettings | None = None
@@ -170,9 +170,11 @@ def _context() -> BaseContext:
 
 def _lost(path: Path) -> InvalidSubmission:
     return InvalidSubmission.one(
-        display_name(path),
-        "not graded: the worker process grading it stopped unexpectedly",
-        "run again with --jobs 1 to find the file that causes it",
+        Diagnostic(
+            display_name(path),
+            "not graded: the worker process grading it stopped unexpectedly",
+            hint="run again with --jobs 1 to find the file that causes it",
+        )
     )
 
 
@@ -246,7 +248,7 @@ def _cohort_framework(chosen: Framework | None, first: OrganisationSummary) -> F
 def _problems(outcomes: Sequence[OrganisationSummary | InvalidSubmission]) -> InputError:
     return InputError(
         [
-            problem.to_diagnostic()
+            problem
             for item in outcomes
             if isinstance(item, InvalidSubmission)
             for problem in item.errors

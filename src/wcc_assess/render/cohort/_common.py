@@ -6,19 +6,31 @@ report says about them.
 
 from __future__ import annotations
 
-from wcc_assess.models.cohort import CohortResult, InvalidSubmission, LeagueEntry
+from collections.abc import Callable
+
+from wcc_assess.models.cohort import (
+    CohortResult,
+    DomainDistribution,
+    Improvement,
+    InvalidSubmission,
+    LeagueEntry,
+)
 from wcc_assess.models.result import GateStatus
 from wcc_assess.render._words import DASH, fixed, gate_text
 from wcc_assess.render._words import signed as signed_figure
 
 __all__ = [
     "DASH",
+    "comings_and_goings",
+    "domain_cells",
     "domain_titles",
     "facts",
     "gate_text",
+    "improvement_cells",
     "governance_text",
     "invalid_lines",
     "level_legend",
+    "marks",
     "met_below",
     "multi_period",
     "number",
@@ -136,6 +148,75 @@ def governance_text(cohort: CohortResult) -> str:
     if gov.without:
         text += f"; {gov.without} did not rate governance"
     return text
+
+
+def marks(cohort: CohortResult, domain: DomainDistribution) -> str:
+    """Return `` (weakest)``, `` (strongest)``, both, or nothing, after a domain's name."""
+    found = [
+        word
+        for word, ids in (
+            ("weakest", cohort.weakest_domains),
+            ("strongest", cohort.strongest_domains),
+        )
+        if domain.id in ids
+    ]
+    return f" ({', '.join(found)})" if found else ""
+
+
+def domain_cells(
+    cohort: CohortResult, domain: DomainDistribution, text: Callable[[str], str] = str
+) -> list[str]:
+    """Return a domain's row: id, title, organisations per level, means and medians, targets.
+
+    ``text`` escapes what came from the framework (Markdown needs it).
+    """
+    return [
+        text(domain.id),
+        text(domain.title) + marks(cohort, domain),
+        *[str(count.count) for count in domain.counts],
+        str(domain.not_assessed),
+        number(domain.mean_level),
+        number(domain.median_level),
+        number(domain.mean_score),
+        number(domain.median_score),
+        str(domain.met),
+        str(domain.below),
+    ]
+
+
+def improvement_cells(row: Improvement, text: Callable[[str], str] = str) -> list[str]:
+    """Return an improvement row: rank, organisation, scores before and now, change, bands."""
+    band = text(row.band) if row.band else DASH
+    if row.baseline_band != row.band:
+        band = f"{text(row.baseline_band) if row.baseline_band else DASH} → {band}"
+    return [
+        str(row.rank) if row.rank is not None else DASH,
+        text(row.organisation),
+        text(row.code),
+        number(row.baseline_score),
+        number(row.score),
+        signed(row.change),
+        band,
+        str(row.domains_up),
+        str(row.domains_down),
+    ]
+
+
+def comings_and_goings(cohort: CohortResult, text: Callable[[str], str] = str) -> list[str]:
+    """Name the organisations new since the baseline, and those no longer in the cohort."""
+    base = cohort.baseline
+    if base is None:
+        return []
+    said = []
+    for opening, refs in (
+        ("Not in the baseline: ", base.new),
+        ("In the baseline but not in this cohort: ", base.missing),
+    ):
+        if refs:
+            said.append(
+                opening + ", ".join(f"{text(r.organisation)} ({text(r.code)})" for r in refs)
+            )
+    return said
 
 
 def invalid_lines(item: InvalidSubmission) -> list[str]:

@@ -14,18 +14,7 @@ from dataclasses import dataclass
 from wcc_assess.models.cohort import CohortResult, Improvement, LeagueEntry
 from wcc_assess.models.result import GateStatus
 from wcc_assess.render._jinja import environment
-from wcc_assess.render.cohort._common import (
-    facts,
-    gate_text,
-    governance_text,
-    invalid_lines,
-    level_legend,
-    met_below,
-    multi_period,
-    number,
-    organisation_warnings,
-    signed,
-)
+from wcc_assess.render.cohort import _common as common
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -214,12 +203,8 @@ def _means_chart(cohort: CohortResult) -> Chart:
     descriptions = []
     for row, domain in enumerate(cohort.domains):
         y = 10 + row * ROW_HEIGHT
-        marks = []
-        if domain.id in cohort.weakest_domains:
-            marks.append("weakest")
-        if domain.id in cohort.strongest_domains:
-            marks.append("strongest")
-        note = number(domain.mean_score) + (f" ({', '.join(marks)})" if marks else "")
+        marks = common.marks(cohort, domain)
+        note = common.number(domain.mean_score) + marks
         if domain.mean_score is None:
             bars.append(
                 Bar(label=domain.id, y=y, segments=[], note="not assessed", note_x=LABEL_WIDTH + 6)
@@ -269,19 +254,19 @@ _GATE_MARK = {GateStatus.PASSED: "✓", GateStatus.FAILED: "✗", GateStatus.NON
 
 
 def _league_row(entry: LeagueEntry) -> dict[str, object]:
-    met, below = met_below(entry)
+    met, below = common.met_below(entry)
     return {
         "rank": str(entry.rank) if entry.rank is not None else "–",
         "organisation": entry.organisation,
         "code": entry.code,
         "period": entry.period,
-        "score": number(entry.score),
-        "percent": number(entry.percent, 1),
+        "score": common.number(entry.score),
+        "percent": common.number(entry.percent, 1),
         "band": entry.band or "–",
         "met": met,
         "below": below,
         "capped": entry.capped,
-        "gate": gate_text(entry.gate),
+        "gate": common.gate_text(entry.gate),
         "gate_class": entry.gate.value,
         "gate_mark": _GATE_MARK[entry.gate],
     }
@@ -293,9 +278,9 @@ def _improvement_row(row: Improvement) -> dict[str, object]:
         "rank": str(row.rank) if row.rank is not None else "–",
         "organisation": row.organisation,
         "code": row.code,
-        "before": number(row.baseline_score),
-        "now": number(row.score),
-        "change": signed(row.change),
+        "before": common.number(row.baseline_score),
+        "now": common.number(row.score),
+        "change": common.signed(row.change),
         "direction": "up" if change > 0 else "down" if change < 0 else "same",
         "band": row.band or "–",
         "baseline_band": row.baseline_band or "–",
@@ -312,15 +297,15 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
         .get_template(TEMPLATE)
         .render(
             cohort=cohort,
-            facts=facts(cohort),
-            governance_text=governance_text(cohort),
+            facts=common.facts(cohort),
+            governance_text=common.governance_text(cohort),
             league=[_league_row(entry) for entry in cohort.league],
-            show_period=multi_period(cohort),
-            level_legend=level_legend(cohort),
-            number=number,
+            show_period=common.multi_period(cohort),
+            level_legend=common.level_legend(cohort),
+            number=common.number,
             improvement=[_improvement_row(row) for row in ranking],
-            invalid=[(item, invalid_lines(item)) for item in cohort.invalid],
-            warnings=cohort.warnings + organisation_warnings(cohort),
+            invalid=[(item, common.invalid_lines(item)) for item in cohort.invalid],
+            warnings=cohort.warnings + common.organisation_warnings(cohort),
             charts={
                 "levels": _levels_chart(cohort),
                 "bands": _bands_chart(cohort),

@@ -6,18 +6,7 @@ from collections.abc import Sequence
 
 from wcc_assess.models.cohort import CohortResult
 from wcc_assess.render._safety import escape_markdown as md
-from wcc_assess.render.cohort._common import (
-    facts,
-    gate_text,
-    governance_text,
-    invalid_lines,
-    level_legend,
-    met_below,
-    multi_period,
-    number,
-    organisation_warnings,
-    signed,
-)
+from wcc_assess.render.cohort import _common as common
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -32,7 +21,7 @@ def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> 
 
 
 def _league(cohort: CohortResult) -> list[str]:
-    periods = multi_period(cohort)
+    periods = common.multi_period(cohort)
     header = [
         "Rank",
         "Organisation",
@@ -49,20 +38,20 @@ def _league(cohort: CohortResult) -> list[str]:
     align = "rll" + ("l" if periods else "") + "rrlrrrl"
     rows = []
     for entry in cohort.league:
-        met, below = met_below(entry)
+        met, below = common.met_below(entry)
         rows.append(
             [
                 str(entry.rank) if entry.rank is not None else "-",
                 md(entry.organisation),
                 md(entry.code),
                 *([md(entry.period)] if periods else []),
-                number(entry.score),
-                number(entry.percent, 1),
+                common.number(entry.score),
+                common.number(entry.percent, 1),
                 md(entry.band) if entry.band else "-",
                 met,
                 below,
                 str(entry.capped),
-                gate_text(entry.gate),
+                common.gate_text(entry.gate),
             ]
         )
     return _table(header, align, rows)
@@ -83,29 +72,9 @@ def _domains(cohort: CohortResult) -> list[str]:
         "Below",
     ]
     align = "ll" + "r" * (len(scale) + 7)
-    rows = []
-    for domain in cohort.domains:
-        title = md(domain.title)
-        if domain.id in cohort.weakest_domains:
-            title += " (weakest)"
-        if domain.id in cohort.strongest_domains:
-            title += " (strongest)"
-        rows.append(
-            [
-                md(domain.id),
-                title,
-                *[str(count.count) for count in domain.counts],
-                str(domain.not_assessed),
-                number(domain.mean_level),
-                number(domain.median_level),
-                number(domain.mean_score),
-                number(domain.median_score),
-                str(domain.met),
-                str(domain.below),
-            ]
-        )
+    rows = [common.domain_cells(cohort, domain, md) for domain in cohort.domains]
     return [
-        f"Organisations at each level ({md(level_legend(cohort))}); n/a = not assessed.",
+        f"Organisations at each level ({md(common.level_legend(cohort))}); n/a = not assessed.",
         "",
         *_table(header, align, rows),
     ]
@@ -122,24 +91,7 @@ def _improvement(cohort: CohortResult) -> list[str]:
         "Organisations matched by code, largest rise in overall score first.",
         "",
     ]
-    rows = []
-    for row in base.ranking:
-        band = md(row.band) if row.band else "-"
-        if row.baseline_band != row.band:
-            band = f"{md(row.baseline_band) if row.baseline_band else '-'} → {band}"
-        rows.append(
-            [
-                str(row.rank) if row.rank is not None else "-",
-                md(row.organisation),
-                md(row.code),
-                number(row.baseline_score),
-                number(row.score),
-                signed(row.change),
-                band,
-                str(row.domains_up),
-                str(row.domains_down),
-            ]
-        )
+    rows = [common.improvement_cells(row, md) for row in base.ranking]
     out += _table(
         [
             "Rank",
@@ -155,20 +107,8 @@ def _improvement(cohort: CohortResult) -> list[str]:
         "rllrrrlrr",
         rows,
     )
-    if base.new:
-        out += [
-            "",
-            "Not in the baseline: "
-            + ", ".join(f"{md(ref.organisation)} ({md(ref.code)})" for ref in base.new)
-            + ".",
-        ]
-    if base.missing:
-        out += [
-            "",
-            "In the baseline but not in this cohort: "
-            + ", ".join(f"{md(ref.organisation)} ({md(ref.code)})" for ref in base.missing)
-            + ".",
-        ]
+    for sentence in common.comings_and_goings(cohort, md):
+        out += ["", sentence + "."]
     return out
 
 
@@ -184,7 +124,7 @@ def _governance(cohort: CohortResult) -> list[str]:
         "",
         "## Governance across the cohort",
         "",
-        f"{md(governance_text(cohort))}. Organisations per rating in each area:",
+        f"{md(common.governance_text(cohort))}. Organisations per rating in each area:",
         "",
         *_table(["Area", "🟢 Green", "🟠 Amber", "🔴 Red", "Not assessed"], "lrrrr", rows),
     ]
@@ -193,7 +133,7 @@ def _governance(cohort: CohortResult) -> list[str]:
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as GitHub-flavoured Markdown."""
     out = [f"# Cohort report: {md(cohort.framework.title)}", ""]
-    out += [f"- **{label}:** {md(text)}" for label, text in facts(cohort)]
+    out += [f"- **{label}:** {md(text)}" for label, text in common.facts(cohort)]
     out += [
         "",
         "## League table",
@@ -212,8 +152,8 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
         for item in cohort.invalid:
             what = "baseline file" if item.baseline else "file"
             out.append(f"- {md(item.file)} ({what})")
-            out += [f"  - {md(line)}" for line in invalid_lines(item)]
-    warnings = cohort.warnings + organisation_warnings(cohort)
+            out += [f"  - {md(line)}" for line in common.invalid_lines(item)]
+    warnings = cohort.warnings + common.organisation_warnings(cohort)
     if warnings:
         out += ["", "## Warnings", ""]
         out += [f"- {md(warning)}" for warning in warnings]

@@ -8,18 +8,7 @@ from rich.text import Text
 from wcc_assess.models.cohort import CohortResult
 from wcc_assess.models.result import GateStatus
 from wcc_assess.render._console import StringConsole, table
-from wcc_assess.render.cohort._common import (
-    facts,
-    gate_text,
-    governance_text,
-    invalid_lines,
-    level_legend,
-    met_below,
-    multi_period,
-    number,
-    organisation_warnings,
-    signed,
-)
+from wcc_assess.render.cohort import _common as common
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -33,7 +22,7 @@ def _heading(console: Console, text: str) -> None:
 
 
 def _league(console: Console, cohort: CohortResult) -> None:
-    periods = multi_period(cohort)
+    periods = common.multi_period(cohort)
     columns: list[tuple[str, JustifyMethod]] = [
         ("Rank", "right"),
         ("Organisation", "left"),
@@ -51,7 +40,7 @@ def _league(console: Console, cohort: CohortResult) -> None:
     ]
     league = table(*columns)
     for entry in cohort.league:
-        met, below = met_below(entry)
+        met, below = common.met_below(entry)
         cells: list[str | Text] = [
             str(entry.rank) if entry.rank is not None else "-",
             entry.organisation,
@@ -59,13 +48,13 @@ def _league(console: Console, cohort: CohortResult) -> None:
         ]
         cells += [entry.period] if periods else []
         cells += [
-            number(entry.score),
-            number(entry.percent, 1),
+            common.number(entry.score),
+            common.number(entry.percent, 1),
             entry.band or "-",
             met,
             below,
             str(entry.capped),
-            Text(gate_text(entry.gate), style=_GATE_STYLE[entry.gate]),
+            Text(common.gate_text(entry.gate), style=_GATE_STYLE[entry.gate]),
         ]
         league.add_row(*cells)
     console.print(league)
@@ -86,27 +75,11 @@ def _domains(console: Console, cohort: CohortResult) -> None:
     ]
     domains = table(*columns)
     for domain in cohort.domains:
-        marks = []
-        if domain.id in cohort.weakest_domains:
-            marks.append("weakest")
-        if domain.id in cohort.strongest_domains:
-            marks.append("strongest")
-        title = domain.title + (f" ({', '.join(marks)})" if marks else "")
-        cells = [
-            domain.id,
-            title,
-            *[str(count.count) for count in domain.counts],
-            str(domain.not_assessed),
-            number(domain.mean_level),
-            number(domain.median_level),
-            number(domain.mean_score),
-            number(domain.median_score),
-            str(domain.met),
-            str(domain.below),
-        ]
-        domains.add_row(*cells)
+        domains.add_row(*common.domain_cells(cohort, domain))
     console.print(domains)
-    console.print(Text(f"Organisations per level ({level_legend(cohort)}); n/a = not assessed."))
+    console.print(
+        Text(f"Organisations per level ({common.level_legend(cohort)}); n/a = not assessed.")
+    )
 
 
 def _improvement(console: Console, cohort: CohortResult) -> None:
@@ -126,36 +99,10 @@ def _improvement(console: Console, cohort: CohortResult) -> None:
         ("Domains down", "right"),
     )
     for row in base.ranking:
-        band = row.band or "-"
-        if row.baseline_band != row.band:
-            band = f"{row.baseline_band or '-'} → {band}"
-        cells = [
-            str(row.rank) if row.rank is not None else "-",
-            row.organisation,
-            row.code,
-            number(row.baseline_score),
-            number(row.score),
-            signed(row.change),
-            band,
-            str(row.domains_up),
-            str(row.domains_down),
-        ]
-        ranking.add_row(*cells)
+        ranking.add_row(*common.improvement_cells(row))
     console.print(ranking)
-    if base.new:
-        console.print(
-            Text(
-                "Not in the baseline: "
-                + ", ".join(f"{ref.organisation} ({ref.code})" for ref in base.new)
-            )
-        )
-    if base.missing:
-        console.print(
-            Text(
-                "In the baseline but not in this cohort: "
-                + ", ".join(f"{ref.organisation} ({ref.code})" for ref in base.missing)
-            )
-        )
+    for sentence in common.comings_and_goings(cohort):
+        console.print(Text(sentence))
 
 
 def _governance(console: Console, cohort: CohortResult) -> None:
@@ -179,14 +126,14 @@ def _governance(console: Console, cohort: CohortResult) -> None:
             str(area.not_assessed),
         )
     console.print(areas)
-    console.print(Text(governance_text(cohort) + "."))
+    console.print(Text(common.governance_text(cohort) + "."))
 
 
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as terminal tables (ANSI colours only if ``options.color``)."""
     console = StringConsole(options)
     console.print(Text(f"Cohort: {cohort.framework.title}", style="bold"))
-    for label, text in facts(cohort):
+    for label, text in common.facts(cohort):
         line = Text(f"{label}: ", style="bold")
         line.append(text)
         console.print(line)
@@ -210,9 +157,9 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
                     style="bold red",
                 )
             )
-            for problem in invalid_lines(item):
+            for problem in common.invalid_lines(item):
                 console.print(Text(f"  {problem}"))
-    warnings = cohort.warnings + organisation_warnings(cohort)
+    warnings = cohort.warnings + common.organisation_warnings(cohort)
     if warnings:
         _heading(console, "Warnings")
         for warning in warnings:

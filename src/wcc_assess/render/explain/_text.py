@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import EvidenceResult, IndicatorResult, Result
+from wcc_assess.render import _words as words
 from wcc_assess.render._words import decimal, level_name, plural
 
 __all__ = [
     "WIDTH",
     "evidence_items",
     "header",
+    "left_out",
     "level_of",
     "lift_indicator",
     "name_column",
@@ -21,19 +21,13 @@ __all__ = [
     "wrap",
 ]
 
-WIDTH = 88
+WIDTH = words.WIDTH
 """Lines are wrapped to this many characters."""
 
 
 def wrap(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
-    """Wrap ``text`` to :data:`WIDTH`, the first line at ``indent``, the rest at ``hanging``."""
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=hanging if hanging is not None else indent,
-        break_on_hyphens=False,
-    ) or [indent.rstrip()]
+    """Wrap ``text`` (an empty one is an empty line at ``indent``)."""
+    return words.wrap(text, indent, hanging) or [indent.rstrip()]
 
 
 def header(result: Result) -> list[str]:
@@ -54,6 +48,18 @@ def name_column(names: list[str], limit: int) -> tuple[int, list[str]]:
     """Return a column width (at most ``limit``) and the names cut to fit it with ``…``."""
     width = min(max(len(name) for name in names), limit)
     return width, [name if len(name) <= width else name[: width - 1] + "…" for name in names]
+
+
+def left_out(not_what: str, reason: str | None, owner: str, of: str, done: str) -> list[str]:
+    """Say why something was left out, and where it is shown instead (its owner's coverage).
+
+    ``of`` is the owner's coverage as ``2 of 3``; ``done`` what those were (``assessed``).
+    """
+    out = wrap(words.sentence(f"{not_what}: {reason or 'no reason given'}"), "")
+    return out + wrap(
+        f"It is left out of {owner} and shown in its coverage ({of} {done}).",
+        "",
+    )
 
 
 def evidence_items(evidence: list[EvidenceResult]) -> list[str]:

@@ -11,7 +11,7 @@ from wcc_assess.models.result import (
     Result,
 )
 from wcc_assess.render._words import listed, sentence
-from wcc_assess.render.explain._text import evidence_items, header, wrap
+from wcc_assess.render.explain._text import evidence_items, header, left_out, wrap
 
 __all__ = ["explain_governance_area", "explain_governance_item"]
 
@@ -162,12 +162,9 @@ def explain_governance_item(result: Result, framework: Framework, item_id: str) 
     out += header(result)
     out.append("")
     if item.rating is None:
-        reason = item.not_assessed_reason or "no reason given"
-        out += wrap(sentence(f"Not rated: {reason}"), "")
-        out += wrap(
-            f"It is left out of {area.id}'s rating and shown in its coverage "
-            f"({area.coverage.assessed} of {area.coverage.total} rated).",
-            "",
+        coverage = f"{area.coverage.assessed} of {area.coverage.total}"
+        out += left_out(
+            "Not rated", item.not_assessed_reason, f"{area.id}'s rating", coverage, "rated"
         )
         if item.narrative:
             out += ["", "Narrative"]

@@ -8,6 +8,7 @@ from wcc_assess.render._words import plural, rule_needs, sentence
 from wcc_assess.render.explain._text import (
     evidence_items,
     header,
+    left_out,
     level_of,
     lift_indicator,
     since,
@@ -76,14 +77,9 @@ def explain_indicator(result: Result, framework: Framework, indicator_id: str) -
     out += header(result)
     out.append("")
     if not indicator.assessed:
-        reason = indicator.not_assessed_reason or "no reason given"
-        out += wrap(sentence(f"Not assessed: {reason}"), "")
-        out += wrap(
-            f"It is left out of {domain.id}'s arithmetic and shown in its coverage "
-            f"({domain.coverage.assessed} of {domain.coverage.total} assessed).",
-            "",
-        )
-        return out
+        coverage = f"{domain.coverage.assessed} of {domain.coverage.total}"
+        reason, owner = indicator.not_assessed_reason, f"{domain.id}'s arithmetic"
+        return out + left_out("Not assessed", reason, owner, coverage, "assessed")
     out += _levels(result, indicator)
     out += _evidence(result, indicator)
     out.append("")

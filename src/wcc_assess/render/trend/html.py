@@ -15,13 +15,7 @@ from wcc_assess.models.trend import Trend
 from wcc_assess.render._jinja import environment
 from wcc_assess.render._words import figure
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend._common import (
-    latest_change,
-    notes,
-    overall_text,
-    point_text,
-    subtitle,
-)
+from wcc_assess.render.trend import _common as common
 
 __all__ = ["Chart", "line_chart", "render"]
 
@@ -129,18 +123,23 @@ def render(trend: Trend, options: RenderOptions) -> str:
     rows = []
     for domain in trend.domains:
         rows.append(
-            (domain.id, domain.title, [point_text(p) for p in domain.points], latest_change(domain))
+            (
+                domain.id,
+                domain.title,
+                [common.point_text(p) for p in domain.points],
+                common.latest_change(domain),
+            )
         )
     return (
         environment("html")
         .get_template("trend.html.j2")
         .render(
             trend=trend,
-            subtitle=subtitle(trend),
+            subtitle=common.subtitle(trend),
             charts=charts,
             overall=overall,
             rows=rows,
-            notes=notes(trend),
+            notes=common.notes(trend),
             width=WIDTH,
             height=HEIGHT,
             left=LEFT,
@@ -148,6 +147,6 @@ def render(trend: Trend, options: RenderOptions) -> str:
             bottom=HEIGHT - BOTTOM,
             latest=len(trend.periods) > 1,
             previous=periods[-2] if len(periods) > 1 else "",
-            overall_cells=[overall_text(p) for p in trend.periods],
+            overall_cells=[common.overall_text(p) for p in trend.periods],
         )
     )

@@ -6,13 +6,7 @@ from wcc_assess.models.trend import Trend
 from wcc_assess.render._safety import collapse
 from wcc_assess.render._safety import escape_markdown as escape
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend._common import (
-    latest_change,
-    notes,
-    overall_text,
-    point_text,
-    subtitle,
-)
+from wcc_assess.render.trend import _common as common
 
 __all__ = ["render"]
 
@@ -27,7 +21,7 @@ def render(trend: Trend, options: RenderOptions) -> str:
     lines = [
         f"## Trend: {escape(trend.organisation)} ({escape(trend.organisation_code)})",
         "",
-        escape(subtitle(trend)),
+        escape(common.subtitle(trend)),
         "",
         "Each cell is the domain's level, with its score in brackets.",
         "",
@@ -43,20 +37,20 @@ def render(trend: Trend, options: RenderOptions) -> str:
         cells = [
             escape(domain.id),
             escape(domain.title),
-            *(escape(point_text(point)) for point in domain.points),
+            *(escape(common.point_text(point)) for point in domain.points),
         ]
         if latest:
-            cells.append(escape(latest_change(domain)))
+            cells.append(escape(common.latest_change(domain)))
         lines.append(_row(cells))
     overall = ["", "**Overall score (percent)**"]
-    overall += [overall_text(p) for p in trend.periods]
+    overall += [common.overall_text(p) for p in trend.periods]
     lines.append(_row(overall + ([""] if latest else [])))
     lines.append(
         _row(
             ["", "Band", *(escape(p.band or "-") for p in trend.periods)] + ([""] if latest else [])
         )
     )
-    extra = [f"- {escape(note)}" for note in notes(trend)]
+    extra = [f"- {escape(note)}" for note in common.notes(trend)]
     if trend.retired:
         extra.append(
             f"- Retired domains (no counterpart in {escape(trend.framework_version)}): "

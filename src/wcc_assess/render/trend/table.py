@@ -9,13 +9,7 @@ from wcc_assess.models.trend import Trend
 from wcc_assess.render._console import StringConsole
 from wcc_assess.render._console import table as safe_table
 from wcc_assess.render.interface import RenderOptions
-from wcc_assess.render.trend._common import (
-    latest_change,
-    notes,
-    overall_text,
-    point_text,
-    subtitle,
-)
+from wcc_assess.render.trend import _common as common
 
 __all__ = ["render"]
 
@@ -24,23 +18,23 @@ def render(trend: Trend, options: RenderOptions) -> str:
     """Return the trend as a terminal table (ANSI colours only if ``options.color``)."""
     console = StringConsole(options)
     console.print(Text(f"{trend.organisation} ({trend.organisation_code}) · trend", style="bold"))
-    console.print(subtitle(trend))
+    console.print(common.subtitle(trend))
     latest = len(trend.periods) > 1
     columns: list[tuple[str, JustifyMethod]] = [("Id", "left"), ("Domain", "left")]
     columns += [(period.period, "right") for period in trend.periods]
     columns += [(f"Since {trend.periods[-2].period}", "left")] if latest else []
     table = safe_table(*columns)
     for domain in trend.domains:
-        row = [domain.id, domain.title, *(point_text(point) for point in domain.points)]
+        row = [domain.id, domain.title, *(common.point_text(point) for point in domain.points)]
         if latest:
-            row.append(latest_change(domain))
+            row.append(common.latest_change(domain))
         table.add_row(*row)
     overall = ["", "Overall score (percent)"]
-    overall += [overall_text(p) for p in trend.periods]
+    overall += [common.overall_text(p) for p in trend.periods]
     table.add_row(*overall, *([""] if latest else []), style="bold")
     table.add_row("", "Band", *(p.band or "-" for p in trend.periods), *([""] if latest else []))
     console.print(table)
-    for note in notes(trend):
+    for note in common.notes(trend):
         console.print(f"note: {note}")
     if trend.retired:
         console.print(
