@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 MINI = DATA / "frameworks" / "mini.yaml"
+
+# The tests keep the framework cache (wcc_assess.io.cache) out of the user's cache folder;
+# subprocesses inherit it.
+os.environ.setdefault(
+    "WCC_CACHE_DIR", tempfile.mkdtemp(prefix="wcc-test-cache-", dir=os.environ.get("TMPDIR"))
+)
 
 
 def evidence(n: int, *, date: str = "2026-01-10", prefix: str = "doc") -> list[dict[str, str]]:

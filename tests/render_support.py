@@ -3,7 +3,7 @@ scanner that lists every tag, attribute and text node of a document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def result_of(
     chosen = load_framework(framework) if framework is not None else None
     loaded = load_submission(path, chosen)
     source = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-    named = replace(loaded, name=source)
+    named = loaded._replace(name=source)
     return grade(named, generated_at=GENERATED_AT, target=target, fail_on_red=fail_on_red)
 
 

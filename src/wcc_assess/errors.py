@@ -154,13 +154,11 @@ class UsageError(WccError):
     """The command line asks for something impossible (unknown framework, bad option value)."""
 
 
-@dataclass
 class InputError(WccError):
     """An input file is unreadable or invalid; holds every problem found, not just the first."""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
+    def __init__(self, diagnostics: list[Diagnostic] | None = None) -> None:
+        self.diagnostics: list[Diagnostic] = list(diagnostics or [])
         super().__init__(self.summary())
 
     def summary(self) -> str:

@@ -7,7 +7,8 @@ sub-indicators, and the outcome measures. Each problem is a :class:`Diagnostic` 
 path; the reader locates it at file:line:column.
 
 Domains (of indicators) and governance areas (of sub-indicators) are checked by one
-checker, :func:`section_problems`, over the framework's two hierarchies.
+checker, :func:`section_problems`, over the framework's two hierarchies
+(:mod:`.hierarchy`).
 
 Pure: no I/O.
 """
@@ -16,10 +17,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from wcc_assess.core.lint import Hierarchy, hierarchies
+from wcc_assess.core.hierarchy import Hierarchy, hierarchies
 from wcc_assess.errors import Diagnostic, Loc, suggest
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import is_period
@@ -29,8 +29,7 @@ __all__ = ["Section", "outcome_problems", "section_problems", "submission_proble
 SKIP = 'skip it with {id}: {{not_assessed: "<reason>"}}'
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """How a submission writes one of the framework's hierarchies."""
 
     key: str

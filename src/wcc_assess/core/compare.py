@@ -39,6 +39,7 @@ from wcc_assess.models.result import (
 )
 
 __all__ = [
+    "Comparison",
     "Layout",
     "Projected",
     "Projection",
@@ -294,7 +295,9 @@ def change_since(level: int | None, score: float | None, projected: Projected | 
     ``projected`` None means the id has no counterpart in the baseline.
     """
     if projected is None:
-        return Change(direction=ChangeDirection.NEW, note="no counterpart in the baseline")
+        return Change.model_construct(
+            direction=ChangeDirection.NEW, note="no counterpart in the baseline"
+        )
     sources, previous, previous_score = list(projected.sources), projected.level, projected.score
     if level is None or previous is None:
         missing = (
@@ -304,7 +307,7 @@ def change_since(level: int | None, score: float | None, projected: Projected | 
             if level is None
             else "not assessed in the baseline"
         )
-        return Change(
+        return Change.model_construct(
             direction=ChangeDirection.NOT_COMPARABLE,
             compared_with=sources,
             previous_level=previous,
@@ -315,7 +318,7 @@ def change_since(level: int | None, score: float | None, projected: Projected | 
     score_delta: float | None = None
     if score is not None and previous_score is not None:
         score_delta = float(round_number(exact(score) - exact(previous_score), 2))
-    return Change(
+    return Change.model_construct(
         direction=_direction(level_delta),
         compared_with=sources,
         previous_level=previous,
@@ -329,7 +332,7 @@ def change_since(level: int | None, score: float | None, projected: Projected | 
 def overall_change(before: float | None, now: float | None) -> Change:
     """Return how the overall score moved (the overall grade has no level)."""
     if before is None or now is None:
-        return Change(
+        return Change.model_construct(
             direction=ChangeDirection.NOT_COMPARABLE,
             previous_score=before,
             note="no domain was assessed in "
@@ -342,7 +345,7 @@ def overall_change(before: float | None, now: float | None) -> Change:
             ),
         )
     delta = exact(now) - exact(before)
-    return Change(
+    return Change.model_construct(
         direction=_direction(delta),
         previous_score=before,
         score_delta=float(round_number(delta, 2)),
@@ -371,7 +374,9 @@ def regression_failures(domains: Sequence[DomainResult], since: str) -> list[Gat
         if change.note:
             message += f" ({change.note})"
         message += f"; indicators that fell: {', '.join(fell)}" if fell else ""
-        failures.append(GateFailure(kind="regression", domain=domain.id, message=message))
+        failures.append(
+            GateFailure.model_construct(kind="regression", domain=domain.id, message=message)
+        )
     return failures
 
 
@@ -404,7 +409,7 @@ def check_comparable(
 
 def baseline_info(baseline: Result, projection: Projection, source: str) -> BaselineInfo:
     """Return what a result records of the baseline it was compared with."""
-    return BaselineInfo(
+    return BaselineInfo.model_construct(
         source=source,
         organisation=baseline.organisation,
         organisation_code=baseline.organisation_code,
@@ -428,3 +433,66 @@ def baseline_warnings(
     if baseline.period == period:
         warnings.append(f"the baseline {source} is for the same period, {period}")
     return warnings
+
+
+class Comparison:
+    """A baseline carried onto the framework being graded: what the scorer asks of it.
+
+    Made once per grading by :meth:`start`, which refuses a baseline that cannot be
+    compared; then the scorer asks it for each domain's and indicator's change, the
+    overall change, the regression gate's failures, the warnings and the baseline's record.
+    """
+
+    __slots__ = ("baseline", "fail_on_regression", "projection", "source")
+
+    def __init__(
+        self, baseline: Result, source: str, projection: Projection, fail_on_regression: bool
+    ) -> None:
+        self.baseline, self.source, self.projection = baseline, source, projection
+        self.fail_on_regression = fail_on_regression
+
+    @classmethod
+    def start(
+        cls,
+        baseline: Result,
+        source: str,
+        onto: Layout,
+        *,
+        organisation: str,
+        code: str,
+        period: str,
+        fail_on_regression: bool = False,
+    ) -> Comparison:
+        """Check that ``baseline`` can be compared, and carry it onto ``onto``'s ids."""
+        check_comparable(
+            baseline,
+            organisation=organisation,
+            code=code,
+            framework_id=onto.framework.id,
+            period=period,
+            source=source,
+        )
+        return cls(baseline, source, project(baseline, onto), fail_on_regression)
+
+    def change(self, kind: str, item_id: str, level: int | None, score: float | None) -> Change:
+        """Return how a domain or an indicator (``kind``) moved since the baseline."""
+        found = self.projection.domains if kind == "domain" else self.projection.indicators
+        return change_since(level, score, found.get(item_id))
+
+    def overall(self, score: float | None) -> Change:
+        """Return how the overall score moved since the baseline."""
+        return overall_change(self.baseline.overall.score, score)
+
+    def failures(self, domains: Sequence[DomainResult]) -> list[GateFailure]:
+        """Return the regression gate's failures (none unless ``--fail-on-regression``)."""
+        if not self.fail_on_regression:
+            return []
+        return regression_failures(domains, self.baseline.period)
+
+    def warnings(self, period: str) -> list[str]:
+        """Return what the comparison warns of, for a result of ``period``."""
+        return baseline_warnings(self.baseline, self.projection, self.source, period)
+
+    def info(self) -> BaselineInfo:
+        """Return what the result records of the baseline."""
+        return baseline_info(self.baseline, self.projection, self.source)

@@ -10,8 +10,8 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from wcc_assess.models.framework import EvidenceRule, Framework
 from wcc_assess.models.result import Cap, EvidenceNeed, EvidenceResult, RuleCheck
@@ -29,16 +29,14 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """When evidence is recent: dated from ``since`` to ``until`` (the assessment date)."""
 
     since: date
     until: date
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(NamedTuple):
     """The evidence of one indicator as the rules count it."""
 
     items: list[EvidenceResult]
@@ -82,7 +80,7 @@ def score_evidence(
             counted += 1
             recent += is_recent
         results.append(
-            EvidenceResult(
+            EvidenceResult.model_construct(
                 title=item.title,
                 ref=item.ref,
                 date=item.date,
@@ -116,7 +114,7 @@ def _cap(
         f"{who} level {assessed} is capped at {effective}: {rule_text(rule, since)}; "
         f"{evidence.counted} counted" + (f", {evidence.recent} recent" if rule.min_recent else "")
     )
-    return Cap(
+    return Cap.model_construct(
         rule_level=rule.level,
         min_items=rule.min_items,
         min_recent=rule.min_recent,
@@ -126,8 +124,7 @@ def _cap(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
+class Judgement(NamedTuple):
     """The levels of one rated indicator, and why the effective one is what it is."""
 
     assessed: int
@@ -160,7 +157,7 @@ def judge(
 def rule_checks(framework: Framework, evidence: Counted) -> list[RuleCheck]:
     """Return each evidence rule in force and whether the counted evidence meets it."""
     return [
-        RuleCheck(
+        RuleCheck.model_construct(
             level=rule.level,
             met=evidence.counted >= rule.min_items and evidence.recent >= rule.min_recent,
         )
@@ -181,7 +178,7 @@ def next_level_need(framework: Framework, evidence: Counted, level: int) -> Evid
     items = max((rule.min_items for rule in rules), default=0)
     recent = max((rule.min_recent for rule in rules), default=0)
     short_recent = max(0, recent - evidence.recent)
-    return EvidenceNeed(
+    return EvidenceNeed.model_construct(
         level=wanted,
         min_items=items,
         min_recent=recent,

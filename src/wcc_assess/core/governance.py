@@ -51,7 +51,7 @@ def area_rating(ratings: list[Rag]) -> Rag | None:
 
 
 def _counts(ratings: list[Rag]) -> RagCounts:
-    return RagCounts(
+    return RagCounts.model_construct(
         red=ratings.count(Rag.RED), amber=ratings.count(Rag.AMBER), green=ratings.count(Rag.GREEN)
     )
 
@@ -65,7 +65,7 @@ def _score_item(
 ) -> GovernanceItemResult:
     if entry is None or entry.not_assessed is not None or entry.rating is None:
         reason = entry.not_assessed if entry is not None else None
-        return GovernanceItemResult(
+        return GovernanceItemResult.model_construct(
             id=item.id,
             title=item.title,
             assessed=False,
@@ -73,7 +73,7 @@ def _score_item(
             narrative=entry.narrative if entry else "",
         )
     rating = entry.panel_rating or entry.rating
-    return GovernanceItemResult(
+    return GovernanceItemResult.model_construct(
         id=item.id,
         title=item.title,
         assessed=True,
@@ -104,7 +104,7 @@ def _score_area(
     ]
     ratings = [item.rating for item in items if item.rating is not None]
     rating = area_rating(ratings)
-    return GovernanceAreaResult(
+    return GovernanceAreaResult.model_construct(
         id=area.id,
         title=area.title,
         statement=area.statement,
@@ -114,7 +114,7 @@ def _score_area(
         else area_reason or "none of its sub-indicators was assessed",
         rating=rating,
         points=rules.points.of(rating) if rating is not None else None,
-        coverage=Coverage(assessed=len(ratings), total=len(items)),
+        coverage=Coverage.model_construct(assessed=len(ratings), total=len(items)),
         counts=_counts(ratings),
         red_sub_indicators=[item.id for item in items if item.rating is Rag.RED],
         sub_indicator_points=sum(rules.points.of(rating) for rating in ratings),
@@ -139,10 +139,10 @@ def score_governance(
         for area in rules.areas
     ]
     ratings = [area.rating for area in areas if area.rating is not None]
-    return GovernanceResult(
+    return GovernanceResult.model_construct(
         points_scale=rules.points,
         areas=areas,
-        coverage=Coverage(assessed=len(ratings), total=len(areas)),
+        coverage=Coverage.model_construct(assessed=len(ratings), total=len(areas)),
         counts=_counts(ratings),
         points=sum(area.points or 0 for area in areas),
         points_max=rules.points.green * len(ratings),
@@ -160,7 +160,7 @@ def _listed(ids: list[str]) -> str:
 def red_area_failures(governance: GovernanceResult) -> list[GateFailure]:
     """Return one ``governance-red`` gate failure per area rated red."""
     return [
-        GateFailure(
+        GateFailure.model_construct(
             kind="governance-red",
             domain=area.id,
             message=f"{area.title} governance ({area.id}) is red: "

@@ -45,7 +45,7 @@ def mean_lift(rated: list[IndicatorResult], level: int, top: int) -> Lift:
         gained += Fraction(pick.weight)
     reachable = gained >= needed
     steps = [
-        LiftStep(
+        LiftStep.model_construct(
             indicator=r.id,
             from_level=r.effective_level or 0,
             to_level=reached(r),
@@ -54,6 +54,6 @@ def mean_lift(rated: list[IndicatorResult], level: int, top: int) -> Lift:
         for r in rated
         if r.id in plan
     ]
-    return Lift(
+    return Lift.model_construct(
         level=target, needed=float(needed), reachable=reachable, steps=steps if reachable else []
     )

@@ -10,86 +10,25 @@ fields; this module checks what only the whole file can show, as diagnostics at 
 - **warnings** (:func:`warnings`): valid, but probably unintended.
 
 A framework has two hierarchies of the same shape, domain → indicator and governance area
-→ sub-indicator. Both are walked by one checker (:class:`Hierarchy`, :func:`walk`): ids are
-unique across every level of both (a submission keys them all in one namespace), none may
-be a submission keyword, and a member's id should start with its group's.
+→ sub-indicator. Both are walked by one checker (:mod:`.hierarchy`): ids are unique across
+every level of both (a submission keys them all in one namespace), none may be a
+submission keyword, and a member's id should start with its group's.
 
 Pure: no I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from wcc_assess.core.hierarchy import Hierarchy, Place, hierarchies, walk
 from wcc_assess.errors import Diagnostic, Loc, dotted, suggest
 from wcc_assess.models.framework import Domain, Framework, Indicator
 
-__all__ = ["RESERVED_IDS", "Hierarchy", "hierarchies", "lint", "problems", "walk", "warnings"]
+__all__ = ["RESERVED_IDS", "lint", "problems", "warnings"]
 
 RESERVED_IDS = frozenset({"default", "not_assessed"})
 """Keys with a meaning of their own in a submission's ``targets``, domains and areas."""
-
-
-class _Node(Protocol):
-    """A group or member of a hierarchy: it has an id and a title."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Hierarchy:
-    """A two-level hierarchy of a framework: groups, each with its members."""
-
-    loc: Loc
-    """Where the groups are listed: ``("domains",)`` or ``("governance", "areas")``."""
-    group: str
-    """What a group is called in messages: ``domain`` or ``area``."""
-    member: str
-    """What a member is called: ``indicator`` or ``sub-indicator``."""
-    members_key: str
-    """The field holding a group's members: ``indicators`` or ``sub_indicators``."""
-    groups: Sequence[_Node]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One id of a hierarchy: a group (``owner`` None) or a member of ``owner``."""
-
-    loc: Loc
-    node: _Node
-    owner: _Node | None
-    index: int
-    """The position among its siblings."""
-
-
-def hierarchies(framework: Framework) -> list[Hierarchy]:
-    """Return the framework's hierarchies: domains, then governance areas if it has them."""
-    found = [Hierarchy(("domains",), "domain", "indicator", "indicators", framework.domains)]
-    if framework.governance is not None:
-        found.append(
-            Hierarchy(
-                ("governance", "areas"),
-                "area",
-                "sub-indicator",
-                "sub_indicators",
-                framework.governance.areas,
-            )
-        )
-    return found
-
-
-def walk(hierarchy: Hierarchy) -> Iterator[Place]:
-    """Yield every group and, after each group, its members, in file order."""
-    for g_index, group in enumerate(hierarchy.groups):
-        where = (*hierarchy.loc, g_index)
-        yield Place(where, group, None, g_index)
-        for m_index, member in enumerate(getattr(group, hierarchy.members_key)):
-            yield Place((*where, hierarchy.members_key, m_index), member, group, m_index)
 
 
 def _id_problems(place: Place, seen: dict[str, str]) -> list[Diagnostic]:
@@ -380,7 +319,7 @@ def _prefix_warning(hierarchy: Hierarchy, place: Place) -> list[Diagnostic]:
             (*place.loc, "id"),
             f"{hierarchy.member} {member_id!r} does not start with its {hierarchy.group}'s id "
             f"{prefix!r}",
-            f"ids such as {prefix}.{place.index + 1} tell readers where "
+            f"ids such as {prefix}.{place.position + 1} tell readers where "
             f"{'an' if hierarchy.member[0] in 'aeiou' else 'a'} {hierarchy.member} belongs",
             severity="warning",
         )

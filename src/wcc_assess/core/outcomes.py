@@ -47,7 +47,9 @@ def score_measure(measure: OutcomeMeasure, required: bool = False) -> OutcomeMea
         actual = measure.actuals.get(period)
         if actual is None:
             years.append(
-                OutcomeYear(period=period, aspiration=aspiration, status=OutcomeStatus.NO_ACTUAL)
+                OutcomeYear.model_construct(
+                    period=period, aspiration=aspiration, status=OutcomeStatus.NO_ACTUAL
+                )
             )
             continue
         status = (
@@ -56,7 +58,7 @@ def score_measure(measure: OutcomeMeasure, required: bool = False) -> OutcomeMea
             else OutcomeStatus.OFF_TRACK
         )
         years.append(
-            OutcomeYear(
+            OutcomeYear.model_construct(
                 period=period,
                 aspiration=aspiration,
                 actual=actual,
@@ -66,7 +68,7 @@ def score_measure(measure: OutcomeMeasure, required: bool = False) -> OutcomeMea
         )
     measured = [year for year in years if year.actual is not None]
     latest = measured[-1] if measured else None
-    return OutcomeMeasureResult(
+    return OutcomeMeasureResult.model_construct(
         id=measure.id,
         name=measure.name,
         unit=measure.unit,
@@ -94,7 +96,7 @@ def score_outcomes(
             f"listed; the framework recommends {recommended}"
         )
     statuses = [result.status for result in results]
-    return OutcomesResult(
+    return OutcomesResult.model_construct(
         measures=results,
         on_track=statuses.count(OutcomeStatus.ON_TRACK),
         off_track=statuses.count(OutcomeStatus.OFF_TRACK),

@@ -7,18 +7,21 @@ The rules are those of the product contract, section 2, each a setting of the fr
 The result is assembled once, in one pass: with the submission's source lines
 (:attr:`ScoreOptions.lines`) and, when a baseline is given, the change of every domain and
 indicator since then and the regression gate (:class:`Baseline`, :mod:`.compare`).
+
+The core builds result models with ``model_construct``: it is their one producer and
+builds them from a checked framework and submission, so validating them again would only
+cost the start-up of every command a validator per model. The pydantic mypy plugin still
+checks every field's name and type; a result read back from JSON is validated.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from wcc_assess import __version__
-from wcc_assess.core import compare
 from wcc_assess.core.evidence import Window, judge, next_level_need, rule_checks, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
 from wcc_assess.core.lift import mean_lift, weighted_sums
@@ -43,6 +46,7 @@ from wcc_assess.models.result import (
     GateStatus,
     GovernanceResult,
     IndicatorResult,
+    Lift,
     NextStep,
     OutcomesResult,
     Overall,
@@ -53,14 +57,16 @@ from wcc_assess.models.result import (
 )
 from wcc_assess.models.submission import DomainEntry, IndicatorEntry, Submission
 
+if TYPE_CHECKING:
+    from wcc_assess.core.compare import Comparison
+
 __all__ = ["Baseline", "LineOf", "ScoreOptions", "check_target", "framework_info", "score"]
 
 LineOf = Callable[[Loc], int | None]
 """Where a path of the submission (``("domains", "C4")``) stands in its file."""
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+class Baseline(NamedTuple):
     """An earlier result of the same organisation, compared with in the same pass."""
 
     result: Result
@@ -70,8 +76,7 @@ class Baseline:
     """Fail the gate when a domain's level fell since the baseline."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreOptions:
+class ScoreOptions(NamedTuple):
     """Inputs to scoring that do not come from the framework or the submission."""
 
     generated_at: str
@@ -100,7 +105,7 @@ def check_target(framework: Framework, target: int | None) -> None:
 def framework_info(framework: Framework) -> FrameworkInfo:
     """Return the framework's identity and rules as results record them."""
     settings = framework.scoring.evidence
-    return FrameworkInfo(
+    return FrameworkInfo.model_construct(
         id=framework.id,
         version=framework.version,
         title=framework.title,
@@ -114,16 +119,26 @@ def framework_info(framework: Framework) -> FrameworkInfo:
     )
 
 
-@dataclass
 class _Pass:
-    """One grading: what every step needs besides the framework and the submission."""
+    """One grading: what every step needs besides the framework and the submission.
 
-    framework: Framework
-    submission: Submission
-    options: ScoreOptions
-    window: Window
-    projection: compare.Projection | None
-    warnings: list[str] = field(default_factory=list)
+    (Here and in the rest of the scorer, small records are named tuples or plain classes:
+    a dataclass costs the start-up of every command about half a millisecond.)
+    """
+
+    __slots__ = ("comparison", "framework", "options", "submission", "warnings", "window")
+
+    def __init__(
+        self,
+        framework: Framework,
+        submission: Submission,
+        options: ScoreOptions,
+        window: Window,
+        comparison: Comparison | None,
+    ) -> None:
+        self.framework, self.submission, self.options = framework, submission, options
+        self.window, self.comparison = window, comparison
+        self.warnings: list[str] = []
 
     def line(self, *path: str) -> int | None:
         return self.options.lines(path) if self.options.lines else None
@@ -132,10 +147,9 @@ class _Pass:
         self, kind: str, item_id: str, level: int | None, score: float | None = None
     ) -> Change | None:
         """Return the change of a domain or indicator since the baseline (None without one)."""
-        if self.projection is None:
+        if self.comparison is None:
             return None
-        found = self.projection.domains if kind == "domain" else self.projection.indicators
-        return compare.change_since(level, score, found.get(item_id))
+        return self.comparison.change(kind, item_id, level, score)
 
 
 def _indicator(
@@ -145,7 +159,7 @@ def _indicator(
     line = run.line("domains", domain.id, indicator.id)
     if rating is not None and rating.level is not None and rating.not_assessed is None:
         return _rated_indicator(run, indicator, rating, line)
-    return IndicatorResult(
+    return IndicatorResult.model_construct(
         id=indicator.id,
         title=indicator.title,
         weight=indicator.weight,
@@ -162,7 +176,7 @@ def _rated_indicator(
 ) -> IndicatorResult:
     judged = judge(run.framework, indicator.id, rating, run.window, run.warnings)
     claimed, panel = rating.level or 0, rating.panel_level
-    return IndicatorResult(
+    return IndicatorResult.model_construct(
         id=indicator.id,
         title=indicator.title,
         weight=indicator.weight,
@@ -217,8 +231,7 @@ def _percent(framework: Framework, score: Fraction) -> Fraction:
     return (score - framework.lowest) / (framework.highest - framework.lowest) * 100
 
 
-@dataclass(frozen=True, slots=True)
-class _Level:
+class _Level(NamedTuple):
     """A domain's level, exact score and what holds it down (None: nothing assessed)."""
 
     level: int
@@ -247,8 +260,7 @@ def _status(level: _Level | None, target: int | None) -> DomainStatus:
     return DomainStatus.MET if level.level >= target else DomainStatus.BELOW
 
 
-@dataclass(frozen=True, slots=True)
-class _Score:
+class _Score(NamedTuple):
     """A weighted mean as stored (two decimals) and the figures that show how it was got."""
 
     score: float
@@ -263,7 +275,20 @@ def _scored(framework: Framework, exact: Fraction) -> _Score:
     return _Score(score, percent, from_rounded != percent)
 
 
-def _domain_figures(run: _Pass, rated: list[IndicatorResult], level: _Level) -> dict[str, Any]:
+class _DomainFigures(TypedDict, total=False):
+    """The figures of an assessed domain (a not-assessed one has the models' defaults)."""
+
+    level: int
+    score: float
+    percent: float
+    percent_from_unrounded: bool
+    limited_by: list[str]
+    weighted_levels: float
+    total_weight: float
+    lift: Lift | None
+
+
+def _domain_figures(run: _Pass, rated: list[IndicatorResult], level: _Level) -> _DomainFigures:
     """Return an assessed domain's figures: score, percent, weighted sums, what would lift it."""
     scored = _scored(run.framework, level.exact)
     total, weight = weighted_sums(rated)
@@ -289,15 +314,15 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
     target, target_source = _target(run, domain.id)
     panel_rated, calibration = _calibration(indicators)
     level = _domain_level(run.framework, rated)
-    figures = _domain_figures(run, rated, level) if level else {}
+    figures = _domain_figures(run, rated, level) if level else _DomainFigures()
     reason = entry.not_assessed or "none of its indicators was assessed"
-    return DomainResult(
+    return DomainResult.model_construct(
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
         assessed=level is not None,
         not_assessed_reason=None if level else reason,
-        coverage=Coverage(assessed=len(rated), total=len(indicators)),
+        coverage=Coverage.model_construct(assessed=len(rated), total=len(indicators)),
         target=target,
         target_source=target_source,
         status=_status(level, target),
@@ -319,7 +344,7 @@ def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
     if result.cap is not None and (result.assessed_level or 0) > current:
         gap = result.cap.message
     descriptor = next(i for i in domain.indicators if i.id == result.id).descriptors[current + 1]
-    return NextStep(
+    return NextStep.model_construct(
         domain=domain.id,
         indicator=result.id,
         title=result.title,
@@ -338,9 +363,22 @@ def _band(framework: Framework, percent: float) -> tuple[str, str]:
     return chosen.label, chosen.meaning
 
 
+class _OverallFigures(TypedDict, total=False):
+    """The overall grade and the sums that show how it was got (only a score when none)."""
+
+    score: float | None
+    percent: float | None
+    band: str | None
+    band_meaning: str | None
+    percent_from_unrounded: bool
+    weighted_scores: float
+    total_weight: float
+    score_from_unrounded: bool
+
+
 def _overall_figures(
     run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
-) -> dict[str, Any]:
+) -> _OverallFigures:
     """Return the overall score, percent and band, and the sums that show how they were got."""
     if not scored:
         return {"score": None, "percent": None, "band": None}
@@ -364,18 +402,15 @@ def _overall_figures(
 def _overall(
     run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
 ) -> Overall:
-    baseline = run.options.baseline
     figures = _overall_figures(run, domains, scored)
-    return Overall(
-        coverage=Coverage(assessed=len(scored), total=len(domains)),
-        indicator_coverage=Coverage(
+    return Overall.model_construct(
+        coverage=Coverage.model_construct(assessed=len(scored), total=len(domains)),
+        indicator_coverage=Coverage.model_construct(
             assessed=sum(d.coverage.assessed for d in domains) if scored else 0,
             total=sum(d.coverage.total for d in domains),
         ),
         capped_count=sum(d.capped_count for d in domains) if scored else 0,
-        change=compare.overall_change(baseline.result.overall.score, figures["score"])
-        if baseline
-        else None,
+        change=run.comparison.overall(figures.get("score")) if run.comparison else None,
         **figures,
     )
 
@@ -387,7 +422,7 @@ def _gate(
     targeted = [d for d in domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     checks = ["below-target"] if targeted else []
     failures = [
-        GateFailure(
+        GateFailure.model_construct(
             kind="below-target",
             domain=d.id,
             message=f"{d.id} {d.title} is at level {d.level}, below its target of {d.target}"
@@ -399,14 +434,13 @@ def _gate(
     if run.options.fail_on_red and governance is not None and governance.coverage.assessed:
         failures += red_area_failures(governance)
         checks.append("governance-red")
-    baseline = run.options.baseline
-    if baseline is not None and baseline.fail_on_regression:
-        failures += compare.regression_failures(domains, baseline.result.period)
+    if run.comparison is not None and run.comparison.fail_on_regression:
+        failures += run.comparison.failures(domains)
         checks.append("regression")
     if not checks:
-        return GateOutcome(status=GateStatus.NONE)
+        return GateOutcome.model_construct(status=GateStatus.NONE)
     status = GateStatus.FAILED if failures else GateStatus.PASSED
-    return GateOutcome(status=status, failures=failures, checks=checks)
+    return GateOutcome.model_construct(status=status, failures=failures, checks=checks)
 
 
 def _panel(run: _Pass, domains: list[DomainResult]) -> PanelSummary | None:
@@ -421,9 +455,11 @@ def _panel(run: _Pass, domains: list[DomainResult]) -> PanelSummary | None:
             f"panel: the panel met on {panel.date.isoformat()}, before the "
             f"self-assessment date {assessed_on.isoformat()}"
         )
-    return PanelSummary(
+    return PanelSummary.model_construct(
         date=panel.date if panel else None,
-        members=[PanelMemberInfo(name=m.name, role=m.role) for m in panel.members] if panel else [],
+        members=[PanelMemberInfo.model_construct(name=m.name, role=m.role) for m in panel.members]
+        if panel
+        else [],
         indicators_rated=rated,
         indicators_changed=sum(bool(i.panel_gap) for i in indicators),
         flagged=[i.id for i in indicators if i.panel_flag],
@@ -456,23 +492,25 @@ def _start(framework: Framework, submission: Submission, options: ScoreOptions) 
     """Check the options against the framework and the baseline, and begin the pass."""
     check_target(framework, options.target)
     since = months_before(submission.assessed_on, framework.scoring.evidence.recent_months)
-    projection = None
+    comparison = None
     baseline = options.baseline
     if baseline is not None:
-        compare.check_comparable(
-            baseline.result,
-            organisation=submission.organisation.name,
-            code=submission.organisation.code,
-            framework_id=framework.id,
-            period=submission.period,
-            source=baseline.source or baseline.result.source,
-        )
-        layout = compare.Layout(
+        from wcc_assess.core.compare import Comparison, Layout  # only with a baseline
+
+        layout = Layout(
             framework_info(framework),
             tuple((d.id, tuple(i.id for i in d.indicators)) for d in framework.domains),
         )
-        projection = compare.project(baseline.result, layout)
-    return _Pass(framework, submission, options, Window(since, submission.assessed_on), projection)
+        comparison = Comparison.start(
+            baseline.result,
+            baseline.source or baseline.result.source,
+            layout,
+            organisation=submission.organisation.name,
+            code=submission.organisation.code,
+            period=submission.period,
+            fail_on_regression=baseline.fail_on_regression,
+        )
+    return _Pass(framework, submission, options, Window(since, submission.assessed_on), comparison)
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
@@ -504,16 +542,13 @@ def _result(
     governance: GovernanceResult | None,
     outcomes: OutcomesResult | None,
 ) -> Result:
-    submission, baseline = run.submission, run.options.baseline
+    submission, comparison = run.submission, run.comparison
     warnings = run.warnings
     info = None
-    if baseline is not None and run.projection is not None:
-        source = baseline.source or baseline.result.source
-        warnings += compare.baseline_warnings(
-            baseline.result, run.projection, source, submission.period
-        )
-        info = compare.baseline_info(baseline.result, run.projection, source)
-    return Result(
+    if comparison is not None:
+        warnings += comparison.warnings(submission.period)
+        info = comparison.info()
+    return Result.model_construct(
         tool=f"wcc-assess {__version__}",
         generated_at=run.options.generated_at,
         source=run.options.source,

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from wcc_assess.errors import Diagnostic, InputError
-from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
+
+if TYPE_CHECKING:
+    from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
 
 __all__ = ["cohort_baseline_from_json", "result_from_json"]
 
@@ -85,6 +87,8 @@ def cohort_baseline_from_json(
     text: str, name: str
 ) -> Result | list[OrganisationSummary] | InvalidSubmission:
     """Read a cohort's baseline JSON: a result, a cohort report's organisations, or why not."""
+    from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary
+
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -34,28 +33,46 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 Path = tuple[str | int, ...]
 
 
-@dataclass
 class YamlProblem(Exception):
-    """The text is not acceptable YAML; located at 1-based line and column.
+    """The text is not acceptable YAML; located at 1-based line and column."""
 
-    Not frozen: Python and test tools set attributes on exceptions (``__notes__``).
+    def __init__(
+        self,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, line, column, hint)
+        self.message, self.line, self.column, self.hint = message, line, column, hint
+
+    def __eq__(self, other: object) -> bool:
+        """Two problems are the same when they say the same at the same place."""
+        return isinstance(other, YamlProblem) and self.args == other.args
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Document:
+    """Parsed data plus where each value (and each mapping key) stands in the text.
+
+    ``positions`` holds the 1-based (line, column) of the value at each path,
+    ``key_positions`` that of the key introducing each mapping entry.
     """
 
-    message: str
-    line: int | None = None
-    column: int | None = None
-    hint: str | None = None
+    __slots__ = ("data", "key_positions", "positions")
 
-
-@dataclass(slots=True)
-class Document:
-    """Parsed data plus where each value (and each mapping key) stands in the text."""
-
-    data: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of the value at each path."""
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of the key that introduces each mapping entry."""
+    def __init__(
+        self,
+        data: Any,
+        positions: dict[Path, tuple[int, int]] | None = None,
+        key_positions: dict[Path, tuple[int, int]] | None = None,
+    ) -> None:
+        self.data = data
+        self.positions: dict[Path, tuple[int, int]] = positions if positions is not None else {}
+        self.key_positions: dict[Path, tuple[int, int]] = (
+            key_positions if key_positions is not None else {}
+        )
 
     def locate(self, path: Path) -> tuple[int, int] | None:
         """Return the position of ``path``, or of its deepest known ancestor.

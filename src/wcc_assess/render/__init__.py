@@ -17,7 +17,6 @@ checked files (:mod:`.diagnostics`) have one form each. Every renderer words fig
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
@@ -46,14 +45,16 @@ D = TypeVar("D")
 F = TypeVar("F", bound=StrEnum)
 
 
-@dataclass(frozen=True, slots=True)
 class Family(Generic[D, F]):
-    """The renderers of one kind of document: a format enum and one module per member."""
+    """The renderers of one kind of document: a format enum and one module per member.
 
-    name: str
-    formats: type[F]
-    package: str
-    """Where the modules are: format ``x`` is rendered by ``<package>.x``."""
+    ``package`` holds the modules: format ``x`` is rendered by ``<package>.x``.
+    """
+
+    __slots__ = ("formats", "name", "package")
+
+    def __init__(self, name: str, formats: type[F], package: str) -> None:
+        self.name, self.formats, self.package = name, formats, package
 
     def module(self, fmt: F) -> str:
         """Return the name of the module that renders ``fmt``."""

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 __all__ = ["RenderOptions", "Renderer"]
 
 D = TypeVar("D", contravariant=True)
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """How to render, as opposed to what: set by the CLI, ignored where meaningless."""
 
     color: bool = False

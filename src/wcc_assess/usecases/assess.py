@@ -10,8 +10,8 @@ A new option of the assessment (a panel's, an action plan's) is a field of
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
 from wcc_assess.errors import InputError, UsageError
@@ -33,8 +33,7 @@ _RESULT_HINT = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class AssessOptions:
+class AssessOptions(NamedTuple):
     """How to assess a submission: the command line's choices."""
 
     framework: str | None = None
@@ -47,13 +46,12 @@ class AssessOptions:
     fail_on_red: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     """A graded submission, the framework it was graded against, and every file read."""
 
     result: Result
     framework: Framework
-    inputs: list[Path | str] = field(default_factory=list)
+    inputs: list[Path | str]
     """Every file the assessment read: reports may not be written over any of them."""
 
 

@@ -2,24 +2,29 @@
 
 A framework is read in two steps: its shape (the model, :mod:`wcc_assess.io.loading`), then
 its consistency (:mod:`wcc_assess.core.lint`). A built-in framework is read once per
-process.
+process, and once checked it is kept in the user's cache (:mod:`wcc_assess.io.cache`), so
+that later runs load it ready-made.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wcc_assess.core.lint import lint, problems
 from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.io import cache as kept
 from wcc_assess.io import frameworks as registry
 from wcc_assess.io.loading import framework_model, locate, raise_located
-from wcc_assess.io.reading import display_name, read_document
+from wcc_assess.io.reading import display_name, parse_document, read_document, read_text
 from wcc_assess.io.yamlsafe import Document
-from wcc_assess.models.check import FileCheck, FileKind
 from wcc_assess.models.framework import Framework
+
+if TYPE_CHECKING:
+    from wcc_assess.models.check import FileCheck
 
 __all__ = [
     "Resolver",
@@ -42,6 +47,8 @@ def framework_from_document(document: Document, name: str) -> Framework:
     Problems of shape (unknown fields, wrong types) are reported first; the consistency
     rules are checked once the shape is sound.
     """
+    from wcc_assess.core.lint import problems  # not needed when the framework is cached
+
     framework = framework_model(document, name)
     raise_located(name, document, problems(framework))
     return framework
@@ -54,6 +61,9 @@ def load_framework_file(source: Path | str) -> Framework:
 
 def check_framework_document(document: Document, name: str) -> FileCheck:
     """Lint a parsed framework file; see :func:`check_framework_file`."""
+    from wcc_assess.core.lint import lint
+    from wcc_assess.models.check import FileCheck, FileKind
+
     data = document.data
 
     def checked(diagnostics: list[Diagnostic], framework: Framework | None = None) -> FileCheck:
@@ -79,6 +89,8 @@ def check_framework_file(source: Path | str) -> FileCheck:
 
     Never raises for a bad file; unreadable or malformed files come back as errors.
     """
+    from wcc_assess.models.check import FileCheck, FileKind
+
     try:
         document = read_document(source)
     except InputError as error:
@@ -87,8 +99,32 @@ def check_framework_file(source: Path | str) -> FileCheck:
 
 
 @cache
+def _fingerprint() -> str:
+    """Return what a cached framework depends on besides its file: versions, model source."""
+    import pydantic
+
+    from wcc_assess import __version__
+    from wcc_assess.models import _base, assurance, framework
+
+    sources = b"".join(
+        Path(module.__file__ or "").read_bytes() for module in (_base, assurance, framework)
+    )
+    return f"{__version__} {pydantic.VERSION} {sys.version} {kept.cache_key(sources)}"
+
+
+@cache
 def _builtin(framework_id: str) -> Framework:
-    return load_framework_file(registry.builtin_file(framework_id))
+    """Return a built-in framework, checked once and kept in the cache (see :mod:`.cache`)."""
+    path = registry.builtin_file(framework_id)
+    text = read_text(path)
+    key = kept.cache_key(text, _fingerprint())
+    cached = kept.load("framework", key)
+    if isinstance(cached, Framework) and cached.id == framework_id:
+        return cached
+    name = display_name(path)
+    framework = framework_from_document(parse_document(text, name), name)
+    kept.store("framework", key, framework)
+    return framework
 
 
 def resolve_framework(spec: str) -> Framework:

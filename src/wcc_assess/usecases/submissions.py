@@ -7,9 +7,8 @@ file's problems are reported together, sorted by line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from wcc_assess.core.checks import submission_problems
 from wcc_assess.errors import Diagnostic, InputError, UsageError
@@ -28,8 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedSubmission:
+class LoadedSubmission(NamedTuple):
     """A valid submission, the framework it was checked against, and its source."""
 
     submission: Submission
