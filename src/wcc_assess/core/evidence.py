@@ -11,6 +11,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from wcc_assess.models.framework import EvidenceRule, Framework
@@ -154,15 +155,32 @@ def judge(
     return Judgement(assessed, supported, effective, cap, evidence)
 
 
+@cache
+def _rule_check(level: int, met: bool) -> RuleCheck:
+    """Return a rule check: frozen, so one instance serves every indicator with that answer."""
+    return RuleCheck.model_construct(level=level, met=met)
+
+
 def rule_checks(framework: Framework, evidence: Counted) -> list[RuleCheck]:
     """Return each evidence rule in force and whether the counted evidence meets it."""
+    counted, recent = evidence.counted, evidence.recent
     return [
-        RuleCheck.model_construct(
-            level=rule.level,
-            met=evidence.counted >= rule.min_items and evidence.recent >= rule.min_recent,
-        )
+        _rule_check(rule.level, counted >= rule.min_items and recent >= rule.min_recent)
         for rule in framework.scoring.evidence.rules
     ]
+
+
+@cache
+def _need(level: int, items: int, recent: int, counted: int, counted_recent: int) -> EvidenceNeed:
+    """Return an evidence need (frozen: one instance serves every indicator alike)."""
+    short_recent = max(0, recent - counted_recent)
+    return EvidenceNeed.model_construct(
+        level=level,
+        min_items=items,
+        min_recent=recent,
+        short_items=max(0, items - counted, short_recent),
+        short_recent=short_recent,
+    )
 
 
 def next_level_need(framework: Framework, evidence: Counted, level: int) -> EvidenceNeed | None:
@@ -177,11 +195,4 @@ def next_level_need(framework: Framework, evidence: Counted, level: int) -> Evid
     rules = [rule for rule in framework.scoring.evidence.rules if rule.level <= wanted]
     items = max((rule.min_items for rule in rules), default=0)
     recent = max((rule.min_recent for rule in rules), default=0)
-    short_recent = max(0, recent - evidence.recent)
-    return EvidenceNeed.model_construct(
-        level=wanted,
-        min_items=items,
-        min_recent=recent,
-        short_items=max(0, items - evidence.counted, short_recent),
-        short_recent=short_recent,
-    )
+    return _need(wanted, items, recent, evidence.counted, evidence.recent)

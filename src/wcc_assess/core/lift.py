@@ -18,20 +18,34 @@ from wcc_assess.models.result import IndicatorResult, Lift, LiftStep
 __all__ = ["mean_lift", "weighted_sums"]
 
 
+def _weight(weight: float) -> int | Fraction:
+    """Return a weight exactly: an int when whole (the common case, and the quick one)."""
+    return int(weight) if float(weight).is_integer() else Fraction(weight)
+
+
 def weighted_sums(rated: list[IndicatorResult]) -> tuple[Fraction, Fraction]:
     """Return the exact sum of weight × effective level, and the sum of the weights."""
-    total = sum((Fraction(r.weight) * (r.effective_level or 0) for r in rated), Fraction(0))
-    weight = sum((Fraction(r.weight) for r in rated), Fraction(0))
-    return total, weight
+    total: int | Fraction = 0
+    weight: int | Fraction = 0
+    for result in rated:
+        each = _weight(result.weight)
+        total += each * (result.effective_level or 0)
+        weight += each
+    return Fraction(total), Fraction(weight)
 
 
-def mean_lift(rated: list[IndicatorResult], level: int, top: int) -> Lift:
-    """Return what would lift a ``mean`` domain at ``level`` to the next one."""
-    total, weight = weighted_sums(rated)
+def mean_lift(
+    rated: list[IndicatorResult], sums: tuple[Fraction, Fraction], level: int, top: int
+) -> Lift:
+    """Return what would lift a ``mean`` domain at ``level`` to the next one.
+
+    ``sums`` are the domain's :func:`weighted_sums`.
+    """
+    total, weight = sums
     target = level + 1
     needed = target * weight - total
     plan: dict[str, int] = {}
-    gained = Fraction(0)
+    gained: int | Fraction = 0
 
     def reached(result: IndicatorResult) -> int:
         return (result.effective_level or 0) + plan.get(result.id, 0)
@@ -42,7 +56,7 @@ def mean_lift(rated: list[IndicatorResult], level: int, top: int) -> Lift:
             break
         pick = min(candidates, key=lambda r: (reached(r), -r.weight, r.id))
         plan[pick.id] = plan.get(pick.id, 0) + 1
-        gained += Fraction(pick.weight)
+        gained += _weight(pick.weight)
     reachable = gained >= needed
     steps = [
         LiftStep.model_construct(

@@ -237,19 +237,22 @@ class _Level(NamedTuple):
     level: int
     exact: Fraction
     limited_by: list[str]
+    sums: tuple[Fraction, Fraction]
+    """The weighted levels and the total weight: ``exact`` is their quotient."""
 
 
 def _domain_level(framework: Framework, rated: list[IndicatorResult]) -> _Level | None:
     if not rated:
         return None
     effective = {r.id: r.effective_level or 0 for r in rated}
-    exact = weighted_mean((r.weight, effective[r.id]) for r in rated)
+    sums = weighted_sums(rated)
+    exact = sums[0] / sums[1]
     if framework.scoring.method is DomainMethod.ALL_MET:
         level = min(effective.values())
     else:
         level = math.floor(exact)
     limited_by = [r.id for r in rated if effective[r.id] <= level]
-    return _Level(level, exact, limited_by if level < framework.highest else [])
+    return _Level(level, exact, limited_by if level < framework.highest else [], sums)
 
 
 def _status(level: _Level | None, target: int | None) -> DomainStatus:
@@ -270,9 +273,10 @@ class _Score(NamedTuple):
 
 def _scored(framework: Framework, exact: Fraction) -> _Score:
     """Round a score and its percent; say whether the rounded score gives another percent."""
-    score, percent = round_half_up(exact, 2), round_half_up(_percent(framework, exact), 1)
-    from_rounded = round_half_up(_percent(framework, Fraction(str(score))), 1)
-    return _Score(score, percent, from_rounded != percent)
+    hundredths = math.floor(exact * 100 + Fraction(1, 2))  # rounded half up, as stored
+    percent = round_half_up(_percent(framework, exact), 1)
+    from_rounded = round_half_up(_percent(framework, Fraction(hundredths, 100)), 1)
+    return _Score(hundredths / 100, percent, from_rounded != percent)
 
 
 class _DomainFigures(TypedDict, total=False):
@@ -291,10 +295,10 @@ class _DomainFigures(TypedDict, total=False):
 def _domain_figures(run: _Pass, rated: list[IndicatorResult], level: _Level) -> _DomainFigures:
     """Return an assessed domain's figures: score, percent, weighted sums, what would lift it."""
     scored = _scored(run.framework, level.exact)
-    total, weight = weighted_sums(rated)
+    total, weight = level.sums
     lift = None
     if run.framework.scoring.method is DomainMethod.MEAN and level.level < run.framework.highest:
-        lift = mean_lift(rated, level.level, run.framework.highest)
+        lift = mean_lift(rated, level.sums, level.level, run.framework.highest)
     return {
         "level": level.level,
         "score": scored.score,
