@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import inspect
+import io
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +19,28 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 MINI = DATA / "frameworks" / "mini.yaml"
+
+
+def cli_runner() -> Any:
+    """Return typer's CliRunner with stdout and stderr kept apart, whatever the version.
+
+    Click 8.2 and later (and the click that typer 0.20+ carries inside) keep them apart and
+    flush both; click 8.1, which older typer versions use, mixes them unless told not to,
+    and reads stderr without flushing it first (so it is made to write through).
+    """
+    from typer.testing import CliRunner
+
+    class Runner(CliRunner):  # type: ignore[misc]
+        @contextlib.contextmanager
+        def isolation(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            with super().isolation(*args, **kwargs) as streams:
+                if isinstance(sys.stderr, io.TextIOWrapper):
+                    sys.stderr.reconfigure(write_through=True)
+                yield streams
+
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return Runner(mix_stderr=False)
+    return Runner()
 
 
 def evidence(n: int, *, date: str = "2026-01-10", prefix: str = "doc") -> list[dict[str, str]]:

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from wcc_assess import __version__
 from wcc_assess.errors import ExitCode, InputError, UsageError, WccError
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
     from wcc_assess.render.interface import RenderOptions
 
 __all__ = [
+    "FlagCommand",
+    "FlagGroup",
     "ReportFiles",
     "ReportOutput",
     "app",
@@ -28,6 +32,7 @@ __all__ = [
     "guarded",
     "main",
     "write_reports",
+    "WccTyper",
 ]
 
 EXIT_CODES_HELP = (
@@ -37,7 +42,54 @@ EXIT_CODES_HELP = (
     "input."
 )
 
-app = typer.Typer(
+
+def _flags_as_flags(params: list[Any]) -> list[Any]:
+    """Give every on/off flag an empty metavar, so that help shows it as a flag.
+
+    Typer 0.26 and later print a type after every option in the help, ``--quiet <bool>``
+    too, as if the flag took a value; earlier versions print nothing for a flag. Help of
+    every version reads an option's ``metavar`` first, and no version shows a flag's
+    metavar anywhere else, so an empty one gives ``--quiet`` alone on every version.
+    """
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class FlagCommand(TyperCommand):
+    """A typer command whose help shows flags (``--quiet``, ``--help``) without a type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Return the command's parameters (with ``--help``), flags without a metavar."""
+        return _flags_as_flags(super().get_params(ctx))
+
+
+class FlagGroup(TyperGroup):
+    """A typer group whose help shows flags (``--version``, ``--help``) without a type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Return the group's parameters (with ``--help``), flags without a metavar."""
+        return _flags_as_flags(super().get_params(ctx))
+
+
+class WccTyper(typer.Typer):
+    """A Typer app whose commands and groups are :class:`FlagCommand` and :class:`FlagGroup`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        """Build the app with :class:`FlagGroup` unless another class is given."""
+        kwargs["cls"] = kwargs.get("cls") or FlagGroup
+        super().__init__(**kwargs)
+
+    def command(
+        self, name: str | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        """Register a command, a :class:`FlagCommand` unless another class is given."""
+        kwargs["cls"] = kwargs.get("cls") or FlagCommand
+        return super().command(name, **kwargs)
+
+
+app = WccTyper(
     name="wcc",
     help="Grade commissioning organisations against competency frameworks "
     "(World Class Commissioning and others) and render the grading as reports.",
@@ -191,7 +243,7 @@ def _register() -> None:
 
     for module in (assess, validate, init, schema, explain, trend, cohort):
         module.register(app)
-    app.add_typer(frameworks.app, name="frameworks")
+    app.add_typer(frameworks.app, name="frameworks")  # a WccTyper too
 
 
 _register()

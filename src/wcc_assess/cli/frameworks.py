@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wcc_assess.cli._app import guarded
+from wcc_assess.cli._app import WccTyper, guarded
 from wcc_assess.cli.validate import ValidateFormat, github_annotation
 from wcc_assess.errors import ExitCode
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["app"]
 
-app = typer.Typer(help="List, show and check frameworks.", no_args_is_help=True)
+app = WccTyper(help="List, show and check frameworks.", no_args_is_help=True)
 
 
 @app.command("list")
