@@ -37,20 +37,25 @@ def blank_submission(
     period: str,
     today: date,
     framework_file: str | None = None,
+    schema_ref: str | None = None,
+    schema_command: str | None = None,
 ) -> str:
     """Return a submission with every domain and indicator, descriptors as comments.
 
     Every ``level`` is left empty, so the file does not validate until each indicator is
     rated or marked ``not_assessed: "<reason>"``. ``framework_file`` names the framework's
     file when it is not built in, so that the comments show the commands that need it.
+    ``schema_ref`` is the JSON Schema's path relative to the submission's folder (default:
+    beside it), and ``schema_command`` the command that writes it there, run in that folder.
     """
     lowest, highest = framework.lowest, framework.highest
     spec = framework_file or framework.id
+    ref = schema_ref or schema_filename(framework)
     out = [
-        f"# yaml-language-server: $schema={schema_filename(framework)}",
+        f"# yaml-language-server: $schema={ref}",
         f"# Self-assessment against {framework.title} ({framework.ref}).",
-        f"# Create the schema named above with: wcc schema --framework {spec} "
-        f"> {schema_filename(framework)}",
+        "# Create the schema named above, in this file's folder: "
+        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
     ]
     if framework_file is not None:
         out.append(

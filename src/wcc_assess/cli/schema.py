@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wcc_assess.cli._app import guarded
 from wcc_assess.errors import UsageError
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from wcc_assess.models.framework import Framework
+
+__all__ = ["register", "schema_text"]
+
+
+def schema_text(framework: Framework) -> str:
+    """Return the JSON Schema of ``framework``'s submissions as ``wcc schema`` prints it."""
+    from wcc_assess.schema import submission_schema
+
+    return json.dumps(submission_schema(framework), indent=2, ensure_ascii=False) + "\n"
 
 
 @guarded
@@ -39,22 +49,24 @@ def schema(
 ) -> None:
     """Print a JSON Schema (draft 2020-12) for a framework's submissions.
 
-    Save it next to a submission so that editors with a YAML language server
+    Save it where a submission's schema line points (`wcc init` writes that line, and
+    the file too with --write-schema) so that editors with a YAML language server
     complete ids and check levels as you type:
-    wcc schema --framework wcc > wcc.schema.json
+    wcc schema --framework wcc -o wcc.schema.json
     """
     from wcc_assess.output import emit
-    from wcc_assess.schema import result_schema, submission_schema
 
     if result:
         if framework is not None:
             raise UsageError("--result describes the result of every framework; drop --framework")
-        document = result_schema()
+        from wcc_assess.schema import result_schema
+
+        text = json.dumps(result_schema(), indent=2, ensure_ascii=False) + "\n"
     else:
         from wcc_assess.frameworks import resolve_framework
 
-        document = submission_schema(resolve_framework(framework or "wcc"))
-    emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+        text = schema_text(resolve_framework(framework or "wcc"))
+    emit(text, output)
 
 
 def register(app: typer.Typer) -> None:
