@@ -62,7 +62,7 @@ def test_change_since_last_year(wcc: Wcc) -> None:
     }
     c10_4 = next(i for d in result["domains"] for i in d["indicators"] if i["id"] == "C10.4")
     assert c10_4["change"]["direction"] == "declined"
-    assert result["overall"]["change"]["score_delta"] == round(2.65 - 2.25, 2)
+    assert result["overall"]["change"]["score_delta"] == round(2.70 - 2.28, 2)
     # Without --fail-on-regression the decline is reported but does not gate.
     assert [f["kind"] for f in result["gate"]["failures"]] == ["below-target"]
 
@@ -177,7 +177,7 @@ def test_the_table_shows_the_change_with_arrows_and_words(
     assert "Compared with 2025/26 (" in run.stdout and "Since 2025/26" in run.stdout
     assert "↓ declined 3→2" in run.stdout and "↑ improved 1→2" in run.stdout
     assert "→ unchanged" in run.stdout
-    assert "score +0.4 since 2025/26" in run.stdout
+    assert "score +0.42 since 2025/26" in run.stdout
 
 
 # Framework revisions, end to end: this year on the revised framework, last year on 2009.
@@ -276,8 +276,8 @@ def test_assess_github_annotations_point_at_lines(wcc: Wcc) -> None:
     )
     assert lines[-1].startswith(
         f"::notice file={name},title=wcc assess::NHS Westmarsh "
-        "Integrated Care Board (QW9) 2026/27, wcc 2009: overall 2.65 "
-        "(55.1%25), band Strong; gate failed (2 failures)"
+        "Integrated Care Board (QW9) 2026/27, wcc 2009: overall 2.70 "
+        "(56.5%25), band Strong; gate failed (2 failures)"
     )
     assert lines[-1].endswith("since 2025/26: 5 domain(s) improved, 1 declined, 5 unchanged")
 
@@ -287,7 +287,7 @@ def test_assess_github_without_gates(wcc: Wcc) -> None:
     assert run.exit_code == 0
     assert run.stdout.splitlines() == [
         f"::notice file={OLD},title=wcc assess::NHS Westmarsh Integrated Care Board (QW9) "
-        "2025/26, wcc 2009: overall 2.25 (41.7%25), band Developing; gate none; capped "
+        "2025/26, wcc 2009: overall 2.28 (42.8%25), band Developing; gate none; capped "
         "indicators: 0"
     ]
 

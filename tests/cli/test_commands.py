@@ -164,7 +164,7 @@ def test_validate_ok_and_json(wcc: Wcc, submission: Path) -> None:
     run = wcc("validate", str(submission), str(ROOT / "frameworks" / "wcc.yaml"))
     assert run.exit_code == 0
     assert f"{submission}: ok, submission for wcc@2009: Test ICB, 2026/27" in run.stdout
-    assert "ok, framework wcc@2009: 11 domains, 41 indicators" in run.stdout
+    assert "ok, framework wcc@2009: 11 domains, 44 indicators" in run.stdout
     report = json.loads(wcc("validate", str(submission), "-f", "json").stdout)
     assert report[0]["valid"] is True and report[0]["kind"] == "submission"
 
@@ -210,7 +210,7 @@ def test_init_writes_a_complete_blank_submission(wcc: Wcc, tmp_path: Path) -> No
     assert "# 4 World class:" in text
     data = yaml.safe_load(text)
     assert sorted(data["domains"]) == sorted(f"C{i}" for i in range(1, 12))
-    assert sum(len(d) for d in data["domains"].values()) == 41
+    assert sum(len(d) for d in data["domains"].values()) == 44
     # blank levels do not validate ...
     assert wcc("validate", str(out)).exit_code == 2
     # ... and once rated, it is a valid submission
@@ -239,7 +239,7 @@ def test_init_to_stdout_quotes_names(wcc: Wcc) -> None:
 def test_frameworks_list(wcc: Wcc) -> None:
     run = wcc("frameworks", "list")
     assert run.exit_code == 0
-    assert re.search(r"^wcc\s+2009\s+11 domains\s+41 indicators\s+World Class", run.stdout, re.M)
+    assert re.search(r"^wcc\s+2009\s+11 domains\s+44 indicators\s+World Class", run.stdout, re.M)
 
 
 def test_frameworks_show(wcc: Wcc) -> None:

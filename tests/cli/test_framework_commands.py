@@ -235,12 +235,14 @@ def test_explain_governance_and_outcomes(wcc: Wcc) -> None:
         "  Amber means: The plan was met only with non-recurrent measures, or the forecast is off\n"
         "    plan with an agreed recovery plan.\n"
     )
-    off = wcc("explain", path, "life-expectancy")
-    assert (
-        "  2025/26: aspiration 80.5, actual 80.4: off track (80.4 < 80.5, difference -0.1)\n"
-        in (off.stdout)
+    off = wcc("explain", path, "dementia-diagnosis")
+    assert "  2025/26: aspiration 65, actual 64.2: off track (64.2 < 65, difference -0.8)\n" in (
+        off.stdout
     )
     assert "Status: off track, as in 2025/26, the latest year with an actual.\n" in off.stdout
+    lagged = wcc("explain", path, "life-expectancy")
+    assert "  2025/26: aspiration 80.5, no actual yet\n" in lagged.stdout
+    assert "Status: on track, as in 2024/25, the latest year with an actual.\n" in lagged.stdout
     on = wcc("explain", path, "breastfeeding")
     assert "  2025/26: aspiration 47, actual 47.3: on track (47.3 ≥ 47, difference +0.3)\n" in (
         on.stdout
@@ -372,14 +374,17 @@ def test_kestrel_vale_story(wcc: Wcc) -> None:
     code, result = _assess(wcc, "bs11000-kestrel-vale.yaml")
     assert code == 0 and result["gate"]["status"] == "passed"
     levels = {d["id"]: d["level"] for d in result["domains"]}
-    assert levels == {"S1": 3, "S2": 2, "S3": 2, "S4": None, "S5": 2, "S6": 2, "S7": 2, "S8": 2}
-    assert result["domains"][3]["status"] == "not-assessed"
+    assert levels == {"S1": 3, "S2": 2, "S3": 2, "S4": 2, "S5": 2, "S6": 2, "S7": 2, "S8": 2}
+    # the 2024 selection under the Provider Selection Regime is rated, not skipped
+    assert result["domains"][3]["status"] == "met"
     indicators = _indicators(result)
     assert indicators["S3.1"]["capped"] and indicators["S3.1"]["effective_level"] == 2
     s53 = indicators["S5.3"]
     assert (s53["claimed_level"], s53["panel_level"], s53["effective_level"]) == (3, 2, 2)
+    # the independent member sits on the panel, not among the assessors
+    assert result["panel"]["members"][0]["name"] == "Dr Sarah Quinn"
     overall = result["overall"]
-    assert (overall["score"], overall["percent"], overall["band"]) == (2.33, 44.4, "Emerging")
+    assert (overall["score"], overall["percent"], overall["band"]) == (2.38, 45.8, "Emerging")
 
 
 def test_harbourside_story(wcc: Wcc) -> None:

@@ -296,11 +296,11 @@ def test_governance_sub_indicator() -> None:
         "\n"
         "Narrative\n"
         "  The 2025/26 plan was met, but at month 5 the 2026/27 forecast is 9.8 million pounds\n"
-        "  adverse to plan, mostly continuing healthcare and prescribing. The recovery plan goes\n"
-        "  to the Board in December and is not yet agreed with NHS England.\n"
+        "  adverse to plan, mostly continuing healthcare and prescribing. A recovery plan for the\n"
+        "  gap goes to the Board in December and is not yet agreed with NHS England.\n"
         "\n"
         "Evidence\n"
-        "  1. Finance report, month 5 2026/27 [Board paper 2026/075], 2026-09-03: counted, recent\n"
+        "  1. Finance report, month 5 2026/27 [Board paper 2026/084], 2026-10-01: counted, recent\n"
         "\n"
         "finance is red while this or any other sub-indicator is red.\n"
         "\n"
@@ -334,29 +334,32 @@ def test_governance_sub_indicator_moderated_and_green() -> None:
 
 def test_outcome_measure_off_track() -> None:
     result, fw = _assurance()
-    assert explain(result, fw, "life-expectancy") == (
-        "life-expectancy Life expectancy at birth, all persons (outcome measure)\n"
+    assert explain(result, fw, "dementia-diagnosis") == (
+        "dementia-diagnosis Estimated dementia diagnosis rate, people aged 65 and over (outcome\n"
+        "measure)\n"
         "NHS Westmarsh Integrated Care Board (QW9), 2026/27, assessed on 2026-10-14 against World\n"
         "Class Commissioning organisational competencies (wcc@2009)\n"
         "\n"
-        "Unit: years; higher is better; required by the framework.\n"
-        "Source: Office for National Statistics, three-year rolling figures.\n"
-        "Baseline: 80.1 in 2023/24.\n"
+        "Unit: %; higher is better.\n"
+        "Source: Primary care dementia data, the March figure of each financial year.\n"
+        "Baseline: 61 in 2023/24.\n"
         "A year is on track when its actual is at least the aspiration (higher is better).\n"
         "\n"
         "Years\n"
-        "  2024/25: aspiration 80.3, actual 80.3: on track (80.3 ≥ 80.3, difference 0)\n"
-        "  2025/26: aspiration 80.5, actual 80.4: off track (80.4 < 80.5, difference -0.1)\n"
-        "  2026/27: aspiration 80.7, no actual yet\n"
-        "  2027/28: aspiration 80.9, no actual yet\n"
-        "  2028/29: aspiration 81.1, no actual yet\n"
+        "  2024/25: aspiration 63, actual 63.8: on track (63.8 ≥ 63, difference +0.8)\n"
+        "  2025/26: aspiration 65, actual 64.2: off track (64.2 < 65, difference -0.8)\n"
+        "  2026/27: aspiration 66.7, no actual yet\n"
+        "  2027/28: aspiration 66.7, no actual yet\n"
+        "  2028/29: aspiration 66.7, no actual yet\n"
         "\n"
         "Status: off track, as in 2025/26, the latest year with an actual.\n"
-        "Next: 2026/27 aspires to 80.7 (higher is better).\n"
+        "Next: 2026/27 aspires to 66.7 (higher is better).\n"
     )
 
 
 def test_outcome_measure_on_track_lower_is_better() -> None:
+    """The gap is built from three-year pooled figures, so its latest actual is a year
+    behind the other measures (2025/26 is not yet published)."""
     result, fw = _assurance()
     assert explain(result, fw, "Health-Inequalities") == (
         "health-inequalities Gap in life expectancy between the most and least deprived fifths\n"
@@ -365,19 +368,21 @@ def test_outcome_measure_on_track_lower_is_better() -> None:
         "Class Commissioning organisational competencies (wcc@2009)\n"
         "\n"
         "Unit: years; lower is better; required by the framework.\n"
-        "Source: Westmarsh public health observatory.\n"
-        "Baseline: 9.8 in 2023/24.\n"
+        "Source: Westmarsh public health observatory, from ONS deaths and mid-year population\n"
+        "  estimates by deprivation fifth: three-year pooled calendar periods, as for life\n"
+        "  expectancy (2024/25 holds 2022-2024).\n"
+        "Baseline: 9.9 in 2022/23.\n"
         "A year is on track when its actual is at most the aspiration (lower is better).\n"
         "\n"
         "Years\n"
-        "  2024/25: aspiration 9.6, actual 9.5: on track (9.5 ≤ 9.6, difference -0.1)\n"
-        "  2025/26: aspiration 9.4, actual 9.4: on track (9.4 ≤ 9.4, difference 0)\n"
+        "  2024/25: aspiration 9.6, actual 9.6: on track (9.6 ≤ 9.6, difference 0)\n"
+        "  2025/26: aspiration 9.4, no actual yet\n"
         "  2026/27: aspiration 9.1, no actual yet\n"
         "  2027/28: aspiration 8.8, no actual yet\n"
         "  2028/29: aspiration 8.5, no actual yet\n"
         "\n"
-        "Status: on track, as in 2025/26, the latest year with an actual.\n"
-        "Next: 2026/27 aspires to 9.1 (lower is better).\n"
+        "Status: on track, as in 2024/25, the latest year with an actual.\n"
+        "Next: 2025/26 aspires to 9.4 (lower is better).\n"
     )
 
 
@@ -418,7 +423,7 @@ def test_not_rated_and_no_actual(tmp_path: Path) -> None:
     assert "Governance: strategy not rated, finance red, board green (2 of 4 points).\n" in (
         overall
     )
-    assert "Outcomes: 6 of 10 measures on track, 3 off track, 1 with no actual yet.\n" in overall
+    assert "Outcomes: 5 of 10 measures on track, 4 off track, 1 with no actual yet.\n" in overall
     measure = explain(result, fw, "life-expectancy")
     assert "  2024/25: aspiration 80.3, no actual yet\n" in measure
     assert measure.endswith("\nStatus: no actual yet.\n")

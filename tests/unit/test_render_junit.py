@@ -40,7 +40,7 @@ def test_document_shape_and_counts() -> None:
     assert cases[0].attrib["name"] == "C1 Locally lead the NHS"
     assert all(case.attrib["time"] == "0" for case in cases)
     properties = {p.attrib["name"]: p.attrib["value"] for p in suite.iter("property")}
-    assert properties["overall_score"] == "2.04" and properties["band"] == "Developing"
+    assert properties["overall_score"] == "2.06" and properties["band"] == "Developing"
     assert properties["gate"] == "failed"
 
 
@@ -57,7 +57,7 @@ def test_below_target_is_a_failure_naming_level_target_and_what_holds_it_down() 
     body = failure.text or ""
     assert body.startswith("C1 Locally lead the NHS is at level 2, below its target of 3")
     assert "  Capped: the claimed level 3 is capped at 2" in body
-    assert "  Level 3 needs: Providers, local government and clinicians" in body
+    assert "  Level 3 needs: In an annual stakeholder survey most provider, council" in body
     met = cases["C3 Engage with public and patients"]
     assert met.find("failure") is None and met.find("skipped") is None
 

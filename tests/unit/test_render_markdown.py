@@ -27,8 +27,8 @@ def test_heading_and_summary_line(text: str) -> None:
     lines = text.splitlines()
     assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
     assert lines[2] == (
-        "**❌ 5 of 10 domains are below target** · overall band **Developing**, score 2.04 "
-        "on the 1–4 scale (34.7%) · 10 of 11 domains and 36 of 41 indicators assessed · "
+        "**❌ 5 of 10 domains are below target** · overall band **Developing**, score 2.06 "
+        "on the 1–4 scale (35.2%) · 10 of 11 domains and 39 of 44 indicators assessed · "
         "2 claims capped by the evidence rules"
     )
     assert lines[4].startswith(
@@ -64,7 +64,7 @@ def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
         "0",
         "",
     ]
-    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.04</strong>"
+    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.06</strong>"
 
 
 def test_capped_indicators_say_why(text: str) -> None:
