@@ -46,10 +46,11 @@ EXIT_CODES_HELP = (
 def _flags_as_flags(params: list[Any]) -> list[Any]:
     """Give every on/off flag an empty metavar, so that help shows it as a flag.
 
-    Typer 0.26 and later print a type after every option in the help, ``--quiet <bool>``
-    too, as if the flag took a value; earlier versions print nothing for a flag. Help of
-    every version reads an option's ``metavar`` first, and no version shows a flag's
-    metavar anywhere else, so an empty one gives ``--quiet`` alone on every version.
+    Recent typer releases (0.29 at least) print a type after every option in the help,
+    ``--quiet <bool>`` too, as if the flag took a value; older ones print nothing for a
+    flag. The help of every release reads an option's ``metavar`` first, and none shows a
+    flag's metavar anywhere else, so an empty one gives ``--quiet`` alone on every release
+    (tests/cli/test_help.py checks each command's help).
     """
     for param in params:
         if getattr(param, "is_flag", False) and param.metavar is None:
