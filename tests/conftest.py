@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import inspect
+import io
 import os
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,28 @@ MINI = DATA / "frameworks" / "mini.yaml"
 os.environ.setdefault(
     "WCC_CACHE_DIR", tempfile.mkdtemp(prefix="wcc-test-cache-", dir=os.environ.get("TMPDIR"))
 )
+
+
+def cli_runner() -> Any:
+    """Return typer's CliRunner with stdout and stderr kept apart, whatever the version.
+
+    Click 8.2 and later (and the click that typer 0.20+ carries inside) keep them apart and
+    flush both; click 8.1, which older typer versions use, mixes them unless told not to,
+    and reads stderr without flushing it first (so it is made to write through).
+    """
+    from typer.testing import CliRunner
+
+    class Runner(CliRunner):  # type: ignore[misc]
+        @contextlib.contextmanager
+        def isolation(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            with super().isolation(*args, **kwargs) as streams:
+                if isinstance(sys.stderr, io.TextIOWrapper):
+                    sys.stderr.reconfigure(write_through=True)
+                yield streams
+
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return Runner(mix_stderr=False)
+    return Runner()
 
 
 def evidence(n: int, *, date: str = "2026-01-10", prefix: str = "doc") -> list[dict[str, str]]:

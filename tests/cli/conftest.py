@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from typer.testing import CliRunner
 
+from tests.conftest import cli_runner
 from wcc_assess.cli import app
 
 
@@ -26,7 +26,7 @@ def wcc(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     monkeypatch.delenv("NO_COLOR", raising=False)
 
     def invoke(*args: str, input: str | bytes | None = None) -> Run:
-        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        result = cli_runner().invoke(app, list(args), input=input, catch_exceptions=False)
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return invoke

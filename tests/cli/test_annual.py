@@ -165,8 +165,15 @@ def test_the_report_is_never_written_over_the_baseline(wcc: Wcc, old_json: Path)
     assert old_json.read_bytes() == before
 
 
-def test_the_table_shows_the_change_with_arrows_and_words(wcc: Wcc) -> None:
-    run = wcc("assess", str(NEW), "--baseline", str(OLD))
+def test_the_table_shows_the_change_with_arrows_and_words(
+    wcc: Wcc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Relative paths: the table wraps the baseline's path, whose length must not depend on
+    # where the repository is (an unpacked sdist lives in a long temporary path).
+    monkeypatch.chdir(ROOT)
+    run = wcc(
+        "assess", NEW.relative_to(ROOT).as_posix(), "--baseline", OLD.relative_to(ROOT).as_posix()
+    )
     assert "Compared with 2025/26 (" in run.stdout and "Since 2025/26" in run.stdout
     assert "↓ declined 3→2" in run.stdout and "↑ improved 1→2" in run.stdout
     assert "→ unchanged" in run.stdout

@@ -4,7 +4,9 @@ everywhere a built-in id is accepted."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -133,7 +135,9 @@ def test_schema_unknown_framework(wcc: Wcc) -> None:
     assert run.exit_code == 2 and "did you mean bs11000?" in run.stderr
 
 
-def test_init_then_schema_end_to_end(wcc: Wcc, tmp_path: Path) -> None:
+def test_init_then_schema_end_to_end(
+    wcc: Wcc, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     submission = tmp_path / "westmarsh.yaml"
     assert (
         wcc(
@@ -156,13 +160,15 @@ def test_init_then_schema_end_to_end(wcc: Wcc, tmp_path: Path) -> None:
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match
     command = re.search(
-        r"^# Create the schema named above with: wcc (schema .*) > (\S+)$", text, re.M
+        r"^# Create the schema named above, in this file's folder: wcc (schema .* -o (\S+))$",
+        text,
+        re.M,
     )
     assert command and command[2] == match[1]
-    # run the command the comment gives, saving where the schema line points
-    run = wcc(*command[1].split())
+    # run the command the comment gives, in the submission's folder
+    monkeypatch.chdir(tmp_path)
+    run = wcc(*shlex.split(command[1]))
     assert run.exit_code == 0
-    (tmp_path / match[1]).write_text(run.stdout, encoding="utf-8")
     schema = json.loads((tmp_path / match[1]).read_text(encoding="utf-8"))
     check = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -188,7 +194,7 @@ def test_init_shows_phases(wcc: Wcc) -> None:
     run = wcc("init", "--framework", "bs11000")
     assert run.exit_code == 0
     assert "  S1:  # Awareness (phase: Strategic)\n" in run.stdout
-    assert "wcc schema --framework bs11000 > bs11000.schema.json" in run.stdout
+    assert "wcc schema --framework bs11000 -o bs11000.schema.json\n" in run.stdout
 
 
 # wcc explain --------------------------------------------------------------------------
@@ -327,7 +333,8 @@ def test_framework_path_for_init(wcc: Wcc, custom: tuple[Path, Path], tmp_path: 
     assert f"wcc validate --framework {framework} {out}" in run.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=mini.schema.json\n")
-    assert f"wcc schema --framework {framework} > mini.schema.json" in text
+    spec = os.path.relpath(framework, out.parent)
+    assert f"this file's folder: wcc schema --framework {spec} -o mini.schema.json\n" in text
     assert f"pass --framework {framework} to" in text
     rated = text.replace("      level:  # 1-4", "      level: 1  # 1-4")
     out.write_text(rated, encoding="utf-8")

@@ -36,6 +36,7 @@ def test_golden(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, example: Path, fmt: s
     assert_golden(run.stdout, GOLDEN / f"{example.stem}{SUFFIX[fmt]}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["markdown", "html", "junit", "json", "table"])
 def test_byte_identical_across_processes(fmt: str) -> None:
     """Hash seeds and processes do not change a byte of any format."""

@@ -7,12 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from wcc_assess.cli import app
 
 BENCHMARKS = ROOT / "benchmarks"
 
 
+@pytest.mark.slow
 def test_generate_writes_valid_deterministic_submissions(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -54,6 +57,7 @@ def test_generated_years_share_organisations(tmp_path: Path) -> None:
     assert now[0].read_text() != before[0].read_text()
 
 
+@pytest.mark.slow
 def test_bench_runs_end_to_end_with_a_tiny_cohort() -> None:
     proc = subprocess.run(
         [

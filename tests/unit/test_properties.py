@@ -9,9 +9,8 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from tests.conftest import MINI, wcc_submission
+from tests.conftest import MINI, cli_runner, wcc_submission
 from wcc_assess.cli import app
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.result import DomainStatus
@@ -68,7 +67,7 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def _invoke(text: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["assess", "-", "--format", "json"], input=text)
+    result = cli_runner().invoke(app, ["assess", "-", "--format", "json"], input=text)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stderr

@@ -1,7 +1,7 @@
 """The typer application, the one place errors and outcomes become messages and exit codes.
 
-The commands (one module each beside this one) are added to :data:`app` by
-:mod:`wcc_assess.cli`; a command imports from here, never the other way round.
+The commands (one module each beside this one) are added to an application from
+:func:`new_app` by :mod:`wcc_assess.cli`; a command imports from here, never the other way round.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from wcc_assess import __version__
 from wcc_assess.errors import ExitCode, InputError, UsageError, WccError
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from wcc_assess.render import Family
 
 __all__ = [
+    "FlagCommand",
+    "FlagGroup",
     "ReportFiles",
     "ReportOutput",
     "err",
@@ -34,6 +38,7 @@ __all__ = [
     "notes",
     "run",
     "write_reports",
+    "WccTyper",
 ]
 
 EXIT_CODES_HELP = (
@@ -44,9 +49,56 @@ EXIT_CODES_HELP = (
 )
 
 
-def new_app() -> typer.Typer:
+def _flags_as_flags(params: list[Any]) -> list[Any]:
+    """Give every on/off flag an empty metavar, so that help shows it as a flag.
+
+    Recent typer releases (0.29 at least) print a type after every option in the help,
+    ``--quiet <bool>`` too, as if the flag took a value; older ones print nothing for a
+    flag. The help of every release reads an option's ``metavar`` first, and none shows a
+    flag's metavar anywhere else, so an empty one gives ``--quiet`` alone on every release
+    (tests/cli/test_help.py checks each command's help).
+    """
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class FlagCommand(TyperCommand):
+    """A typer command whose help shows flags (``--quiet``, ``--help``) without a type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Return the command's parameters (with ``--help``), flags without a metavar."""
+        return _flags_as_flags(super().get_params(ctx))
+
+
+class FlagGroup(TyperGroup):
+    """A typer group whose help shows flags (``--version``, ``--help``) without a type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Return the group's parameters (with ``--help``), flags without a metavar."""
+        return _flags_as_flags(super().get_params(ctx))
+
+
+class WccTyper(typer.Typer):
+    """A Typer app whose commands and groups are :class:`FlagCommand` and :class:`FlagGroup`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        """Build the app with :class:`FlagGroup` unless another class is given."""
+        kwargs["cls"] = kwargs.get("cls") or FlagGroup
+        super().__init__(**kwargs)
+
+    def command(
+        self, name: str | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        """Register a command, a :class:`FlagCommand` unless another class is given."""
+        kwargs["cls"] = kwargs.get("cls") or FlagCommand
+        return super().command(name, **kwargs)
+
+
+def new_app() -> WccTyper:
     """Return the ``wcc`` application without its commands (they add themselves)."""
-    made = typer.Typer(
+    made = WccTyper(
         name="wcc",
         help="Grade commissioning organisations against competency frameworks "
         "(World Class Commissioning and others) and render the grading as reports.",

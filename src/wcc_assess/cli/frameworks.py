@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import guarded
+from wcc_assess.cli._app import WccTyper, guarded
 from wcc_assess.cli.validate import FORMAT_HELP
 from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render.formats import CheckFormat
 
 __all__ = ["app"]
 
-app = typer.Typer(help="List, show and check frameworks.", no_args_is_help=True)
+app = WccTyper(help="List, show and check frameworks.", no_args_is_help=True)
 
 
 @app.command("list")

@@ -1,4 +1,4 @@
-"""``wcc init``: write a complete blank submission to fill in."""
+"""``wcc init``: write a complete blank submission to fill in (and its JSON Schema)."""
 
 from __future__ import annotations
 
@@ -31,23 +31,35 @@ def init(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    schema: Annotated[
+        Path | None,
+        typer.Option(
+            "--schema",
+            help="Where the submission's JSON Schema is (or goes, with --write-schema); the "
+            "schema line names it relative to the submission. Default: "
+            "<framework id>.schema.json beside the submission.",
+            show_default=False,
+        ),
+    ] = None,
+    write_schema: Annotated[
+        bool,
+        typer.Option(
+            "--write-schema",
+            help="Also write the JSON Schema where the schema line points, so that an editor "
+            "finds it (an identical file is left alone; another needs --force).",
+        ),
+    ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+        bool, typer.Option("--force", help="Overwrite the output file (and schema) if it exists.")
     ] = False,
 ) -> None:
     """Write a complete blank submission: every domain and indicator, descriptors as comments."""
-    from wcc_assess.io.output import emit, refuse_to_overwrite
-    from wcc_assess.usecases.skeleton import skeleton
+    from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, write_skeleton
 
-    written = skeleton(
-        framework, organisation=organisation, code=code, period=period, today=date.today()
-    )
-    if not force:
-        refuse_to_overwrite(output)
-    emit(written.text, output)
-    if output is not None and str(output) != "-":
-        option = f" --framework {written.framework_file}" if written.framework_file else ""
-        err(f"wrote {output}: rate every indicator, then run `wcc validate{option} {output}`")
+    blank = Blank(date.today(), organisation, code, period)
+    files = SkeletonFiles(output, schema, write_schema, force)
+    for note in write_skeleton(framework, blank, files):
+        err(note)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -38,15 +37,16 @@ def schema(
 ) -> None:
     """Print a JSON Schema (draft 2020-12) for a framework's submissions.
 
-    Save it next to a submission so that editors with a YAML language server
+    Save it where a submission's schema line points (`wcc init` writes that line, and
+    the file too with --write-schema) so that editors with a YAML language server
     complete ids and check levels as you type:
-    wcc schema --framework wcc > wcc.schema.json
+    wcc schema --framework wcc -o wcc.schema.json
     """
     from wcc_assess.io.output import emit
+    from wcc_assess.render.schema import schema_text
     from wcc_assess.usecases.skeleton import schema_of
 
-    document = schema_of(framework, result=result)
-    emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+    emit(schema_text(schema_of(framework, result=result)), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wcc_assess.errors import UsageError
 
-__all__ = ["check_outputs", "emit", "refuse_to_overwrite", "write_atomic"]
+__all__ = ["check_outputs", "emit", "needs_writing", "refuse_to_overwrite", "write_atomic"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -81,6 +81,24 @@ def refuse_to_overwrite(output: Path | None) -> None:
     """Refuse to write over an existing file (``wcc init`` without ``--force``)."""
     if output is not None and str(output) != "-" and output.exists():
         raise UsageError(f"{output} already exists; pass --force to overwrite it")
+
+
+def needs_writing(path: Path, text: str, force: bool) -> bool:
+    """Say whether ``text`` must be written to ``path``: not when the file already holds it.
+
+    A different file already there is never replaced without ``force``.
+    """
+    if path.is_dir():
+        raise UsageError(f"cannot write the schema to {path}: it is a folder")
+    if not path.exists():
+        return True
+    try:
+        same = path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        same = False
+    if not same and not force:
+        raise UsageError(f"{path} already exists; pass --force to overwrite it")
+    return not same
 
 
 def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:

@@ -1,4 +1,7 @@
-"""Finding the files a command names: files, folders (searched recursively) and globs."""
+"""Finding the files a command names (files, folders searched recursively, globs).
+
+And naming one file as seen from another's folder.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 from wcc_assess.errors import Diagnostic, UsageError
 from wcc_assess.models.cohort import InvalidSubmission
 
-__all__ = ["BASELINE_SUFFIXES", "SUBMISSION_SUFFIXES", "expand_paths"]
+__all__ = ["BASELINE_SUFFIXES", "SUBMISSION_SUFFIXES", "expand_paths", "relative_path"]
 
 SUBMISSION_SUFFIXES = (".yaml", ".yml")
 """What a folder is searched for: submissions."""
@@ -87,3 +90,14 @@ def expand_paths(
         else:
             found.missing.append(InvalidSubmission.one(Diagnostic(text, "no such file or folder")))
     return found.files, found.missing
+
+
+def relative_path(path: Path, folder: Path) -> str:
+    """Return ``path`` as seen from ``folder``, with forward slashes (as editors read it).
+
+    On Windows two drives have no relative path: then the absolute path is returned.
+    """
+    try:
+        return Path(os.path.relpath(path.absolute(), folder.absolute())).as_posix()
+    except ValueError:
+        return path.absolute().as_posix()

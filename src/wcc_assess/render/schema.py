@@ -15,6 +15,7 @@ Pure: no I/O, no printing.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from wcc_assess.models.assurance import Rag
@@ -30,6 +31,7 @@ __all__ = [
     "SCHEMA_DIALECT",
     "period_pattern",
     "result_schema",
+    "schema_text",
     "submission_schema",
 ]
 
@@ -440,3 +442,8 @@ def result_schema() -> Schema:
         ),
         **generated,
     }
+
+
+def schema_text(schema: Schema) -> str:
+    """Return a schema as ``wcc schema`` prints it (and ``wcc init --write-schema`` writes it)."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -1,19 +1,70 @@
-"""A complete blank submission for a framework: what ``wcc init`` writes."""
+"""A complete blank submission for a framework: what ``wcc init`` writes, and says."""
 
 from __future__ import annotations
 
 import json
+import shlex
 import textwrap
 from datetime import date
+from pathlib import Path
+from urllib.parse import quote
 
 from wcc_assess.models.framework import Framework
 
-__all__ = ["blank_submission", "schema_filename"]
+__all__ = [
+    "blank_submission",
+    "init_notes",
+    "schema_command",
+    "schema_filename",
+    "schema_reference",
+]
 
 
 def schema_filename(framework: Framework) -> str:
     """Return the file name ``wcc schema`` output is conventionally saved under."""
     return f"{framework.id}.schema.json"
+
+
+def schema_reference(relative: str) -> str:
+    """Return a relative path as a ``$schema`` reference: a URI reference, so no spaces."""
+    return quote(relative, safe="/:._-~")
+
+
+def schema_command(framework: str, path: str) -> str:
+    """Return the command that writes ``framework``'s submission schema to ``path``."""
+    return f"wcc schema --framework {shlex.quote(framework)} -o {shlex.quote(path)}"
+
+
+def init_notes(
+    *,
+    framework: str,
+    framework_file: str | None,
+    output: Path | None,
+    schema_path: Path,
+    schema_written: bool,
+    schema_exists: bool,
+) -> list[str]:
+    """Return what ``wcc init`` says on stderr: the files written, and what to do next.
+
+    ``output`` is None when the submission went to stdout; ``schema_exists`` says whether
+    the file the schema line names is there (written now or before).
+    """
+    notes = []
+    if output is not None:
+        option = f" --framework {framework_file}" if framework_file else ""
+        notes.append(
+            f"wrote {output}: rate every indicator, then run `wcc validate{option} {output}`"
+        )
+    if schema_written:
+        notes.append(
+            f"wrote {schema_path}: the JSON Schema that the schema line names, for editors"
+        )
+    elif not schema_exists:
+        notes.append(
+            f"the schema line names {schema_path}: write it with "
+            f"`{schema_command(framework, str(schema_path))}`, or pass --write-schema"
+        )
+    return notes
 
 
 def _quote(text: str) -> str:
@@ -37,20 +88,25 @@ def blank_submission(
     period: str,
     today: date,
     framework_file: str | None = None,
+    schema_ref: str | None = None,
+    schema_command: str | None = None,
 ) -> str:
     """Return a submission with every domain and indicator, descriptors as comments.
 
     Every ``level`` is left empty, so the file does not validate until each indicator is
     rated or marked ``not_assessed: "<reason>"``. ``framework_file`` names the framework's
     file when it is not built in, so that the comments show the commands that need it.
+    ``schema_ref`` is the JSON Schema's path relative to the submission's folder (default:
+    beside it), and ``schema_command`` the command that writes it there, run in that folder.
     """
     lowest, highest = framework.lowest, framework.highest
     spec = framework_file or framework.id
+    ref = schema_ref or schema_filename(framework)
     out = [
-        f"# yaml-language-server: $schema={schema_filename(framework)}",
+        f"# yaml-language-server: $schema={ref}",
         f"# Self-assessment against {framework.title} ({framework.ref}).",
-        f"# Create the schema named above with: wcc schema --framework {spec} "
-        f"> {schema_filename(framework)}",
+        "# Create the schema named above, in this file's folder: "
+        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
     ]
     if framework_file is not None:
         out.append(

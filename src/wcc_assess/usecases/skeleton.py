@@ -2,24 +2,54 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import NamedTuple
 
 from wcc_assess.errors import UsageError
 from wcc_assess.io.frameworks import looks_like_path
-from wcc_assess.render.schema import Schema, result_schema, submission_schema
-from wcc_assess.render.skeleton import blank_submission
+from wcc_assess.io.output import check_outputs, emit, needs_writing, refuse_to_overwrite
+from wcc_assess.io.paths import relative_path
+from wcc_assess.render.schema import Schema, result_schema, schema_text, submission_schema
+from wcc_assess.render.skeleton import (
+    blank_submission,
+    init_notes,
+    schema_command,
+    schema_filename,
+    schema_reference,
+)
 from wcc_assess.usecases.frameworks import resolve_framework
 
-__all__ = ["Skeleton", "current_period", "schema_of", "skeleton"]
+__all__ = [
+    "Blank",
+    "SkeletonFiles",
+    "current_period",
+    "schema_of",
+    "write_skeleton",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class Skeleton:
-    """A blank submission's text, and the framework file it names (not built in)."""
+class Blank(NamedTuple):
+    """Who and when a blank submission is for (empty names are left for the user)."""
 
-    text: str
-    framework_file: str | None
+    today: date
+    organisation: str = ""
+    code: str = ""
+    period: str | None = None
+    """The financial year assessed; None for the one ``today`` falls in."""
+
+
+class SkeletonFiles(NamedTuple):
+    """Where ``wcc init`` writes: the submission, and the JSON Schema its first line names."""
+
+    output: Path | None
+    """The submission's file; None (or ``-``) for stdout."""
+    schema: Path | None = None
+    """Where the schema is (or goes); None for ``<framework id>.schema.json`` beside it."""
+    write_schema: bool = False
+    """Write the schema too (an identical file already there is left alone)."""
+    force: bool = False
+    """Replace a different file already there."""
 
 
 def current_period(today: date) -> str:
@@ -28,26 +58,50 @@ def current_period(today: date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def skeleton(
-    framework: str,
-    *,
-    organisation: str = "",
-    code: str = "",
-    period: str | None = None,
-    today: date,
-) -> Skeleton:
-    """Return a complete blank submission for ``framework`` (an id or a file)."""
+def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[str]:
+    """Write a complete blank submission for ``framework`` (an id or a file), and its schema.
+
+    The schema line names the schema relative to the submission's folder, and its comment
+    gives the command that writes it there. Nothing is written when any file would be
+    refused. Return what to tell the user (the files written and what to do next).
+    """
     chosen = resolve_framework(framework)
     framework_file = framework if looks_like_path(framework) else None
+    to_stdout = files.output is None or str(files.output) == "-"
+    output = None if to_stdout else files.output
+    folder = Path(".") if output is None else output.parent
+    schema_path = files.schema if files.schema is not None else folder / schema_filename(chosen)
+    relative = relative_path(schema_path, folder)
+    spec = relative_path(Path(framework_file), folder) if framework_file else chosen.id
     text = blank_submission(
         chosen,
-        organisation=organisation,
-        code=code,
-        period=period or current_period(today),
-        today=today,
+        organisation=blank.organisation,
+        code=blank.code,
+        period=blank.period or current_period(blank.today),
+        today=blank.today,
         framework_file=framework_file,
+        schema_ref=schema_reference(relative),
+        schema_command=schema_command(spec, relative),
     )
-    return Skeleton(text, framework_file)
+    inputs = [framework_file] if framework_file else []
+    if not files.force:
+        refuse_to_overwrite(output)
+    schema_json = schema_text(submission_schema(chosen)) if files.write_schema else ""
+    write_schema = files.write_schema
+    if write_schema:
+        check_outputs([output, schema_path], inputs)
+        write_schema = needs_writing(schema_path, schema_json, files.force)
+    emit(text, output, inputs)
+    if write_schema:
+        emit(schema_json, schema_path, inputs)
+    return init_notes(
+        framework=framework,
+        framework_file=framework_file,
+        output=output,
+        schema_path=schema_path,
+        schema_written=write_schema,
+        schema_exists=schema_path.exists(),
+    )
 
 
 def schema_of(framework: str | None, *, result: bool = False) -> Schema:
