@@ -87,17 +87,21 @@ def _unknown_member_hint(
     return suggest(key, missing or expected) if owner is None else None, None
 
 
+def _owner(section: Section, key: object) -> str | None:
+    """Return the group a member id belongs to (None: no group has it)."""
+    hierarchy = section.hierarchy
+    for other in hierarchy.groups:
+        if any(member.id == key for member in getattr(other, hierarchy.members_key)):
+            return str(other.id)
+    return None
+
+
 def _group_problems(section: Section, group: Any, entry: dict[Any, Any]) -> list[Diagnostic]:
     """Unknown and missing members of one group the submission rates."""
     hierarchy = section.hierarchy
     members = getattr(group, hierarchy.members_key)
     expected = [member.id for member in members]
     missing = [member_id for member_id in expected if member_id not in entry]
-    owner = {
-        member.id: other.id
-        for other in hierarchy.groups
-        for member in getattr(other, hierarchy.members_key)
-    }
     explained: set[str] = set()
     found: list[Diagnostic] = []
     for key, rating in entry.items():
@@ -105,7 +109,7 @@ def _group_problems(section: Section, group: Any, entry: dict[Any, Any]) -> list
         if key in expected:
             found += section.member_checks(where, rating) if section.member_checks else []
             continue
-        belongs = owner.get(key)
+        belongs = _owner(section, key)
         hint, typo = _unknown_member_hint(section, str(key), expected, missing, belongs)
         if typo is None and belongs is not None:
             hint = f"{key} belongs to {belongs}, not {group.id}"

@@ -8,7 +8,6 @@ written as.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
@@ -16,6 +15,7 @@ from fractions import Fraction
 __all__ = [
     "Number",
     "exact",
+    "half_up",
     "months_before",
     "round_half_up",
     "round_number",
@@ -26,10 +26,19 @@ __all__ = [
 Number = int | float
 
 
+def half_up(value: Fraction, scale: int) -> int:
+    """Return ``floor(value × scale + 1/2)``: the value in units of 1/scale, rounded half up.
+
+    In whole numbers (a fraction's denominator is positive), which is quicker than
+    fraction arithmetic.
+    """
+    return (2 * scale * value.numerator + value.denominator) // (2 * value.denominator)
+
+
 def round_half_up(value: Fraction, places: int) -> float:
     """Round an exact value half away from zero (for the non-negative values used here)."""
-    scale = 10**places
-    return float(math.floor(value * scale + Fraction(1, 2)) / scale)
+    scale: int = 10**places
+    return half_up(value, scale) / scale
 
 
 def round_signed(value: Fraction, places: int) -> float:

@@ -27,6 +27,7 @@ from wcc_assess.core.governance import red_area_failures, score_governance
 from wcc_assess.core.lift import mean_lift, weighted_sums
 from wcc_assess.core.numbers import (
     exact,
+    half_up,
     months_before,
     round_half_up,
     round_signed,
@@ -228,7 +229,10 @@ def _target(run: _Pass, domain_id: str) -> tuple[int | None, TargetSource | None
 
 
 def _percent(framework: Framework, score: Fraction) -> Fraction:
-    return (score - framework.lowest) / (framework.highest - framework.lowest) * 100
+    """Return where a score lies on the scale, in percent (in whole numbers: it is quicker)."""
+    top, bottom = score.numerator, score.denominator
+    span = framework.highest - framework.lowest
+    return Fraction(100 * (top - framework.lowest * bottom), bottom * span)
 
 
 class _Level(NamedTuple):
@@ -273,7 +277,7 @@ class _Score(NamedTuple):
 
 def _scored(framework: Framework, exact: Fraction) -> _Score:
     """Round a score and its percent; say whether the rounded score gives another percent."""
-    hundredths = math.floor(exact * 100 + Fraction(1, 2))  # rounded half up, as stored
+    hundredths = half_up(exact, 100)  # the score as stored
     percent = round_half_up(_percent(framework, exact), 1)
     from_rounded = round_half_up(_percent(framework, Fraction(hundredths, 100)), 1)
     return _Score(hundredths / 100, percent, from_rounded != percent)

@@ -11,14 +11,18 @@ pydantic. ``tests/unit/test_models_construct.py`` holds the two to the same resu
 """
 
 from functools import cache
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.fields import FieldInfo
 
-__all__ = ["Model", "plain_fields"]
+__all__ = ["Model", "Plan", "plan"]
 
 _set = object.__setattr__
+_LATER = object()
+"""A field's place in the template, filled per instance (required, or a default to copy)."""
+_SHARED = (type(None), bool, int, float, str, bytes, tuple, frozenset)
+"""Defaults that instances may share: immutable ones (others are copied, as pydantic does)."""
 
 
 class Model(BaseModel):
@@ -34,28 +38,36 @@ class Model(BaseModel):
         cls, _fields_set: set[str] | None = None, **values: Any
     ) -> Self:
         """Build an instance from trusted values, as :meth:`BaseModel.model_construct` does."""
-        fields = plain_fields(cls)
-        if fields is None:
+        quick = plan(cls)
+        if quick is None or not quick.required <= values.keys() <= quick.names:
             return super().model_construct(_fields_set, **values)
-        built: dict[str, Any] = {}
-        given: set[str] = set()
-        for name, field in fields:
-            if name in values:
-                built[name] = values[name]
-                given.add(name)
-            elif field is not None:
+        built = quick.template.copy()  # every field, in declaration order
+        built.update(values)
+        for name, field in quick.later:
+            if name not in values:
                 built[name] = field.get_default(call_default_factory=True)
         made = cls.__new__(cls)
         _set(made, "__dict__", built)
-        _set(made, "__pydantic_fields_set__", given if _fields_set is None else _fields_set)
+        _set(made, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set)
         _set(made, "__pydantic_extra__", None)
         _set(made, "__pydantic_private__", None)
         return made
 
 
+class Plan(NamedTuple):
+    """How :meth:`Model.model_construct` builds a model's instances."""
+
+    template: dict[str, Any]
+    """Every field in declaration order: its shared default, or a place for its value."""
+    required: frozenset[str]
+    names: frozenset[str]
+    later: tuple[tuple[str, FieldInfo], ...]
+    """Fields with a default made for each instance (a factory's, or a copy)."""
+
+
 @cache
-def plain_fields(cls: type[BaseModel]) -> tuple[tuple[str, FieldInfo | None], ...] | None:
-    """Return a model's fields (with the field when it has a default), or None if not plain.
+def plan(cls: type[BaseModel]) -> Plan | None:
+    """Return how to build a model's instances the short way, or None if it is not plain.
 
     Plain: no field has an alias, the model has no private attribute and no post-init hook,
     and it does not keep unknown keys: pydantic's ``model_construct`` would then only fill
@@ -71,4 +83,12 @@ def plain_fields(cls: type[BaseModel]) -> tuple[tuple[str, FieldInfo | None], ..
     fields = cls.__pydantic_fields__
     if any(f.alias is not None or f.validation_alias is not None for f in fields.values()):
         return None
-    return tuple((name, None if f.is_required() else f) for name, f in fields.items())
+    template: dict[str, Any] = {}
+    later: list[tuple[str, FieldInfo]] = []
+    for name, field in fields.items():
+        shared = field.default_factory is None and isinstance(field.default, _SHARED)
+        template[name] = field.default if shared and not field.is_required() else _LATER
+        if not shared and not field.is_required():
+            later.append((name, field))
+    required = frozenset(name for name, field in fields.items() if field.is_required())
+    return Plan(template, required, frozenset(fields), tuple(later))
