@@ -13,7 +13,7 @@ below: :mod:`wcc_assess.io` reads and finds files, :mod:`wcc_assess.core` judges
 - :func:`~.cohort.grade_cohort`: grade a cohort, in worker processes that grade each file
   with :func:`~.cohort.grade_file` (``wcc cohort``).
 - :func:`~.trend.trend_of_files`: several periods of one organisation (``wcc trend``).
-- :func:`~.skeleton.skeleton`, :func:`~.skeleton.schema_of`: what a new submission starts
+- :func:`~.skeleton.write_skeleton`, :func:`~.skeleton.schema_of`: what a new submission starts
   from (``wcc init``, ``wcc schema``).
 - :func:`~.frameworks.resolve_framework` and friends: find, read and check frameworks
   (every command, ``wcc frameworks``); :mod:`.submissions` reads submissions.
