@@ -7,12 +7,17 @@ import inspect
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
+from tests.conftest import DATA, EXAMPLES
 from tests.render_support import FENBRIDGE, result_of
 from wcc_assess.models.result import DomainResult
-from wcc_assess.render import ASSESS, AssessFormat, RenderOptions, render
+from wcc_assess.render import ASSESS, COHORT, TREND, AssessFormat, Family, RenderOptions, render
+from wcc_assess.render.diagnostics import framework_check_report, validate_report
+from wcc_assess.render.formats import CheckFormat
+from wcc_assess.usecases.check import check_file, check_framework_path
 
 
 def test_every_format_has_a_renderer() -> None:
@@ -88,3 +93,26 @@ def test_jinja_is_imported_only_for_template_formats(fmt: str, jinja: bool) -> N
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(proc.stderr.strip().splitlines()[-1]) is jinja
+
+
+@pytest.mark.parametrize(
+    ("family", "fmt"),
+    [(family, fmt) for family in (ASSESS, COHORT, TREND) for fmt in family.formats],
+    ids=lambda value: getattr(value, "name", None) or str(value),
+)
+def test_every_member_of_every_family_has_its_module(family: Family[Any, Any], fmt: Any) -> None:
+    module = importlib.import_module(family.module(fmt))
+    assert module.__name__ == f"{family.package}.{fmt.value}"
+    assert module.__doc__
+    assert len(inspect.signature(module.render).parameters) == 2
+    assert list(inspect.signature(module.render).parameters)[1] == "options"
+    assert family.renderer(fmt) is module.render
+
+
+@pytest.mark.parametrize("fmt", list(CheckFormat))
+def test_every_check_format_reports_both_kinds_of_check(fmt: CheckFormat) -> None:
+    submission = check_file(EXAMPLES / "westmarsh-2026-27.yaml")
+    framework = check_framework_path(DATA / "frameworks" / "mini.yaml")
+    assert validate_report([submission], fmt)  # a warning, as an annotation too
+    report = framework_check_report([framework], fmt)
+    assert "mini.yaml" in report if fmt is not CheckFormat.GITHUB else report == ""

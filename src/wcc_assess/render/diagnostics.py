@@ -8,7 +8,7 @@ Actions workflow commands at each diagnostic's file, line and column).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from wcc_assess.errors import Diagnostic
 from wcc_assess.models.check import FileCheck
@@ -57,22 +57,17 @@ def _annotations(checks: list[FileCheck], title: str) -> str:
     return _lines([annotation(d, title) for check in checks for d in check.diagnostics])
 
 
-def validate_report(checks: list[FileCheck], fmt: CheckFormat, *, quiet: bool = False) -> str:
-    """Return ``wcc validate``'s report of ``checks`` (``quiet``: only problems, in text)."""
-    if fmt is CheckFormat.JSON:
-        entries: list[dict[str, Any]] = [
-            {
-                "file": check.file,
-                "kind": check.kind.value,
-                "valid": not check.errors,
-                "summary": summary(check),
-                "diagnostics": [d.as_dict() for d in check.diagnostics],
-            }
-            for check in checks
-        ]
-        return json.dumps(entries, indent=2, default=str) + "\n"
-    if fmt is CheckFormat.GITHUB:
-        return _annotations(checks, "wcc validate")
+def _validate_entry(check: FileCheck) -> dict[str, Any]:
+    return {
+        "file": check.file,
+        "kind": check.kind.value,
+        "valid": not check.errors,
+        "summary": summary(check),
+        "diagnostics": [d.as_dict() for d in check.diagnostics],
+    }
+
+
+def _validate_lines(checks: list[FileCheck], quiet: bool) -> list[str]:
     lines: list[str] = []
     for check in checks:
         lines += [d.format() for d in check.diagnostics]
@@ -80,26 +75,35 @@ def validate_report(checks: list[FileCheck], fmt: CheckFormat, *, quiet: bool = 
             lines.append(f"{check.file}: invalid ({plural(len(check.errors), 'error')})")
         elif not quiet:
             lines.append(f"{check.file}: ok, {summary(check)}")
-    return _lines(lines)
+    return lines
 
 
-def framework_check_report(checks: list[FileCheck], fmt: CheckFormat) -> str:
-    """Return ``wcc frameworks check``'s report of ``checks``."""
-    if fmt is CheckFormat.JSON:
-        entries: list[dict[str, Any]] = [
-            {
-                "file": check.file,
-                "valid": not check.errors,
-                "summary": summary(check),
-                "errors": len(check.errors),
-                "warnings": len(check.warnings),
-                "diagnostics": [d.as_dict() for d in check.diagnostics],
-            }
-            for check in checks
-        ]
-        return json.dumps(entries, indent=2) + "\n"
-    if fmt is CheckFormat.GITHUB:
-        return _annotations(checks, "wcc frameworks check")
+def validate_report(checks: list[FileCheck], fmt: CheckFormat, *, quiet: bool = False) -> str:
+    """Return ``wcc validate``'s report of ``checks`` (``quiet``: only problems, in text)."""
+    match fmt:
+        case CheckFormat.TEXT:
+            return _lines(_validate_lines(checks, quiet))
+        case CheckFormat.JSON:
+            entries = [_validate_entry(check) for check in checks]
+            return json.dumps(entries, indent=2, default=str) + "\n"
+        case CheckFormat.GITHUB:
+            return _annotations(checks, "wcc validate")
+        case _:
+            assert_never(fmt)
+
+
+def _framework_entry(check: FileCheck) -> dict[str, Any]:
+    return {
+        "file": check.file,
+        "valid": not check.errors,
+        "summary": summary(check),
+        "errors": len(check.errors),
+        "warnings": len(check.warnings),
+        "diagnostics": [d.as_dict() for d in check.diagnostics],
+    }
+
+
+def _framework_lines(checks: list[FileCheck]) -> list[str]:
     lines: list[str] = []
     for check in checks:
         lines += [d.format() for d in check.diagnostics]
@@ -108,4 +112,17 @@ def framework_check_report(checks: list[FileCheck], fmt: CheckFormat) -> str:
             lines.append(f"{check.file}: invalid ({counts})")
         else:
             lines.append(f"{check.file}: ok, {summary(check)}" + (f" ({counts})" if counts else ""))
-    return _lines(lines)
+    return lines
+
+
+def framework_check_report(checks: list[FileCheck], fmt: CheckFormat) -> str:
+    """Return ``wcc frameworks check``'s report of ``checks``."""
+    match fmt:
+        case CheckFormat.TEXT:
+            return _lines(_framework_lines(checks))
+        case CheckFormat.JSON:
+            return json.dumps([_framework_entry(check) for check in checks], indent=2) + "\n"
+        case CheckFormat.GITHUB:
+            return _annotations(checks, "wcc frameworks check")
+        case _:
+            assert_never(fmt)
