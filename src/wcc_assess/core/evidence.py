@@ -5,15 +5,24 @@ evidence **supports** the highest level whose rules it meets; the **effective** 
 the lower of the two, and a claim above it is **capped** with the rule that capped it.
 Governance sub-indicators have their evidence counted the same way (:func:`score_evidence`).
 
+A rule asks for a number of distinct items, of which some must be recent (within the
+framework's window, or the rule's own: level 3 about current practice may want 12
+months), and may ask for kinds of evidence among them (a decision and a result, not two
+plans); an item counts towards a kind only when the submission says its ``kind``.
+
 Pure: no I/O.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
+from wcc_assess.core.numbers import months_before
+from wcc_assess.models.assurance import EvidenceKind
 from wcc_assess.models.framework import EvidenceRule, Framework
 from wcc_assess.models.result import Cap, EvidenceNeed, EvidenceResult, RuleCheck
 from wcc_assess.models.submission import GovernanceEntry, IndicatorEntry
@@ -23,6 +32,7 @@ __all__ = [
     "Judgement",
     "Window",
     "judge",
+    "kinds_text",
     "next_level_need",
     "rule_checks",
     "rule_text",
@@ -44,16 +54,74 @@ class Counted(NamedTuple):
     counted: int
     """Distinct items (by ref) dated on or before the assessment."""
     recent: int
-    """How many of the counted items are recent."""
+    """How many of the counted items are recent (in the framework's window)."""
+    dates: tuple[date, ...] = ()
+    """The dates of the counted items."""
+    kinds: tuple[EvidenceKind | None, ...] = ()
+    """The kinds of the counted items (None where the submission does not say)."""
+
+
+def kinds_text(kinds: Iterable[EvidenceKind]) -> str:
+    """Put kinds of evidence into words: ``a decision and 2 results``."""
+    counts = Counter(kinds)
+    parts = [
+        f"a {kind.label}" if number == 1 else f"{number} {kind.label}s"
+        for kind, number in counts.items()
+    ]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@cache
+def _since(until: date, months: int) -> date:
+    return months_before(until, months)
+
+
+def rule_since(rule: EvidenceRule, window: Window) -> date:
+    """Return the first day of the rule's recent window (its own months, or the framework's)."""
+    return window.since if rule.recent_months is None else _since(window.until, rule.recent_months)
 
 
 def rule_text(rule: EvidenceRule, since: date) -> str:
     """Put a rule into the words of a cap: ``level 3 needs 2 evidence items, at least …``."""
     text = f"level {rule.level} needs {rule.min_items} evidence item"
     text += "" if rule.min_items == 1 else "s"
+    if rule.kinds:
+        text += f" including {kinds_text(rule.kinds)}"
     if rule.min_recent:
         text += f", at least {rule.min_recent} dated on or after {since.isoformat()}"
     return text
+
+
+def _recent(rule: EvidenceRule, evidence: Counted, window: Window) -> int:
+    """Return how many counted items are recent by ``rule``'s window."""
+    if rule.recent_months is None:
+        return evidence.recent
+    since = rule_since(rule, window)
+    return sum(since <= day for day in evidence.dates)
+
+
+def _missing_kinds(
+    wanted: Iterable[EvidenceKind], have: tuple[EvidenceKind | None, ...]
+) -> list[EvidenceKind]:
+    """Return the kinds in ``wanted`` that the items' kinds ``have`` do not supply."""
+    left = Counter(kind for kind in have if kind is not None)
+    missing: list[EvidenceKind] = []
+    for kind in wanted:
+        if left[kind]:
+            left[kind] -= 1
+        else:
+            missing.append(kind)
+    return missing
+
+
+def _meets(rule: EvidenceRule, evidence: Counted, window: Window) -> bool:
+    return (
+        evidence.counted >= rule.min_items
+        and _recent(rule, evidence, window) >= rule.min_recent
+        and not (rule.kinds and _missing_kinds(rule.kinds, evidence.kinds))
+    )
 
 
 def score_evidence(
@@ -63,6 +131,8 @@ def score_evidence(
     results: list[EvidenceResult] = []
     seen: set[str] = set()
     counted = recent = 0
+    dates: list[date] = []
+    kinds: list[EvidenceKind | None] = []
     for item in entry.evidence:
         is_recent = window.since <= item.date <= window.until
         note: str | None = None
@@ -80,6 +150,8 @@ def score_evidence(
             seen.add(key)
             counted += 1
             recent += is_recent
+            dates.append(item.date)
+            kinds.append(item.kind)
         results.append(
             EvidenceResult.model_construct(
                 title=item.title,
@@ -88,40 +160,61 @@ def score_evidence(
                 counted=note is None,
                 recent=is_recent,
                 note=note,
+                kind=item.kind,
+                key_document=item.key_document,
             )
         )
-    return Counted(results, counted, recent)
+    return Counted(results, counted, recent, tuple(dates), tuple(kinds))
 
 
-def _supported_level(framework: Framework, evidence: Counted) -> tuple[int, EvidenceRule | None]:
+def _supported_level(
+    framework: Framework, evidence: Counted, window: Window
+) -> tuple[int, EvidenceRule | None]:
     """Return the highest level the evidence supports, and the first rule it fails."""
     supported = framework.lowest
     rules = framework.scoring.evidence.rules
     for level in framework.levels[1:]:
         for rule in rules:
-            if rule.level == level and (
-                evidence.counted < rule.min_items or evidence.recent < rule.min_recent
-            ):
+            if rule.level == level and not _meets(rule, evidence, window):
                 return supported, rule
         supported = level
     return supported, None
 
 
 def _cap(
-    rule: EvidenceRule, evidence: Counted, assessed: int, effective: int, panel: bool, since: date
+    rule: EvidenceRule,
+    evidence: Counted,
+    levels: tuple[int, int],
+    panel: bool,
+    window: Window,
 ) -> Cap:
+    """Say why the assessed level (``levels[0]``) is capped at the effective one."""
+    assessed, effective = levels
+    since = rule_since(rule, window)
+    recent = _recent(rule, evidence, window)
+    missing = _missing_kinds(rule.kinds, evidence.kinds)
     who = "the panel's" if panel else "the claimed"
     message = (
         f"{who} level {assessed} is capped at {effective}: {rule_text(rule, since)}; "
-        f"{evidence.counted} counted" + (f", {evidence.recent} recent" if rule.min_recent else "")
+        f"{evidence.counted} counted" + (f", {recent} recent" if rule.min_recent else "")
     )
+    if missing:
+        unsaid = sum(kind is None for kind in evidence.kinds)
+        message += f", without {kinds_text(missing)}"
+        if unsaid:
+            message += (
+                f" ({unsaid} of the items {'does' if unsaid == 1 else 'do'} not say its kind)"
+            )
     return Cap.model_construct(
         rule_level=rule.level,
         min_items=rule.min_items,
         min_recent=rule.min_recent,
         counted=evidence.counted,
-        recent=evidence.recent,
+        recent=recent,
         message=message,
+        recent_since=since if rule.min_recent else None,
+        kinds=list(rule.kinds),
+        kinds_missing=missing,
     )
 
 
@@ -146,12 +239,12 @@ def judge(
     assert entry.level is not None
     evidence = score_evidence(item_id, entry, window, warnings)
     assessed = entry.panel_level if entry.panel_level is not None else entry.level
-    supported, failed_rule = _supported_level(framework, evidence)
+    supported, failed_rule = _supported_level(framework, evidence, window)
     effective = min(assessed, supported)
     cap = None
     if effective < assessed and failed_rule is not None:
         panel = entry.panel_level is not None
-        cap = _cap(failed_rule, evidence, assessed, effective, panel, window.since)
+        cap = _cap(failed_rule, evidence, (assessed, effective), panel, window)
     return Judgement(assessed, supported, effective, cap, evidence)
 
 
@@ -161,33 +254,46 @@ def _rule_check(level: int, met: bool) -> RuleCheck:
     return RuleCheck.model_construct(level=level, met=met)
 
 
-def rule_checks(framework: Framework, evidence: Counted) -> list[RuleCheck]:
+def rule_checks(framework: Framework, evidence: Counted, window: Window) -> list[RuleCheck]:
     """Return each evidence rule in force and whether the counted evidence meets it."""
-    counted, recent = evidence.counted, evidence.recent
     return [
-        _rule_check(rule.level, counted >= rule.min_items and recent >= rule.min_recent)
+        _rule_check(rule.level, _meets(rule, evidence, window))
         for rule in framework.scoring.evidence.rules
     ]
 
 
 @cache
-def _need(level: int, items: int, recent: int, counted: int, counted_recent: int) -> EvidenceNeed:
-    """Return an evidence need (frozen: one instance serves every indicator alike)."""
-    short_recent = max(0, recent - counted_recent)
+def _need(
+    level: int,
+    wanted: tuple[int, int, int, int],
+    kinds: tuple[EvidenceKind, ...],
+    missing: tuple[EvidenceKind, ...],
+) -> EvidenceNeed:
+    """Return an evidence need (frozen: one instance serves every indicator alike).
+
+    ``wanted`` is (items asked for, recent items asked for, items still to add, recent
+    items still to add).
+    """
+    items, recent, short_items, short_recent = wanted
     return EvidenceNeed.model_construct(
         level=level,
         min_items=items,
         min_recent=recent,
-        short_items=max(0, items - counted, short_recent),
+        short_items=short_items,
         short_recent=short_recent,
+        kinds=list(kinds),
+        kinds_missing=list(missing),
     )
 
 
-def next_level_need(framework: Framework, evidence: Counted, level: int) -> EvidenceNeed | None:
+def next_level_need(
+    framework: Framework, evidence: Counted, level: int, window: Window
+) -> EvidenceNeed | None:
     """Return what a claim one level above ``level`` asks of the evidence (None at the top).
 
-    A claim must meet every rule up to its level, so it needs the most items and the most
-    recent items any of them asks for.
+    A claim must meet every rule up to its level, so it needs the most items, the most
+    recent items (each rule in its own window) and the most of each kind any of them asks
+    for.
     """
     wanted = level + 1
     if wanted > framework.highest:
@@ -195,4 +301,13 @@ def next_level_need(framework: Framework, evidence: Counted, level: int) -> Evid
     rules = [rule for rule in framework.scoring.evidence.rules if rule.level <= wanted]
     items = max((rule.min_items for rule in rules), default=0)
     recent = max((rule.min_recent for rule in rules), default=0)
-    return _need(wanted, items, recent, evidence.counted, evidence.recent)
+    short_recent = max(
+        (max(0, rule.min_recent - _recent(rule, evidence, window)) for rule in rules), default=0
+    )
+    most: Counter[EvidenceKind] = Counter()
+    for rule in rules:
+        most |= Counter(rule.kinds)
+    kinds = tuple(sorted(most.elements(), key=list(EvidenceKind).index))
+    missing = tuple(_missing_kinds(kinds, evidence.kinds))
+    short = max(0, items - evidence.counted, short_recent, len(missing))
+    return _need(wanted, (items, recent, short, short_recent), kinds, missing)

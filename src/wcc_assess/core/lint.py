@@ -286,11 +286,91 @@ def _replaces_problems(framework: Framework) -> list[Diagnostic]:
     return found
 
 
+def _not_rated_problems(framework: Framework) -> list[Diagnostic]:
+    """Check unrated ids and claim warnings name domains, indicators and levels that exist."""
+    ids = [d.id for d in framework.domains] + [
+        i.id for d in framework.domains for i in d.indicators
+    ]
+    found = [
+        Diagnostic.at(
+            ("scoring", "not_rated", index, "id"),
+            f"{entry.id!r} is not a domain or indicator of {framework.ref}",
+            suggest(entry.id, ids),
+        )
+        for index, entry in enumerate(framework.scoring.not_rated)
+        if entry.id not in ids
+    ]
+    levels = framework.levels
+    found += [
+        Diagnostic.at(
+            ("scoring", "claim_warnings", index, "level"),
+            f"{entry.level} is not on the scale",
+            f"the scale is {levels[0]}..{levels[-1]}",
+        )
+        for index, entry in enumerate(framework.scoring.claim_warnings)
+        if entry.level not in levels
+    ]
+    return found
+
+
+def _key_document_problems(framework: Framework) -> list[Diagnostic]:
+    """Check key document ids are unique across the framework (a submission cites them)."""
+    seen: dict[str, str] = {}
+    found: list[Diagnostic] = []
+    for d_index, domain in enumerate(framework.domains):
+        for k_index, document in enumerate(domain.key_documents):
+            at: Loc = ("domains", d_index, "key_documents", k_index, "id")
+            if document.id in seen:
+                found.append(
+                    Diagnostic.at(
+                        at,
+                        f"duplicate key document id {document.id!r}",
+                        f"first used at {seen[document.id]}",
+                    )
+                )
+            seen.setdefault(document.id, dotted(at[:-1]))
+    return found
+
+
+def _group_and_crosswalk_problems(framework: Framework) -> list[Diagnostic]:
+    """Check groups have domains to group, and crosswalk rows name what the framework has."""
+    found: list[Diagnostic] = []
+    if framework.groups is not None and not any(d.phase for d in framework.domains):
+        found.append(
+            Diagnostic.at(
+                ("groups",),
+                f"no domain has a phase, so there is no {framework.groups.term} to roll up",
+                "give each domain a phase: <name>, or remove groups",
+            )
+        )
+    if framework.crosswalk is None:
+        return found
+    areas = [area.id for area in framework.governance.areas] if framework.governance else []
+    known = [d.id for d in framework.domains] + areas + ["outcomes"]
+    seen: set[str] = set()
+    for index, row in enumerate(framework.crosswalk.rows):
+        at: Loc = ("crosswalk", "rows", index, "id")
+        if row.id not in known:
+            found.append(
+                Diagnostic.at(
+                    at,
+                    f"{row.id!r} is not a domain or governance area of {framework.ref}, "
+                    "nor outcomes",
+                    suggest(row.id, known),
+                )
+            )
+        elif row.id in seen:
+            found.append(Diagnostic.at(at, f"{row.id} has two rows", "merge them into one"))
+        seen.add(row.id)
+    return found
+
+
 def problems(framework: Framework) -> list[Diagnostic]:
     """Return the framework's errors; an empty list means it is fit to score with.
 
     In this order: the scale, the competency hierarchy, evidence rules, bands and default
-    target, the governance hierarchy and points, outcome rules, the revision map.
+    target, the governance hierarchy and points, outcome rules, the revision map, unrated
+    ids and claim warnings, key documents, groups and the crosswalk.
     """
     seen: dict[str, str] = {}
     competencies, *governance = hierarchies(framework)
@@ -303,6 +383,9 @@ def problems(framework: Framework) -> list[Diagnostic]:
     found += _points_problems(framework)
     found += _outcome_problems(framework)
     found += _replaces_problems(framework)
+    found += _not_rated_problems(framework)
+    found += _key_document_problems(framework)
+    found += _group_and_crosswalk_problems(framework)
     return found
 
 

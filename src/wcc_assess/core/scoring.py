@@ -22,8 +22,10 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from wcc_assess import __version__
+from wcc_assess.core.documents import key_documents
 from wcc_assess.core.evidence import Window, judge, next_level_need, rule_checks, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
+from wcc_assess.core.groups import group_results
 from wcc_assess.core.lift import mean_lift, weighted_sums
 from wcc_assess.core.numbers import (
     exact,
@@ -46,7 +48,9 @@ from wcc_assess.models.result import (
     GateOutcome,
     GateStatus,
     GovernanceResult,
+    GroupResult,
     IndicatorResult,
+    KeyDocumentResult,
     Lift,
     NextStep,
     OutcomesResult,
@@ -117,6 +121,10 @@ def framework_info(framework: Framework) -> FrameworkInfo:
         evidence_rules=settings.rules,
         bands=framework.scoring.bands,
         replaces=framework.replaces,
+        summary=framework.summary,
+        not_rated=framework.scoring.not_rated,
+        groups=framework.groups,
+        crosswalk=framework.crosswalk,
     )
 
 
@@ -127,7 +135,15 @@ class _Pass:
     a dataclass costs the start-up of every command about half a millisecond.)
     """
 
-    __slots__ = ("comparison", "framework", "options", "submission", "warnings", "window")
+    __slots__ = (
+        "comparison",
+        "framework",
+        "not_rated",
+        "options",
+        "submission",
+        "warnings",
+        "window",
+    )
 
     def __init__(
         self,
@@ -140,6 +156,8 @@ class _Pass:
         self.framework, self.submission, self.options = framework, submission, options
         self.window, self.comparison = window, comparison
         self.warnings: list[str] = []
+        self.not_rated = {entry.id: entry.reason for entry in framework.scoring.not_rated}
+        """Ids the framework version does not rate, with the reason."""
 
     def line(self, *path: str) -> int | None:
         return self.options.lines(path) if self.options.lines else None
@@ -158,24 +176,48 @@ def _indicator(
 ) -> IndicatorResult:
     rating = entry.indicators.get(indicator.id) if entry.not_assessed is None else None
     line = run.line("domains", domain.id, indicator.id)
-    if rating is not None and rating.level is not None and rating.not_assessed is None:
+    unrated = run.not_rated.get(indicator.id, run.not_rated.get(domain.id))
+    rated = rating is not None and rating.level is not None and rating.not_assessed is None
+    if rated and unrated is None:
+        assert rating is not None
         return _rated_indicator(run, indicator, rating, line)
+    if rated and domain.id not in run.not_rated:
+        run.warnings.append(_unrated_warning(run.framework, indicator.id, unrated or ""))
+    reason = rating.not_assessed if rating else entry.not_assessed or "not rated"
     return IndicatorResult.model_construct(
         id=indicator.id,
         title=indicator.title,
         weight=indicator.weight,
         narrative=rating.narrative if rating else "",
         assessed=False,
-        not_assessed_reason=rating.not_assessed if rating else entry.not_assessed or "not rated",
+        not_assessed_reason=reason if unrated is None else unrated,
         line=line,
         change=run.change("indicator", indicator.id, None),
+        not_rated=unrated is not None,
     )
+
+
+def _unrated_warning(framework: Framework, item_id: str, reason: str) -> str:
+    """Say that a rating of something the framework version does not rate was left out."""
+    return (
+        f"{item_id}: {framework.id} {framework.version} does not rate {item_id} ({reason}); "
+        "the submission's rating of it was left out"
+    )
+
+
+def _claim_warnings(run: _Pass, indicator: Indicator, rating: IndicatorEntry) -> None:
+    """Warn of claims at a level the framework's history makes doubtful."""
+    for caution in run.framework.scoring.claim_warnings:
+        for who, level in (("claimed", rating.level), ("panel", rating.panel_level)):
+            if level == caution.level:
+                run.warnings.append(f"{indicator.id}: {who} level {level}; {caution.note}")
 
 
 def _rated_indicator(
     run: _Pass, indicator: Indicator, rating: IndicatorEntry, line: int | None
 ) -> IndicatorResult:
     judged = judge(run.framework, indicator.id, rating, run.window, run.warnings)
+    _claim_warnings(run, indicator, rating)
     claimed, panel = rating.level or 0, rating.panel_level
     return IndicatorResult.model_construct(
         id=indicator.id,
@@ -198,8 +240,10 @@ def _rated_indicator(
         change=run.change("indicator", indicator.id, judged.effective),
         panel_gap=None if panel is None else claimed - panel,
         panel_flag=panel is not None and abs(claimed - panel) >= 2,
-        rule_checks=rule_checks(run.framework, judged.evidence),
-        next_level_evidence=next_level_need(run.framework, judged.evidence, judged.effective),
+        rule_checks=rule_checks(run.framework, judged.evidence, run.window),
+        next_level_evidence=next_level_need(
+            run.framework, judged.evidence, judged.effective, run.window
+        ),
     )
 
 
@@ -217,6 +261,8 @@ def _calibration(indicators: list[IndicatorResult]) -> tuple[int, Fraction | Non
 
 def _target(run: _Pass, domain_id: str) -> tuple[int | None, TargetSource | None]:
     targets, default = run.submission.targets, run.framework.scoring.default_target
+    if domain_id in run.not_rated:
+        return None, None
     if run.options.target is not None:
         return run.options.target, TargetSource.COMMAND_LINE
     if domain_id in targets:
@@ -317,20 +363,24 @@ def _domain_figures(run: _Pass, rated: list[IndicatorResult], level: _Level) -> 
 
 def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | None]:
     entry = run.submission.domains.get(domain.id, DomainEntry())
+    unrated = run.not_rated.get(domain.id)
+    if unrated is not None and any(i.level is not None for i in entry.indicators.values()):
+        run.warnings.append(_unrated_warning(run.framework, domain.id, unrated))
     indicators = [_indicator(run, domain, indicator, entry) for indicator in domain.indicators]
     rated = [result for result in indicators if result.effective_level is not None]
     target, target_source = _target(run, domain.id)
     panel_rated, calibration = _calibration(indicators)
     level = _domain_level(run.framework, rated)
     figures = _domain_figures(run, rated, level) if level else _DomainFigures()
-    reason = entry.not_assessed or "none of its indicators was assessed"
+    reason = unrated or entry.not_assessed or "none of its indicators was assessed"
+    counted = sum(not result.not_rated for result in indicators)
     return DomainResult.model_construct(
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
         assessed=level is not None,
         not_assessed_reason=None if level else reason,
-        coverage=Coverage.model_construct(assessed=len(rated), total=len(indicators)),
+        coverage=Coverage.model_construct(assessed=len(rated), total=counted),
         target=target,
         target_source=target_source,
         status=_status(level, target),
@@ -341,6 +391,7 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         change=run.change("domain", domain.id, figures.get("level"), figures.get("score")),
         panel_rated=panel_rated,
         calibration_gap=None if calibration is None else round_signed(calibration, 2),
+        not_rated=unrated is not None,
         **figures,
     ), level.exact if level else None
 
@@ -411,8 +462,9 @@ def _overall(
     run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
 ) -> Overall:
     figures = _overall_figures(run, domains, scored)
+    rated = sum(not domain.not_rated for domain in domains)
     return Overall.model_construct(
-        coverage=Coverage.model_construct(assessed=len(scored), total=len(domains)),
+        coverage=Coverage.model_construct(assessed=len(scored), total=rated),
         indicator_coverage=Coverage.model_construct(
             assessed=sum(d.coverage.assessed for d in domains) if scored else 0,
             total=sum(d.coverage.total for d in domains),
@@ -531,25 +583,37 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
     run = _start(framework, submission, options)
     domains: list[DomainResult] = []
     scored: list[tuple[float, Fraction]] = []
+    exacts: dict[str, Fraction] = {}
     for domain in framework.domains:
         result, exact = _score_domain(run, domain)
         domains.append(result)
         if exact is not None:
             scored.append((domain.weight, exact))
+            exacts[domain.id] = exact
     overall = _overall(run, domains, scored)
     panel = _panel(run, domains)
     governance, outcomes = _assurance(run)
-    return _result(run, domains, overall, panel, governance, outcomes)
+    parts = _Parts(
+        panel,
+        governance,
+        outcomes,
+        group_results(framework, domains, exacts),
+        key_documents(framework, submission),
+    )
+    return _result(run, domains, overall, parts)
 
 
-def _result(
-    run: _Pass,
-    domains: list[DomainResult],
-    overall: Overall,
-    panel: PanelSummary | None,
-    governance: GovernanceResult | None,
-    outcomes: OutcomesResult | None,
-) -> Result:
+class _Parts(NamedTuple):
+    """The parts of a result beside its domains and overall grade."""
+
+    panel: PanelSummary | None
+    governance: GovernanceResult | None
+    outcomes: OutcomesResult | None
+    groups: list[GroupResult]
+    key_documents: list[KeyDocumentResult]
+
+
+def _result(run: _Pass, domains: list[DomainResult], overall: Overall, parts: _Parts) -> Result:
     submission, comparison = run.submission, run.comparison
     warnings = run.warnings
     info = None
@@ -568,11 +632,13 @@ def _result(
         assessors=[a.name + (f" ({a.role})" if a.role else "") for a in submission.assessors],
         domains=domains,
         overall=overall,
-        gate=_gate(run, domains, governance),
+        gate=_gate(run, domains, parts.governance),
         warnings=warnings,
         recent_since=run.window.since,
         baseline=info,
-        panel=panel,
-        governance=governance,
-        outcomes=outcomes,
+        panel=parts.panel,
+        governance=parts.governance,
+        outcomes=parts.outcomes,
+        groups=parts.groups,
+        key_documents=parts.key_documents,
     )

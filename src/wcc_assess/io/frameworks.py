@@ -3,6 +3,10 @@
 In a wheel the files sit in ``wcc_assess/frameworks/``; in a source checkout they are read
 from the top-level ``frameworks/`` folder, so an editable install sees edits at once. This
 module only finds the files; :mod:`wcc_assess.usecases.frameworks` loads and checks them.
+
+``<id>.yaml`` is a framework's latest version, the one its bare id names; an earlier
+version that is still built in is ``<id>@<version>.yaml`` (``wcc@2008.yaml``), usually
+written as changes to the latest (``extends:``).
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ from pathlib import Path
 
 from wcc_assess.errors import UsageError, suggest
 
-__all__ = ["builtin_dir", "builtin_file", "builtin_ids", "looks_like_path", "split_spec"]
+__all__ = [
+    "builtin_dir",
+    "builtin_file",
+    "builtin_ids",
+    "builtin_versions",
+    "looks_like_path",
+    "split_spec",
+]
 
 
 @cache
@@ -27,7 +38,16 @@ def builtin_dir() -> Path:
 
 def builtin_ids() -> list[str]:
     """Return the ids of the built-in frameworks, sorted."""
-    return sorted(path.stem for path in builtin_dir().glob("*.yaml"))
+    return sorted({path.stem.partition("@")[0] for path in builtin_dir().glob("*.yaml")})
+
+
+def builtin_versions(framework_id: str) -> list[str]:
+    """Return the earlier versions of a built-in framework kept beside its latest, newest first.
+
+    The latest version's number is in its file (``<id>.yaml``), not in its name.
+    """
+    found = [path.stem.partition("@")[2] for path in builtin_dir().glob(f"{framework_id}@*.yaml")]
+    return sorted(found, reverse=True)
 
 
 def looks_like_path(spec: str) -> bool:
@@ -41,8 +61,14 @@ def split_spec(spec: str) -> tuple[str, str]:
     return framework_id, version
 
 
-def builtin_file(framework_id: str) -> Path:
-    """Return the file of a built-in framework; raise :class:`UsageError` (with a suggestion)."""
+def builtin_file(framework_id: str, version: str = "") -> Path:
+    """Return the file of a built-in framework; raise :class:`UsageError` (with a suggestion).
+
+    With a ``version`` kept as ``<id>@<version>.yaml``, that file; else the latest,
+    ``<id>.yaml`` (whose version the caller checks).
+    """
+    if version and version in builtin_versions(framework_id):
+        return builtin_dir() / f"{framework_id}@{version}.yaml"
     known = builtin_ids()
     if framework_id not in known:
         hint = suggest(framework_id, known)

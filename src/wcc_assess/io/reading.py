@@ -110,5 +110,6 @@ def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Docu
 
 
 def is_framework_document(document: Document) -> bool:
-    """Tell a framework file from a submission: frameworks have a ``scale``."""
-    return isinstance(document.data, dict) and "scale" in document.data
+    """Tell a framework file from a submission: frameworks have a ``scale``, or extend one."""
+    data = document.data
+    return isinstance(data, dict) and ("scale" in data or "extends" in data)

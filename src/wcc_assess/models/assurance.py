@@ -7,7 +7,7 @@ red, amber or green, and each outcome measure has a direction in which it is bet
 
 from enum import StrEnum
 
-__all__ = ["Better", "Rag"]
+__all__ = ["Better", "EvidenceKind", "Rag"]
 
 
 class Rag(StrEnum):
@@ -30,3 +30,28 @@ class Better(StrEnum):
     """More is better (e.g. life expectancy)."""
     LOWER = "lower"
     """Less is better (e.g. a gap in life expectancy, a rate of avoidable admissions)."""
+
+
+class EvidenceKind(StrEnum):
+    """What an evidence item shows, as an assurance panel triangulated it.
+
+    Panels looked for intent (a plan), a decision taken on it, a result measured and the
+    view of partners; a framework may ask for kinds by level (level 3: a decision and a
+    result, not two plans).
+    """
+
+    PLAN = "plan"
+    """Intent: a strategy, policy or plan."""
+    DECISION = "decision"
+    """A decision taken: minutes, an approved paper, a signed contract or agreement."""
+    RESULT = "result"
+    """What happened: data, an audit, an evaluation, a benchmark."""
+    PARTNER_VIEW = "partner-view"
+    """Partners' view: a survey of partners, letters, a Healthwatch or LINk report."""
+    OTHER = "other"
+    """Anything else a panel could look at."""
+
+    @property
+    def label(self) -> str:
+        """The kind in words for reports (``partner view``)."""
+        return self.value.replace("-", " ")

@@ -9,13 +9,16 @@ that need the whole file (duplicate ids, missing level descriptors, ...) are the
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import Field, StrictInt, field_validator, model_validator
+from pydantic import AfterValidator, Field, StrictInt, field_validator, model_validator
 
 from wcc_assess.models._base import Model
-from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.assurance import Better, EvidenceKind, Rag
 
 __all__ = [
     "Band",
+    "ClaimWarning",
+    "Crosswalk",
+    "CrosswalkRow",
     "Domain",
     "DomainMethod",
     "EvidenceRule",
@@ -24,9 +27,13 @@ __all__ = [
     "GovernanceArea",
     "GovernanceItem",
     "GovernanceRules",
+    "GroupRules",
     "Indicator",
+    "KeyDocument",
     "Level",
+    "NotRated",
     "OutcomeRules",
+    "Periods",
     "RagDescriptors",
     "RagPoints",
     "RequiredMeasure",
@@ -56,11 +63,22 @@ class EvidenceRule(Model):
     """Distinct evidence items (by ref) dated on or before the assessment date."""
     min_recent: Annotated[StrictInt, Field(ge=0)] = 0
     """How many of them must be dated within ``recent_months`` before the assessment date."""
+    recent_months: Annotated[StrictInt, Field(ge=1, le=600)] | None = None
+    """This rule's recent window in months, when it differs from the framework's (a claim
+    about current practice may want fresher evidence than one about sustained results)."""
+    kinds: list[EvidenceKind] = []
+    """Kinds of evidence the counted items must include, one item for each entry (a kind
+    listed twice needs two items of that kind): ``[decision, result]``."""
 
     @model_validator(mode="after")
     def _recent_within_items(self) -> Self:
         if self.min_recent > self.min_items:
             raise ValueError("min_recent cannot exceed min_items")
+        if len(self.kinds) > self.min_items:
+            raise ValueError(
+                f"the rule asks for {len(self.kinds)} kinds of evidence but only "
+                f"{self.min_items} items; set min_items to at least {len(self.kinds)}"
+            )
         return self
 
 
@@ -88,6 +106,28 @@ class Band(Model):
     meaning: str = ""
 
 
+class NotRated(Model):
+    """A domain or indicator that this framework version does not rate, and why.
+
+    WCC's first year (2008/09) did not rate competency 11: the scorer leaves it out of
+    every figure with this reason, whatever a submission says of it.
+    """
+
+    id: Id
+    reason: Text
+
+
+class ClaimWarning(Model):
+    """A level a submission may claim, but which the framework's history makes doubtful.
+
+    No primary care trust reached level 4 on any competency in WCC's first year, so a
+    claim of level 4 against ``wcc@2008`` is accepted with this note as a warning.
+    """
+
+    level: StrictInt
+    note: Text
+
+
 class Scoring(Model):
     """The scoring settings: domain method, evidence rules, bands and default target."""
 
@@ -95,6 +135,10 @@ class Scoring(Model):
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
     bands: Annotated[list[Band], Field(min_length=1)]
     default_target: StrictInt | None = None
+    not_rated: list[NotRated] = []
+    """Domains or indicators this version leaves unrated, each with its reason."""
+    claim_warnings: list[ClaimWarning] = []
+    """Levels whose claims are accepted with a warning."""
 
     @field_validator("bands")
     @classmethod
@@ -127,6 +171,22 @@ class Replaces(Model):
         return [mapped] if isinstance(mapped, str) else list(mapped)
 
 
+class KeyDocument(Model):
+    """A document assurance expected to see for a domain (a five-year strategic plan, say).
+
+    A submission cites it by giving an evidence item ``key_document: <id>``; a report lists
+    each key document as cited or missing.
+    """
+
+    id: Id
+    title: Text
+    also_known_as: list[Text] = []
+    """Other titles it goes by; an evidence title containing the title or one of these
+    hints at the document when no item cites it by id."""
+    note: str = ""
+    """Where the name comes from, or what counts as the document."""
+
+
 class Indicator(Model):
     """One assessable criterion of a domain, with a descriptor for every level."""
 
@@ -147,6 +207,8 @@ class Domain(Model):
     """An optional grouping of domains, e.g. the phase of a lifecycle a stage belongs to."""
     weight: Weight = 1.0
     indicators: Annotated[list[Indicator], Field(min_length=1)]
+    key_documents: list[KeyDocument] = []
+    """The documents assurance expected to see for this domain."""
 
 
 class RagDescriptors(Model):
@@ -220,6 +282,78 @@ class OutcomeRules(Model):
     """Fewer measures than this is accepted with a warning."""
 
 
+def _period(value: str) -> str:
+    start, _, end = value.partition("/")
+    if (int(start) + 1) % 100 != int(end):
+        raise ValueError(f"{value!r} is not a financial year such as 2009/10")
+    return value
+
+
+Period = Annotated[str, Field(pattern=r"^\d{4}/\d{2}$"), AfterValidator(_period)]
+"""A financial year such as ``2008/09``."""
+
+
+class Periods(Model):
+    """The financial years a framework version was used for.
+
+    From ``first`` to ``last``, or on from ``first`` when ``last`` is not given;
+    ``wcc init --period`` picks the version whose years hold the period.
+    """
+
+    first: Period
+    last: Period | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.last is not None and self.last < self.first:
+            raise ValueError(f"last ({self.last}) comes before first ({self.first})")
+        return self
+
+    def covers(self, period: str) -> bool:
+        """Tell whether ``period`` (``2008/09``) falls in these years."""
+        return self.first <= period and (self.last is None or period <= self.last)
+
+
+class GroupRules(Model):
+    """How domains sharing a ``phase`` roll up into groups reported beside the domains.
+
+    BS 11000's eight stages roll up into three phases. A group's level is derived from its
+    assessed domains' levels by ``method`` (``all-met``: the lowest of them; ``mean``: the
+    weighted mean of their scores rounded down); its score is the weighted mean of their
+    scores.
+    """
+
+    term: Text = "phase"
+    """What a group is called in reports (singular, lower case)."""
+    method: DomainMethod = DomainMethod.ALL_MET
+    note: Text
+    """Why a group's level is derived the way it is, in the framework's words."""
+
+
+class CrosswalkRow(Model):
+    """Where one domain's (or governance area's, or the outcomes') concern is judged today."""
+
+    id: Id
+    """A domain id, a governance area id, or ``outcomes``."""
+    today: Text
+    """What the concern looks like in today's regime."""
+    judged_by: Text
+    """Where it is judged today (which assessment, report or regime)."""
+    notes: str = ""
+    """What to bear in mind when reusing the domain today."""
+
+
+class Crosswalk(Model):
+    """A mapping from the framework's domains to a later regime, for those who reuse it."""
+
+    title: Text
+    introduction: Text
+    sources: list[Text] = []
+    """The parts of today's regime the rows refer to."""
+    rows: Annotated[list[CrosswalkRow], Field(min_length=1)]
+
+
 class Framework(Model):
     """A competency framework, validated for internal consistency."""
 
@@ -238,6 +372,17 @@ class Framework(Model):
     """Rules for the outcome measures a submission lists, when the framework has them."""
     replaces: Replaces | None = None
     """The older version this framework revises, with its id map (see :class:`Replaces`)."""
+    summary: Text | None = None
+    """One line on what the framework is, printed under the title of every report."""
+    extends: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@[^@\s]+$")] | None = None
+    """``id@version`` of the framework this one was written as changes to (resolved when
+    the file is read; see :mod:`wcc_assess.io.inherit`)."""
+    periods: Periods | None = None
+    """The financial years this version was used for."""
+    groups: GroupRules | None = None
+    """How domains sharing a ``phase`` roll up into groups in every report."""
+    crosswalk: Crosswalk | None = None
+    """Where each domain's concern is judged in a later regime."""
 
     @property
     def levels(self) -> list[int]:

@@ -6,7 +6,9 @@ number when a field is removed, renamed or changes meaning, the minor number whe
 fields are added (1.1 added the baseline comparison and source lines; 1.2 the panel,
 governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc explain``
 shows: the recency window, each indicator's rule checks and next-level evidence, the
-weighted sums of domains and of the overall score, and what would lift a ``mean`` domain).
+weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
+1.5 the framework's one-line summary, its unrated domains, groups and crosswalk, evidence
+kinds and key documents, the kinds and recent window of a cap, and the groups' levels).
 """
 
 import datetime as _dt
@@ -14,12 +16,15 @@ from datetime import date
 from enum import StrEnum
 
 from wcc_assess.models._base import Model
-from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.assurance import Better, EvidenceKind, Rag
 from wcc_assess.models.framework import (
     Band,
+    Crosswalk,
     DomainMethod,
     EvidenceRule,
+    GroupRules,
     Level,
+    NotRated,
     RagPoints,
     Replaces,
 )
@@ -42,7 +47,10 @@ __all__ = [
     "GovernanceAreaResult",
     "GovernanceItemResult",
     "GovernanceResult",
+    "GroupResult",
     "IndicatorResult",
+    "KeyDocumentResult",
+    "KeyDocumentStatus",
     "Lift",
     "LiftStep",
     "NextStep",
@@ -59,7 +67,7 @@ __all__ = [
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.4"
+RESULT_SCHEMA_VERSION = "1.5"
 
 
 class FrameworkInfo(Model):
@@ -76,6 +84,14 @@ class FrameworkInfo(Model):
     bands: list[Band]
     replaces: Replaces | None = None
     """The older framework version this one revises, and its id map (schema 1.1)."""
+    summary: str | None = None
+    """One line on what the framework is, printed under every report's title (schema 1.5)."""
+    not_rated: list[NotRated] = []
+    """Domains or indicators this version does not rate, with the reasons (schema 1.5)."""
+    groups: GroupRules | None = None
+    """How domains roll up into groups such as phases (schema 1.5)."""
+    crosswalk: Crosswalk | None = None
+    """Where each domain's concern is judged in a later regime (schema 1.5)."""
 
 
 class EvidenceResult(Model):
@@ -90,6 +106,10 @@ class EvidenceResult(Model):
     """Whether it is dated within the framework's recent window before the assessment."""
     note: str | None = None
     """Why it was not counted (a duplicate ref, or dated after the assessment)."""
+    kind: EvidenceKind | None = None
+    """What the item shows, as the submission says (schema 1.5)."""
+    key_document: str | None = None
+    """The key document it is, as the submission says (schema 1.5)."""
 
 
 class Cap(Model):
@@ -101,7 +121,15 @@ class Cap(Model):
     min_recent: int
     counted: int
     recent: int
+    """Counted items dated within the rule's recent window."""
     message: str
+    recent_since: date | None = None
+    """The first day of the rule's recent window, when it asks for recent items (schema
+    1.5)."""
+    kinds: list[EvidenceKind] = []
+    """The kinds of evidence the rule asks for (schema 1.5)."""
+    kinds_missing: list[EvidenceKind] = []
+    """Those the counted items did not supply (schema 1.5)."""
 
 
 class RuleCheck(Model):
@@ -125,6 +153,10 @@ class EvidenceNeed(Model):
     """Items still to add (at least as many as the recent items still to add)."""
     short_recent: int
     """Recent items still to add."""
+    kinds: list[EvidenceKind] = []
+    """Kinds of evidence the rules up to that level ask for (schema 1.5)."""
+    kinds_missing: list[EvidenceKind] = []
+    """Those the counted items do not yet supply (schema 1.5)."""
 
 
 class ChangeDirection(StrEnum):
@@ -197,6 +229,9 @@ class IndicatorResult(Model):
     next_level_evidence: EvidenceNeed | None = None
     """What the evidence rules ask of a claim one level higher (schema 1.4); None at the top
     of the scale or when not assessed."""
+    not_rated: bool = False
+    """The framework version does not rate it (``not_assessed_reason`` says why; schema
+    1.5)."""
 
 
 class Coverage(Model):
@@ -302,6 +337,52 @@ class DomainResult(Model):
     ``score`` would give (schema 1.4)."""
     lift: Lift | None = None
     """For a ``mean`` domain below the top of the scale, what would lift it (schema 1.4)."""
+    not_rated: bool = False
+    """The framework version does not rate it (``not_assessed_reason`` says why; schema
+    1.5). It has no target and is left out of the coverage counts."""
+
+
+class GroupResult(Model):
+    """A group of domains (a BS 11000 phase), rolled up by the framework's group rule."""
+
+    id: str
+    """The group's name as the domains' ``phase`` gives it (``Strategic``)."""
+    domains: list[str]
+    """The ids of its domains, in framework order."""
+    assessed: bool
+    level: int | None = None
+    score: float | None = None
+    """The weighted mean of its assessed domains' scores, two decimals."""
+    percent: float | None = None
+    coverage: Coverage
+    """Its domains assessed out of its domains."""
+    limited_by: list[str] = []
+    """Domain ids whose level holds the group at its level."""
+
+
+class KeyDocumentStatus(StrEnum):
+    """Whether a key document was cited in the submission."""
+
+    CITED = "cited"
+    """An evidence item names it with ``key_document:``."""
+    HINTED = "hinted"
+    """No item names it, but an evidence title looks like it."""
+    MISSING = "missing"
+
+
+class KeyDocumentResult(Model):
+    """One key document of the framework, and where the submission cites it (schema 1.5)."""
+
+    id: str
+    title: str
+    domain: str
+    """The domain the framework lists it under."""
+    status: KeyDocumentStatus
+    cited_by: list[str] = []
+    """Indicator or sub-indicator ids whose evidence names it with ``key_document:``."""
+    hints: list[str] = []
+    """For a document not cited by id: ``C1.1: <evidence title>`` where a title looks like
+    it."""
 
 
 class Overall(Model):
@@ -571,6 +652,10 @@ class Result(Model):
     """The governance ratings, when the submission has a governance section (schema 1.2)."""
     outcomes: OutcomesResult | None = None
     """The outcome measures, when the submission lists any (schema 1.2)."""
+    groups: list[GroupResult] = []
+    """The framework's groups of domains (phases), when it has any (schema 1.5)."""
+    key_documents: list[KeyDocumentResult] = []
+    """The framework's key documents, each cited, hinted at or missing (schema 1.5)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

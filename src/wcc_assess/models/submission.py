@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from wcc_assess.models._base import Model
-from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.assurance import Better, EvidenceKind, Rag
 
 __all__ = [
     "Assessor",
@@ -86,6 +86,11 @@ class Evidence(Model):
     """Where to find it: a URL, a document reference or a board paper number."""
     date: date
     """When the evidence was produced or approved."""
+    kind: EvidenceKind | None = None
+    """What it shows: ``plan``, ``decision``, ``result``, ``partner-view`` or ``other``;
+    a framework may ask for kinds by level."""
+    key_document: Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = None
+    """The id of the framework's key document this item is (``five-year-plan``)."""
 
 
 def _reason(value: str | None) -> str | None:
