@@ -15,6 +15,10 @@ WCC = ROOT / "frameworks" / "wcc.yaml"
 WCC_2010 = DATA / "frameworks" / "wcc-2010.yaml"
 
 
+KINDS = ("decision", "result", "result", "partner-view")
+"""The kinds of a builder's evidence items, in order: what WCC's level 4 asks for."""
+
+
 def framework_ids(path: Path = WCC) -> dict[str, list[str]]:
     """Domain id -> indicator ids of a framework file."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -39,8 +43,9 @@ def wcc_submission(
     (by indicator id, or by domain id for all its indicators).
 
     Each rated indicator gets as many recent evidence items as its level, enough to support
-    it, unless ``evidence_items`` says otherwise (to cap it). ``not_assessed`` skips domains
-    or indicators by id with a reason.
+    it (their kinds a decision, results and a partner view, as WCC's rules ask), unless
+    ``evidence_items`` says otherwise (to cap it). ``not_assessed`` skips domains or
+    indicators by id with a reason.
     """
     levels = levels or {}
     evidence_items = evidence_items or {}
@@ -66,6 +71,7 @@ def wcc_submission(
                         "title": f"{indicator_id} paper {n}",
                         "ref": f"{indicator_id}-{n}",
                         "date": recent,
+                        "kind": KINDS[n] if n < len(KINDS) else "other",
                     }
                     for n in range(count)
                 ],

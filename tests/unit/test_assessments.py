@@ -36,7 +36,7 @@ def errors_of(text: str) -> list[str]:
 
 def test_a_submission_is_scored_with_source_lines(mini_result: Result) -> None:
     assert mini_result.source.endswith("mini.yaml")
-    assert mini_result.schema_version == RESULT_SCHEMA_VERSION == "1.4"
+    assert mini_result.schema_version == RESULT_SCHEMA_VERSION == "1.5"
     lines = Path(mini_result.source).read_text(encoding="utf-8").splitlines()
     a = mini_result.domain("A")
     assert a.line is not None and a.indicators[0].line is not None

@@ -87,6 +87,8 @@ class EvidenceSettings(Model):
 
     recent_months: Annotated[StrictInt, Field(ge=1, le=600)] = 24
     rules: list[EvidenceRule] = []
+    note: str = ""
+    """Why the rules fit the framework's field, in its own words."""
 
 
 class DomainMethod(StrEnum):
@@ -280,6 +282,10 @@ class OutcomeRules(Model):
     """Measures (by id) that must be present whenever a submission lists outcomes."""
     recommended_count: Annotated[StrictInt, Field(ge=1)] | None = None
     """Fewer measures than this is accepted with a warning."""
+    trajectories: bool = True
+    """Whether each measure must set a year-by-year trajectory ("aspiration"); WCC asked
+    for them from its second year. Without, a measure's actuals are shown against its
+    baseline only."""
 
 
 def _period(value: str) -> str:
