@@ -24,7 +24,13 @@ from wcc_assess.errors import Diagnostic, Loc, suggest
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import is_period
 
-__all__ = ["Section", "outcome_problems", "section_problems", "submission_problems"]
+__all__ = [
+    "Section",
+    "key_document_problems",
+    "outcome_problems",
+    "section_problems",
+    "submission_problems",
+]
 
 SKIP = 'skip it with {id}: {{not_assessed: "<reason>"}}'
 
@@ -44,6 +50,8 @@ class Section(NamedTuple):
     missing one again); else suggest among the missing members."""
     member_checks: Callable[[Loc, Any], list[Diagnostic]] | None = None
     """Further checks of each member's entry (levels on the scale)."""
+    optional: frozenset[str] = frozenset()
+    """Ids a submission may leave out: those the framework version does not rate."""
 
 
 def _is_level(value: Any) -> bool:
@@ -117,7 +125,7 @@ def _group_problems(section: Section, group: Any, entry: dict[Any, Any]) -> list
         message = f"unknown {hierarchy.member} {key!r} in {group.id}"
         found.append(Diagnostic.at(where, message, hint))
     for member in members:
-        if member.id in missing and member.id not in explained:
+        if member.id in missing and member.id not in explained | section.optional:
             found.append(
                 Diagnostic.at(
                     (section.key, group.id),
@@ -136,6 +144,8 @@ def section_problems(section: Section, entries: dict[Any, Any]) -> list[Diagnost
     """
     found = _unknown_groups(section, entries)
     for group in section.hierarchy.groups:
+        if group.id not in entries and group.id in section.optional:
+            continue
         if group.id not in entries:
             found.append(
                 Diagnostic.at(
@@ -170,7 +180,13 @@ def _level_checks(framework: Framework) -> Callable[[Loc, Any], list[Diagnostic]
 def _sections(framework: Framework) -> tuple[Section, Section | None]:
     competencies, *governance = hierarchies(framework)
     domains = Section(
-        "domains", "domain", "rate it", competencies, True, member_checks=_level_checks(framework)
+        "domains",
+        "domain",
+        "rate it",
+        competencies,
+        True,
+        member_checks=_level_checks(framework),
+        optional=frozenset(entry.id for entry in framework.scoring.not_rated),
     )
     areas = (
         Section(
@@ -261,6 +277,40 @@ def submission_problems(data: dict[str, Any], framework: Framework) -> list[Diag
     entries = data.get("domains")
     if isinstance(entries, dict):
         found += section_problems(domains, entries)
+    return found + key_document_problems(data, framework)
+
+
+def _evidence_lists(data: dict[str, Any]) -> list[tuple[Loc, list[Any]]]:
+    """Return every evidence list of a submission's raw data, with its path."""
+    found: list[tuple[Loc, list[Any]]] = []
+    for key in ("domains", "governance"):
+        groups = data.get(key)
+        for group_id, group in groups.items() if isinstance(groups, dict) else []:
+            for member_id, entry in group.items() if isinstance(group, dict) else []:
+                evidence = entry.get("evidence") if isinstance(entry, dict) else None
+                if isinstance(evidence, list):
+                    found.append(((key, group_id, member_id, "evidence"), evidence))
+    return found
+
+
+def key_document_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    """Check every ``key_document:`` of the submission names one of the framework's."""
+    known = [doc.id for domain in framework.domains for doc in domain.key_documents]
+    found: list[Diagnostic] = []
+    for where, evidence in _evidence_lists(data):
+        for index, item in enumerate(evidence):
+            cited = item.get("key_document") if isinstance(item, dict) else None
+            if isinstance(cited, str) and cited not in known:
+                hint = suggest(cited, known) if known else None
+                message = (
+                    f"{framework.ref} has no key document {cited!r}"
+                    if known
+                    else f"{framework.ref} lists no key documents"
+                )
+                hint = hint or (
+                    f"the key documents are: {', '.join(known)}" if known else "remove key_document"
+                )
+                found.append(Diagnostic.at((*where, index, "key_document"), message, hint))
     return found
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wcc_assess.models.assurance import Rag
+from wcc_assess.models.assurance import EvidenceKind, Rag
 from wcc_assess.models.framework import (
     Domain,
     Framework,
@@ -229,7 +229,8 @@ def _outcomes(framework: Framework) -> Schema:
         "items": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["id", "name", "unit", "better", "baseline", "trajectory"],
+            "required": ["id", "name", "unit", "better", "baseline"]
+            + (["trajectory"] if rules is None or rules.trajectories else []),
             "properties": {
                 "id": {
                     "type": "string",
@@ -311,6 +312,23 @@ def _assurance_properties(framework: Framework) -> Schema:
     return properties
 
 
+def _unrated(framework: Framework) -> set[str]:
+    """Return the ids this framework version does not rate (a submission may omit them)."""
+    return {entry.id for entry in framework.scoring.not_rated}
+
+
+def _key_document(framework: Framework) -> Schema:
+    """Return the schema of ``key_document``: one of the framework's key document ids."""
+    documents = [doc for domain in framework.domains for doc in domain.key_documents]
+    if not documents:
+        return {"description": "This framework lists no key documents.", "not": {}}
+    listed = "; ".join(f"{doc.id}: {doc.title}" for doc in documents)
+    return {
+        "description": f"The key document this item is. {listed}.",
+        "enum": [doc.id for doc in documents],
+    }
+
+
 # Long: a literal schema, read top to bottom as the JSON it returns.
 def submission_schema(framework: Framework) -> Schema:
     """Return the JSON Schema of a submission against ``framework``.
@@ -388,7 +406,7 @@ def submission_schema(framework: Framework) -> Schema:
                 "description": f"Every domain of {framework.id}: {', '.join(domain_ids)}.",
                 "type": "object",
                 "additionalProperties": False,
-                "required": domain_ids,
+                "required": [d for d in domain_ids if d not in _unrated(framework)],
                 "properties": {
                     domain.id: _domain(framework, domain) for domain in framework.domains
                 },
@@ -413,6 +431,14 @@ def submission_schema(framework: Framework) -> Schema:
                         "type": "string",
                         "format": "date",
                     },
+                    "kind": {
+                        "description": "What it shows: plan (intent), decision (minutes, an "
+                        "approved paper, a signed contract), result (data, an audit, an "
+                        "evaluation), partner-view (partners' or the public's view) or other. "
+                        "The evidence rules may ask for kinds by level.",
+                        "enum": [kind.value for kind in EvidenceKind],
+                    },
+                    "key_document": _key_document(framework),
                 },
             },
             "reason": {

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from wcc_assess.models.framework import Framework
+from wcc_assess.models.framework import Framework, Indicator
 
 __all__ = [
     "blank_submission",
@@ -116,7 +116,8 @@ def blank_submission(
     out += [
         f"# Rate each indicator {lowest}-{highest}; the comments describe each level. Skip one "
         'with not_assessed: "<reason>".',
-        "# Evidence: title, ref (a URL or document reference) and date (YYYY-MM-DD).",
+        "# Evidence: title, ref (a URL or document reference), date (YYYY-MM-DD) and kind (plan,",
+        "# decision, result, partner-view or other); key_document: <id> marks a key document.",
         "",
         f"framework: {framework.ref}",
         "organisation:",
@@ -136,28 +137,46 @@ def blank_submission(
 
 
 def _domain_lines(framework: Framework) -> list[str]:
-    """Every domain and indicator, each level's descriptor as a comment, levels left empty."""
-    lowest, highest = framework.lowest, framework.highest
+    """Every domain and indicator, each level's descriptor as a comment, levels left empty.
+
+    A domain or indicator the framework version does not rate is a comment with the reason.
+    """
+    unrated = {entry.id: entry.reason for entry in framework.scoring.not_rated}
     out: list[str] = []
     for domain in framework.domains:
+        if domain.id in unrated:
+            out += _comment(f"{domain.id} {domain.title}: not rated. {unrated[domain.id]}", "  ")
+            out.append("")
+            continue
         phase = f" (phase: {domain.phase})" if domain.phase else ""
         out.append(f"  {domain.id}:  # {domain.title}{phase}")
+        if domain.key_documents:
+            out.append("    # Key documents (cite one with key_document: <id>):")
+            out += [f"    #   {doc.id}: {doc.title}" for doc in domain.key_documents]
         for indicator in domain.indicators:
-            out.append(f"    {indicator.id}:  # {indicator.title}")
-            for level in framework.levels:
-                label = framework.label(level)
-                out += _comment(f"{level} {label}: {indicator.descriptors[level]}", "      ")
-            if indicator.evidence_examples:
-                out += _comment(
-                    "Evidence might include: " + "; ".join(indicator.evidence_examples), "      "
-                )
-            out += [
-                f"      level:  # {lowest}-{highest}",
-                '      narrative: ""',
-                "      evidence: []",
-            ]
+            if indicator.id in unrated:
+                out += _comment(f"{indicator.id}: not rated. {unrated[indicator.id]}", "    ")
+                continue
+            out += _indicator_lines(framework, indicator)
         out.append("")
     return out
+
+
+def _indicator_lines(framework: Framework, indicator: Indicator) -> list[str]:
+    """One indicator: its descriptors and evidence examples as comments, its level empty."""
+    out = [f"    {indicator.id}:  # {indicator.title}"]
+    for level in framework.levels:
+        label = framework.label(level)
+        out += _comment(f"{level} {label}: {indicator.descriptors[level]}", "      ")
+    if indicator.evidence_examples:
+        out += _comment(
+            "Evidence might include: " + "; ".join(indicator.evidence_examples), "      "
+        )
+    return out + [
+        f"      level:  # {framework.lowest}-{framework.highest}",
+        '      narrative: ""',
+        "      evidence: []",
+    ]
 
 
 def _previous_period(period: str) -> str:
@@ -197,6 +216,8 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
     rules = framework.outcomes
     if rules is not None:
         note = "each with a baseline, a trajectory by year and actuals so far"
+        if not rules.trajectories:
+            note = "each with a baseline and actuals so far (no trajectories this year)"
         if rules.recommended_count is not None:
             note = f"about {rules.recommended_count} measures, {note}"
         out.append(f"# outcomes:  # {note}")
@@ -209,7 +230,7 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
                 f"#     better: {measure.better.value if measure.better else 'higher'}"
                 + ("" if measure.better else "  # or lower"),
                 f'#     baseline: {{period: "{previous}", value: 0}}',
-                f'#     trajectory: {{"{period}": 0}}',
+                *([f'#     trajectory: {{"{period}": 0}}'] if rules.trajectories else []),
                 "#     actuals: {}",
             ]
     return out

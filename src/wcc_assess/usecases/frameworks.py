@@ -39,6 +39,7 @@ __all__ = [
     "builtin_frameworks",
     "check_framework_document",
     "check_framework_file",
+    "framework_for_period",
     "framework_from_document",
     "load_framework_file",
     "pooled_resolver",
@@ -262,6 +263,36 @@ def resolve_framework(spec: str) -> Framework:
             "version's file with --framework PATH"
         )
     return framework
+
+
+def framework_for_period(spec: str, period: str) -> tuple[Framework, str | None]:
+    """Return the framework ``spec`` names for a submission of ``period``, and a note.
+
+    A bare built-in id (``wcc``) picks the version whose ``periods`` hold the period
+    (``2008/09`` gives ``wcc@2008``), else the latest. A pinned version or a file is used
+    as given; the note says when its periods do not hold the period.
+    """
+    if registry.looks_like_path(spec) or "@" in spec:
+        framework = resolve_framework(spec)
+        periods = framework.periods
+        if periods is not None and not periods.covers(period):
+            return framework, (
+                f"note: {framework.ref} is for {_years(periods.first, periods.last)}, not {period}"
+            )
+        return framework, None
+    versions = [_builtin(spec, "")] + [
+        _builtin(spec, version) for version in registry.builtin_versions(spec)
+    ]
+    for framework in versions:
+        if framework.periods is not None and framework.periods.covers(period):
+            return framework, None
+    return versions[0], None
+
+
+def _years(first: str, last: str | None) -> str:
+    if last is None:
+        return f"{first} onwards"
+    return first if first == last else f"{first} to {last}"
 
 
 def builtin_frameworks() -> list[Framework]:

@@ -18,7 +18,7 @@ from wcc_assess.render.skeleton import (
     schema_filename,
     schema_reference,
 )
-from wcc_assess.usecases.frameworks import resolve_framework
+from wcc_assess.usecases.frameworks import framework_for_period, resolve_framework
 
 __all__ = [
     "Blank",
@@ -61,23 +61,29 @@ def current_period(today: date) -> str:
 def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[str]:
     """Write a complete blank submission for ``framework`` (an id or a file), and its schema.
 
+    A bare built-in id picks the version for the period (``wcc`` for 2008/09 is
+    ``wcc@2008``); the submission pins the version it was written for.
+
     The schema line names the schema relative to the submission's folder, and its comment
     gives the command that writes it there. Nothing is written when any file would be
     refused. Return what to tell the user (the files written and what to do next).
     """
-    chosen = resolve_framework(framework)
+    period = blank.period or current_period(blank.today)
+    chosen, period_note = framework_for_period(framework, period)
     framework_file = framework if looks_like_path(framework) else None
     to_stdout = files.output is None or str(files.output) == "-"
     output = None if to_stdout else files.output
     folder = Path(".") if output is None else output.parent
     schema_path = files.schema if files.schema is not None else folder / schema_filename(chosen)
     relative = relative_path(schema_path, folder)
-    spec = relative_path(Path(framework_file), folder) if framework_file else chosen.id
+    latest = framework_file is None and resolve_framework(chosen.id).version == chosen.version
+    named = chosen.id if latest else chosen.ref
+    spec = relative_path(Path(framework_file), folder) if framework_file else named
     text = blank_submission(
         chosen,
         organisation=blank.organisation,
         code=blank.code,
-        period=blank.period or current_period(blank.today),
+        period=period,
         today=blank.today,
         framework_file=framework_file,
         schema_ref=schema_reference(relative),
@@ -94,8 +100,9 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     emit(text, output, inputs)
     if write_schema:
         emit(schema_json, schema_path, inputs)
-    return init_notes(
-        framework=framework,
+    notes = [period_note] if period_note else []
+    return notes + init_notes(
+        framework=framework if framework_file else named,
         framework_file=framework_file,
         output=output,
         schema_path=schema_path,
