@@ -22,7 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from wcc_assess.core.numbers import months_before
-from wcc_assess.models.assurance import EvidenceKind
+from wcc_assess.models.assurance import EvidenceKind, kinds_phrase
 from wcc_assess.models.framework import EvidenceRule, Framework
 from wcc_assess.models.result import Cap, EvidenceNeed, EvidenceResult, RuleCheck
 from wcc_assess.models.submission import GovernanceEntry, IndicatorEntry
@@ -63,14 +63,7 @@ class Counted(NamedTuple):
 
 def kinds_text(kinds: Iterable[EvidenceKind]) -> str:
     """Put kinds of evidence into words: ``a decision and 2 results``."""
-    counts = Counter(kinds)
-    parts = [
-        f"a {kind.label}" if number == 1 else f"{number} {kind.label}s"
-        for kind, number in counts.items()
-    ]
-    if len(parts) < 2:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return kinds_phrase(kinds)
 
 
 @cache

@@ -5,9 +5,10 @@ and governance. The competencies use the framework's numbered scale; governance 
 red, amber or green, and each outcome measure has a direction in which it is better.
 """
 
+from collections.abc import Iterable
 from enum import StrEnum
 
-__all__ = ["Better", "EvidenceKind", "Rag"]
+__all__ = ["Better", "EvidenceKind", "Rag", "kinds_phrase"]
 
 
 class Rag(StrEnum):
@@ -55,3 +56,20 @@ class EvidenceKind(StrEnum):
     def label(self) -> str:
         """The kind in words for reports (``partner view``)."""
         return self.value.replace("-", " ")
+
+
+def kinds_phrase(kinds: Iterable[EvidenceKind]) -> str:
+    """Put kinds of evidence into words, in the order first given: ``a decision and 2 results``.
+
+    Cap messages (the scorer's) and rule texts (the reports') say kinds the same way.
+    """
+    counts: dict[EvidenceKind, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = [
+        f"a {kind.label}" if number == 1 else f"{number} {kind.label}s"
+        for kind, number in counts.items()
+    ]
+    if len(parts) < 3:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -17,13 +17,15 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from fractions import Fraction
 
-from wcc_assess.models.assurance import Rag
-from wcc_assess.models.framework import DomainMethod, EvidenceRule, Level
+from wcc_assess.models.assurance import EvidenceKind, Rag, kinds_phrase
+from wcc_assess.models.framework import DomainMethod, EvidenceRule, GroupRules, Level
 from wcc_assess.models.result import (
     Change,
     ChangeDirection,
+    DomainResult,
     DomainStatus,
     GateStatus,
+    KeyDocumentStatus,
     OutcomeMeasureResult,
     OutcomeStatus,
     Result,
@@ -33,6 +35,7 @@ from wcc_assess.models.result import (
 __all__ = [
     "ARROWS",
     "DASH",
+    "KEY_DOCUMENT_TEXT",
     "MINUS",
     "NO_VALUE",
     "OUTCOME_TEXT",
@@ -52,12 +55,15 @@ __all__ = [
     "gate_phrase",
     "gate_text",
     "gate_title",
+    "group_rule_text",
+    "kinds_text",
     "level_name",
     "level_text",
     "listed",
     "measure_summary",
     "method_rule",
     "method_text",
+    "not_rated_text",
     "or_list",
     "plural",
     "rule_needs",
@@ -366,14 +372,24 @@ def method_rule(method: DomainMethod) -> str:
     return "mean: the domain's level is the weighted mean of the effective levels, rounded down."
 
 
+def kinds_text(kinds: Sequence[EvidenceKind]) -> str:
+    """Put kinds of evidence into words: ``a decision and 2 results``."""
+    return kinds_phrase(kinds)
+
+
 def evidence_rule_text(rule: EvidenceRule, recent_months: int) -> str:
-    """Put one evidence rule into a report's sentence."""
+    """Put one evidence rule into a report's sentence.
+
+    ``recent_months`` is the framework's window, used unless the rule has its own.
+    """
     items = plural(rule.min_items, "evidence item")
     text = f"A claim of level {rule.level} or above needs at least {items}"
+    if rule.kinds:
+        text += f", including {kinds_text(rule.kinds)}"
     if rule.min_recent:
+        months = rule.recent_months or recent_months
         text += (
-            f", {rule.min_recent} of them dated within the {recent_months} months "
-            "before the assessment"
+            f", {rule.min_recent} of them dated within the {months} months before the assessment"
         )
     return text + "."
 
@@ -381,9 +397,36 @@ def evidence_rule_text(rule: EvidenceRule, recent_months: int) -> str:
 def rule_needs(rule: EvidenceRule) -> str:
     """Say briefly what a rule asks for: ``2 items, at least 1 recent``."""
     text = plural(rule.min_items, "item")
+    if rule.kinds:
+        text += f" ({kinds_text(rule.kinds)})"
     if rule.min_recent:
         text += f", at least {rule.min_recent} recent"
+        if rule.recent_months:
+            text += f" (within {rule.recent_months} months)"
     return text
+
+
+KEY_DOCUMENT_TEXT: dict[KeyDocumentStatus, str] = {
+    KeyDocumentStatus.CITED: "Cited",
+    KeyDocumentStatus.HINTED: "Not marked: an evidence title looks like it",
+    KeyDocumentStatus.MISSING: "Missing",
+}
+"""A key document's status in words."""
+
+
+def not_rated_text(domain: DomainResult) -> str:
+    """Say why a domain the framework version does not rate is left out."""
+    return f"Not rated in this framework version: {domain.not_assessed_reason or ''}".rstrip(": ")
+
+
+def group_rule_text(rules: GroupRules) -> str:
+    """State how a group's level is derived, for the reports' notes."""
+    how = (
+        "the lowest level of its assessed domains"
+        if rules.method is DomainMethod.ALL_MET
+        else "the weighted mean of its assessed domains' scores, rounded down"
+    )
+    return f"A {rules.term}'s level is {how}; its score is the weighted mean of their scores."
 
 
 # Panel and outcomes ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ or a score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,15 +15,18 @@ from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
     IndicatorResult,
+    KeyDocumentStatus,
     NextStep,
     Result,
 )
 from wcc_assess.render import _words
 
 __all__ = [
+    "KEY_DOCUMENT_ICON",
     "NotAssessedItem",
     "capped_indicators",
     "domain_summary",
+    "framework_context",
     "holding_down",
     "not_assessed_items",
     "steps_by_domain",
@@ -143,4 +147,44 @@ def template_context(result: Result) -> dict[str, Any]:
         "target_source": _words.target_source_text,
         "baseline": result.baseline,
         "change_text": _words.change_text,
+        **framework_context(result),
     }
+
+
+KEY_DOCUMENT_ICON: dict[KeyDocumentStatus, str] = {
+    KeyDocumentStatus.CITED: "✅",
+    KeyDocumentStatus.HINTED: "🟠",
+    KeyDocumentStatus.MISSING: "❌",
+}
+"""An icon beside each key document's status words, never instead of them."""
+
+
+def framework_context(result: Result) -> dict[str, Any]:
+    """Return what the framework's own sections need: groups and key documents."""
+    rules = result.framework.groups
+    return {
+        "group_term": rules.term if rules else "group",
+        "group_rule": _words.group_rule_text(rules) if rules else "",
+        "key_documents_cited": sum(
+            k.status is KeyDocumentStatus.CITED for k in result.key_documents
+        ),
+        "key_document_text": _words.KEY_DOCUMENT_TEXT,
+        "key_document_icon": KEY_DOCUMENT_ICON,
+        "not_rated_text": _words.not_rated_text,
+        "kinds_text": _words.kinds_text,
+        "crosswalk_title": crosswalk_title(result),
+    }
+
+
+def crosswalk_title(result: Result) -> Callable[[str], str]:
+    """Return how a crosswalk row names what it maps: ``C1 Locally lead the NHS``."""
+    titles = {d.id: f"{d.id} {d.title}" for d in result.domains}
+    areas = result.governance.areas if result.governance else []
+    titles |= {a.id: f"Governance: {a.title}" for a in areas}
+
+    def title(row_id: str) -> str:
+        if row_id == "outcomes":
+            return "Health outcomes"
+        return titles.get(row_id, f"Governance: {row_id}")
+
+    return title
