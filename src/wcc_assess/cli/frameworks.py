@@ -36,12 +36,21 @@ def show(
             metavar="ID", help="A built-in framework id (see `wcc frameworks list`) or a file."
         ),
     ],
+    crosswalk: Annotated[
+        bool,
+        typer.Option(
+            "--crosswalk",
+            help="Show only where each domain's concern is judged today (for WCC: the regime "
+            "of integrated care boards).",
+        ),
+    ] = False,
 ) -> None:
     """Show a framework: its scale, scoring rules, domains, indicators and descriptors."""
-    from wcc_assess.render.framework import framework_text
+    from wcc_assess.render.framework import crosswalk_text, framework_text
     from wcc_assess.usecases.frameworks import resolve_framework
 
-    typer.echo(framework_text(resolve_framework(framework_id)), nl=False)
+    framework = resolve_framework(framework_id)
+    typer.echo((crosswalk_text if crosswalk else framework_text)(framework), nl=False)
 
 
 @app.command(

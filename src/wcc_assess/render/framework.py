@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from wcc_assess.models.framework import Framework
-from wcc_assess.render._words import wrap
+from wcc_assess.render._words import group_rule_text, rule_needs, wrap
 
-__all__ = ["framework_list", "framework_text"]
+__all__ = ["crosswalk_text", "framework_list", "framework_text"]
 
 
 def _wrap(text: str, indent: str = "  ", hanging: str | None = None) -> list[str]:
@@ -35,17 +35,28 @@ def framework_list(frameworks: list[Framework]) -> str:
 
 def _scoring_lines(framework: Framework) -> list[str]:
     scoring = framework.scoring
+    months = scoring.evidence.recent_months
     out = ["", f"Domain method: {scoring.method.value}", "Evidence rules:"]
     if not scoring.evidence.rules:
         out.append("  none: every claim counts as made")
     for rule in scoring.evidence.rules:
-        text = f"  level {rule.level}+: at least {rule.min_items} item(s)"
-        if rule.min_recent:
-            text += (
-                f", {rule.min_recent} dated within {scoring.evidence.recent_months} "
-                "months before the assessment"
-            )
+        text = f"  level {rule.level}+: {rule_needs(rule)}"
+        if rule.min_recent and not rule.recent_months:
+            text += f" (within {months} months)"
         out.append(text)
+    if scoring.evidence.note:
+        out += _wrap(scoring.evidence.note, "    ")
+    for entry in scoring.not_rated:
+        out += _wrap(f"Not rated: {entry.id}. {entry.reason}", "", "  ")
+    for caution in scoring.claim_warnings:
+        out += _wrap(
+            f"A claim of level {caution.level} is accepted with a warning: {caution.note}", "", "  "
+        )
+    if framework.groups is not None:
+        out += _wrap(
+            f"Groups ({framework.groups.term}s): {group_rule_text(framework.groups)}", "", "  "
+        )
+        out += _wrap(framework.groups.note, "    ")
     out.append("Bands: " + "; ".join(f"{b.label} from {b.min_percent:g}%" for b in scoring.bands))
     target = scoring.default_target
     out.append(f"Default target: {target if target is not None else 'none'}")
@@ -58,6 +69,8 @@ def _domain_lines(framework: Framework) -> list[str]:
         phase = f"  [{domain.phase}]" if domain.phase else ""
         out += ["", f"{domain.id} {domain.title}{phase}"]
         out += _wrap(domain.statement)
+        for document in domain.key_documents:
+            out += _wrap(f"key document {document.id}: {document.title}", "  ", "    ")
         for indicator in domain.indicators:
             out.append(f"  {indicator.id} {indicator.title}")
             for level in framework.levels:
@@ -97,18 +110,53 @@ def _assurance_lines(framework: Framework) -> list[str]:
     return out
 
 
+def _identity_lines(framework: Framework) -> list[str]:
+    """Return the title, what the framework is, its publisher, base and years."""
+    out = [f"{framework.title} ({framework.ref})"]
+    if framework.summary:
+        out += _wrap(framework.summary, "")
+    out.append(f"Publisher: {framework.publisher}")
+    if framework.extends:
+        out.append(f"Written as changes to: {framework.extends}")
+    if framework.periods is not None:
+        periods = framework.periods
+        years = periods.first + (f" to {periods.last}" if periods.last else " onwards")
+        years = periods.first if periods.last == periods.first else years
+        out.append(f"For the years: {years}")
+    return out
+
+
 def framework_text(framework: Framework) -> str:
     """Return a framework in full: scale, scoring rules, domains, indicators, descriptors."""
-    out = [
-        f"{framework.title} ({framework.ref})",
-        f"Publisher: {framework.publisher}",
-        "",
-        "Source:",
-    ]
+    out = [*_identity_lines(framework), "", "Source:"]
     out += _wrap(framework.source)
     out += ["", "Scale:"]
     out += [f"  {s.level} {s.label}: {s.meaning}" for s in framework.scale]
     out += _scoring_lines(framework)
     out += _domain_lines(framework)
     out += _assurance_lines(framework)
+    return "\n".join(out) + "\n"
+
+
+def crosswalk_text(framework: Framework) -> str:
+    """Return the framework's crosswalk to a later regime (``frameworks show --crosswalk``)."""
+    crosswalk = framework.crosswalk
+    if crosswalk is None:
+        return f"{framework.ref} has no crosswalk.\n"
+    titles = {domain.id: f"{domain.id} {domain.title}" for domain in framework.domains}
+    for area in framework.governance.areas if framework.governance else []:
+        titles[area.id] = f"Governance: {area.title}"
+    titles["outcomes"] = "Health outcomes"
+    out = [f"{crosswalk.title} ({framework.ref})", ""]
+    out += _wrap(crosswalk.introduction, "")
+    if crosswalk.sources:
+        out += ["", "Sources:"]
+        for source in crosswalk.sources:
+            out += _wrap(f"- {source}", "  ", "    ")
+    for row in crosswalk.rows:
+        out += ["", titles.get(row.id, row.id)]
+        out += _wrap(f"Today: {row.today}", "  ", "    ")
+        out += _wrap(f"Judged by: {row.judged_by}", "  ", "    ")
+        if row.notes:
+            out += _wrap(f"For reuse: {row.notes}", "  ", "    ")
     return "\n".join(out) + "\n"

@@ -11,13 +11,21 @@ from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
     GovernanceResult,
+    KeyDocumentStatus,
     OutcomesResult,
     OutcomeStatus,
     PanelSummary,
     Result,
 )
 from wcc_assess.render._console import SafeTable, StringConsole, table
-from wcc_assess.render._words import change_text, figure, plural, signed
+from wcc_assess.render._words import (
+    KEY_DOCUMENT_TEXT,
+    change_text,
+    figure,
+    group_rule_text,
+    plural,
+    signed,
+)
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -66,7 +74,7 @@ _CHANGE_STYLE = {
 
 
 def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list[Text | str]:
-    label, style = _STATUS_STYLE[domain.status]
+    label, style = ("not rated", "dim") if domain.not_rated else _STATUS_STYLE[domain.status]
     level = Text(f" {domain.level}" if domain.level is not None else " -")
     change: list[Text | str] = []
     if changes:
@@ -109,6 +117,8 @@ def _heading(console: Console, result: Result) -> None:
         Text(f"{result.organisation} ({result.organisation_code}) · {result.period}", style="bold")
     )
     console.print(Text(f"{info.title} ({info.id} {info.version})"))
+    if info.summary:
+        console.print(Text(info.summary, style="italic"))
     console.print(f"Assessed {result.assessed_on.isoformat()} · domain method {info.method.value}")
     baseline = result.baseline
     if baseline is not None:
@@ -236,9 +246,34 @@ def render(result: Result, options: RenderOptions) -> str:
         _governance(console, result.governance)
     if result.outcomes is not None:
         _outcomes(console, result.outcomes)
+    _framework_parts(console, result)
     _left_out(console, result)
     _next_steps(console, result)
     return console.text()
+
+
+def _framework_parts(console: Console, result: Result) -> None:
+    """Print the framework's groups of domains (phases) and its key documents, briefly."""
+    rules = result.framework.groups
+    if rules is not None and result.groups:
+        line = Text(f"{rules.term.capitalize()}s: ", style="bold")
+        line.append(
+            "; ".join(
+                f"{g.id} {g.level if g.assessed else 'not assessed'}"
+                + (f" ({', '.join(g.domains)})" if g.domains else "")
+                for g in result.groups
+            )
+        )
+        console.print(line)
+        console.print(Text(group_rule_text(rules), style="dim"))
+    if result.key_documents:
+        missing = [k for k in result.key_documents if k.status is not KeyDocumentStatus.CITED]
+        line = Text("Key documents: ", style="bold")
+        line.append(
+            f"{len(result.key_documents) - len(missing)} of {len(result.key_documents)} cited"
+        )
+        console.print(line)
+        _items(console, [(k.domain, f"{k.title}: {KEY_DOCUMENT_TEXT[k.status]}") for k in missing])
 
 
 def _panel(console: Console, result: Result) -> None:
