@@ -261,6 +261,7 @@ def _need(
     wanted: tuple[int, int, int, int],
     kinds: tuple[EvidenceKind, ...],
     missing: tuple[EvidenceKind, ...],
+    since: date | None,
 ) -> EvidenceNeed:
     """Return an evidence need (frozen: one instance serves every indicator alike).
 
@@ -276,6 +277,7 @@ def _need(
         short_recent=short_recent,
         kinds=list(kinds),
         kinds_missing=list(missing),
+        recent_since=since,
     )
 
 
@@ -294,13 +296,15 @@ def next_level_need(
     rules = [rule for rule in framework.scoring.evidence.rules if rule.level <= wanted]
     items = max((rule.min_items for rule in rules), default=0)
     recent = max((rule.min_recent for rule in rules), default=0)
-    short_recent = max(
-        (max(0, rule.min_recent - _recent(rule, evidence, window)) for rule in rules), default=0
-    )
+    shortfalls = [
+        (max(0, r.min_recent - _recent(r, evidence, window)), r.min_recent, r) for r in rules
+    ]
+    short_recent, _, strictest = max(shortfalls, key=lambda s: s[:2], default=(0, 0, None))
+    since = rule_since(strictest, window) if strictest is not None and recent else None
     most: Counter[EvidenceKind] = Counter()
     for rule in rules:
         most |= Counter(rule.kinds)
     kinds = tuple(sorted(most.elements(), key=list(EvidenceKind).index))
     missing = tuple(_missing_kinds(kinds, evidence.kinds))
     short = max(0, items - evidence.counted, short_recent, len(missing))
-    return _need(wanted, (items, recent, short, short_recent), kinds, missing)
+    return _need(wanted, (items, recent, short, short_recent), kinds, missing, since)

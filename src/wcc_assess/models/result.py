@@ -157,6 +157,9 @@ class EvidenceNeed(Model):
     """Kinds of evidence the rules up to that level ask for (schema 1.5)."""
     kinds_missing: list[EvidenceKind] = []
     """Those the counted items do not yet supply (schema 1.5)."""
+    recent_since: date | None = None
+    """The first day of the recent window of the rule asking for the most recent items
+    (schema 1.5); rules may have windows of their own."""
 
 
 class ChangeDirection(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import EvidenceResult, IndicatorResult, Result
 from wcc_assess.render import _words as words
-from wcc_assess.render._words import decimal, level_name, plural
+from wcc_assess.render._words import decimal, kinds_text, level_name, plural
 
 __all__ = [
     "WIDTH",
@@ -73,8 +73,11 @@ def evidence_items(evidence: list[EvidenceResult]) -> list[str]:
         else:
             note = item.note or ""
             status = note if "not counted" in note else f"not counted: {note}".rstrip(": ")
+        kind = f", {item.kind.label}" if item.kind else ", no kind given"
+        if item.key_document:
+            kind += f" (key document {item.key_document})"
         out += wrap(
-            f"{number}. {item.title} [{item.ref}], {item.date.isoformat()}: {status}",
+            f"{number}. {item.title} [{item.ref}], {item.date.isoformat()}{kind}: {status}",
             "  ",
             "     ",
         )
@@ -88,15 +91,20 @@ def _evidence_gap(result: Result, indicator: IndicatorResult) -> str:
     if not need.min_items and not need.min_recent:
         return f"Evidence: level {need.level} needs none."
     needs = f"level {need.level} needs {plural(need.min_items, 'item')}"
+    if need.kinds:
+        needs += f" including {kinds_text(need.kinds)}"
+    first = need.recent_since.isoformat() if need.recent_since else since(result)
     if need.min_recent:
-        needs += f", at least {need.min_recent} dated on or after {since(result)}"
+        needs += f", at least {need.min_recent} dated on or after {first}"
     recent = f", {indicator.evidence_recent} recent" if need.min_recent else ""
     has = f"it has {indicator.evidence_counted} counted{recent}"
     if not need.short_items:
         return f"Evidence: {needs}; {has}, which is enough."
     add = f"add {plural(need.short_items, 'item')}"
     if need.short_recent:
-        add += f" ({need.short_recent} of them dated on or after {since(result)})"
+        add += f" ({need.short_recent} of them dated on or after {first})"
+    if need.kinds_missing:
+        add += f", among them {kinds_text(need.kinds_missing)}"
     return f"Evidence: {needs}; {has}: {add}."
 
 

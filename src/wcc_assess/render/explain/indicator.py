@@ -66,7 +66,9 @@ def _evidence(result: Result, indicator: IndicatorResult) -> list[str]:
         out.append("  None: every claim counts as made.")
     for rule, check in zip(rules, indicator.rule_checks, strict=True):
         status = "met" if check.met else "not met"
-        out.append(f"  Level {rule.level} and above needs {rule_needs(rule)}: {status}")
+        out += wrap(
+            f"Level {rule.level} and above needs {rule_needs(rule)}: {status}", "  ", "    "
+        )
     return out
 
 
