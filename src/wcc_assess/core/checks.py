@@ -314,6 +314,22 @@ def key_document_problems(data: dict[str, Any], framework: Framework) -> list[Di
     return found
 
 
+def _trajectory_problems(
+    where: Loc, measure: dict[Any, Any], framework: Framework
+) -> list[Diagnostic]:
+    """Require a trajectory unless the framework's outcomes have none (WCC's first year)."""
+    rules = framework.outcomes
+    if rules is not None and not rules.trajectories:
+        return []
+    trajectory = measure.get("trajectory")
+    hint = f"{framework.ref} asks for an aspiration for each year after the baseline"
+    if trajectory is None:
+        return [Diagnostic.at(where, "the field 'trajectory' is required", hint)]
+    if trajectory == {}:
+        return [Diagnostic.at((*where, "trajectory"), "must not be empty", hint)]
+    return []
+
+
 def _measure_problems(index: int, measure: dict[Any, Any], period: str | None) -> list[Diagnostic]:
     """Check a measure's years: baseline and trajectory in order, actuals with aspirations."""
     where: Loc = ("outcomes", index)
@@ -346,7 +362,7 @@ def _measure_problems(index: int, measure: dict[Any, Any], period: str | None) -
         if period and year > period:
             message = f"an actual for {year} is later than the period assessed ({period})"
             found.append(Diagnostic.at((*where, "actuals", year), message))
-        elif isinstance(trajectory, dict) and year not in trajectory:
+        elif isinstance(trajectory, dict) and trajectory and year not in trajectory:
             span = f"the trajectory covers {min(years)} to {max(years)}" if years else None
             message = f"there is no aspiration for {year} in the trajectory"
             found.append(Diagnostic.at((*where, "actuals", year), message, span))
@@ -417,4 +433,5 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Diagnos
                 )
             seen.setdefault(measure_id, index)
         found += _measure_problems(index, measure, period)
+        found += _trajectory_problems(("outcomes", index), measure, framework)
     return found + _required_problems(measures, seen, framework)

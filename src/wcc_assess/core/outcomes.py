@@ -36,12 +36,24 @@ def on_track(actual: float, aspiration: float, better: Better) -> bool:
     return _exact(actual) <= _exact(aspiration)
 
 
+def _actuals_only(measure: OutcomeMeasure) -> list[OutcomeYear]:
+    """Return the years of a measure without a trajectory: its actuals, none judged."""
+    return [
+        OutcomeYear.model_construct(
+            period=period, actual=measure.actuals[period], status=OutcomeStatus.NO_ASPIRATION
+        )
+        for period in sorted(measure.actuals)
+    ]
+
+
 def score_measure(measure: OutcomeMeasure, required: bool = False) -> OutcomeMeasureResult:
     """Compare each year of a measure's trajectory with its actual, earliest year first.
 
-    Actuals for years without an aspiration are ignored (the loader rejects them).
+    Actuals for years without an aspiration are ignored (the loader rejects them). A
+    measure with no trajectory at all (the framework sets none) lists its actuals with the
+    status ``no-aspiration``.
     """
-    years: list[OutcomeYear] = []
+    years: list[OutcomeYear] = [] if measure.trajectory else _actuals_only(measure)
     for period in sorted(measure.trajectory):
         aspiration = measure.trajectory[period]
         actual = measure.actuals.get(period)
@@ -101,6 +113,7 @@ def score_outcomes(
         on_track=statuses.count(OutcomeStatus.ON_TRACK),
         off_track=statuses.count(OutcomeStatus.OFF_TRACK),
         no_actual=statuses.count(OutcomeStatus.NO_ACTUAL),
+        no_aspiration=statuses.count(OutcomeStatus.NO_ASPIRATION),
         required=required,
         recommended_count=recommended,
     )

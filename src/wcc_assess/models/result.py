@@ -572,13 +572,17 @@ class OutcomeStatus(StrEnum):
     OFF_TRACK = "off-track"
     NO_ACTUAL = "no-actual"
     """No actual value yet."""
+    NO_ASPIRATION = "no-aspiration"
+    """An actual, but no aspiration to judge it by: the framework sets no trajectories
+    (WCC's first year), so it is shown against its baseline only (schema 1.5)."""
 
 
 class OutcomeYear(Model):
     """One year of a measure's trajectory, with its actual when there is one."""
 
     period: str
-    aspiration: float
+    aspiration: float | None = None
+    """The year's aspiration; None when the framework sets no trajectories (schema 1.5)."""
     actual: float | None = None
     status: OutcomeStatus
     difference: float | None = None
@@ -617,6 +621,8 @@ class OutcomesResult(Model):
     on_track: int
     off_track: int
     no_actual: int
+    no_aspiration: int = 0
+    """Measures with an actual but no aspiration to judge it by (schema 1.5)."""
     required: list[str] = []
     """The framework's required measure ids."""
     recommended_count: int | None = None

@@ -260,8 +260,9 @@ class OutcomeMeasure(Model):
     """E.g. ``years``, ``per 100,000``, ``%``."""
     better: Better
     baseline: OutcomeBaseline
-    trajectory: Annotated[dict[Period, Number], Field(min_length=1)]
-    """The aspiration for each financial year, e.g. ``{2025/26: 79.4, 2026/27: 79.6}``."""
+    trajectory: dict[Period, Number] = {}
+    """The aspiration for each financial year, e.g. ``{2025/26: 79.4, 2026/27: 79.6}``;
+    required unless the framework's outcomes have no trajectories (WCC's first year)."""
     actuals: dict[Period, Number] = {}
     """The values achieved so far, by financial year."""
     source: StrictStr = ""

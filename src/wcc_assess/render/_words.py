@@ -215,6 +215,7 @@ OUTCOME_TEXT: dict[OutcomeStatus, str] = {
     OutcomeStatus.ON_TRACK: "On track",
     OutcomeStatus.OFF_TRACK: "Off track",
     OutcomeStatus.NO_ACTUAL: "No actual yet",
+    OutcomeStatus.NO_ASPIRATION: "No aspiration set",
 }
 """The words for each outcome status."""
 
@@ -449,6 +450,12 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
     latest = measure.latest
     if latest is None:
         return f"No actual yet; {better}."
+    if latest.aspiration is None:
+        return (
+            f"{figure(latest.actual)} {measure.unit} in {latest.period}, against a baseline of "
+            f"{figure(measure.baseline_value)} in {measure.baseline_period}; no aspiration was "
+            f"set; {better}."
+        )
     return (
         f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
         f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."

@@ -129,7 +129,9 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
                 y.period,
                 y.aspiration,
                 y.actual,
-                None if y.actual is None else y.status is OutcomeStatus.ON_TRACK,
+                None
+                if y.actual is None or y.aspiration is None
+                else y.status is OutcomeStatus.ON_TRACK,
             )
             for y in measure.years
         ]

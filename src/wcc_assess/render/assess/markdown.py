@@ -40,6 +40,7 @@ OUTCOME_ICON: dict[OutcomeStatus, str] = {
     OutcomeStatus.ON_TRACK: "✅",
     OutcomeStatus.OFF_TRACK: "❌",
     OutcomeStatus.NO_ACTUAL: "⚪",
+    OutcomeStatus.NO_ASPIRATION: "➖",
 }
 """An icon beside each outcome status's words."""
 

@@ -56,6 +56,7 @@ _OUTCOME_STYLE = {
     OutcomeStatus.ON_TRACK: ("on track", "green"),
     OutcomeStatus.OFF_TRACK: ("OFF TRACK", "bold red"),
     OutcomeStatus.NO_ACTUAL: ("no actual yet", "dim"),
+    OutcomeStatus.NO_ASPIRATION: ("no aspiration", "dim"),
 }
 
 
@@ -370,6 +371,7 @@ def _outcomes(console: Console, outcomes: OutcomesResult) -> None:
     line.append(
         f"{outcomes.on_track} of {total} measures on track, {outcomes.off_track} off "
         f"track, {outcomes.no_actual} without an actual yet"
+        + (f", {outcomes.no_aspiration} without an aspiration" if outcomes.no_aspiration else "")
     )
     console.print(line)
     measures = table(

@@ -17,6 +17,8 @@ __all__ = ["explain_outcome"]
 
 
 def _outcome_year(measure: OutcomeMeasureResult, year: OutcomeYear) -> str:
+    if year.aspiration is None:
+        return f"{year.period}: actual {figure(year.actual)}, no aspiration set"
     head = f"{year.period}: aspiration {figure(year.aspiration)}"
     if year.actual is None or year.status is OutcomeStatus.NO_ACTUAL:
         return f"{head}, no actual yet"
@@ -58,6 +60,13 @@ def explain_outcome(result: Result, measure_id: str) -> list[str]:
     out.append("")
     if measure.latest_period is None:
         out.append("Status: no actual yet.")
+    elif measure.status is OutcomeStatus.NO_ASPIRATION:
+        out += wrap(
+            "Status: no aspiration was set (the framework asks for no trajectory), so the "
+            "actuals are shown against the baseline only.",
+            "",
+            "  ",
+        )
     else:
         status = "on track" if measure.status is OutcomeStatus.ON_TRACK else "off track"
         out.append(

@@ -125,6 +125,8 @@ def _assurance_summary(result: Result) -> list[str]:
             line += f", {outcomes.off_track} off track"
         if outcomes.no_actual:
             line += f", {outcomes.no_actual} with no actual yet"
+        if outcomes.no_aspiration:
+            line += f", {outcomes.no_aspiration} with no aspiration set"
         out += wrap(line + ".", "", "  ")
     return out
 
