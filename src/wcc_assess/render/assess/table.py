@@ -94,7 +94,7 @@ def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list
         f"{domain.score:.2f}" if domain.score is not None else "-",
         str(domain.target) if domain.target is not None else "-",
         Text(label, style=style),
-        f"{domain.coverage.assessed}/{domain.coverage.total}",
+        "-" if domain.not_rated else f"{domain.coverage.assessed}/{domain.coverage.total}",
         str(domain.capped_count) if domain.capped_count else "",
         *change,
     ]
