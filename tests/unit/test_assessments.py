@@ -88,7 +88,7 @@ def test_the_loader_tells_json_from_yaml(mini_result: Result, tmp_path: Path) ->
         (
             '{"schema_version": "1.9"}',
             "last.json: error: the result has schema version 1.9, "
-            "newer than this wcc-assess's 1.4 (upgrade wcc-assess, or pass the submission YAML "
+            "newer than this wcc-assess's 1.5 (upgrade wcc-assess, or pass the submission YAML "
             "file instead)",
         ),
         ('{"schema_version": "one"}', "last.json: error: the result has schema version 'one'"),

@@ -203,7 +203,8 @@ def test_outcomes_need_a_measure_and_fields(write_yaml: Write, framework: Framew
         "13:1 outcomes: mini-assurance requires the outcome measure gap (Inequality gap), "
         "which is missing (add a measure with id: gap)",
         "14:5 outcomes.0: the field 'baseline' is required",
-        "14:5 outcomes.0: the field 'trajectory' is required",
+        "14:5 outcomes.0: the field 'trajectory' is required (mini-assurance@1 asks for an "
+        "aspiration for each year after the baseline)",
     ]
 
 

@@ -230,7 +230,8 @@ def test_every_example_explains_every_id(path: Path) -> None:
             assert all(len(line) <= 100 for line in text.splitlines())
     for measure in result.outcomes.measures if result.outcomes else []:
         text = explain(result, fw, measure.id)
-        assert "Baseline: " in text and len(measure.years) <= text.count(": aspiration ")
+        judged = text.count(": aspiration ") + text.count(", no aspiration set")
+        assert "Baseline: " in text and len(measure.years) <= judged
 
 
 # Governance and outcomes ------------------------------------------------------------------
@@ -300,7 +301,8 @@ def test_governance_sub_indicator() -> None:
         "  gap goes to the Board in December and is not yet agreed with NHS England.\n"
         "\n"
         "Evidence\n"
-        "  1. Finance report, month 5 2026/27 [Board paper 2026/084], 2026-10-01: counted, recent\n"
+        "  1. Finance report, month 5 2026/27 [Board paper 2026/084], 2026-10-01, result:\n"
+        "     counted, recent\n"
         "\n"
         "finance is red while this or any other sub-indicator is red.\n"
         "\n"

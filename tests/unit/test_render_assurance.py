@@ -96,12 +96,12 @@ def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
     assert cells[0] == ["Health outcomes", "Competencies", "Governance"]
     outcomes, competencies, governance = cells[1]
     assert outcomes == "**6 of 10** measures on track<br>4 off track, 0 without an actual yet"
-    assert competencies.startswith("Band **Strong**, score 2.60 (53.5%)<br>C1 1 · C2 3 · C3 3")
+    assert competencies.startswith("Band **Strong**, score 2.56 (52.0%)<br>C1 1 · C2 3 · C3 3")
     assert governance == "🟢 Green: Strategy<br>🔴 Red: Finance<br>🟠 Amber: Board<br>3 of 6 points"
 
 
 def test_markdown_headline_names_the_red_area(markdown: str) -> None:
-    assert markdown.splitlines()[2].startswith(
+    assert markdown.splitlines()[4].startswith(
         "**❌ 2 of 11 domains with a target are below it; 1 governance area is red**"
     )
 

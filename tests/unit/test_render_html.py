@@ -68,9 +68,9 @@ def test_charts_have_text_alternatives(html: str) -> None:
 
 def test_tables_are_semantic(html: str) -> None:
     tables = re.findall(r"<table.*?</table>", html, flags=re.S)
-    # domains, the panel's moderation (Fenbridge's panel rated two indicators), one per
-    # domain, the three rules tables
-    assert len(tables) == 1 + 1 + 11 + 3
+    # domains, key documents, the panel's moderation (Fenbridge's panel rated two
+    # indicators), one per domain, the three rules tables, the crosswalk appendix
+    assert len(tables) == 1 + 1 + 1 + 11 + 3 + 1
     for table in tables:
         assert "<caption>" in table
         assert '<th scope="col"' in table

@@ -26,13 +26,19 @@ def section(text: str, title: str) -> str:
 def test_heading_and_summary_line(text: str) -> None:
     lines = text.splitlines()
     assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
+    # under the title, one line on what the framework is (the framework's own summary)
     assert lines[2] == (
+        "_A Department of Health framework of 2007-2010 for NHS commissioners, reused here "
+        "voluntarily; it is not NHS England's current assurance of integrated care boards, and "
+        "its indicator ids are this project's, not the official criteria numbers._"
+    )
+    assert lines[4] == (
         "**❌ 5 of 10 domains with a target are below it** · overall band **Developing**, "
         "score 2.06 on the 1–4 scale (35.2%) · 10 of 11 domains and 39 of 44 indicators "
         "assessed · "
         "2 claims capped by the evidence rules"
     )
-    assert lines[4].startswith(
+    assert lines[6].startswith(
         "World Class Commissioning organisational competencies (wcc 2009) · assessed "
         "20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd (Board Secretary)"
     )
@@ -72,10 +78,12 @@ def test_capped_indicators_say_why(text: str) -> None:
     capped = section(text, "Capped indicators").strip().splitlines()
     assert capped == [
         "- **C1.3** Board capability and organisational development: the claimed level 3 is "
-        "capped at 2: level 3 needs 2 evidence items, at least 1 dated on or after 2024-11-20; "
-        "1 counted, 1 recent",
+        "capped at 2: level 3 needs 2 evidence items including a decision and a result, at "
+        "least 1 dated on or after 2025-11-20; 1 counted, 0 recent, without a decision and a "
+        "result",
         "- **C3.3** Reporting back to the public: the claimed level 3 is capped at 2: level 3 "
-        "needs 2 evidence items, at least 1 dated on or after 2024-11-20; 1 counted, 0 recent",
+        "needs 2 evidence items including a decision and a result, at least 1 dated on or after "
+        "2025-11-20; 1 counted, 0 recent, without a decision",
     ]
 
 
@@ -130,7 +138,7 @@ def test_indicator_detail_in_details_blocks(text: str) -> None:
     assert "  - Panel: The panel heard from partners" in detail
     assert (
         "  - Evidence: Citizens' panel survey, summer 2026 (appendix) (Board paper 2026/097), "
-        "6 August 2026 (not counted: same ref as an earlier item; counted once)" in detail
+        "6 August 2026, result (not counted: same ref as an earlier item; counted once)" in detail
     )
 
 

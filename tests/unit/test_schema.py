@@ -57,12 +57,14 @@ def schema_errors(data: dict[str, Any], framework_spec: str) -> list[str]:
 
 
 def framework_of(path: Path) -> str:
+    """The framework a submission names, with its version when it pins one (wcc@2008)."""
     document = parse_yaml(path.read_text(encoding="utf-8"))
-    return str(document.data["framework"]).partition("@")[0]
+    return str(document.data["framework"])
 
 
 def test_there_are_examples_for_every_builtin_framework() -> None:
-    assert {framework_of(path) for path in VALID} == set(builtin_ids())
+    assert {framework_of(path).partition("@")[0] for path in VALID} == set(builtin_ids())
+    assert {"wcc@2008", "wcc@2009"} <= {framework_of(path) for path in VALID}
     assert INVALID
 
 

@@ -380,9 +380,10 @@ class Framework(Model):
     """The older version this framework revises, with its id map (see :class:`Replaces`)."""
     summary: Text | None = None
     """One line on what the framework is, printed under the title of every report."""
-    extends: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@[^@\s]+$")] | None = None
-    """``id@version`` of the framework this one was written as changes to (resolved when
-    the file is read; see :mod:`wcc_assess.io.inherit`)."""
+    extends: Text | None = None
+    """The framework this one was written as changes to: a built-in ``id@version``, or a
+    file relative to this one (resolved when the file is read; see
+    :mod:`wcc_assess.io.inherit`)."""
     periods: Periods | None = None
     """The financial years this version was used for."""
     groups: GroupRules | None = None

@@ -154,7 +154,7 @@ def template_context(result: Result) -> dict[str, Any]:
 KEY_DOCUMENT_ICON: dict[KeyDocumentStatus, str] = {
     KeyDocumentStatus.CITED: "✅",
     KeyDocumentStatus.HINTED: "🟠",
-    KeyDocumentStatus.MISSING: "❌",
+    KeyDocumentStatus.MISSING: "⚠️",
 }
 """An icon beside each key document's status words, never instead of them."""
 

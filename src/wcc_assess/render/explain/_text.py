@@ -62,8 +62,11 @@ def left_out(not_what: str, reason: str | None, owner: str, of: str, done: str) 
     )
 
 
-def evidence_items(evidence: list[EvidenceResult]) -> list[str]:
-    """List evidence items with whether each counted and is recent."""
+def evidence_items(evidence: list[EvidenceResult], kinds_matter: bool = False) -> list[str]:
+    """List evidence items with their kinds and whether each counted and is recent.
+
+    ``kinds_matter`` (the rules ask for kinds) also says of an item that gives no kind.
+    """
     if not evidence:
         return ["  None cited."]
     out: list[str] = []
@@ -73,7 +76,7 @@ def evidence_items(evidence: list[EvidenceResult]) -> list[str]:
         else:
             note = item.note or ""
             status = note if "not counted" in note else f"not counted: {note}".rstrip(": ")
-        kind = f", {item.kind.label}" if item.kind else ", no kind given"
+        kind = f", {item.kind.label}" if item.kind else (", no kind given" if kinds_matter else "")
         if item.key_document:
             kind += f" (key document {item.key_document})"
         out += wrap(

@@ -55,7 +55,8 @@ def _evidence(result: Result, indicator: IndicatorResult) -> list[str]:
         f"within {months} months before the assessment.",
         "  ",
     )
-    out += evidence_items(indicator.evidence)
+    kinds_matter = any(rule.kinds for rule in result.framework.evidence_rules)
+    out += evidence_items(indicator.evidence, kinds_matter)
     out.append(
         f"  Counted: {plural(indicator.evidence_counted, 'item')}, "
         f"{indicator.evidence_recent} recent."

@@ -51,9 +51,17 @@ def explain_outcome(result: Result, measure_id: str) -> list[str]:
         out += wrap(sentence(f"Source: {measure.source}"), "", "  ")
     out.append(f"Baseline: {figure(measure.baseline_value)} in {measure.baseline_period}.")
     rule = "at least" if measure.better is Better.HIGHER else "at most"
-    out += wrap(
-        f"A year is on track when its actual is {rule} the aspiration ({better}).", "", "  "
-    )
+    if all(year.aspiration is None for year in measure.years):
+        out += wrap(
+            "No trajectory was set (the framework asks for none), so each actual is shown "
+            "against the baseline only.",
+            "",
+            "  ",
+        )
+    else:
+        out += wrap(
+            f"A year is on track when its actual is {rule} the aspiration ({better}).", "", "  "
+        )
     out += ["", "Years"]
     for year in measure.years:
         out += wrap(_outcome_year(measure, year), "  ", "    ")
