@@ -91,3 +91,34 @@ def test_the_cache_can_be_turned_off_and_an_unwritable_one_is_no_error(
 def test_the_key_covers_every_part() -> None:
     assert cache.cache_key("a", "bc") != cache.cache_key("ab", "c")
     assert cache.cache_key(b"x") == cache.cache_key("x")
+
+
+def test_an_extending_framework_is_cached_and_never_served_when_its_base_changed(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = frameworks.resolve_framework("wcc@2008")
+    assert first.version == "2008" and first.extends == "wcc@2009"
+    assert len(entries(folder)) == 2  # the year 1 file and its base, each kept
+    frameworks._builtin.cache_clear()
+
+    def never(*args: object, **kwargs: object) -> Framework:
+        raise AssertionError("the cached framework should have been used")
+
+    monkeypatch.setattr(frameworks, "framework_from_document", never)
+    assert frameworks.resolve_framework("wcc@2008") == first
+    monkeypatch.undo()
+    monkeypatch.setenv("WCC_CACHE_DIR", str(folder))
+    # the base changes, the year 1 file does not: its entry must not be served
+    source = frameworks.registry.builtin_dir()
+    changed = tmp_path / "fw"
+    changed.mkdir()
+    (changed / "wcc@2008.yaml").write_bytes((source / "wcc@2008.yaml").read_bytes())
+    base = (source / "wcc.yaml").read_text(encoding="utf-8")
+    (changed / "wcc.yaml").write_text(
+        base.replace("    label: Foundations", "    label: Foundations (changed)", 1)
+    )
+    monkeypatch.setattr(frameworks.registry, "builtin_dir", lambda: changed)
+    frameworks._builtin.cache_clear()
+    fresh = frameworks.resolve_framework("wcc@2008")
+    assert fresh.scale[0].label == "Foundations (changed)"
+    frameworks._builtin.cache_clear()

@@ -150,7 +150,9 @@ def test_errors_are_located_in_the_extending_file(tmp_path: Path) -> None:
         load_framework_file(path)
     [problem] = caught.value.diagnostics
     assert (problem.file, problem.line, problem.column) == (str(path), 8, 13)
-    assert "cannot change 'A.7'" in problem.message and "To add a new one, give it add: true." in (problem.hint or "")
+    assert "cannot change 'A.7'" in problem.message and "To add a new one, give it add: true." in (
+        problem.hint or ""
+    )
 
 
 def test_a_problem_of_the_merged_framework_is_located_where_the_change_is(

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.errors import Diagnostic, InputError, UsageError, WccError
 from wcc_assess.io import cache as kept
 from wcc_assess.io import frameworks as registry
 from wcc_assess.io.loading import framework_model, locate, raise_located
@@ -194,28 +194,39 @@ def _fingerprint() -> str:
     return f"{__version__} {pydantic.VERSION} {sys.version} {kept.cache_key(sources)}"
 
 
+def _stamp(ref: str) -> str:
+    """Return the content key of the built-in file ``ref`` (``id@version``) names now."""
+    framework_id, version = registry.split_spec(ref)
+    path = registry.builtin_file(framework_id, _kept_version(framework_id, version))
+    return kept.cache_key(read_text(path))
+
+
 def _stamps(framework: Framework) -> tuple[tuple[str, str], ...]:
-    """Return the file and content key of every built-in base ``framework`` extends."""
+    """Return the ref and content key of every built-in base ``framework`` extends."""
     stamps: list[tuple[str, str]] = []
     current = framework
     while current.extends is not None and not registry.looks_like_path(current.extends):
+        stamps.append((current.extends, _stamp(current.extends)))
         framework_id, version = registry.split_spec(current.extends)
-        path = registry.builtin_file(framework_id, version)
-        stamps.append((str(path), kept.cache_key(read_text(path))))
         current = _builtin(framework_id, _kept_version(framework_id, version))
     return tuple(stamps)
 
 
 def _from_cache(cached: object, framework_id: str) -> Framework | None:
-    """Return a cached framework if it is one of ``framework_id`` and its bases are unchanged."""
+    """Return a cached framework if it is one of ``framework_id`` and its bases are unchanged.
+
+    The bases are looked up as they are now (by ``id@version``); any doubt is a miss.
+    """
     if not (isinstance(cached, tuple) and len(cached) == 2):
         return None
     framework, stamps = cached
     if not (isinstance(framework, Framework) and framework.id == framework_id):
         return None
-    for path, key in stamps:
-        if kept.cache_key(read_text(path)) != key:
+    try:
+        if any(_stamp(ref) != key for ref, key in stamps):
             return None
+    except (WccError, OSError, ValueError, TypeError):
+        return None
     return framework
 
 

@@ -185,6 +185,6 @@ def crosswalk_title(result: Result) -> Callable[[str], str]:
     def title(row_id: str) -> str:
         if row_id == "outcomes":
             return "Health outcomes"
-        return titles.get(row_id, f"Governance: {row_id}")
+        return titles.get(row_id, f"Governance: {row_id.capitalize()}")
 
     return title
