@@ -414,3 +414,43 @@ def test_the_westmarsh_years_follow_on() -> None:
     old_team = {a["name"] for a in old["assessors"]}
     new_team = {a["name"] for a in new["assessors"]}
     assert len(old_team & new_team) >= len(old_team) - 1
+
+
+def test_an_example_uses_the_rules_of_its_year() -> None:
+    """An example pinned to a framework version is for a year that version covers, and keeps
+    its rules: nothing rated that the version does not rate, no level that no commissioner
+    reached that year (WCC's first year: no C11, no level 4)."""
+    from wcc_assess.usecases.frameworks import resolve_framework
+
+    pinned = 0
+    for path in FILES:
+        data = _load(path)
+        if "@" not in data["framework"]:
+            continue
+        framework = resolve_framework(data["framework"])
+        if framework.periods is not None:
+            pinned += 1
+            assert framework.periods.covers(data["period"]), path.name
+        for entry in framework.scoring.not_rated:
+            assert entry.id not in data["domains"], f"{path.name}: {entry.id} is not rated"
+        doubtful = {warning.level for warning in framework.scoring.claim_warnings}
+        claimed = {
+            rating.get(key)
+            for domain in data["domains"].values()
+            for rating in domain.values()
+            if isinstance(rating, dict)
+            for key in ("level", "panel_level")
+        }
+        assert not claimed & doubtful, f"{path.name}: claims level {sorted(claimed & doubtful)}"
+    assert pinned >= 2
+
+
+def test_the_first_year_example_reads_as_2008() -> None:
+    """The 2008/09 example is a primary care trust's, in the terms of its year: no CQUIN (from
+    April 2009), no NHS Constitution (January 2009, unverified), LINks rather than Healthwatch."""
+    data = _load(EXAMPLES / "wcc-2008-brackenford.yaml")
+    text = " ".join(_texts(data))
+    assert "Primary Care Trust" in data["organisation"]["name"]
+    for anachronism in ("CQUIN", "NHS Constitution", "Healthwatch", "integrated care"):
+        assert anachronism not in text, anachronism
+    assert "Local Involvement Network" in text
