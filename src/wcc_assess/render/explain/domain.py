@@ -126,6 +126,15 @@ def explain_domain(result: Result, framework: Framework, domain_id: str) -> list
     out += ["", "Indicators (effective level, weight)", *_indicator_lines(domain), ""]
     coverage = domain.coverage
     out.append(f"Coverage: {coverage.assessed} of {coverage.total} indicators assessed.")
+    if domain.not_rated:
+        reason = sentence(
+            f"Not rated by {result.framework.id} {result.framework.version}: "
+            f"{domain.not_assessed_reason or 'no reason given'}"
+        )
+        return out + wrap(
+            reason + " It is left out of every figure, of the coverage counts and of the gates.",
+            "",
+        )
     if not domain.assessed:
         reason = sentence(f"Not assessed: {domain.not_assessed_reason or 'no reason given'}")
         return out + wrap(reason + " It is left out of the overall score.", "")
