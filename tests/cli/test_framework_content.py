@@ -168,3 +168,18 @@ def test_the_submission_schema_knows_kinds_and_key_documents(wcc: Wcc) -> None:
     result = json.loads(wcc("schema", "--result").stdout)
     assert "summary" in result["$defs"]["FrameworkInfo"]["properties"]
     assert "key_documents" in result["properties"] and "groups" in result["properties"]
+
+
+def test_validate_and_check_read_a_relative_base_beside_the_file(wcc: Wcc, tmp_path: Path) -> None:
+    from tests.conftest import MINI
+
+    (tmp_path / "base.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    child = tmp_path / "child.yaml"
+    child.write_text(
+        'schema_version: 1\nid: mini\nversion: "2"\nextends: base.yaml\nscoring:\n  method: mean\n',
+        encoding="utf-8",
+    )
+    for command in (("validate",), ("frameworks", "check")):
+        run = wcc(*command, str(child))
+        assert run.exit_code == 0, run.stdout + run.stderr
+        assert "framework mini@2" in run.stdout

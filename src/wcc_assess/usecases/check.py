@@ -37,7 +37,8 @@ def check_file(path: Path, framework: Framework | None = None) -> FileCheck:
     except InputError as error:
         return FileCheck(str(path), FileKind.UNKNOWN, list(error.diagnostics))
     if is_framework_document(document):
-        return replace(check_framework_document(document, name), file=str(path))
+        folder = None if str(path) == "-" else path.parent
+        return replace(check_framework_document(document, name, folder), file=str(path))
     try:
         loaded = submission_from_document(document, name, framework)
     except InputError as error:
