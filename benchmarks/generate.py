@@ -237,8 +237,27 @@ def _evidence(
             if rng.random() < 0.4
             else f"{kind} {code}/{indicator}/{rng.randint(10, 999)}"
         )
-        items.append({"title": title, "ref": ref, "date": assessed_on - timedelta(days=age)})
+        items.append(
+            {
+                "title": title,
+                "ref": ref,
+                "date": assessed_on - timedelta(days=age),
+                "kind": _kind(code, indicator, index),
+            }
+        )
     return items
+
+
+_KINDS = ("decision", "result", "result", "partner-view")
+"""What WCC's rules ask for, in order; a few items are plans instead, so some claims of
+level 3 and above are capped for want of a decision or a result, as in real submissions."""
+
+
+def _kind(code: str, indicator: str, index: int) -> str:
+    """Return an evidence item's kind (its own generator: the other figures do not move)."""
+    if random.Random(f"kind-{code}-{indicator}-{index}").random() < 0.15:
+        return "plan"
+    return _KINDS[index % len(_KINDS)]
 
 
 def submission(
