@@ -220,3 +220,30 @@ def test_a_year_2_measure_needs_a_trajectory_and_a_year_1_measure_does_not(tmp_p
         "the field 'trajectory' is required",
         "wcc@2009 asks for an aspiration for each year after the baseline",
     ) in messages
+
+
+def test_a_period_outside_the_versions_years_is_warned() -> None:
+    data = year_1()
+    data["framework"] = "wcc@2009"
+    data["domains"]["C11"] = {"not_assessed": "Deferred."}
+    result = graded(data, "wcc@2009")
+    assert result.warnings == [
+        "period: 2008/09 is outside the years wcc@2009 is for (2009/10 onwards); "
+        "`wcc init --period 2008/09` names the version for that year"
+    ]
+
+
+def test_a_2008_submission_naming_bare_wcc_is_pointed_at_its_version(tmp_path: Path) -> None:
+    text = (EXAMPLES / "wcc-2008-brackenford.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "unpinned.yaml"
+    path.write_text(text.replace("framework: wcc@2008", "framework: wcc"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_submission(path)
+    first = caught.value.diagnostics[0]
+    assert (first.severity, first.path, first.line) == ("warning", "framework", 7)
+    assert first.message == (
+        "2008/09 was assessed under wcc@2008, the version for that year; framework: wcc "
+        "names wcc@2009"
+    )
+    assert first.hint == "write framework: wcc@2008"
+    assert any("C11" in d.message for d in caught.value.diagnostics if d.is_error)

@@ -581,6 +581,7 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
     target off the scale or a baseline that cannot be compared.
     """
     run = _start(framework, submission, options)
+    _period_warning(run)
     domains: list[DomainResult] = []
     scored: list[tuple[float, Fraction]] = []
     exacts: dict[str, Fraction] = {}
@@ -601,6 +602,19 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
         key_documents(framework, submission),
     )
     return _result(run, domains, overall, parts)
+
+
+def _period_warning(run: _Pass) -> None:
+    """Warn when the period assessed is outside the years the framework version is for."""
+    periods, period = run.framework.periods, run.submission.period
+    if periods is None or periods.covers(period):
+        return
+    years = periods.first + (f" to {periods.last}" if periods.last else " onwards")
+    years = periods.first if periods.last == periods.first else years
+    run.warnings.append(
+        f"period: {period} is outside the years {run.framework.ref} is for ({years}); "
+        f"`wcc init --period {period}` names the version for that year"
+    )
 
 
 class _Parts(NamedTuple):

@@ -330,8 +330,11 @@ def _key_document(framework: Framework) -> Schema:
 
 
 # Long: a literal schema, read top to bottom as the JSON it returns.
-def submission_schema(framework: Framework) -> Schema:
+def submission_schema(framework: Framework, *, latest: bool = True) -> Schema:
     """Return the JSON Schema of a submission against ``framework``.
+
+    ``latest`` says whether the framework's bare id names this version; an earlier version
+    (``wcc@2008``) must be named pinned.
 
     Every domain and indicator id is a property (nothing else is allowed); levels are
     integers on the framework's scale; an indicator or a whole domain may instead be
@@ -354,9 +357,12 @@ def submission_schema(framework: Framework) -> Schema:
         "properties": {
             "framework": {
                 "description": f"The framework assessed against: {framework.id}, optionally "
-                f"pinned to its version as {framework.ref}.",
+                f"pinned to its version as {framework.ref}."
+                if latest
+                else f"The framework assessed against, pinned to this version: {framework.ref} "
+                f"({framework.id} alone names its latest version).",
                 "type": "string",
-                "enum": [framework.id, framework.ref],
+                "enum": [framework.id, framework.ref] if latest else [framework.ref],
             },
             "organisation": {
                 "description": "The organisation assessed.",

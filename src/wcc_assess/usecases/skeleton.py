@@ -92,7 +92,11 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     inputs = [framework_file] if framework_file else []
     if not files.force:
         refuse_to_overwrite(output)
-    schema_json = schema_text(submission_schema(chosen)) if files.write_schema else ""
+    schema_json = (
+        schema_text(submission_schema(chosen, latest=framework_file is not None or latest))
+        if files.write_schema
+        else ""
+    )
     write_schema = files.write_schema
     if write_schema:
         check_outputs([output, schema_path], inputs)
@@ -117,4 +121,7 @@ def schema_of(framework: str | None, *, result: bool = False) -> Schema:
         raise UsageError("--result describes the result of every framework; drop --framework")
     if result:
         return result_schema()
-    return submission_schema(resolve_framework(framework or "wcc"))
+    chosen = resolve_framework(framework or "wcc")
+    built_in = not looks_like_path(framework or "wcc")
+    latest = not built_in or resolve_framework(chosen.id).version == chosen.version
+    return submission_schema(chosen, latest=latest)

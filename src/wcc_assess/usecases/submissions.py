@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.core.checks import submission_problems
-from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.errors import Diagnostic, InputError, UsageError, WccError
 from wcc_assess.io.loading import raise_located, submission_model
 from wcc_assess.io.reading import display_name, is_framework_document, read_document, read_text
 from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
-from wcc_assess.usecases.frameworks import Resolver, resolve_framework
+from wcc_assess.usecases.frameworks import Resolver, framework_for_period, resolve_framework
 
 __all__ = [
     "LoadedSubmission",
@@ -49,6 +49,29 @@ def _named_framework(
         return None, [Diagnostic.at(("framework",), str(error))]
 
 
+def _version_hint(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    """Point at ``framework:`` when the period belongs to another built-in version of it.
+
+    Given only with other problems: a submission for 2008/09 that names bare ``wcc`` (the
+    2009 rules) fails on C11, governance and trajectories, and the cause is one line.
+    """
+    period, declared = data.get("period"), data.get("framework")
+    if not (isinstance(period, str) and isinstance(declared, str)) or "@" in declared:
+        return []
+    try:
+        fitting, _ = framework_for_period(framework.id, period)
+    except WccError:
+        return []
+    if fitting.version == framework.version:
+        return []
+    message = (
+        f"{period} was assessed under {fitting.ref}, the version for that year; "
+        f"framework: {declared} names {framework.ref}"
+    )
+    hint = f"write framework: {fitting.ref}"
+    return [Diagnostic.at(("framework",), message, hint, severity="warning")]
+
+
 def submission_from_document(
     document: Document,
     name: str,
@@ -65,6 +88,7 @@ def submission_from_document(
     found += shape
     if framework is not None:
         found += submission_problems(data, framework)
+        found += _version_hint(data, framework) if found else []
     raise_located(name, document, found, by_line=True)
     assert submission is not None and framework is not None
     return LoadedSubmission(
