@@ -99,11 +99,11 @@ def _missing_kinds(
     wanted: Iterable[EvidenceKind], have: tuple[EvidenceKind | None, ...]
 ) -> list[EvidenceKind]:
     """Return the kinds in ``wanted`` that the items' kinds ``have`` do not supply."""
-    left = Counter(kind for kind in have if kind is not None)
+    left = [kind for kind in have if kind is not None]
     missing: list[EvidenceKind] = []
     for kind in wanted:
-        if left[kind]:
-            left[kind] -= 1
+        if kind in left:
+            left.remove(kind)  # each item supplies one kind once
         else:
             missing.append(kind)
     return missing
@@ -160,15 +160,23 @@ def score_evidence(
     return Counted(results, counted, recent, tuple(dates), tuple(kinds))
 
 
+def _outcomes(framework: Framework, evidence: Counted, window: Window) -> tuple[bool, ...]:
+    """Return whether the evidence meets each rule in force, in the rules' order."""
+    return tuple(_meets(rule, evidence, window) for rule in framework.scoring.evidence.rules)
+
+
 def _supported_level(
-    framework: Framework, evidence: Counted, window: Window
+    framework: Framework, met: tuple[bool, ...]
 ) -> tuple[int, EvidenceRule | None]:
-    """Return the highest level the evidence supports, and the first rule it fails."""
+    """Return the highest level the evidence supports, and the first rule it fails.
+
+    ``met`` says whether each rule in force is met (:func:`_outcomes`).
+    """
     supported = framework.lowest
     rules = framework.scoring.evidence.rules
     for level in framework.levels[1:]:
-        for rule in rules:
-            if rule.level == level and not _meets(rule, evidence, window):
+        for rule, ok in zip(rules, met, strict=True):
+            if rule.level == level and not ok:
                 return supported, rule
         supported = level
     return supported, None
@@ -223,6 +231,8 @@ class Judgement(NamedTuple):
     cap: Cap | None
     """Why the effective level is below the assessed one, if it is."""
     evidence: Counted
+    met: tuple[bool, ...] = ()
+    """Whether the evidence meets each rule in force, in the rules' order."""
 
 
 def judge(
@@ -232,13 +242,14 @@ def judge(
     assert entry.level is not None
     evidence = score_evidence(item_id, entry, window, warnings)
     assessed = entry.panel_level if entry.panel_level is not None else entry.level
-    supported, failed_rule = _supported_level(framework, evidence, window)
+    met = _outcomes(framework, evidence, window)
+    supported, failed_rule = _supported_level(framework, met)
     effective = min(assessed, supported)
     cap = None
     if effective < assessed and failed_rule is not None:
         panel = entry.panel_level is not None
         cap = _cap(failed_rule, evidence, (assessed, effective), panel, window)
-    return Judgement(assessed, supported, effective, cap, evidence)
+    return Judgement(assessed, supported, effective, cap, evidence, met)
 
 
 @cache
@@ -247,12 +258,48 @@ def _rule_check(level: int, met: bool) -> RuleCheck:
     return RuleCheck.model_construct(level=level, met=met)
 
 
-def rule_checks(framework: Framework, evidence: Counted, window: Window) -> list[RuleCheck]:
-    """Return each evidence rule in force and whether the counted evidence meets it."""
+def rule_checks(framework: Framework, judged: Judgement) -> list[RuleCheck]:
+    """Return each evidence rule in force and whether the judged evidence meets it."""
     return [
-        _rule_check(rule.level, _meets(rule, evidence, window))
-        for rule in framework.scoring.evidence.rules
+        _rule_check(rule.level, ok)
+        for rule, ok in zip(framework.scoring.evidence.rules, judged.met, strict=True)
     ]
+
+
+class _Wanted(NamedTuple):
+    """What the rules up to a level ask of a claim at that level, together."""
+
+    rules: tuple[EvidenceRule, ...]
+    items: int
+    recent: int
+    kinds: tuple[EvidenceKind, ...]
+
+
+_WANTED: dict[int, tuple[object, dict[int, _Wanted]]] = {}
+"""The rules' demands per level, worked out once per framework's evidence settings."""
+
+
+def _wanted(framework: Framework, level: int) -> _Wanted:
+    """Return what a claim of ``level`` asks of the evidence under ``framework``'s rules."""
+    settings = framework.scoring.evidence
+    kept = _WANTED.get(id(settings))
+    if kept is None or kept[0] is not settings:
+        kept = (settings, {})
+        _WANTED[id(settings)] = kept
+    known = kept[1]
+    if level not in known:
+        rules = tuple(rule for rule in settings.rules if rule.level <= level)
+        most: Counter[EvidenceKind] = Counter()
+        for rule in rules:
+            most |= Counter(rule.kinds)
+        order = list(EvidenceKind)
+        known[level] = _Wanted(
+            rules,
+            max((rule.min_items for rule in rules), default=0),
+            max((rule.min_recent for rule in rules), default=0),
+            tuple(sorted(most.elements(), key=order.index)),
+        )
+    return known[level]
 
 
 @cache
@@ -293,18 +340,13 @@ def next_level_need(
     wanted = level + 1
     if wanted > framework.highest:
         return None
-    rules = [rule for rule in framework.scoring.evidence.rules if rule.level <= wanted]
-    items = max((rule.min_items for rule in rules), default=0)
-    recent = max((rule.min_recent for rule in rules), default=0)
+    asked = _wanted(framework, wanted)
     shortfalls = [
-        (max(0, r.min_recent - _recent(r, evidence, window)), r.min_recent, r) for r in rules
+        (max(0, r.min_recent - _recent(r, evidence, window)), r.min_recent, r) for r in asked.rules
     ]
     short_recent, _, strictest = max(shortfalls, key=lambda s: s[:2], default=(0, 0, None))
-    since = rule_since(strictest, window) if strictest is not None and recent else None
-    most: Counter[EvidenceKind] = Counter()
-    for rule in rules:
-        most |= Counter(rule.kinds)
-    kinds = tuple(sorted(most.elements(), key=list(EvidenceKind).index))
-    missing = tuple(_missing_kinds(kinds, evidence.kinds))
-    short = max(0, items - evidence.counted, short_recent, len(missing))
-    return _need(wanted, (items, recent, short, short_recent), kinds, missing, since)
+    since = rule_since(strictest, window) if strictest is not None and asked.recent else None
+    missing = tuple(_missing_kinds(asked.kinds, evidence.kinds))
+    short = max(0, asked.items - evidence.counted, short_recent, len(missing))
+    need = (asked.items, asked.recent, short, short_recent)
+    return _need(wanted, need, asked.kinds, missing, since)

@@ -240,7 +240,7 @@ def _rated_indicator(
         change=run.change("indicator", indicator.id, judged.effective),
         panel_gap=None if panel is None else claimed - panel,
         panel_flag=panel is not None and abs(claimed - panel) >= 2,
-        rule_checks=rule_checks(run.framework, judged.evidence, run.window),
+        rule_checks=rule_checks(run.framework, judged),
         next_level_evidence=next_level_need(
             run.framework, judged.evidence, judged.effective, run.window
         ),
