@@ -82,6 +82,11 @@ def test_year_1_leaves_c11_out_with_its_reason() -> None:
     assert c11.not_rated and not c11.assessed and c11.status is DomainStatus.NOT_ASSESSED
     assert c11.not_assessed_reason is not None and "2008/09" in c11.not_assessed_reason
     assert c11.target is None  # a default target does not make an unrated domain a gap
+    named = graded(year_1(targets={"C11": 3}), "wcc@2008")
+    assert named.domain("C11").target is None and named.gate.status.value == "none"
+    assert named.warnings == [
+        "targets: C11 is not rated by wcc 2008, so its target of 3 is not applied"
+    ]
     assert all(i.not_rated and not i.assessed for i in c11.indicators)
     assert (result.overall.coverage.assessed, result.overall.coverage.total) == (10, 10)
     assert result.overall.indicator_coverage.total == 40

@@ -262,6 +262,11 @@ def _calibration(indicators: list[IndicatorResult]) -> tuple[int, Fraction | Non
 def _target(run: _Pass, domain_id: str) -> tuple[int | None, TargetSource | None]:
     targets, default = run.submission.targets, run.framework.scoring.default_target
     if domain_id in run.not_rated:
+        if domain_id in targets:
+            run.warnings.append(
+                f"targets: {domain_id} is not rated by {run.framework.id} "
+                f"{run.framework.version}, so its target of {targets[domain_id]} is not applied"
+            )
         return None, None
     if run.options.target is not None:
         return run.options.target, TargetSource.COMMAND_LINE
