@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import MINI
 from wcc_assess.errors import InputError
@@ -201,3 +203,51 @@ def test_an_extending_file_of_a_builtin_framework_checks_clean(tmp_path: Path) -
     assert framework.extends == "wcc@2009" and framework.scoring.default_target == 2
     assert framework.replaces is None  # wcc@2009's revision map is its own
     assert len(framework.domains) == 11
+
+
+def _direct(changes: dict[str, str], removed: set[str]) -> dict[str, Any]:
+    """The mini framework edited in place: the descriptors changed, the indicators removed."""
+    import copy
+
+    data = copy.deepcopy(BASE)
+    data["version"] = "2"
+    data["extends"] = "mini@1"
+    for domain in data["domains"]:
+        domain["indicators"] = [i for i in domain["indicators"] if i["id"] not in removed]
+        for indicator in domain["indicators"]:
+            if indicator["id"] in changes:
+                indicator["descriptors"][4] = changes[indicator["id"]]
+    return data
+
+
+INDICATORS = [i["id"] for d in BASE["domains"] for i in d["indicators"]]
+
+
+@given(
+    changes=st.dictionaries(
+        st.sampled_from(INDICATORS), st.text(alphabet="abcdefgh ", min_size=1, max_size=12)
+    ),
+    removed=st.sets(st.sampled_from(INDICATORS)),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_merge_is_the_same_as_editing_the_base(
+    changes: dict[str, str], removed: set[str]
+) -> None:
+    """Whatever an extending file changes and removes, the merge equals the base edited so."""
+    domains = []
+    for domain in BASE["domains"]:
+        entries: list[dict[str, Any]] = []
+        for indicator in domain["indicators"]:
+            if indicator["id"] in removed:
+                entries.append({"id": indicator["id"], "remove": True})
+            elif indicator["id"] in changes:
+                entries.append(
+                    {"id": indicator["id"], "descriptors": {4: changes[indicator["id"]]}}
+                )
+        if entries:
+            domains.append({"id": domain["id"], "indicators": entries})
+    text = yaml.safe_dump({**yaml.safe_load(HEAD), "domains": domains})
+    data, problems, _ = merged(text)
+    assert problems == []
+    expected = _direct({k: v for k, v in changes.items() if k not in removed}, removed)
+    assert data == expected
