@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from wcc_assess.models.framework import Framework
+from wcc_assess.models.framework import Framework, KeyDocument
 from wcc_assess.models.result import KeyDocumentResult, KeyDocumentStatus
 from wcc_assess.models.submission import Evidence, Submission
 
@@ -38,16 +38,29 @@ def cited_evidence(submission: Submission) -> Iterator[tuple[str, Evidence]]:
 
 @cache
 def _names(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Return a pattern finding any of a key document's names in a casefolded title."""
+    """Return a pattern finding any of the given names in a casefolded title."""
     return re.compile("|".join(re.escape(name.casefold()) for name in names))
 
 
-def _hints(pattern: re.Pattern[str], text: str, starts: list[int], titles: list[str]) -> list[str]:
-    """Return ``at: title`` for each title (one a line of ``text``) that ``pattern`` finds."""
-    lines = dict.fromkeys(
-        bisect_right(starts, match.start()) - 1 for match in pattern.finditer(text)
-    )
-    return list(dict.fromkeys(titles[line] for line in lines))
+def _titled(listed: list[KeyDocument], folded: list[str]) -> dict[str, list[int]]:
+    """Return, for each key document, the titles (by index) containing one of its names.
+
+    The titles are searched as one text for any name of any document, and only the titles
+    found are then matched against each document's names: the same answer as matching every
+    title against every document, with one search instead of a search per document.
+    """
+    every = _names(tuple(name for doc in listed for name in (doc.title, *doc.also_known_as)))
+    text = "\n".join(folded)
+    starts = [0]
+    for title in folded[:-1]:
+        starts.append(starts[-1] + len(title) + 1)
+    found = dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in every.finditer(text))
+    return {
+        doc.id: [
+            line for line in found if _names((doc.title, *doc.also_known_as)).search(folded[line])
+        ]
+        for doc in listed
+    }
 
 
 def key_documents(framework: Framework, submission: Submission) -> list[KeyDocumentResult]:
@@ -56,26 +69,29 @@ def key_documents(framework: Framework, submission: Submission) -> list[KeyDocum
     if not listed:
         return []
     items = list(cited_evidence(submission))
-    titles = [f"{at}: {item.title}" for at, item in items]
-    # every title a line of one text, searched once per key document (quicker than a search
-    # of each title: a cohort has a thousand submissions of a hundred items each)
-    text = "\n".join(item.title.casefold().replace("\n", " ") for _, item in items)
-    starts = [0]
-    for line in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    cited: dict[str, list[str]] = {}
+    for at, item in items:
+        if item.key_document is not None:
+            cited.setdefault(item.key_document, []).append(at)
+    uncited = [document for _, document in listed if document.id not in cited]
+    folded = [item.title.casefold().replace("\n", " ") for _, item in items]
+    titled = _titled(uncited, folded) if uncited and items else {}
     results: list[KeyDocumentResult] = []
     for domain_id, document in listed:
-        cited = list(dict.fromkeys(at for at, item in items if item.key_document == document.id))
-        pattern = _names((document.title, *document.also_known_as))
-        hints = [] if cited or not items else _hints(pattern, text, starts, titles)
-        status = KeyDocumentStatus.CITED if cited else KeyDocumentStatus.HINTED
+        by = list(dict.fromkeys(cited.get(document.id, [])))
+        hints = list(
+            dict.fromkeys(
+                f"{items[i][0]}: {items[i][1].title}" for i in titled.get(document.id, [])
+            )
+        )
+        status = KeyDocumentStatus.CITED if by else KeyDocumentStatus.HINTED
         results.append(
             KeyDocumentResult.model_construct(
                 id=document.id,
                 title=document.title,
                 domain=domain_id,
-                status=status if cited or hints else KeyDocumentStatus.MISSING,
-                cited_by=cited,
+                status=status if by or hints else KeyDocumentStatus.MISSING,
+                cited_by=by,
                 hints=hints,
             )
         )
