@@ -43,6 +43,28 @@ def _unwrap(annotation: Any) -> list[Any]:
     return []
 
 
+def _optional_of(annotation: Any) -> Any:
+    """Return ``X`` for ``X | None`` (and ``Annotated[X, ...] | None``), else ``annotation``."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        present = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(present) == 1:
+            annotation = present[0]
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    """Return the field a document names ``name`` (its alias, or its own name)."""
+    fields = model.model_fields
+    return fields.get(name) or next((f for f in fields.values() if f.alias == name), None)
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    """Return the field names as a document writes them (aliases where there are any)."""
+    return sorted(info.alias or name for name, info in model.model_fields.items())
+
+
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """Walk ``loc`` through the model's fields; return the model that owns the last part."""
     current: Any = model
@@ -50,10 +72,10 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     while index < len(loc):
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        info = current.model_fields.get(str(loc[index]))
+        info = _field(current, str(loc[index]))
         if info is None:
             return current
-        annotation = info.annotation
+        annotation = _optional_of(info.annotation)
         index += 1
         origin = typing.get_origin(annotation)
         if origin in (list, dict):
@@ -126,8 +148,11 @@ def _enum_words(kind: str, value: Any, item: _ItemError) -> tuple[str, str | Non
     hint = None
     if isinstance(value, str):
         lowered = value.strip().lower()
+        hyphenated = "-".join(lowered.replace("_", " ").split())
         if lowered != value and f"'{lowered}'" in expected:
             hint = f"write it as {lowered}"
+        elif hyphenated != lowered and f"'{hyphenated}'" in expected:
+            hint = f"write it as {hyphenated}"
     return f"expected {expected}, got {_describe(value)}", hint
 
 
@@ -169,7 +194,7 @@ def _problem(
         return Diagnostic.at(loc[:-1], f"the field {loc[-1]!r} is required")
     if kind == "extra_forbidden":
         owner = _model_at(model, raw_loc)
-        allowed = sorted(owner.model_fields) if owner else []
+        allowed = _field_names(owner) if owner else []
         hint = suggest(str(loc[-1]), allowed) if allowed else None
         return Diagnostic.at(loc, f"unknown field {loc[-1]!r}", hint)
     words = _WORDS.get(kind)
