@@ -50,6 +50,19 @@ def render(trend: Trend, options: RenderOptions) -> str:
             ["", "Band", *(escape(p.band or "-") for p in trend.periods)] + ([""] if latest else [])
         )
     )
+    plan = common.plan_rows(trend)
+    if plan:
+        lines += [
+            "",
+            "### Development plan",
+            "",
+            "Actions raised in each year, done, overdue on the assessment date, still open "
+            "or in progress, and dropped.",
+            "",
+            _row(["", *(escape(p.period) for p in trend.periods)]),
+            _row(["---", *("---:" for _ in trend.periods)]),
+            *(_row([label, *cells]) for label, cells in plan),
+        ]
     extra = [f"- {escape(note)}" for note in common.notes(trend)]
     if trend.retired:
         extra.append(
