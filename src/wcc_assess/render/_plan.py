@@ -1,10 +1,11 @@
 """What every report shows of a development plan, in reading order (no judgement here).
 
 Actions are grouped by the domains they are for (in framework order; an action for two
-domains is shown under each), and within a domain overdue actions come first (the longest
-overdue first), then open and in-progress actions by due date, then done and dropped ones.
-A domain with a gap that no live action covers is shown even without actions. Every
-figure (overdue, days, counts) is the scorer's; every word is :mod:`._words`'.
+domains is shown under each in a report, under its first in a task list), and within a
+domain overdue actions come first (the longest overdue first), then open and in-progress
+actions by due date, then done and dropped ones. A domain with a gap that no live action
+covers is shown even without actions. Every figure (overdue, days, counts) is the scorer's;
+every word is :mod:`._words`'.
 """
 
 from __future__ import annotations
@@ -45,12 +46,22 @@ def plan_groups(
     actions: Sequence[ActionResult],
     unplanned: Sequence[UnplannedGap],
     domains: Sequence[tuple[str, str]],
+    *,
+    once: bool = False,
 ) -> list[PlanGroup]:
-    """Group actions by domain (``domains``: every (id, title), framework order)."""
+    """Group actions by domain (``domains``: every (id, title), framework order).
+
+    ``once`` lists an action for several domains under its first domain only (a task
+    list has one box per action); otherwise it is listed under each.
+    """
     gaps = {gap.domain: gap for gap in unplanned}
     groups = []
     for domain_id, title in domains:
-        mine = [action for action in actions if domain_id in action.domains]
+        mine = [
+            action
+            for action in actions
+            if (action.domains[:1] == [domain_id] if once else domain_id in action.domains)
+        ]
         if mine or domain_id in gaps:
             groups.append(PlanGroup(domain_id, title, ordered(mine), gaps.get(domain_id)))
     return groups
