@@ -16,8 +16,24 @@ __all__ = ["register"]
 @guarded
 def init(
     framework: Annotated[
-        str, typer.Option("--framework", help="A built-in framework id or a framework file.")
-    ] = "wcc",
+        str | None,
+        typer.Option(
+            "--framework",
+            help="A built-in framework id or a framework file (default: wcc; with --from, "
+            "the framework last year's submission names).",
+            show_default=False,
+        ),
+    ] = None,
+    from_: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Start from last year's submission: carry the organisation, framework, "
+            "assessors, targets, outcome measures and every action not done or dropped; "
+            "move the period on a year; leave levels blank, last year's as comments.",
+            show_default=False,
+        ),
+    ] = None,
     organisation: Annotated[
         str, typer.Option("--organisation", help="The organisation's name.")
     ] = "",
@@ -25,7 +41,9 @@ def init(
     period: Annotated[
         str | None,
         typer.Option(
-            "--period", help="The financial year assessed, e.g. 2026/27 (default: the current one)."
+            "--period",
+            help="The financial year assessed, e.g. 2026/27 (default: the current one; with "
+            "--from, the year after last year's).",
         ),
     ] = None,
     output: Annotated[
@@ -54,11 +72,21 @@ def init(
     ] = False,
 ) -> None:
     """Write a complete blank submission: every domain and indicator, descriptors as comments."""
-    from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, write_skeleton
+    from wcc_assess.usecases.skeleton import (
+        Blank,
+        RollFrom,
+        SkeletonFiles,
+        roll_forward,
+        write_skeleton,
+    )
 
-    blank = Blank(date.today(), organisation, code, period)
     files = SkeletonFiles(output, schema, write_schema, force)
-    for note in write_skeleton(framework, blank, files):
+    if from_ is not None:
+        notes = roll_forward(RollFrom(from_, framework, organisation, code, period), files)
+    else:
+        blank = Blank(date.today(), organisation, code, period)
+        notes = write_skeleton(framework or "wcc", blank, files)
+    for note in notes:
         err(note)
 
 
