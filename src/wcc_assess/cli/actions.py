@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,7 +11,6 @@ from wcc_assess.cli import _app
 from wcc_assess.cli._app import ReportFiles, ReportOutput, guarded
 from wcc_assess.cli.assess import FrameworkSpec, Quiet, Submission, Target
 from wcc_assess.errors import ExitCode, exit_code
-from wcc_assess.models.actions import ActionStatus
 from wcc_assess.render.formats import ActionsFormat
 
 __all__ = ["register"]
@@ -20,13 +20,26 @@ ACTIONS_EXIT_CODES = (
     "overdue; 2 usage error or invalid input."
 )
 
+
+class StatusName(StrEnum):
+    """The statuses ``--status`` accepts: the model's ``ActionStatus``, kept light.
+
+    The models are not imported at start-up; a test holds the two to the same values.
+    """
+
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 Format = Annotated[ActionsFormat, typer.Option("--format", "-f", help="Report format.")]
 Owner = Annotated[
     str | None,
     typer.Option("--owner", help="Only actions whose owner contains this text (any case)."),
 ]
 Status = Annotated[
-    list[ActionStatus] | None,
+    list[StatusName] | None,
     typer.Option("--status", help="Only actions of this status (repeatable).", show_default=False),
 ]
 Overdue = Annotated[
@@ -54,11 +67,12 @@ def actions(
     quiet: Quiet = False,
 ) -> ExitCode:
     """Show the development plan: actions by domain, overdue first, owners and due dates."""
-    from wcc_assess.models.actions import ActionFilters
+    from wcc_assess.models.actions import ActionFilters, ActionStatus
     from wcc_assess.render import ACTIONS
     from wcc_assess.usecases.actions import PlanRequest, plan_of_file
 
-    filters = ActionFilters(owner=owner, statuses=status or [], overdue=overdue)
+    statuses = [ActionStatus(name.value) for name in status or []]
+    filters = ActionFilters(owner=owner, statuses=statuses, overdue=overdue)
     request = PlanRequest(framework, target, filters, fail_on_overdue)
     outcome = plan_of_file(submission, request, generated_at=_app.generated_at())
     _app.write_reports(ACTIONS, outcome.report, output_format, output, report, outcome.inputs)

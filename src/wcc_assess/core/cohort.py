@@ -414,6 +414,16 @@ def _governance(framework: Framework, league: list[LeagueEntry]) -> GovernanceDi
     )
 
 
+def _gates(league: list[LeagueEntry]) -> GateCounts:
+    """Count the organisations that passed, failed or had no gate."""
+    gates = [entry.gate for entry in league]
+    return GateCounts(
+        passed=gates.count(GateStatus.PASSED),
+        failed=gates.count(GateStatus.FAILED),
+        none=gates.count(GateStatus.NONE),
+    )
+
+
 def _plans(league: list[LeagueEntry]) -> PlanCounts | None:
     """Count the development plans across the cohort; None when no organisation has one."""
     overdue = [entry.actions_overdue for entry in league if entry.actions_overdue is not None]
@@ -464,7 +474,6 @@ def build_cohort(
                 f"the baseline was graded against {', '.join(versions)}; the cohort "
                 f"against {framework.ref}"
             )
-    gates = [entry.gate for entry in league]
     return CohortResult(
         tool=f"wcc-assess {__version__}",
         generated_at=options.generated_at,
@@ -478,11 +487,7 @@ def build_cohort(
         domains=domains,
         weakest_domains=weakest,
         strongest_domains=strongest,
-        gates=GateCounts(
-            passed=gates.count(GateStatus.PASSED),
-            failed=gates.count(GateStatus.FAILED),
-            none=gates.count(GateStatus.NONE),
-        ),
+        gates=_gates(league),
         governance=_governance(framework, league),
         actions=_plans(league),
         invalid=invalid,

@@ -10,6 +10,7 @@ here prints or exits; all problems of a file are raised together as one
 
 from __future__ import annotations
 
+import keyword
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -54,15 +55,22 @@ def _optional_of(annotation: Any) -> Any:
     return annotation
 
 
+def _written(part: str | int) -> str | int:
+    """Return a field name as a document writes it: ``for_`` (a Python keyword) is ``for``."""
+    if isinstance(part, str) and part.endswith("_") and keyword.iskeyword(part[:-1]):
+        return part[:-1]
+    return part
+
+
 def _field(model: type[BaseModel], name: str) -> Any:
-    """Return the field a document names ``name`` (its alias, or its own name)."""
+    """Return the field a document names ``name`` (``for`` is the field ``for_``)."""
     fields = model.model_fields
-    return fields.get(name) or next((f for f in fields.values() if f.alias == name), None)
+    return fields.get(name) or (fields.get(f"{name}_") if keyword.iskeyword(name) else None)
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
-    """Return the field names as a document writes them (aliases where there are any)."""
-    return sorted(info.alias or name for name, info in model.model_fields.items())
+    """Return the field names as a document writes them."""
+    return sorted(str(_written(name)) for name in model.model_fields)
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -243,10 +251,11 @@ def _submission_loc(loc: Loc) -> Loc:
 
     Drops the models' internal ``indicators`` and ``sub_indicators`` levels (users write
     domain → indicator, area → sub-indicator) and pydantic's ``[key]`` marker (an error in
-    a mapping key is located at the key).
+    a mapping key is located at the key), and names ``for_`` as it is written: ``for``.
     """
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
+    loc = tuple(_written(part) for part in loc)
     if len(loc) > 2 and (loc[0], loc[2]) in (
         ("domains", "indicators"),
         ("governance", "sub_indicators"),

@@ -285,9 +285,10 @@ class Action(Model):
     for_: Annotated[
         list[Annotated[StrictStr, Field(min_length=1)]],
         BeforeValidator(_one_or_many),
-        Field(alias="for", min_length=1),
+        Field(min_length=1),
     ]
-    """The indicator or domain ids the action addresses (``for`` in YAML)."""
+    """The indicator or domain ids the action addresses: ``for`` in YAML (a Python keyword,
+    hence the name here; the loader's messages say ``for``)."""
     action: Text
     owner: Text
     """Who answers for it: a post (``Deputy Director of Finance``) or a person."""
@@ -298,6 +299,16 @@ class Action(Model):
     note: StrictStr | None = None
     raised: Period | None = None
     """The period the action was raised in, when earlier than the period assessed."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_for(cls, data: Any) -> Any:
+        """Read ``for`` (as a submission writes it) into ``for_``."""
+        if isinstance(data, dict) and "for" in data:
+            if "for_" in data:
+                raise ValueError("give the ids once, under for")
+            data = {("for_" if key == "for" else key): value for key, value in data.items()}
+        return data
 
 
 class Submission(Model):

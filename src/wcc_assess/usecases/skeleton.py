@@ -33,6 +33,7 @@ __all__ = [
     "SkeletonFiles",
     "current_period",
     "following_period",
+    "new_submission",
     "roll_forward",
     "schema_of",
     "write_skeleton",
@@ -233,6 +234,20 @@ def roll_forward(request: RollFrom, files: SkeletonFiles) -> list[str]:
         schema_written=written,
         schema_exists=place.schema_path.exists(),
     )
+
+
+def new_submission(
+    framework: str | None, blank: Blank, files: SkeletonFiles, *, last_year: Path | None = None
+) -> list[str]:
+    """Write a new submission: blank (:func:`write_skeleton`), or from last year's.
+
+    With ``last_year`` (``wcc init --from``) it is :func:`roll_forward`'s, ``blank`` giving
+    the organisation, code and period that replace last year's (empty: carried).
+    """
+    if last_year is None:
+        return write_skeleton(framework or "wcc", blank, files)
+    request = RollFrom(last_year, framework, blank.organisation, blank.code, blank.period)
+    return roll_forward(request, files)
 
 
 def schema_of(framework: str | None, *, result: bool = False) -> Schema:
