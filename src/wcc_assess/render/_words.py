@@ -58,6 +58,7 @@ __all__ = [
     "counted",
     "days_text",
     "decimal",
+    "follow_up_line",
     "follow_up_summary",
     "follow_up_text",
     "gap_text",
@@ -506,18 +507,28 @@ def gap_text(gap: UnplannedGap) -> str:
 
 
 def follow_up_text(item: FollowUp) -> str:
-    """Say what became of one of last year's actions, in a few words."""
+    """Say more of what became of one of last year's actions (empty when done says it all).
+
+    Reports show it after :data:`FOLLOW_UP_TEXT`'s word: ``Carried: in progress, overdue by
+    14 days``, ``Dropped: <the reason>``, ``Vanished: not in this year's plan...``.
+    """
     outcome = item.outcome
     if outcome is FollowUpOutcome.VANISHED:
         return "not in this year's plan, and not said to be done or dropped"
     if outcome is FollowUpOutcome.DROPPED:
-        return f"dropped: {item.reason or 'no reason given'}"
+        return item.reason or "no reason given"
     if outcome is FollowUpOutcome.DONE:
-        return "done"
-    text = "carried, " + action_status_text(item).lower()
+        return ""
+    text = action_status_text(item).lower()
     if item.due is not None and item.due != item.previous_due:
         text += f"; due date moved from {format_date(item.previous_due)} to {format_date(item.due)}"
     return text
+
+
+def follow_up_line(item: FollowUp) -> str:
+    """Return the word and the detail: ``Carried: in progress, overdue by 14 days``."""
+    detail = follow_up_text(item)
+    return FOLLOW_UP_TEXT[item.outcome] + (f": {detail}" if detail else "")
 
 
 def follow_up_summary(result: FollowUpResult) -> str:

@@ -139,8 +139,8 @@ def blank_submission(
         "domains:",
     ]
     out += _domain_lines(framework)
-    out += _assurance_skeleton(framework, period)
     out += _plan_skeleton(framework)
+    out += _assurance_skeleton(framework, period)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -215,6 +215,7 @@ def _plan_skeleton(framework: Framework) -> list[str]:
         '#     owner: ""  # a post or a person',
         "#     due:  # YYYY-MM-DD",
         "#     status: open  # open, in-progress, done, or dropped (with reason: ...)",
+        "",
     ]
 
 

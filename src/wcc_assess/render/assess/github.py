@@ -106,8 +106,8 @@ def _plan_commands(result: Result, source: str | None) -> list[str]:
     return commands + [
         workflow_command(
             "warning",
-            f"action {item.id} ({item.action}), open at the {follow.period} assessment, "
-            f"is {follow_up_text(item)}",
+            f"action {item.id} ({item.action}), open at the {follow.period} assessment, is "
+            f"{follow_up_text(item)}",
             file=source,
             title="wcc assess: vanished action",
         )

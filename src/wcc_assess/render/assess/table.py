@@ -23,8 +23,8 @@ from wcc_assess.render._words import (
     action_line,
     change_text,
     figure,
+    follow_up_line,
     follow_up_summary,
-    follow_up_text,
     gap_text,
     plan_summary,
     plural,
@@ -261,7 +261,7 @@ def _plan_lines(console: Console, result: Result) -> None:
         _items(
             console,
             [
-                (item.id, f"{item.action}: {follow_up_text(item)}")
+                (item.id, f"{item.action}: {follow_up_line(item)}")
                 for item in follow.items
                 if item.outcome.value in ("vanished", "carried", "dropped")
             ],
