@@ -466,8 +466,7 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     markdown = wcc(*args, "markdown").stdout
     assert "| Since 2025/26 |" in markdown
     assert (
-        "**❌ 2 of 11 domains with a target are below it; 1 domain fell since 2025/26**"
-        in markdown
+        "**❌ 2 of 11 domains with a target are below it; 1 domain fell since 2025/26**" in markdown
     )
     assert "| ↓ declined 3→2 (score -0.25) |" in markdown
     html = wcc(*args, "html").stdout
