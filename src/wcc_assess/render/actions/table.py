@@ -6,7 +6,7 @@ from rich.text import Text
 
 from wcc_assess.models.actions import ActionsReport
 from wcc_assess.render import _words
-from wcc_assess.render._console import StringConsole, table
+from wcc_assess.render._console import SafeTable, StringConsole
 from wcc_assess.render.actions import _common as common
 from wcc_assess.render.interface import RenderOptions
 
@@ -20,15 +20,14 @@ def render(report: ActionsReport, options: RenderOptions) -> str:
     console.print(common.filters_text(report))
     if report.actions:
         console.print(_words.sentence(_words.plan_summary(report.counts).capitalize()))
-    listed = table(
-        ("Domain", "left"),
-        ("Id", "left"),
-        ("Action", "left"),
-        ("For", "left"),
-        ("Owner", "left"),
-        ("Due", "left"),
-        ("Status", "left"),
-    )
+    listed = SafeTable(show_edge=False, pad_edge=False, header_style="bold", expand=True)
+    listed.add_column("Domain", no_wrap=True)
+    listed.add_column("Id", no_wrap=True)
+    listed.add_column("Action", ratio=4, overflow="fold")
+    listed.add_column("For", ratio=1, overflow="fold")
+    listed.add_column("Owner", ratio=2, overflow="fold")
+    listed.add_column("Due", no_wrap=True)
+    listed.add_column("Status", ratio=2)
     for group in common.groups(report):
         for number, action in enumerate(group.actions):
             style = "bold red" if action.overdue else "dim" if common.closed(action.status) else ""
