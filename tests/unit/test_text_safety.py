@@ -24,11 +24,11 @@ import yaml
 
 from tests.conftest import DATA, evidence, mini_submission
 from tests.render_support import scan_html
+from wcc_assess.core.actions import plan_report
 from wcc_assess.core.cohort import CohortOptions, build_cohort
 from wcc_assess.core.trend import build_trend
-from wcc_assess.models.result import Result
-from wcc_assess.core.actions import plan_report
 from wcc_assess.models.actions import ActionFilters
+from wcc_assess.models.result import Result
 from wcc_assess.render import (
     ACTIONS,
     ASSESS,
