@@ -491,3 +491,65 @@ def test_the_annual_cycle_in_five_commands(wcc: Wcc, tmp_path: Path) -> None:
     ]
     plan = wcc("actions", str(out), "--overdue", "-f", "csv").stdout
     assert [row["id"] for row in csv.DictReader(io.StringIO(plan))] == ["A3", "A5", "A9"]
+
+
+# The plan in a cohort and a trend.
+def test_trend_counts_each_years_plan(wcc: Wcc) -> None:
+    run = wcc("trend", str(OLD), str(NEW), "-f", "json")
+    periods = {p["period"]: p["actions"] for p in json.loads(run.stdout)["periods"]}
+    assert periods["2025/26"] == {
+        "total": 8,
+        "open": 6,
+        "in_progress": 2,
+        "done": 0,
+        "dropped": 0,
+        "overdue": 0,
+        "raised": 8,
+    }
+    assert periods["2026/27"] == {
+        "total": 8,
+        "open": 1,
+        "in_progress": 2,
+        "done": 4,
+        "dropped": 1,
+        "overdue": 1,
+        "raised": 1,
+    }
+    table = wcc("trend", str(OLD), str(NEW)).stdout
+    assert re.search(r"Actions raised\s+│\s+8\s+│\s+1", table), table
+    assert re.search(r"Overdue\s+│\s+0\s+│\s+1", table), table
+
+
+def test_cohort_counts_each_organisations_overdue_actions(
+    wcc: Wcc, tmp_path: Path, write_yaml: Write
+) -> None:
+    plain = write_yaml(wcc_submission(), name="plain.yaml")  # T01: no plan
+    run = wcc("cohort", str(NEW), str(plain), "-f", "json")
+    cohort = json.loads(run.stdout)
+    assert cohort["schema_version"] == "1.2"
+    rows = {e["code"]: (e["actions_overdue"], e["gaps_without_action"]) for e in cohort["league"]}
+    assert rows == {"QW9": (1, 1), "T01": (None, 0)}
+    assert cohort["actions"] == {
+        "organisations": 1,
+        "without": 1,
+        "overdue": 1,
+        "with_overdue": 1,
+        "with_unplanned_gaps": 1,
+    }
+    out = tmp_path / "cohort.csv"
+    assert wcc("cohort", str(NEW), str(plain), "-f", "csv", "-o", str(out)).exit_code == 1
+    table = list(csv.DictReader(io.StringIO(out.read_text("utf-8"), newline="")))
+    assert [(r["code"], r["actions_overdue"], r["gaps_without_action"]) for r in table] == [
+        ("QW9", "1", "1"),
+        ("T01", "", "0"),
+    ]
+    markdown = wcc("cohort", str(NEW), str(plain), "-f", "markdown").stdout
+    assert "| Overdue actions |" in markdown
+    assert (
+        "1 organisation lists a plan; 1 action overdue in all, at 1 organisation; 1 with a gap "
+        "that no action covers; 1 lists no plan" in markdown
+    )
+    html = wcc("cohort", str(NEW), str(plain), "-f", "html").stdout
+    assert '<th scope="col" class="num">Overdue actions</th>' in html
+    without = wcc("cohort", str(plain), "-f", "markdown").stdout
+    assert "Overdue actions" not in without

@@ -16,7 +16,7 @@ from wcc_assess.models.cohort import (
     LeagueEntry,
 )
 from wcc_assess.models.result import GateStatus
-from wcc_assess.render._words import DASH, fixed, gate_text
+from wcc_assess.render._words import DASH, fixed, gate_text, plural
 from wcc_assess.render._words import signed as signed_figure
 
 __all__ = [
@@ -147,15 +147,16 @@ def plans_text(cohort: CohortResult) -> str:
     plans = cohort.actions
     if plans is None:
         return DASH
+    some = plans.organisations
     text = (
-        f"{plans.organisations} organisation{'s' if plans.organisations != 1 else ''} "
-        f"list a plan; {plans.overdue} action{'s' if plans.overdue != 1 else ''} overdue "
-        f"in all, at {plans.with_overdue} organisation{'s' if plans.with_overdue != 1 else ''}"
+        f"{plural(some, 'organisation')} list{'s' if some == 1 else ''} a plan; "
+        f"{plural(plans.overdue, 'action')} overdue in all, at "
+        f"{plural(plans.with_overdue, 'organisation')}"
     )
     if plans.with_unplanned_gaps:
         text += f"; {plans.with_unplanned_gaps} with a gap that no action covers"
     if plans.without:
-        text += f"; {plans.without} list no plan"
+        text += f"; {plans.without} list{'s' if plans.without == 1 else ''} no plan"
     return text
 
 
