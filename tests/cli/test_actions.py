@@ -553,3 +553,24 @@ def test_cohort_counts_each_organisations_overdue_actions(
     assert '<th scope="col" class="num">Overdue actions</th>' in html
     without = wcc("cohort", str(plain), "-f", "markdown").stdout
     assert "Overdue actions" not in without
+
+
+def test_init_from_a_framework_of_ones_own(wcc: Wcc, tmp_path: Path, write_yaml: Write) -> None:
+    from tests.conftest import MINI, mini_submission
+
+    data = mini_submission()
+    data["actions"] = [
+        {"id": "X1", "for": "B", "action": "a", "owner": "o", "due": "2027-01-31", "status": "open"}
+    ]
+    last = write_yaml(data, name="mini-2026-27.yaml")
+    out = tmp_path / "mini-2027-28.yaml"
+    run = wcc("init", "--from", str(last), "--framework", str(MINI), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text("utf-8")
+    assert f"# mini is not built in: pass --framework {MINI}" in text
+    assert wcc("validate", str(out), "--framework", str(MINI)).exit_code == 2
+    out.write_text(fill_levels(text.replace("level:  # 1-4", "level:  # x")), encoding="utf-8")
+    checked = wcc("validate", str(out), "--framework", str(MINI))
+    assert checked.exit_code == 0, checked.stdout
+    assert [a["id"] for a in yaml.safe_load(out.read_text("utf-8"))["actions"]] == ["X1"]
+    assert wcc("init", "--from", str(last)).exit_code == 2  # mini is not built in

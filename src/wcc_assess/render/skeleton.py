@@ -424,6 +424,13 @@ def rolled_submission(
         f"started from {collapse(rolled.source)} ({rolled.last.period}) by wcc init --from.",
         "# Create the schema named above, in this file's folder: "
         + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
+    ]
+    if framework_file is not None:
+        out.append(
+            f"# {framework.id} is not built in: pass --framework {framework_file} to "
+            "wcc validate, assess and explain."
+        )
+    out += [
         f"# Rate each indicator {framework.lowest}-{framework.highest} afresh: the comments "
         f"describe each level, and give {rolled.last.period}'s level beside it.",
         "",
