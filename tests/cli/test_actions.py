@@ -574,3 +574,11 @@ def test_init_from_a_framework_of_ones_own(wcc: Wcc, tmp_path: Path, write_yaml:
     assert checked.exit_code == 0, checked.stdout
     assert [a["id"] for a in yaml.safe_load(out.read_text("utf-8"))["actions"]] == ["X1"]
     assert wcc("init", "--from", str(last)).exit_code == 2  # mini is not built in
+
+
+def test_explain_sums_the_plan_up(wcc: Wcc) -> None:
+    text = wcc("explain", str(NEW)).stdout
+    assert (
+        "Development plan: 8 actions: 1 open, 2 in progress, 4 done, 1 dropped; 1 overdue; no\n"
+        "  open or in-progress action for C10." in text
+    )
