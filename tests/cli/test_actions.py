@@ -582,3 +582,25 @@ def test_explain_sums_the_plan_up(wcc: Wcc) -> None:
         "Development plan: 8 actions: 1 open, 2 in progress, 4 done, 1 dropped; 1 overdue; no\n"
         "  open or in-progress action for C10." in text
     )
+
+
+COHORT_SUFFIX = {
+    "table": ".txt",
+    "markdown": ".md",
+    "csv": ".csv",
+    "html": ".html",
+    "json": ".json",
+}
+
+
+@pytest.mark.parametrize("fmt", list(COHORT_SUFFIX))
+def test_golden_cohort_with_plans(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """A cohort where one organisation lists a plan and one does not; UPDATE_GOLDEN=1."""
+    monkeypatch.chdir(ROOT)
+    files = [
+        NEW.relative_to(ROOT).as_posix(),
+        (DATA / "reports" / "fenbridge-2026-27.yaml").relative_to(ROOT).as_posix(),
+    ]
+    run = wcc("cohort", *files, "-f", fmt)
+    assert run.exit_code == 1, run.stderr
+    assert_golden(run.stdout, GOLDEN / f"cohort{COHORT_SUFFIX[fmt]}")
