@@ -75,6 +75,34 @@ def init_notes(
     return notes
 
 
+def _header(
+    framework: Framework,
+    what: str,
+    framework_file: str | None,
+    schema_ref: str | None,
+    schema_command: str | None,
+) -> list[str]:
+    """Return a new submission's first lines, the schema line first.
+
+    Then what the file is, the command that writes the schema, and the ``--framework`` that
+    a framework which is not built in needs.
+    """
+    spec = framework_file or framework.id
+    ref = schema_ref or schema_filename(framework)
+    out = [
+        f"# yaml-language-server: $schema={ref}",
+        f"# {what}",
+        "# Create the schema named above, in this file's folder: "
+        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
+    ]
+    if framework_file is not None:
+        out.append(
+            f"# {framework.id} is not built in: pass --framework {framework_file} to "
+            "wcc validate, assess and explain."
+        )
+    return out
+
+
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
@@ -108,19 +136,8 @@ def blank_submission(
     beside it), and ``schema_command`` the command that writes it there, run in that folder.
     """
     lowest, highest = framework.lowest, framework.highest
-    spec = framework_file or framework.id
-    ref = schema_ref or schema_filename(framework)
-    out = [
-        f"# yaml-language-server: $schema={ref}",
-        f"# Self-assessment against {framework.title} ({framework.ref}).",
-        "# Create the schema named above, in this file's folder: "
-        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
-    ]
-    if framework_file is not None:
-        out.append(
-            f"# {framework.id} is not built in: pass --framework {framework_file} to "
-            "wcc validate, assess and explain."
-        )
+    what = f"Self-assessment against {framework.title} ({framework.ref})."
+    out = _header(framework, what, framework_file, schema_ref, schema_command)
     out += [
         f"# Rate each indicator {lowest}-{highest}; the comments describe each level. Skip one "
         'with not_assessed: "<reason>".',
@@ -416,20 +433,11 @@ def rolled_submission(
     rate afresh: every level (last year's beside it, as a comment), narrative and
     evidence; the panel and governance are commented out, as ``wcc init`` writes them.
     """
-    spec = framework_file or framework.id
-    ref = schema_ref or schema_filename(framework)
-    out = [
-        f"# yaml-language-server: $schema={ref}",
-        f"# Self-assessment against {framework.title} ({framework.ref}), {rolled.period}: "
-        f"started from {collapse(rolled.source)} ({rolled.last.period}) by wcc init --from.",
-        "# Create the schema named above, in this file's folder: "
-        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
-    ]
-    if framework_file is not None:
-        out.append(
-            f"# {framework.id} is not built in: pass --framework {framework_file} to "
-            "wcc validate, assess and explain."
-        )
+    what = (
+        f"Self-assessment against {framework.title} ({framework.ref}), {rolled.period}: "
+        f"started from {collapse(rolled.source)} ({rolled.last.period}) by wcc init --from."
+    )
+    out = _header(framework, what, framework_file, schema_ref, schema_command)
     out += [
         f"# Rate each indicator {framework.lowest}-{framework.highest} afresh: the comments "
         f"describe each level, and give {rolled.last.period}'s level beside it.",
