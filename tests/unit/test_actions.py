@@ -364,7 +364,16 @@ def test_select_actions(filters: ActionFilters, ids: list[str]) -> None:
 def test_count_and_index_of_nothing() -> None:
     assert count_actions([], "2026/27").total == 0
     index = index_actions(FRAMEWORK, None)
-    assert index.by_domain == {"A": [], "B": []} and index.live_for_indicator("A.1") == []
+    assert index.by_domain.get("A", []) == [] and index.live_for_indicator("A.1") == []
+    one = index_actions(FRAMEWORK, Submission.model_validate(with_one()).actions)
+    assert one.by_domain == {"A": [], "B": ["A1"]} and one.domains_of == {"A1": ["B"]}
+    assert one.live_for_indicator("B.2") == ["A1"] and one.live_for_indicator("A.1") == []
+
+
+def with_one() -> dict[str, Any]:
+    data = mini_submission()
+    data["actions"] = [action("A1", "B")]
+    return data
 
 
 def test_judge_plan_is_pure() -> None:

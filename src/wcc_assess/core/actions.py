@@ -81,6 +81,8 @@ class ActionIndex(NamedTuple):
 
 def index_actions(framework: Framework, actions: Sequence[Action] | None) -> ActionIndex:
     """Index a (checked) plan by the domains and indicators its actions are for."""
+    if not actions:
+        return _NO_ACTIONS
     owner = {i.id: d.id for d in framework.domains for i in d.indicators}
     order = {d.id: n for n, d in enumerate(framework.domains)}
     domains_of: dict[str, list[str]] = {}
@@ -99,6 +101,10 @@ def index_actions(framework: Framework, actions: Sequence[Action] | None) -> Act
                 if domain.id in ids or indicator.id in ids:
                     live_for.setdefault(indicator.id, []).append(action.id)
     return ActionIndex(domains_of, by_domain, live_for)
+
+
+_NO_ACTIONS = ActionIndex({}, {}, {})
+"""The index of a submission without actions (most of a cohort's): nothing to look up."""
 
 
 def is_gap(domain: DomainResult) -> bool:
