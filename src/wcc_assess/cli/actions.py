@@ -40,7 +40,12 @@ Owner = Annotated[
 ]
 Status = Annotated[
     list[StatusName] | None,
-    typer.Option("--status", help="Only actions of this status (repeatable).", show_default=False),
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Only actions of this status: open, in-progress, done or dropped (repeatable).",
+        show_default=False,
+    ),
 ]
 Overdue = Annotated[
     bool,

@@ -80,7 +80,7 @@ def init(
     write_schema: WriteSchema = False,
     force: Force = False,
 ) -> None:
-    """Write a complete blank submission: every domain and indicator, descriptors as comments."""
+    """Write a new submission: blank, descriptors as comments; or from last year's (--from)."""
     from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, new_submission
 
     blank = Blank(date.today(), organisation, code, period)
