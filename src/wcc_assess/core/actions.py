@@ -107,10 +107,18 @@ _NO_ACTIONS = ActionIndex({}, {}, {})
 """The index of a submission without actions (most of a cohort's): nothing to look up."""
 
 
+_GAPS = frozenset({DomainStatus.BELOW.value, "not-evidenced"})
+"""The statuses of a domain that needs an action (``not-evidenced``: a domain with a target
+and nothing assessed, where the scorer has that status)."""
+
+
 def is_gap(domain: DomainResult) -> bool:
-    """Whether a domain needs an action: below its target, or targeted and not evidenced."""
-    below = domain.status is DomainStatus.BELOW
-    return below or (not domain.assessed and domain.target is not None)
+    """Whether a domain needs an action: below its target, or targeted and not evidenced.
+
+    A domain with a target and nothing assessed is a gap whatever status the scorer gives
+    it (``not-assessed`` before the scorer knew ``not-evidenced``).
+    """
+    return domain.status.value in _GAPS or (not domain.assessed and domain.target is not None)
 
 
 def _judged(
