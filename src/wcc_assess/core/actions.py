@@ -107,7 +107,7 @@ _NO_ACTIONS = ActionIndex({}, {}, {})
 """The index of a submission without actions (most of a cohort's): nothing to look up."""
 
 
-_GAPS = frozenset({DomainStatus.BELOW.value, "not-evidenced"})
+_GAPS = frozenset({DomainStatus.BELOW, "not-evidenced"})
 """The statuses of a domain that needs an action (``not-evidenced``: a domain with a target
 and nothing assessed, where the scorer has that status)."""
 
@@ -118,7 +118,7 @@ def is_gap(domain: DomainResult) -> bool:
     A domain with a target and nothing assessed is a gap whatever status the scorer gives
     it (``not-assessed`` before the scorer knew ``not-evidenced``).
     """
-    return domain.status.value in _GAPS or (not domain.assessed and domain.target is not None)
+    return domain.status in _GAPS or (not domain.assessed and domain.target is not None)
 
 
 def _judged(
