@@ -183,3 +183,16 @@ def test_validate_and_check_read_a_relative_base_beside_the_file(wcc: Wcc, tmp_p
         run = wcc(*command, str(child))
         assert run.exit_code == 0, run.stdout + run.stderr
         assert "framework mini@2" in run.stdout
+
+
+def test_init_from_a_first_year_submission_moves_to_the_second_years_rules(
+    wcc: Wcc, tmp_path: Path
+) -> None:
+    out = tmp_path / "2009-10.yaml"
+    run = wcc("init", "--from", str(EXAMPLES / "wcc-2008-brackenford.yaml"), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "\nframework: wcc@2009\n" in text and 'period: "2009/10"' in text
+    # C11, not rated last year, is there to rate this year
+    assert "\n  C11:  # Make sound financial investments; 2008/09: not assessed\n" in text
+    assert "trajectory: {}  # this year's rules may ask for one" in text
