@@ -30,7 +30,11 @@ _REGRESSION = (
 _RED = "Fail the gate (exit 1) when a governance area is rated red."
 
 Submission = Annotated[
-    Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
+    Path,
+    typer.Argument(
+        help="The submission: a YAML file or a workbook (.xlsx), or - for stdin.",
+        show_default=False,
+    ),
 ]
 FrameworkSpec = Annotated[str | None, typer.Option("--framework", help=_FRAMEWORK)]
 Format = Annotated[AssessFormat, typer.Option("--format", "-f", help="Report format.")]
@@ -64,6 +68,7 @@ def assess(
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
+    _app.notes([note.format() for note in assessment.notes], quiet=quiet)
     _app.notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
     _app.notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))

@@ -195,7 +195,7 @@ def model_problems(
 
 def locate(name: str, document: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Return ``diagnostics`` located in ``document`` (named ``name``), in the order given."""
-    return [d.located(name, document.locate(d.loc)) for d in diagnostics]
+    return [d.located(name, document.place(d.loc)) for d in diagnostics]
 
 
 def raise_located(
@@ -209,8 +209,18 @@ def raise_located(
         return
     unique = list(dict.fromkeys(diagnostics))
     if by_line:
-        unique.sort(key=lambda d: document.locate(d.loc) or (0, 0))
+        sheets = document.sheet_order()
+        unique.sort(key=lambda d: _order(document, sheets, d.loc))
     raise InputError(locate(name, document, unique))
+
+
+def _order(document: Document, sheets: dict[str, int], loc: Loc) -> tuple[int, int, int]:
+    """Sort key of a diagnostic: by line (in a workbook, by sheet, then row and column)."""
+    where = document.place(loc)
+    if where is None:
+        return (0, 0, 0)
+    sheet = sheets.get(where[2], 0) if len(where) == 3 else 0
+    return (sheet, where[0], where[1])
 
 
 def _submission_loc(loc: Loc) -> Loc:

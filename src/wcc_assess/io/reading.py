@@ -20,8 +20,10 @@ __all__ = [
     "display_name",
     "is_framework_document",
     "parse_document",
+    "read_bytes",
     "read_document",
     "read_text",
+    "text_of",
 ]
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -51,14 +53,24 @@ def _read_bytes(source: Path | str, name: str) -> bytes:
         raise InputError.one(name, f"cannot read the file: {error.strerror or error}") from None
 
 
-def read_text(source: Path | str) -> str:
-    """Read a UTF-8 text file (or ``-`` for stdin), refusing what cannot be a YAML input."""
+def read_bytes(source: Path | str) -> bytes:
+    """Read a file (or ``-`` for stdin) of at most :data:`MAX_BYTES`, refusing a larger one."""
     name = display_name(source)
     raw = _read_bytes(source, name)
     if len(raw) > MAX_BYTES:
         raise InputError.one(
             name, f"the input is larger than the {MAX_BYTES // 1024 // 1024} MB limit"
         )
+    return raw
+
+
+def read_text(source: Path | str) -> str:
+    """Read a UTF-8 text file (or ``-`` for stdin), refusing what cannot be a YAML input."""
+    return text_of(read_bytes(source), display_name(source))
+
+
+def text_of(raw: bytes, name: str) -> str:
+    """Decode an input's bytes as UTF-8 text, refusing what cannot be a YAML input."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -410,3 +410,128 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
         f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
         f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."
     )
+
+
+# Workbooks -------------------------------------------------------------------------------
+
+SHEET_TITLES = {
+    "Cover": "Self-assessment: who, when and against what",
+    "Ratings": "Ratings: one row per indicator, grouped by domain",
+    "Evidence": "Evidence: one row per item",
+    "Governance": "Governance: red, amber or green for each sub-indicator",
+    "Outcomes": "Health outcome measures: one row per measure",
+    "Trajectory": "Outcome trajectories: one row per measure and financial year",
+    "Panel": "Assurance panel: the panel day and its members",
+}
+"""The title at the top of each sheet of a submission's workbook."""
+
+SHEET_NOTES = {
+    "Cover": (
+        "Fill in the white cells. Grey cells are written by wcc and are locked (the sheet is "
+        "protected without a password). Targets are optional: a level every domain should "
+        "reach, or one per domain. List everyone who took part in the self-assessment at the "
+        "bottom."
+    ),
+    "Ratings": (
+        "For each indicator, read the level descriptors and choose the level the evidence "
+        "shows from the drop-down. To skip an indicator, choose Not assessed and say why in "
+        "the Reason column; to skip a whole domain, do the same on the domain's row. The "
+        "panel's columns are for the assurance panel."
+    ),
+    "Evidence": (
+        "One row per item of evidence: choose the indicator it supports, give a title, a "
+        "reference (a web address, a board paper number) and the date it was produced or "
+        "approved. Items with the same reference count once."
+    ),
+    "Governance": (
+        "Rate each sub-indicator red, amber or green against the descriptions, or choose Not "
+        "assessed and say why. Leave the sheet empty if you do not rate governance."
+    ),
+    "Outcomes": (
+        "One row per outcome measure: an id of your own (letters, digits, dots, dashes), its "
+        "name, the unit, whether higher or lower is better, and its baseline year and value. "
+        "Leave the sheet empty if you do not report outcomes."
+    ),
+    "Trajectory": (
+        "For each measure, one row per financial year: the aspiration for that year and, "
+        "once published, the actual value."
+    ),
+    "Panel": (
+        "For the assurance panel: the panel day and its members. Leave the sheet empty for a "
+        "self-assessment that no panel has seen yet."
+    ),
+}
+"""What to do on each sheet, in plain words (row 2 of the sheet)."""
+
+COLUMN_LABELS = {
+    "domain": "Domain",
+    "indicator": "Indicator",
+    "area": "Area",
+    "sub_indicator": "Sub-indicator",
+    "title": "Title",
+    "level": "Level",
+    "rating": "Rating",
+    "not_assessed": "Reason (if not assessed)",
+    "narrative": "Narrative: what the evidence shows",
+    "panel_level": "Panel's level",
+    "panel_rating": "Panel's rating",
+    "panel_note": "Panel's note",
+    "ref": "Reference (web address or document)",
+    "date": "Date",
+    "name": "Name",
+    "role": "Role",
+    "id": "Measure id",
+    "unit": "Unit",
+    "better": "Better when",
+    "baseline.period": "Baseline year",
+    "baseline.value": "Baseline value",
+    "source": "Source of the figures",
+    "measure": "Measure id",
+    "year": "Financial year",
+    "aspiration": "Aspiration",
+    "actual": "Actual",
+    "field": "Field",
+    "label": "",
+    "value": "Value",
+    "help": "Notes",
+}
+"""The label above each column, by the column's key."""
+
+FIELD_LABELS = {
+    "framework": ("Framework", "The framework and its version, e.g. wcc@2009. Written by wcc."),
+    "organisation.name": ("Organisation", "The organisation's full name."),
+    "organisation.code": ("Organisation code", "Its ODS code, e.g. QW9."),
+    "period": ("Financial year assessed", "Written as 2026/27."),
+    "assessed_on": ("Date of the self-assessment", "The day the assessment was agreed."),
+    "targets.default": ("Target for every domain", "Optional: a level every domain should reach."),
+    "panel.date": ("Panel day", "The day the panel confirmed and challenged the self-assessment."),
+}
+"""The label and guidance of each field of a form sheet."""
+
+ASSESSORS_LABEL = "Assessors: who took part in the self-assessment"
+MEMBERS_LABEL = "Members of the panel"
+
+
+def field_label(path: Sequence[str], titles: dict[str, str]) -> tuple[str, str]:
+    """Return a form field's label and guidance; ``titles`` names domains for targets."""
+    key = ".".join(path)
+    if key in FIELD_LABELS:
+        return FIELD_LABELS[key]
+    if path[0] == "targets":
+        return f"Target for {path[-1]}", titles.get(path[-1], "")
+    return key, ""
+
+
+def descriptor_label(level: int, label: str) -> str:
+    """Return the label above a level's descriptors: ``Level 3: Established``."""
+    return f"Level {level}: {label}"
+
+
+def rag_descriptor_label(rating: Rag) -> str:
+    """Return the label above a rating's descriptions: ``Green means``."""
+    return f"{rating.label} means"
+
+
+def level_choices_error(levels: Sequence[int]) -> str:
+    """Return what a level drop-down says to a value it does not offer."""
+    return f"Choose a level from {levels[0]} to {levels[-1]}, or Not assessed."

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
-from wcc_assess.errors import InputError, UsageError
-from wcc_assess.io.reading import display_name, parse_document, read_text
+from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.io.reading import display_name, parse_document
 from wcc_assess.io.results import result_from_json
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Result
@@ -24,6 +24,7 @@ from wcc_assess.usecases.submissions import (
     LoadedSubmission,
     load_submission,
     submission_from_document,
+    submission_input,
 )
 
 __all__ = ["AssessOptions", "Assessment", "assess_file", "grade", "load_earlier"]
@@ -53,6 +54,8 @@ class Assessment(NamedTuple):
     framework: Framework
     inputs: list[Path | str]
     """Every file the assessment read: reports may not be written over any of them."""
+    notes: list[Diagnostic] = []
+    """What reading the submission noticed without rejecting it (a workbook's warnings)."""
 
 
 def grade(
@@ -78,17 +81,17 @@ def grade(
 def load_earlier(
     source: Path | str, *, generated_at: str, frameworks: Sequence[Framework] = ()
 ) -> Result:
-    """Return the result of a submission YAML (scored) or a result JSON file (checked).
+    """Return the result of a submission (YAML or a workbook, scored) or a result JSON file.
 
     A submission is checked against its own ``framework:``, looked up first among
     ``frameworks`` and then in the built-in registry; it is scored without a command-line
     target. Raises :class:`InputError` listing every problem found.
     """
     name = display_name(source)
-    text = read_text(source)
-    if text.lstrip().startswith(("{", "[")):
-        return result_from_json(text, name)
-    document = parse_document(text, name)
+    found = submission_input(source)
+    if isinstance(found, str) and found.lstrip().startswith(("{", "[")):
+        return result_from_json(found, name)
+    document = parse_document(found, name) if isinstance(found, str) else found
     if "scale" in document.data:
         raise InputError.one(
             name, "is a framework file, not a submission or a result", _RESULT_HINT
@@ -129,4 +132,4 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         fail_on_red=options.fail_on_red,
         baseline=baseline,
     )
-    return Assessment(result, loaded.framework, inputs)
+    return Assessment(result, loaded.framework, inputs, loaded.warnings)

@@ -11,9 +11,18 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.core.checks import submission_problems
-from wcc_assess.errors import Diagnostic, InputError, UsageError
-from wcc_assess.io.loading import raise_located, submission_model
-from wcc_assess.io.reading import display_name, is_framework_document, read_document, read_text
+from wcc_assess.errors import Diagnostic, InputError, Loc, UsageError
+from wcc_assess.io.loading import locate, raise_located, submission_model
+from wcc_assess.io.reading import (
+    display_name,
+    is_framework_document,
+    parse_document,
+    read_bytes,
+    read_document,
+    read_text,
+    text_of,
+)
+from wcc_assess.io.workbook import is_workbook, parse_workbook, read_workbook
 from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
@@ -23,8 +32,12 @@ __all__ = [
     "LoadedSubmission",
     "load_submission",
     "load_submission_quickly",
+    "read_submission_document",
     "submission_from_document",
+    "submission_input",
 ]
+
+_ZIP = b"PK\x03\x04"
 
 
 class LoadedSubmission(NamedTuple):
@@ -34,6 +47,34 @@ class LoadedSubmission(NamedTuple):
     framework: Framework
     document: Document
     name: str
+    warnings: list[Diagnostic] = []
+    """What reading the file noticed without rejecting it (a workbook's extra sheet, a
+    level typed as a word), located."""
+
+
+def submission_input(source: Path | str) -> Document | str:
+    """Read a submission file: a workbook's data (``.xlsx``, or any file that is one), or
+    the text of any other file (YAML, or a result's JSON), not yet parsed."""
+    if is_workbook(source):
+        return read_workbook(source)
+    raw = read_bytes(source)
+    name = display_name(source)
+    if raw.startswith(_ZIP):
+        return parse_workbook(raw, name)
+    return text_of(raw, name)
+
+
+def read_submission_document(source: Path | str) -> Document:
+    """Read a submission file: a workbook (``.xlsx``, or any file that is one) or YAML."""
+    found = submission_input(source)
+    return found if isinstance(found, Document) else parse_document(found, display_name(source))
+
+
+def _beside(found: list[Diagnostic], flagged: list[Loc]) -> list[Diagnostic]:
+    """Leave out what the models say of a cell that reading already explained."""
+    if not flagged:
+        return found
+    return [d for d in found if not any(d.loc[: len(loc)] == loc for loc in flagged)]
 
 
 def _named_framework(
@@ -65,10 +106,17 @@ def submission_from_document(
     found += shape
     if framework is not None:
         found += submission_problems(data, framework)
+    read = [note for note in document.notes if note.is_error]
+    found = read + _beside(found, [note.loc for note in read])
     raise_located(name, document, found, by_line=True)
     assert submission is not None and framework is not None
+    warnings = [note for note in document.notes if not note.is_error]
     return LoadedSubmission(
-        submission=submission, framework=framework, document=document, name=name
+        submission=submission,
+        framework=framework,
+        document=document,
+        name=name,
+        warnings=locate(name, document, warnings),
     )
 
 
@@ -85,7 +133,7 @@ def load_submission(
     Raises :class:`InputError` listing every problem found.
     """
     return submission_from_document(
-        read_document(source), display_name(source), framework, resolve=resolve
+        read_submission_document(source), display_name(source), framework, resolve=resolve
     )
 
 
@@ -109,6 +157,8 @@ def load_submission_quickly(
     located exactly as ``wcc validate`` locates them.
     """
     name = display_name(path)
+    if is_workbook(path):
+        return submission_from_document(read_workbook(path), name, framework, resolve=resolve)
     text = read_text(path)
     try:
         data = parse_yaml_data(text)
