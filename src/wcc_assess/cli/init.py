@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from wcc_assess.cli._app import err, guarded
+from wcc_assess.render.formats import SubmissionFormat
 
 __all__ = ["register"]
 
@@ -52,12 +53,22 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the output file (and schema) if it exists.")
     ] = False,
+    form: Annotated[
+        SubmissionFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml, or xlsx for a workbook to fill in (needs -o FILE.xlsx); default: as "
+            "the output's name says, else yaml.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write a complete blank submission: every domain and indicator, descriptors as comments."""
+    """Write a complete blank submission: every domain and indicator, descriptors beside them."""
     from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, write_skeleton
 
     blank = Blank(date.today(), organisation, code, period)
-    files = SkeletonFiles(output, schema, write_schema, force)
+    files = SkeletonFiles(output, schema, write_schema, force, form)
     for note in write_skeleton(framework, blank, files):
         err(note)
 

@@ -83,7 +83,7 @@ def expand_paths(
         if path.is_dir():
             files = _walk(path, suffixes)
             if not files:
-                message = "the folder holds no " + " or ".join(suffixes) + " file"
+                message = f"the folder holds no {', '.join(suffixes[:-1])} or {suffixes[-1]} file"
                 found.missing.append(InvalidSubmission.one(Diagnostic(text, message)))
             for file in files:
                 found.add(file)

@@ -535,3 +535,21 @@ def rag_descriptor_label(rating: Rag) -> str:
 def level_choices_error(levels: Sequence[int]) -> str:
     """Return what a level drop-down says to a value it does not offer."""
     return f"Choose a level from {levels[0]} to {levels[-1]}, or Not assessed."
+
+
+_RESTORE_ROW = "its row was deleted: copy it back from a workbook written by `wcc init --format xlsx`"
+_SPREADSHEET_WORDS: tuple[tuple[str, str, str | None], ...] = (
+    ("level is required (or skip", "level is required", "choose a level, or Not assessed with a reason"),
+    ("rating is required: red, amber", "rating is required", "choose red, amber or green, or Not assessed with a reason"),
+    ("a reason is required: not_assessed", "a reason is required", "say why in the reason column"),
+)
+
+
+def spreadsheet_words(message: str, hint: str | None) -> tuple[str, str | None]:
+    """Say a submission's problem in a workbook's terms rather than its YAML form's."""
+    for start, said, advice in _SPREADSHEET_WORDS:
+        if message.startswith(start):
+            return said, advice
+    if message.endswith(" is missing") and hint and "not_assessed" in hint:
+        return message, _RESTORE_ROW
+    return message, hint

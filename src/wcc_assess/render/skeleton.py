@@ -14,6 +14,7 @@ from wcc_assess.models.framework import Framework
 __all__ = [
     "blank_submission",
     "init_notes",
+    "workbook_note",
     "schema_command",
     "schema_filename",
     "schema_reference",
@@ -65,6 +66,15 @@ def init_notes(
             f"`{schema_command(framework, str(schema_path))}`, or pass --write-schema"
         )
     return notes
+
+
+def workbook_note(output: Path, framework_file: str | None) -> str:
+    """Return what ``wcc init --format xlsx`` says: the workbook written, what to do next."""
+    option = f" --framework {framework_file}" if framework_file else ""
+    return (
+        f"wrote {output}: rate every indicator on the Ratings sheet and list the evidence, "
+        f"then run `wcc validate{option} {output}`"
+    )
 
 
 def _quote(text: str) -> str:

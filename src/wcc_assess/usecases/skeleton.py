@@ -10,10 +10,13 @@ from wcc_assess.errors import UsageError
 from wcc_assess.io.frameworks import looks_like_path
 from wcc_assess.io.output import check_outputs, emit, needs_writing, refuse_to_overwrite
 from wcc_assess.io.paths import relative_path
+from wcc_assess.render.formats import SubmissionFormat
 from wcc_assess.render.schema import Schema, result_schema, schema_text, submission_schema
+from wcc_assess.models.framework import Framework
 from wcc_assess.render.skeleton import (
     blank_submission,
     init_notes,
+    workbook_note,
     schema_command,
     schema_filename,
     schema_reference,
@@ -50,6 +53,8 @@ class SkeletonFiles(NamedTuple):
     """Write the schema too (an identical file already there is left alone)."""
     force: bool = False
     """Replace a different file already there."""
+    form: SubmissionFormat | None = None
+    """YAML or a workbook; None: as the output's name says (``.xlsx``), else YAML."""
 
 
 def current_period(today: date) -> str:
@@ -67,6 +72,9 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     """
     chosen = resolve_framework(framework)
     framework_file = framework if looks_like_path(framework) else None
+    form = files.form or SubmissionFormat.of(files.output) or SubmissionFormat.YAML
+    if form is SubmissionFormat.XLSX:
+        return _write_workbook(chosen, framework, blank, files)
     to_stdout = files.output is None or str(files.output) == "-"
     output = None if to_stdout else files.output
     folder = Path(".") if output is None else output.parent
@@ -102,6 +110,28 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
         schema_written=write_schema,
         schema_exists=schema_path.exists(),
     )
+
+
+def _write_workbook(chosen: Framework, framework: str, blank: Blank, files: SkeletonFiles) -> list[str]:
+    """Write a blank submission as a workbook to fill in (``wcc init --format xlsx``)."""
+    from wcc_assess.render.workbook import submission_workbook
+
+    output = files.output
+    if output is None or str(output) == "-" or SubmissionFormat.of(output) is not SubmissionFormat.XLSX:
+        raise UsageError("a workbook is written to a file: give -o NAME.xlsx")
+    if files.write_schema or files.schema is not None:
+        raise UsageError("--write-schema and --schema are for YAML submissions, not workbooks")
+    framework_file = framework if looks_like_path(framework) else None
+    if not files.force:
+        refuse_to_overwrite(output)
+    data = {
+        "framework": chosen.ref,
+        "organisation": {"name": blank.organisation, "code": blank.code},
+        "period": blank.period or current_period(blank.today),
+        "assessed_on": blank.today,
+    }
+    emit(submission_workbook(chosen, data), output, [framework_file] if framework_file else [])
+    return [workbook_note(output, framework_file)]
 
 
 def schema_of(framework: str | None, *, result: bool = False) -> Schema:

@@ -7,6 +7,7 @@ file's problems are reported together, sorted by line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,6 +27,7 @@ from wcc_assess.io.workbook import is_workbook, parse_workbook, read_workbook
 from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
+from wcc_assess.render._words import spreadsheet_words
 from wcc_assess.usecases.frameworks import Resolver, resolve_framework
 
 __all__ = [
@@ -70,6 +72,11 @@ def read_submission_document(source: Path | str) -> Document:
     return found if isinstance(found, Document) else parse_document(found, display_name(source))
 
 
+def _in_sheet_words(diagnostic: Diagnostic) -> Diagnostic:
+    message, hint = spreadsheet_words(diagnostic.message, diagnostic.hint)
+    return replace(diagnostic, message=message, hint=hint)
+
+
 def _beside(found: list[Diagnostic], flagged: list[Loc]) -> list[Diagnostic]:
     """Leave out what the models say of a cell that reading already explained."""
     if not flagged:
@@ -108,6 +115,8 @@ def submission_from_document(
         found += submission_problems(data, framework)
     read = [note for note in document.notes if note.is_error]
     found = read + _beside(found, [note.loc for note in read])
+    if document.sheets is not None:
+        found = [_in_sheet_words(diagnostic) for diagnostic in found]
     raise_located(name, document, found, by_line=True)
     assert submission is not None and framework is not None
     warnings = [note for note in document.notes if not note.is_error]
