@@ -176,13 +176,14 @@ def _check_frame(reader: _Reader, sheet: RawSheet, inputs: set[int]) -> None:
     hidden = sorted(used & sheet.hidden_rows)
     if hidden:
         rows = ", ".join(str(row) for row in hidden[:10]) + (" ..." if len(hidden) > 10 else "")
+        many = len(hidden) > 1
         reader.sheet_problem(
             sheet.name,
             hidden[0],
             1,
-            f"row{'s' if len(hidden) > 1 else ''} {rows} {'are' if len(hidden) > 1 else 'is'} "
-            "hidden; their values were read as part of the submission",
-            "unhide them to check what they say",
+            f"row{'s' if many else ''} {rows} {'are' if many else 'is'} hidden; "
+            f"{'they were' if many else 'it was'} read as part of the submission",
+            f"unhide {'them' if many else 'it'} to check what {'they say' if many else 'it says'}",
             warn=True,
         )
     hidden_inputs = sorted(inputs & sheet.hidden_columns)
@@ -421,8 +422,10 @@ def _read_hierarchy(
             if _duplicate(reader, sheet, rows_of, (group.id, member_id), row, layout.member):
                 continue
             loc = (layout.section, group.id, member_id)
-            group.entry[member_id] = _member_entry(reader, sheet, layout, keys, row, loc)
             owners[member_id] = loc
+            entry = _member_entry(reader, sheet, layout, keys, row, loc)
+            if entry or "not_assessed" not in group.entry:  # a skipped group's rows are empty
+                group.entry[member_id] = entry
         elif any(c in inputs for r, c in sheet.cells if r == row):
             reader.sheet_problem(
                 sheet.name,

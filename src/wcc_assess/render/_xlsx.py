@@ -64,6 +64,11 @@ def put(sheet: Worksheet, row: int, column: int, value: Any, *, locked: bool = T
     elif isinstance(value, date) and not isinstance(value, datetime):
         cell.value = value
         cell.number_format = "yyyy-mm-dd"
+    elif isinstance(value, float) and not isinstance(value, bool):
+        cell.value = value
+        if value == value and float(f"{value:.16g}") != value:  # needs its 17th digit
+            exact: dict[str, str] = sheet.__dict__.setdefault("_wcc_exact", {})
+            exact[cell.coordinate] = repr(value)
     elif value is not None:
         cell.value = value
     cell.protection = Protection(locked=locked)
@@ -131,6 +136,22 @@ def _moment() -> datetime:
 _CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
+_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>.*?</c>', re.S)
+_VALUE = re.compile(rb"<v>[^<]*</v>")
+
+
+def _exact_numbers(xml: bytes, exact: dict[str, str]) -> bytes:
+    """Write every digit of the numbers that need 17 (openpyxl writes 16)."""
+
+    def cell(match: re.Match[bytes]) -> bytes:
+        found = exact.get(match[1].decode())
+        if found is None:
+            return match[0]
+        return _VALUE.sub(b"<v>" + found.encode() + b"</v>", match[0], count=1)
+
+    return _CELL.sub(cell, xml)
+
+
 def reproducible_bytes(book: Workbook) -> bytes:
     """Return the workbook's bytes with fixed times, so that the same content is the same file.
 
@@ -142,12 +163,18 @@ def reproducible_bytes(book: Workbook) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    exact = {
+        f"xl/worksheets/sheet{index}.xml": sheet.__dict__.get("_wcc_exact", {})
+        for index, sheet in enumerate(book.worksheets, start=1)
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 data = _CORE_TIMES.sub(rb"\g<1>" + stamp + rb"\g<3>", data)
+            if exact.get(info.filename):
+                data = _exact_numbers(data, exact[info.filename])
             entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16

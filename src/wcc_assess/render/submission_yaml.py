@@ -33,14 +33,17 @@ _ORDER = {
 _PLAIN_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
 _PLAIN_WORD = re.compile(r"^[a-z][a-z-]*$")
 _YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n"})
-_BLOCK_SAFE = re.compile(r"^[^\s](?:[^\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]*[^\s])?$", re.S)
+_NEVER = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff\\ud800-\\udfff"
+_BLOCK_SAFE = re.compile(rf"[^\s{_NEVER}](?:[^\t\r{_NEVER}]*[^\s{_NEVER}])?", re.S)
+"""Text a block scalar carries exactly: printable, no tab or carriage return, no space at
+either end (the whole text must match)."""
 _FOLD_AT = 88
 _BREAK_SECTIONS = frozenset({"domains", "panel", "governance", "outcomes"})
 
 
 def _key(key: Any) -> str:
     text = str(key)
-    return text if _PLAIN_KEY.match(text) and text.lower() not in _YAML_WORDS else json.dumps(text, ensure_ascii=False)
+    return text if _PLAIN_KEY.fullmatch(text) and text.lower() not in _YAML_WORDS else _quoted(text)
 
 
 def _float(value: float) -> str:
@@ -63,14 +66,23 @@ def _scalar(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    if _PLAIN_WORD.match(text) and text not in _YAML_WORDS:
+    if _PLAIN_WORD.fullmatch(text) and text not in _YAML_WORDS:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _quoted(text)
+
+
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+"""What YAML may not carry as it is (or reads as a line break): written as an escape."""
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML string (JSON's form, which YAML reads), escaping what it must."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _block(value: str, indent: str, room: int) -> list[str] | None:
     """A long text as a folded or literal block, or None when it reads back otherwise."""
-    if not _BLOCK_SAFE.match(value) or value.startswith(("#", "-", "?", ":")):
+    if not _BLOCK_SAFE.fullmatch(value) or value.startswith(("#", "-", "?", ":")):
         return None
     if "\n" in value:
         lines = value.split("\n")
