@@ -402,3 +402,55 @@ def test_validate_json_and_github_name_the_cell(wcc: Wcc, workbook: Callable[...
     assert (found["sheet"], found["cell"], found["line"], found["column"]) == ("Ratings", "H7", 7, 8)
     github = wcc("validate", str(path), "--format", "github").stdout
     assert github.startswith(f"::error file={path},title=wcc validate::Ratings!H7: domains.C1.C1.2.level: 5 is not on the scale")
+
+
+def test_a_blank_workbook_filled_in_grades_as_its_yaml_twin(wcc: Wcc, tmp_path: Path) -> None:
+    """Fill in `wcc init --format xlsx` as a person would (typing, not converting)."""
+    from wcc_assess.io.reading import read_document
+
+    blank = tmp_path / "blank.xlsx"
+    assert wcc("init", "-o", str(blank), "--period", "2026/27").exit_code == 0
+    data = read_document(EXAMPLE).data
+    book = openpyxl.load_workbook(blank)
+    cover = book["Cover"]
+    typed = {
+        "organisation.name": data["organisation"]["name"],
+        "organisation.code": data["organisation"]["code"],
+        "assessed_on": "2026-10-14",  # typed as text, the ISO way
+        "targets.default": 2,
+        "targets.C11": "3",
+    }
+    for row in range(5, cover.max_row + 1):
+        if cover.cell(row, 1).value in typed:
+            cover.cell(row, 3).value = typed[cover.cell(row, 1).value]
+    for number, person in enumerate(data["assessors"]):
+        row = next(r for r in range(5, cover.max_row + 1) if cover.cell(r, 1).value == "assessors") + 1 + number
+        cover.cell(row, 2).value, cover.cell(row, 3).value = person["name"], person["role"]
+    ratings, evidence = book["Ratings"], book["Evidence"]
+    rows = {ratings.cell(r, 2).value or ratings.cell(r, 1).value: r for r in range(5, ratings.max_row + 1)}
+    next_evidence = 5
+    for domain_id, domain in data["domains"].items():
+        if "not_assessed" in domain:
+            ratings.cell(rows[domain_id], 8).value = "Not assessed"
+            ratings.cell(rows[domain_id], 9).value = domain["not_assessed"]
+            continue
+        for indicator_id, entry in domain.items():
+            row = rows[indicator_id]
+            if "not_assessed" in entry:
+                ratings.cell(row, 8).value = "Not assessed"
+                ratings.cell(row, 9).value = entry["not_assessed"]
+                continue
+            ratings.cell(row, 8).value = str(entry["level"])  # chosen from the drop-down: text
+            ratings.cell(row, 10).value = entry.get("narrative")
+            for item in entry.get("evidence", []):
+                evidence.cell(next_evidence, 1).value = indicator_id
+                evidence.cell(next_evidence, 2).value = item["title"]
+                evidence.cell(next_evidence, 3).value = item["ref"]
+                evidence.cell(next_evidence, 4).value = item["date"]
+                next_evidence += 1
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    yaml_run = wcc("assess", str(EXAMPLE), "--format", "json")
+    run = wcc("assess", str(filled), "--format", "json")
+    assert run.exit_code == yaml_run.exit_code == 1, run.stderr
+    assert _without_source(run.stdout) == _without_source(yaml_run.stdout)

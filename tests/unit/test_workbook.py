@@ -139,3 +139,20 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert cell.data_type == "s" and cell.quotePrefix
     narrative = _loaded(written).submission.domains["C1"].indicators["C1.1"].narrative
     assert narrative == "=HYPERLINK(\"http://x\")\r\nline _x0041_ \x01"
+
+
+def test_the_example_workbook_is_the_example_yaml_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """examples/westmarsh-2026-27.xlsx is `wcc convert` of the YAML: run it again after a change.
+
+    The cells are compared (the bytes depend on openpyxl's release as well), and the two
+    read as the same submission.
+    """
+    from wcc_assess.io.xlsx import read_xlsx
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    committed = (EXAMPLES / "westmarsh-2026-27.xlsx").read_bytes()
+    fresh = workbook_of(EXAMPLE)
+    hint = "run: wcc convert examples/westmarsh-2026-27.yaml -o examples/westmarsh-2026-27.xlsx --force"
+    assert read_xlsx(committed, "committed") == read_xlsx(fresh, "fresh"), hint
+    assert _loaded(committed).submission == load_submission(EXAMPLE).submission
+    assert openpyxl.load_workbook(io.BytesIO(committed)).properties.created.year == 2000
