@@ -35,7 +35,9 @@ def edited(raw: bytes, change: Callable[[openpyxl.Workbook], Any]) -> bytes:
     return out.getvalue()
 
 
-def patched(raw: bytes, part: str, change: Callable[[str], str] | None = None, *, add: bytes | None = None) -> bytes:
+def patched(
+    raw: bytes, part: str, change: Callable[[str], str] | None = None, *, add: bytes | None = None
+) -> bytes:
     """Rewrite one part of the workbook's zip (its XML text), or add a part."""
     source = zipfile.ZipFile(io.BytesIO(raw))
     out = io.BytesIO()

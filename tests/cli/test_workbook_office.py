@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from tests.cli.test_workbooks import _without_source
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, cli_runner
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def test_libreoffice_reads_every_sheet(tmp_path: Path) -> None:
     assert "westmarsh-2026-27-Ratings.csv" in names and "westmarsh-2026-27-Cover.csv" in names
     ratings = (out / "westmarsh-2026-27-Ratings.csv").read_text(encoding="utf-8")
     assert "Domain,Indicator,Title,Level 1: Foundations" in ratings
-    assert ',C1.1,Strategic vision and direction,' in ratings
+    assert ",C1.1,Strategic vision and direction," in ratings
     cover = (out / "westmarsh-2026-27-Cover.csv").read_text(encoding="utf-8")
     assert "organisation.name,Organisation,NHS Westmarsh Integrated Care Board" in cover
 
@@ -60,14 +60,14 @@ def test_libreoffice_prints_it(tmp_path: Path) -> None:
     if shutil.which("pdftotext") is None:
         assert pdf.read_bytes().startswith(b"%PDF")
         return
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Ratings: one row per indicator, grouped by domain" in text
     assert "Strategic vision and direction" in text
 
 
 def test_saved_by_libreoffice_it_grades_the_same(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
     from wcc_assess.cli import app
 
     source = tmp_path / "westmarsh.xlsx"
@@ -76,10 +76,12 @@ def test_saved_by_libreoffice_it_grades_the_same(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(saved)
     levels = [dv for dv in book["Ratings"].data_validations.dataValidation if dv.type == "list"]
     assert levels and '"1,2,3,4,Not assessed"' in {dv.formula1 for dv in levels}
-    runner = CliRunner()
+    runner = cli_runner()
     env = {"SOURCE_DATE_EPOCH": "1790000000"}
     ours = runner.invoke(app, ["assess", str(saved), "--format", "json"], env=env)
-    yaml = runner.invoke(app, ["assess", str(EXAMPLES / "westmarsh-2026-27.yaml"), "--format", "json"], env=env)
+    yaml = runner.invoke(
+        app, ["assess", str(EXAMPLES / "westmarsh-2026-27.yaml"), "--format", "json"], env=env
+    )
     assert ours.exit_code == yaml.exit_code == 1
     assert _without_source(ours.stdout) == _without_source(yaml.stdout)
     assert "QW9" in json.dumps(json.loads(ours.stdout))

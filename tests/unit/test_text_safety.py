@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from wcc_assess.io.xlsx import read_xlsx
 import yaml
 
 from tests.conftest import DATA, evidence, mini_submission
 from tests.render_support import scan_html
 from wcc_assess.core.cohort import CohortOptions, build_cohort
 from wcc_assess.core.trend import build_trend
+from wcc_assess.io.xlsx import read_xlsx
 from wcc_assess.models.result import Result
 from wcc_assess.render import ASSESS, COHORT, TREND, AssessFormat, CohortFormat, TrendFormat
 from wcc_assess.render._safety import UNSAFE
@@ -152,7 +151,9 @@ def test_every_family_is_equally_safe(files: dict[str, Path]) -> None:
         seen.add(family)
         if fmt == "xlsx":  # a workbook: text stored as text, cleaned, never a formula
             assert isinstance(text, bytes)
-            cells = [cell for sheet in read_xlsx(text, name).sheets for cell in sheet.cells.values()]
+            cells = [
+                cell for sheet in read_xlsx(text, name).sheets for cell in sheet.cells.values()
+            ]
             assert not [cell for cell in cells if cell.formula], name
             texts = [cell.value for cell in cells if isinstance(cell.value, str)]
             assert not [value for value in texts if UNSAFE.search(value)], name

@@ -52,7 +52,12 @@ def _leaves(model: type[BaseModel], prefix: str) -> list[str]:
 def _paths(annotation: Any, path: str) -> list[str]:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType, typing.Annotated):
-        return [p for arg in typing.get_args(annotation)[:1 if origin is typing.Annotated else None] if arg is not type(None) for p in _paths(arg, path)]
+        return [
+            p
+            for arg in typing.get_args(annotation)[: 1 if origin is typing.Annotated else None]
+            if arg is not type(None)
+            for p in _paths(arg, path)
+        ]
     if origin is dict:
         return _paths(typing.get_args(annotation)[1], f"{path}.*")
     if origin is list:
@@ -129,7 +134,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 
     assert _loaded(edited(raw, change)).submission.domains["C1"].indicators["C1.1"].narrative == "x"
     data = load_submission(EXAMPLE).document.data
-    data["domains"]["C1"]["C1.1"]["narrative"] = "=HYPERLINK(\"http://x\")\r\nline _x0041_ \x01"
+    data["domains"]["C1"]["C1.1"]["narrative"] = '=HYPERLINK("http://x")\r\nline _x0041_ \x01'
     from wcc_assess.render.workbook import submission_workbook
     from wcc_assess.usecases.frameworks import resolve_framework
 
@@ -138,10 +143,12 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     cell = book["Ratings"]["J6"]
     assert cell.data_type == "s" and cell.quotePrefix
     narrative = _loaded(written).submission.domains["C1"].indicators["C1.1"].narrative
-    assert narrative == "=HYPERLINK(\"http://x\")\r\nline _x0041_ \x01"
+    assert narrative == '=HYPERLINK("http://x")\r\nline _x0041_ \x01'
 
 
-def test_the_example_workbook_is_the_example_yaml_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_example_workbook_is_the_example_yaml_converted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """examples/westmarsh-2026-27.xlsx is `wcc convert` of the YAML: run it again after a change.
 
     The cells are compared (the bytes depend on openpyxl's release as well), and the two
@@ -152,7 +159,8 @@ def test_the_example_workbook_is_the_example_yaml_converted(monkeypatch: pytest.
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     committed = (EXAMPLES / "westmarsh-2026-27.xlsx").read_bytes()
     fresh = workbook_of(EXAMPLE)
-    hint = "run: wcc convert examples/westmarsh-2026-27.yaml -o examples/westmarsh-2026-27.xlsx --force"
+    hint = "run: wcc convert examples/westmarsh-2026-27.yaml -o "
+    hint += "examples/westmarsh-2026-27.xlsx --force"
     assert read_xlsx(committed, "committed") == read_xlsx(fresh, "fresh"), hint
     assert _loaded(committed).submission == load_submission(EXAMPLE).submission
     assert openpyxl.load_workbook(io.BytesIO(committed)).properties.created.year == 2000

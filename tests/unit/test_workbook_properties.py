@@ -37,7 +37,9 @@ _TEXT = st.one_of(
 _WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
     lambda text: bool(text.strip())
 )
-_LONG = st.lists(st.sampled_from(["evidence", "of", "board", "plans", "quarterly"]), min_size=30, max_size=60).map(" ".join)
+_LONG = st.lists(
+    st.sampled_from(["evidence", "of", "board", "plans", "quarterly"]), min_size=30, max_size=60
+).map(" ".join)
 _DATES = st.dates(date(2000, 1, 1), date(2099, 12, 31))
 _PERIODS = st.sampled_from(["2022/23", "2023/24", "2024/25", "2025/26", "2026/27"])
 _LEVELS = st.integers(1, 4)
@@ -86,7 +88,9 @@ def _groups(draw: st.DrawFn, groups: list[tuple[str, list[str]]], member: Any) -
 
 @st.composite
 def _measure(draw: st.DrawFn, measure_id: str) -> dict[str, Any]:
-    numbers = st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False))
+    numbers = st.one_of(
+        st.integers(-(10**6), 10**6), st.floats(allow_nan=False, allow_infinity=False)
+    )
     years = draw(st.lists(_PERIODS, min_size=1, max_size=4, unique=True))
     trajectory = {year: draw(numbers) for year in years}
     actual_years = draw(st.lists(st.sampled_from(years), unique=True))
@@ -122,12 +126,21 @@ def submissions(draw: st.DrawFn) -> dict[str, Any]:
     if targets:
         data["targets"] = targets
     if draw(st.booleans()):
-        members = st.lists(st.fixed_dictionaries({"name": _WORDS, "role": _WORDS}), min_size=1, max_size=3)
+        members = st.lists(
+            st.fixed_dictionaries({"name": _WORDS, "role": _WORDS}), min_size=1, max_size=3
+        )
         data["panel"] = {"date": draw(_DATES), "members": draw(members)}
     if draw(st.booleans()):
         data["governance"] = draw(_groups(areas, _rating))
     if draw(st.booleans()):
-        ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9.-]{0,12}", fullmatch=True), min_size=1, max_size=3, unique=True))
+        ids = draw(
+            st.lists(
+                st.from_regex(r"[a-z][a-z0-9.-]{0,12}", fullmatch=True),
+                min_size=1,
+                max_size=3,
+                unique=True,
+            )
+        )
         data["outcomes"] = [draw(_measure(measure_id)) for measure_id in ids]
     return data
 

@@ -93,17 +93,23 @@ def _mapping(loc: Loc, value: Any) -> list[Diagnostic]:
 def _hierarchy(
     loc: Loc, value: Any, groups: dict[str, list[str]], fields: set[str]
 ) -> list[Diagnostic]:
-    """Groups and members must be the framework's (each has a row), entries records."""
+    """Check that groups and members are the framework's (each has a row), entries records."""
     if not isinstance(value, dict):
         return [] if value is None else [Diagnostic.at(loc, "expected a mapping of ids")]
     found: list[Diagnostic] = []
     for group_id, entry in value.items():
         if group_id not in groups:
             message = f"{group_id!r} is not in the framework: the workbook has no row for it"
-            found.append(Diagnostic.at((*loc, group_id), message, suggest(str(group_id), list(groups))))
+            found.append(
+                Diagnostic.at((*loc, group_id), message, suggest(str(group_id), list(groups)))
+            )
             continue
         if not isinstance(entry, dict):
-            found += [] if entry is None else [Diagnostic.at((*loc, group_id), "expected a mapping of ids")]
+            found += (
+                []
+                if entry is None
+                else [Diagnostic.at((*loc, group_id), "expected a mapping of ids")]
+            )
             continue
         for member_id, rating in entry.items():
             where = (*loc, group_id, member_id)
@@ -111,7 +117,9 @@ def _hierarchy(
                 found += _scalar(where, rating)
             elif member_id not in groups[group_id]:
                 message = f"{member_id!r} is not in {group_id}: the workbook has no row for it"
-                found.append(Diagnostic.at(where, message, suggest(str(member_id), groups[group_id])))
+                found.append(
+                    Diagnostic.at(where, message, suggest(str(member_id), groups[group_id]))
+                )
             else:
                 found += _record(where, rating, fields)
     return found

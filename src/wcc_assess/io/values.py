@@ -63,7 +63,7 @@ _RAG = {"red": "red", "amber": "amber", "green": "green", "r": "red", "a": "ambe
 
 
 def _whole(value: Any) -> Any:
-    """A whole number from a number or text that is one; anything else as it is."""
+    """Return a whole number from a number or text that is one; anything else as it is."""
     if isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():

@@ -16,16 +16,14 @@ into a text column (an organisation code) is text.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
-
-from dataclasses import replace
 
 from wcc_assess.errors import Diagnostic, InputError, Loc, Severity, cell_name, dotted, suggest
 from wcc_assess.io.reading import display_name
 from wcc_assess.io.values import Converted, convert, is_not_assessed
-from wcc_assess.io.xlsx import Cell, RawSheet, read_xlsx
+from wcc_assess.io.xlsx import RawSheet, read_xlsx
 from wcc_assess.io.yamlsafe import Document
 from wcc_assess.models.workbook import (
     COVER,
@@ -87,7 +85,7 @@ class _Reader:
         *,
         warn: bool = False,
     ) -> None:
-        """A problem of a cell that has no field path (a merged range, a stray row)."""
+        """Note a problem of a cell that has no field path (a merged range, a stray row)."""
         loc: Loc = ("@", sheet, row, column)
         self.put(loc, sheet, row, column)
         severity: Severity = "warning" if warn else "error"
@@ -106,7 +104,7 @@ class _Reader:
                 self.notes[index] = replace(note, loc=moved, path=dotted(moved))
 
     def finished_notes(self) -> list[Diagnostic]:
-        """The notes, those left at a sheet's cell without a field path shown as such."""
+        """Return the notes; those at a sheet's cell without a field path show none."""
         return [
             replace(note, path="") if note.loc and str(note.loc[0]).startswith("@") else note
             for note in self.notes
@@ -130,7 +128,7 @@ class _Reader:
 
 
 def _keys(sheet: RawSheet) -> dict[str, int]:
-    """The key row: each key and its column."""
+    """Return the key row: each key and its column."""
     return {
         str(cell.value).strip(): column
         for (row, column), cell in sheet.cells.items()
@@ -160,7 +158,7 @@ def _check_columns(
 
 
 def _check_frame(reader: _Reader, sheet: RawSheet, inputs: set[int]) -> None:
-    """Merged cells over input columns, and hidden rows or columns in the data."""
+    """Find merged cells over input columns, and hidden rows or columns in the data."""
     for top, left, bottom, right in sheet.merged:
         if bottom < FIRST_ROW or not any(left <= column <= right for column in inputs):
             continue
@@ -218,7 +216,7 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def _table_row(sheet: RawSheet, form: FormSheet) -> int | None:
-    """The key row of the table that ends a form sheet (its key in column A), if any."""
+    """Return the key row of the table ending a form sheet (its key in column A), if any."""
     if form.table is None:
         return None
     for (row, column), cell in sorted(sheet.cells.items()):
@@ -335,7 +333,7 @@ class _Group(NamedTuple):
 def _member_entry(
     reader: _Reader, sheet: RawSheet, layout: Hierarchy, keys: dict[str, int], row: int, loc: Loc
 ) -> dict[str, Any]:
-    """A member's row as the YAML form writes it (Not assessed becomes its reason)."""
+    """Read a member's row as the YAML form writes it (Not assessed becomes its reason)."""
     entry: dict[str, Any] = {}
     reader.put(loc, sheet.name, row, keys[layout.rating.key])
     for column in layout.inputs:
@@ -376,9 +374,10 @@ def _group_entry(
         if key not in layout.group_inputs:
             value = entry.pop(key)
             what = "rated" if key == layout.rating.key else "given a value here"
+            group = layout.group.replace("_", " ")
             reader.problem(
                 (*loc, key),
-                f"a {layout.group.replace('_', ' ')} is not {what}: {value!r} has no place on its row",
+                f"a {group} is not {what}: {value!r} has no place on its row",
                 "rate its members on their own rows, or choose Not assessed (with a reason) "
                 "to skip the whole group",
             )
@@ -421,9 +420,9 @@ def _read_hierarchy(
                 continue
             if _duplicate(reader, sheet, rows_of, (group.id, member_id), row, layout.member):
                 continue
-            loc = (layout.section, group.id, member_id)
-            owners[member_id] = loc
-            entry = _member_entry(reader, sheet, layout, keys, row, loc)
+            member_loc = (layout.section, group.id, member_id)
+            owners[member_id] = member_loc
+            entry = _member_entry(reader, sheet, layout, keys, row, member_loc)
             if entry or "not_assessed" not in group.entry:  # a skipped group's rows are empty
                 group.entry[member_id] = entry
         elif any(c in inputs for r, c in sheet.cells if r == row):
@@ -432,7 +431,8 @@ def _read_hierarchy(
                 row,
                 1,
                 "values on a row without an id",
-                f"type values only on the rows of a {layout.group} or {layout.member.replace('_', ' ')}",
+                f"type values only on the rows of a {layout.group} or "
+                + layout.member.replace("_", " "),
             )
     return section, filled
 
@@ -487,7 +487,7 @@ def _place_evidence(
             _unknown_owner(reader, sheet, keys, row, owner_id, owners)
             continue
         found = lists.setdefault(owner, [])
-        loc = (*owner, "evidence", len(found))
+        loc: Loc = (*owner, "evidence", len(found))
         reader.move(("@evidence", index), loc)
         found.append(item)
     for owner, found in lists.items():
@@ -603,7 +603,7 @@ def _place_year(
 
 
 def _sheets(reader: _Reader, sheets: list[RawSheet]) -> dict[str, RawSheet]:
-    """The sheets of a submission by name; the others are warned about and left out."""
+    """Return the sheets of a submission by name; warn about the others, left out."""
     known = [sheet.name for sheet in SHEETS]
     book = {sheet.name: sheet for sheet in sheets if sheet.name in known}
     missing = [name for name in _REQUIRED if name not in book]

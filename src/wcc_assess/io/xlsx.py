@@ -196,7 +196,7 @@ def _is_date_format(code: str) -> bool:
 
 
 def _date_styles(archive: zipfile.ZipFile, name: str) -> frozenset[int]:
-    """The indexes of the cell styles that show a number as a date."""
+    """Return the indexes of the cell styles that show a number as a date."""
     root = _xml(archive, "xl/styles.xml", name)
     if root is None:
         return frozenset()

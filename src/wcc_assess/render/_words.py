@@ -537,10 +537,20 @@ def level_choices_error(levels: Sequence[int]) -> str:
     return f"Choose a level from {levels[0]} to {levels[-1]}, or Not assessed."
 
 
-_RESTORE_ROW = "its row was deleted: copy it back from a workbook written by `wcc init --format xlsx`"
+_RESTORE_ROW = (
+    "its row was deleted: copy it back from a workbook written by `wcc init --format xlsx`"
+)
 _SPREADSHEET_WORDS: tuple[tuple[str, str, str | None], ...] = (
-    ("level is required (or skip", "level is required", "choose a level, or Not assessed with a reason"),
-    ("rating is required: red, amber", "rating is required", "choose red, amber or green, or Not assessed with a reason"),
+    (
+        "level is required (or skip",
+        "level is required",
+        "choose a level, or Not assessed with a reason",
+    ),
+    (
+        "rating is required: red, amber",
+        "rating is required",
+        "choose red, amber or green, or Not assessed with a reason",
+    ),
     ("a reason is required: not_assessed", "a reason is required", "say why in the reason column"),
 )
 

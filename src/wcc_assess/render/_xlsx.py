@@ -23,6 +23,7 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
@@ -55,7 +56,8 @@ def text_value(text: str) -> str:
 
 def put(sheet: Worksheet, row: int, column: int, value: Any, *, locked: bool = True) -> Cell:
     """Write ``value`` to a cell: text as text (never a formula), numbers and dates as such."""
-    cell: Cell = sheet.cell(row=row, column=column)
+    cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "a merged cell takes no value"
     if isinstance(value, str):
         cell.value = text_value(value)
         cell.data_type = "s"
@@ -109,7 +111,7 @@ def print_setup(sheet: Worksheet, title_rows: str = "3:4") -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = title_rows
     sheet.print_options.gridLines = False
 

@@ -76,12 +76,12 @@ _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff
 
 
 def _quoted(text: str) -> str:
-    """A double-quoted YAML string (JSON's form, which YAML reads), escaping what it must."""
+    """Return a double-quoted YAML string (JSON's form, which YAML reads), escaped."""
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _block(value: str, indent: str, room: int) -> list[str] | None:
-    """A long text as a folded or literal block, or None when it reads back otherwise."""
+    """Return a long text as a folded or literal block; None if it would not read back."""
     if not _BLOCK_SAFE.fullmatch(value) or value.startswith(("#", "-", "?", ":")):
         return None
     if "\n" in value:
@@ -91,7 +91,9 @@ def _block(value: str, indent: str, room: int) -> list[str] | None:
         return ["|-", *(f"{indent}{line}" if line else "" for line in lines)]
     if len(value) <= room or "  " in value or " " not in value:
         return None
-    wrapped = textwrap.wrap(value, max(_FOLD_AT - len(indent), 40), break_long_words=False, break_on_hyphens=False)
+    wrapped = textwrap.wrap(
+        value, max(_FOLD_AT - len(indent), 40), break_long_words=False, break_on_hyphens=False
+    )
     if " ".join(wrapped) != value:
         return None
     return [">-", *(f"{indent}{line}" for line in wrapped)]

@@ -1,5 +1,6 @@
-"""A submission as a workbook a governance officer can fill in: ``wcc init --format xlsx``
-and ``wcc convert`` to ``.xlsx``.
+"""A submission as a workbook a governance officer can fill in.
+
+What ``wcc init --format xlsx`` and ``wcc convert`` to ``.xlsx`` write.
 
 The sheets are laid out as :mod:`wcc_assess.models.workbook` says (the reader,
 :mod:`wcc_assess.io.workbook`, reads them back); the words on them come from
@@ -16,14 +17,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from datetime import date
 from typing import Any, NamedTuple
 
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from wcc_assess.models.assurance import Rag
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.workbook import (
     CHOICE_NOT_ASSESSED,
@@ -32,7 +34,6 @@ from wcc_assess.models.workbook import (
     FIRST_ROW,
     GOVERNANCE,
     HEADER_ROW,
-    KEY_ROW,
     LISTS_SHEET,
     OUTCOMES,
     PANEL,
@@ -56,7 +57,6 @@ from wcc_assess.render._words import (
     level_choices_error,
     rag_descriptor_label,
 )
-from wcc_assess.models.assurance import Rag
 
 __all__ = ["submission_workbook"]
 
@@ -75,7 +75,7 @@ class _Book:
         self.lists: Worksheet | None = None
 
     def sheet(self, name: str, last_column: int) -> Worksheet:
-        sheet = self.book.create_sheet(name)
+        sheet: Worksheet = self.book.create_sheet(name)
         _xlsx.style_frame(sheet, SHEET_TITLES[name], SHEET_NOTES[name], last_column)
         return sheet
 
@@ -90,7 +90,7 @@ class _Book:
 
 
 def _validation(kind: CellKind, framework: Framework, column: Column) -> DataValidation | None:
-    """The drop-down or check of a column, by what it holds."""
+    """Return the drop-down or check of a column, by what it holds."""
     if kind is CellKind.LEVEL:
         offered = ",".join([*map(str, framework.levels), CHOICE_NOT_ASSESSED])
         check = DataValidation(type="list", formula1=f'"{offered}"', allow_blank=True)
@@ -100,10 +100,18 @@ def _validation(kind: CellKind, framework: Framework, column: Column) -> DataVal
         check = DataValidation(type="list", formula1=f'"{offered}"', allow_blank=True)
         check.error = "Choose red, amber or green, or Not assessed."
     elif kind is CellKind.CHOICE:
-        check = DataValidation(type="list", formula1=f'"{",".join(column.choices)}"', allow_blank=True)
+        check = DataValidation(
+            type="list", formula1=f'"{",".join(column.choices)}"', allow_blank=True
+        )
         check.error = "Choose one of: " + ", ".join(column.choices) + "."
     elif kind is CellKind.DATE:
-        check = DataValidation(type="date", operator="between", formula1="1", formula2=str(_LAST_DATE), allow_blank=True)
+        check = DataValidation(
+            type="date",
+            operator="between",
+            formula1="1",
+            formula2=str(_LAST_DATE),
+            allow_blank=True,
+        )
         check.error = "Type a date, e.g. 2026-10-14."
     else:
         return None
@@ -112,7 +120,9 @@ def _validation(kind: CellKind, framework: Framework, column: Column) -> DataVal
     return check
 
 
-def _validate(sheet: Worksheet, framework: Framework, column: Column, index: int, rows: range) -> None:
+def _validate(
+    sheet: Worksheet, framework: Framework, column: Column, index: int, rows: range
+) -> None:
     check = _validation(column.kind, framework, column)
     if check is not None and len(rows):
         letter = get_column_letter(index)
@@ -120,7 +130,9 @@ def _validate(sheet: Worksheet, framework: Framework, column: Column, index: int
         sheet.add_data_validation(check)
 
 
-def _frame_columns(sheet: Worksheet, columns: list[tuple[str, str, int]], row: int = HEADER_ROW) -> None:
+def _frame_columns(
+    sheet: Worksheet, columns: list[tuple[str, str, int]], row: int = HEADER_ROW
+) -> None:
     """Write each column's label and key, and set its width."""
     for index, (key, label, width) in enumerate(columns, start=1):
         _xlsx.header(sheet, row, index, label)
@@ -129,8 +141,10 @@ def _frame_columns(sheet: Worksheet, columns: list[tuple[str, str, int]], row: i
 
 
 def _height(texts: list[tuple[str, int]]) -> float | None:
-    """A row's height that shows its wrapped texts whole (points), or None for one line."""
-    lines = max((math.ceil(len(text) * 1.15 / max(width, 8)) for text, width in texts if text), default=1)
+    """Return a row's height showing its wrapped texts whole (points); None for one line."""
+    lines = max(
+        (math.ceil(len(text) * 1.15 / max(width, 8)) for text, width in texts if text), default=1
+    )
     return None if lines <= 1 else min(409.0, 15.0 * lines)
 
 
@@ -160,13 +174,21 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 def _write_form(book: _Book, form: FormSheet, data: dict[str, Any]) -> None:
     sheet = book.sheet(form.name, 4)
-    _frame_columns(sheet, [("field", COLUMN_LABELS["field"], 20), ("label", "", 32), ("value", COLUMN_LABELS["value"], 40), ("help", COLUMN_LABELS["help"], 56)])
+    _frame_columns(
+        sheet,
+        [
+            ("field", COLUMN_LABELS["field"], 20),
+            ("label", "", 32),
+            ("value", COLUMN_LABELS["value"], 40),
+            ("help", COLUMN_LABELS["help"], 56),
+        ],
+    )
     titles = {domain.id: domain.title for domain in book.framework.domains}
     row = FIRST_ROW
     for path, kind in _form_rows(form, book.framework):
         label, guide = field_label(path, titles)
         _xlsx.put(sheet, row, 1, ".".join(path))
-        _xlsx.put(sheet, row, 2, label).font = _xlsx.Font(bold=True)
+        _xlsx.put(sheet, row, 2, label).font = Font(bold=True)
         cell = _xlsx.put(sheet, row, 3, _get(data, path), locked=path == ("framework",))
         if kind in (CellKind.TEXT, CellKind.PERIOD):
             cell.number_format = "@"
@@ -176,7 +198,9 @@ def _write_form(book: _Book, form: FormSheet, data: dict[str, Any]) -> None:
     if form.table is not None:
         label = ASSESSORS_LABEL if form is COVER else MEMBERS_LABEL
         records = _get(data, form.table.path) or []
-        _write_records(book, sheet, form.table.columns, records, row + 1, label=label, marker=form.table.key)
+        _write_records(
+            book, sheet, form.table.columns, records, row + 1, label=label, marker=form.table.key
+        )
     _xlsx.protect(sheet)
     _xlsx.print_setup(sheet)
     sheet.freeze_panes = f"A{FIRST_ROW}"
@@ -208,7 +232,9 @@ def _write_records(
         for index, column in enumerate(columns, start=1 + offset):
             value = _get(record, tuple(column.key.split(".")))
             cell = _xlsx.put(sheet, row, index, value, locked=False)
-            if column.kind in (CellKind.TEXT, CellKind.ID, CellKind.PERIOD) and not isinstance(value, (int, float)):
+            if column.kind in (CellKind.TEXT, CellKind.ID, CellKind.PERIOD) and not isinstance(
+                value, (int, float)
+            ):
                 cell.number_format = "@"
             texts.append((_text_of(value), column.width))
         sheet.row_dimensions[row].height = _height(texts)
@@ -229,11 +255,22 @@ class _Group(NamedTuple):
 
 
 def _groups(layout: Hierarchy, framework: Framework) -> tuple[list[tuple[str, str]], list[_Group]]:
-    """The descriptor columns (key, label) and every group of the sheet."""
+    """Return the descriptor columns (key, label) and every group of the sheet."""
     if layout is RATINGS:
-        columns = [(f"descriptor.{level}", descriptor_label(level, framework.label(level))) for level in framework.levels]
+        columns = [
+            (f"descriptor.{level}", descriptor_label(level, framework.label(level)))
+            for level in framework.levels
+        ]
         groups = [
-            _Group(d.id, d.title, d.statement, [(i.id, i.title, [i.descriptors[level] for level in framework.levels]) for i in d.indicators])
+            _Group(
+                d.id,
+                d.title,
+                d.statement,
+                [
+                    (i.id, i.title, [i.descriptors[level] for level in framework.levels])
+                    for i in d.indicators
+                ],
+            )
             for d in framework.domains
         ]
         return columns, groups
@@ -241,14 +278,19 @@ def _groups(layout: Hierarchy, framework: Framework) -> tuple[list[tuple[str, st
     ratings = (Rag.GREEN, Rag.AMBER, Rag.RED)
     columns = [(f"descriptor.{r.value}", rag_descriptor_label(r)) for r in ratings]
     groups = [
-        _Group(a.id, a.title, a.statement, [(s.id, s.title, [s.descriptors.of(r) for r in ratings]) for s in a.sub_indicators])
+        _Group(
+            a.id,
+            a.title,
+            a.statement,
+            [(s.id, s.title, [s.descriptors.of(r) for r in ratings]) for s in a.sub_indicators],
+        )
         for a in framework.governance.areas
     ]
     return columns, groups
 
 
 def _entry_cells(entry: Any, layout: Hierarchy) -> dict[str, Any]:
-    """A member's (or group's) values by column: not assessed shown in the rating column."""
+    """Return a member's (or group's) values by column; Not assessed in the rating's."""
     if not isinstance(entry, dict):
         return {}
     cells = {key: value for key, value in entry.items() if key != "evidence"}
@@ -260,7 +302,11 @@ def _entry_cells(entry: Any, layout: Hierarchy) -> dict[str, Any]:
 def _write_hierarchy(book: _Book, layout: Hierarchy, section: Any) -> None:
     framework = book.framework
     descriptors, groups = _groups(layout, framework)
-    columns = [(layout.group, COLUMN_LABELS[layout.group], 9), (layout.member, COLUMN_LABELS[layout.member], 11), ("title", COLUMN_LABELS["title"], 26)]
+    columns = [
+        (layout.group, COLUMN_LABELS[layout.group], 9),
+        (layout.member, COLUMN_LABELS[layout.member], 11),
+        ("title", COLUMN_LABELS["title"], 26),
+    ]
     columns += [(key, label, 30) for key, label in descriptors]
     first_input = len(columns) + 1
     columns += [(column.key, COLUMN_LABELS[column.key], column.width) for column in layout.inputs]
@@ -270,11 +316,31 @@ def _write_hierarchy(book: _Book, layout: Hierarchy, section: Any) -> None:
     row = FIRST_ROW
     for group in groups:
         group_entry = entries.get(group.id)
-        _group_row(sheet, layout, group, _entry_cells(group_entry if isinstance(group_entry, dict) and "not_assessed" in group_entry else {}, layout), row, first_input, len(descriptors))
+        _group_row(
+            sheet,
+            layout,
+            group,
+            _entry_cells(
+                group_entry
+                if isinstance(group_entry, dict) and "not_assessed" in group_entry
+                else {},
+                layout,
+            ),
+            row,
+            first_input,
+            len(descriptors),
+        )
         row += 1
         for member_id, title, texts in group.members:
             member = group_entry.get(member_id) if isinstance(group_entry, dict) else None
-            _member_row(sheet, layout, (member_id, title, texts), _entry_cells(member, layout), row, first_input)
+            _member_row(
+                sheet,
+                layout,
+                (member_id, title, texts),
+                _entry_cells(member, layout),
+                row,
+                first_input,
+            )
             row += 1
     for offset, column in enumerate(layout.inputs):
         _validate(sheet, framework, column, first_input + offset, range(FIRST_ROW, row))
@@ -283,21 +349,42 @@ def _write_hierarchy(book: _Book, layout: Hierarchy, section: Any) -> None:
     sheet.freeze_panes = f"D{FIRST_ROW}"
 
 
-def _group_row(sheet: Worksheet, layout: Hierarchy, group: _Group, cells: dict[str, Any], row: int, first_input: int, span: int) -> None:
-    _xlsx.put(sheet, row, 1, group.id).font = _xlsx.Font(bold=True)
+def _group_row(
+    sheet: Worksheet,
+    layout: Hierarchy,
+    group: _Group,
+    cells: dict[str, Any],
+    row: int,
+    first_input: int,
+    span: int,
+) -> None:
+    _xlsx.put(sheet, row, 1, group.id).font = Font(bold=True)
     _xlsx.put(sheet, row, 2, None)
-    _xlsx.put(sheet, row, 3, group.title).font = _xlsx.Font(bold=True)
-    _xlsx.put(sheet, row, 4, group.statement).font = _xlsx.Font(italic=True)
+    _xlsx.put(sheet, row, 3, group.title).font = Font(bold=True)
+    _xlsx.put(sheet, row, 4, group.statement).font = Font(italic=True)
     for column in range(5, 4 + span):
         _xlsx.put(sheet, row, column, None)
     sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=3 + span)
-    for offset, column in enumerate(layout.inputs):
-        takes = column.key in layout.group_inputs
-        _xlsx.put(sheet, row, first_input + offset, cells.get(column.key) if takes else None, locked=not takes)
+    for offset, entry in enumerate(layout.inputs):
+        takes = entry.key in layout.group_inputs
+        _xlsx.put(
+            sheet,
+            row,
+            first_input + offset,
+            cells.get(entry.key) if takes else None,
+            locked=not takes,
+        )
     sheet.row_dimensions[row].height = _height([(group.statement, 30 * span)])
 
 
-def _member_row(sheet: Worksheet, layout: Hierarchy, member: tuple[str, str, list[str]], cells: dict[str, Any], row: int, first_input: int) -> None:
+def _member_row(
+    sheet: Worksheet,
+    layout: Hierarchy,
+    member: tuple[str, str, list[str]],
+    cells: dict[str, Any],
+    row: int,
+    first_input: int,
+) -> None:
     member_id, title, texts = member
     _xlsx.put(sheet, row, 1, None)
     _xlsx.put(sheet, row, 2, member_id)
@@ -326,7 +413,9 @@ def _evidence_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
             for member_id, entry in group.items() if isinstance(group, dict) else []:
                 items = entry.get("evidence") if isinstance(entry, dict) else None
                 for item in items if isinstance(items, list) else []:
-                    rows.append({"indicator": member_id, **(item if isinstance(item, dict) else {})})
+                    rows.append(
+                        {"indicator": member_id, **(item if isinstance(item, dict) else {})}
+                    )
     return rows
 
 
@@ -347,13 +436,17 @@ def _write_table(book: _Book, layout: SheetTable, records: list[dict[str, Any]])
     return sheet
 
 
+def _mapping(value: Any) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _trajectory_rows(outcomes: Any) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for measure in outcomes if isinstance(outcomes, list) else []:
         if not isinstance(measure, dict):
             continue
-        aims = measure.get("trajectory") if isinstance(measure.get("trajectory"), dict) else {}
-        actuals = measure.get("actuals") if isinstance(measure.get("actuals"), dict) else {}
+        aims = _mapping(measure.get("trajectory"))
+        actuals = _mapping(measure.get("actuals"))
         for year in [*aims, *(y for y in actuals if y not in aims)]:
             row = {"measure": measure.get("id"), "year": year}
             row |= {"aspiration": aims[year]} if year in aims else {}
@@ -376,7 +469,8 @@ def submission_workbook(framework: Framework, data: dict[str, Any]) -> bytes:
     if framework.governance is not None:
         _write_hierarchy(book, GOVERNANCE, data.get("governance"))
     if framework.outcomes is not None or data.get("outcomes"):
-        outcomes = data.get("outcomes") if isinstance(data.get("outcomes"), list) else []
+        found = data.get("outcomes")
+        outcomes: list[Any] = found if isinstance(found, list) else []
         _write_table(book, OUTCOMES, [m for m in outcomes if isinstance(m, dict)])
         _write_table(book, TRAJECTORY, _trajectory_rows(outcomes))
     _write_form(book, PANEL, data)
@@ -386,10 +480,11 @@ def submission_workbook(framework: Framework, data: dict[str, Any]) -> bytes:
 
 
 def _indicator_drop_down(book: _Book, sheet: Worksheet, framework: Framework) -> None:
-    check = DataValidation(type="list", formula1=book.id_list(_member_ids(framework)), allow_blank=True)
+    check = DataValidation(
+        type="list", formula1=book.id_list(_member_ids(framework)), allow_blank=True
+    )
     check.error = "Choose the indicator (or governance sub-indicator) from the list."
     check.errorTitle = "Not a valid entry"
     check.showErrorMessage = True
     check.add(f"A{FIRST_ROW}:A{sheet.max_row}")
     sheet.add_data_validation(check)
-

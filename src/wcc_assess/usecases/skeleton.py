@@ -10,16 +10,16 @@ from wcc_assess.errors import UsageError
 from wcc_assess.io.frameworks import looks_like_path
 from wcc_assess.io.output import check_outputs, emit, needs_writing, refuse_to_overwrite
 from wcc_assess.io.paths import relative_path
+from wcc_assess.models.framework import Framework
 from wcc_assess.render.formats import SubmissionFormat
 from wcc_assess.render.schema import Schema, result_schema, schema_text, submission_schema
-from wcc_assess.models.framework import Framework
 from wcc_assess.render.skeleton import (
     blank_submission,
     init_notes,
-    workbook_note,
     schema_command,
     schema_filename,
     schema_reference,
+    workbook_note,
 )
 from wcc_assess.usecases.frameworks import resolve_framework
 
@@ -112,12 +112,18 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     )
 
 
-def _write_workbook(chosen: Framework, framework: str, blank: Blank, files: SkeletonFiles) -> list[str]:
+def _write_workbook(
+    chosen: Framework, framework: str, blank: Blank, files: SkeletonFiles
+) -> list[str]:
     """Write a blank submission as a workbook to fill in (``wcc init --format xlsx``)."""
     from wcc_assess.render.workbook import submission_workbook
 
     output = files.output
-    if output is None or str(output) == "-" or SubmissionFormat.of(output) is not SubmissionFormat.XLSX:
+    if (
+        output is None
+        or str(output) == "-"
+        or SubmissionFormat.of(output) is not SubmissionFormat.XLSX
+    ):
         raise UsageError("a workbook is written to a file: give -o NAME.xlsx")
     if files.write_schema or files.schema is not None:
         raise UsageError("--write-schema and --schema are for YAML submissions, not workbooks")

@@ -55,8 +55,11 @@ class LoadedSubmission(NamedTuple):
 
 
 def submission_input(source: Path | str) -> Document | str:
-    """Read a submission file: a workbook's data (``.xlsx``, or any file that is one), or
-    the text of any other file (YAML, or a result's JSON), not yet parsed."""
+    """Read a submission file: a workbook's data, or the text of any other file.
+
+    A workbook is a ``.xlsx`` file or any file that is one; other text (YAML, or a result's
+    JSON) is returned unparsed.
+    """
     if is_workbook(source):
         return read_workbook(source)
     raw = read_bytes(source)

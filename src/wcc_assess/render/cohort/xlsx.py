@@ -1,5 +1,6 @@
-"""A workbook for analysts: the cohort's league table, distributions, governance and
-improvement ranking, one sheet each.
+"""A workbook for analysts: the cohort's league table, distributions, governance, improvement.
+
+One sheet each.
 
 Figures are stored as numbers (with number formats: two places for scores and means, one
 for percents), so they sort, filter and chart as numbers; a missing figure is an empty
