@@ -73,7 +73,7 @@ def _whole(value: Any) -> Any:
     return value
 
 
-def _text(value: Any) -> Converted:
+def _text(value: Any, what: str = "text", example: str = "it") -> Converted:
     if isinstance(value, bool):
         return Converted(value)
     if isinstance(value, int):
@@ -84,8 +84,8 @@ def _text(value: Any) -> Converted:
         return Converted(
             value,
             (
-                "the cell holds a date where text is expected",
-                "format the cell as text and type it again",
+                f"the cell holds a date where {what} is expected",
+                f"format the cell as text and type {example} again",
             ),
         )
     return Converted(value)
@@ -193,15 +193,7 @@ def _date(value: Any) -> Converted:
 def _period(value: Any) -> Converted:
     if isinstance(value, str):
         return Converted(value.strip())
-    if isinstance(value, (date, datetime)):
-        return Converted(
-            value,
-            (
-                "the cell holds a date where a financial year is expected",
-                "format the cell as text and type the year as 2026/27",
-            ),
-        )
-    return _text(value)
+    return _text(value, "a financial year", "the year as 2026/27")
 
 
 def _choice(value: Any) -> Converted:

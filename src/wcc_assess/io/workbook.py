@@ -64,10 +64,13 @@ class _Reader:
         self.positions: dict[Loc, tuple[int, int]] = {}
         self.sheets: dict[Loc, str] = {}
         self.notes: list[Diagnostic] = []
+        self.pending: dict[Loc, list[Loc]] = {}
 
     def put(self, loc: Loc, sheet: str, row: int, column: int) -> None:
         self.positions[loc] = (row, column)
         self.sheets[loc] = sheet
+        if len(loc) > 1 and str(loc[0]).startswith("@"):  # to be moved to its field path
+            self.pending.setdefault(loc[:2], []).append(loc)
 
     def problem(self, loc: Loc, message: str, hint: str | None = None) -> None:
         self.notes.append(Diagnostic.at(loc, message, hint))
@@ -94,7 +97,7 @@ class _Reader:
     def move(self, old: Loc, new: Loc) -> None:
         """Give what was read at ``old`` (and below) the field path ``new`` (and below)."""
         size = len(old)
-        for loc in [loc for loc in self.positions if loc[:size] == old]:
+        for loc in [loc for loc in self.pending.get(old[:2], []) if loc[:size] == old]:
             moved = (*new, *loc[size:])
             self.positions[moved] = self.positions[loc]
             self.sheets[moved] = self.sheets[loc]

@@ -231,30 +231,30 @@ def _number(text: str, style: int, context: _Context) -> Any:
     return number
 
 
-def _inline(cell: ElementTree.Element, ns: str) -> str:
-    holder = cell.find(f"{ns}is")
-    return "" if holder is None else "".join(t.text or "" for t in holder.iter(f"{ns}t"))
-
-
 # Long: one branch per cell type of the file format (shared or inline string, number,
 # boolean, error, ISO date), each a line or two; read once per cell of every sheet.
 def _cell(cell: ElementTree.Element, ns: str, context: _Context) -> Cell | None:
     kind = cell.get("t", "n")
-    formula = cell.find(f"{ns}f")
-    value_node = cell.find(f"{ns}v")
-    text = value_node.text if value_node is not None else None
+    formula: str | None = None
+    text: str | None = None
+    inline = ""
+    for child in cell:  # one pass: <f>, <v>, <is>
+        tag = child.tag[len(ns) :]
+        if tag == "v":
+            text = child.text
+        elif tag == "f":
+            formula = child.text or ""
+        elif tag == "is":
+            inline = "".join(t.text or "" for t in child.iter(f"{ns}t"))
     has_formula = formula is not None
     if kind == "inlineStr":
-        return Cell(_unescape(_inline(cell, ns)), has_formula)
+        return Cell(_unescape(inline), has_formula)
     if text is None:
-        if has_formula:
-            return Cell(FormulaWithoutValue((formula.text or "") if formula is not None else ""))
-        return None
+        return Cell(FormulaWithoutValue(formula)) if formula is not None else None
     if kind == "s":
         index = int(text)
-        return Cell(
-            context.strings[index] if 0 <= index < len(context.strings) else "", has_formula
-        )
+        strings = context.strings
+        return Cell(strings[index] if 0 <= index < len(strings) else "", has_formula)
     if kind == "str":
         return Cell(_unescape(text), has_formula)
     if kind == "b":
@@ -304,6 +304,14 @@ def _hidden_columns(root: ElementTree.Element, ns: str) -> frozenset[int]:
     return frozenset(found)
 
 
+def _too_many(context: _Context) -> InputError:
+    return _refuse(
+        context.name,
+        f"the workbook holds more than {MAX_CELLS:,} cells",
+        "a submission needs far fewer; is this the right file?",
+    )
+
+
 def _sheet(
     root: ElementTree.Element, title: str, hidden: bool, context: _Context, budget: list[int]
 ) -> RawSheet:
@@ -314,14 +322,12 @@ def _sheet(
         number = int(row.get("r", "0"))
         if row.get("hidden") in ("1", "true"):
             hidden_rows.add(number)
-        for node in row.iter(f"{ns}c"):
+        for node in row:
             budget[0] -= 1
             if budget[0] < 0:
-                raise _refuse(
-                    context.name,
-                    f"the workbook holds more than {MAX_CELLS:,} cells",
-                    "a submission needs far fewer; is this the right file?",
-                )
+                raise _too_many(context)
+            if not len(node):  # an empty cell: formatting only
+                continue
             cell = _cell(node, ns, context)
             if cell is not None and cell.value != "":
                 ref = node.get("r")

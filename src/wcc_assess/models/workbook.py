@@ -175,38 +175,27 @@ COVER = FormSheet(
     table=Table("assessors", ("assessors",), (Column("name", width=30), Column("role", width=40))),
 )
 
-RATINGS = Hierarchy(
-    "Ratings",
-    section="domains",
-    group="domain",
-    member="indicator",
-    rating=Column("level", CellKind.LEVEL, width=12),
-    inputs=(
-        Column("level", CellKind.LEVEL, width=12),
-        _NOT_ASSESSED,
-        _NARRATIVE,
-        Column("panel_level", CellKind.LEVEL, width=12),
-        _NOTE,
-    ),
-    group_inputs=("level", "not_assessed"),
-    optional=False,
-)
 
-GOVERNANCE = Hierarchy(
-    "Governance",
-    section="governance",
-    group="area",
-    member="sub_indicator",
-    rating=Column("rating", CellKind.RAG, width=12),
-    inputs=(
-        Column("rating", CellKind.RAG, width=12),
-        _NOT_ASSESSED,
-        _NARRATIVE,
-        Column("panel_rating", CellKind.RAG, width=12),
-        _NOTE,
-    ),
-    group_inputs=("rating", "not_assessed"),
-    optional=True,
+def _hierarchy(name: str, section: str, ids: tuple[str, str], rating: Column) -> Hierarchy:
+    """Return a sheet of groups and members rated, skipped or moderated by the panel."""
+    panel = Column(f"panel_{rating.key}", rating.kind, width=rating.width)
+    return Hierarchy(
+        name,
+        section=section,
+        group=ids[0],
+        member=ids[1],
+        rating=rating,
+        inputs=(rating, _NOT_ASSESSED, _NARRATIVE, panel, _NOTE),
+        group_inputs=(rating.key, "not_assessed"),
+        optional=section != "domains",
+    )
+
+
+RATINGS = _hierarchy(
+    "Ratings", "domains", ("domain", "indicator"), Column("level", CellKind.LEVEL, width=12)
+)
+GOVERNANCE = _hierarchy(
+    "Governance", "governance", ("area", "sub_indicator"), Column("rating", CellKind.RAG, width=12)
 )
 
 EVIDENCE = SheetTable(

@@ -27,6 +27,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
+    "CENTRED",
     "INPUT_FILL",
     "LOCKED_FILL",
     "MAX_CELL_TEXT",
@@ -46,6 +47,7 @@ HEADER_FILL = PatternFill("solid", fgColor="FF1F4E79")
 _THIN = Side(style="thin", color="FFBFBFBF")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+CENTRED = Alignment(horizontal="center", vertical="top")
 _DEFAULT_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 

@@ -60,8 +60,8 @@ from wcc_assess.render._words import (
 
 __all__ = ["submission_workbook"]
 
-SPARE_ROWS = 150
-"""Empty rows, formatted and with their drop-downs, left for new records."""
+SPARE_ROWS = 500
+"""Rows below a table's records that have its drop-downs and checks, for new records."""
 _LAST_DATE = 73_050  # 2099-12-31 as a serial number
 
 
@@ -140,10 +140,18 @@ def _frame_columns(
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
+_COLUMN_FORMATS = {
+    CellKind.TEXT: "@",
+    CellKind.ID: "@",
+    CellKind.PERIOD: "@",
+    CellKind.DATE: "yyyy-mm-dd",
+}
+
+
 def _height(texts: list[tuple[str, int]]) -> float | None:
     """Return a row's height showing its wrapped texts whole (points); None for one line."""
     lines = max(
-        (math.ceil(len(text) * 1.15 / max(width, 8)) for text, width in texts if text), default=1
+        (math.ceil(len(text) / max(width * 1.05, 8)) for text, width in texts if text), default=1
     )
     return None if lines <= 1 else min(409.0, 15.0 * lines)
 
@@ -216,8 +224,14 @@ def _write_records(
     label: str | None = None,
     marker: str | None = None,
     spare: int = 12,
+    checked: int = 0,
 ) -> None:
-    """Write a table's records from ``first`` (with its own label and key rows in a form)."""
+    """Write a table's records from ``first`` (with its own label and key rows in a form).
+
+    ``spare`` empty rows are formatted for new records (on a protected sheet, to unlock
+    them); the drop-downs and checks reach ``checked`` rows further, and every column
+    takes the number format of what it holds (text stays text as it is typed).
+    """
     offset = 0
     if marker is not None:  # a table ending a form sheet: its key row names it in column A
         _xlsx.header(sheet, first, 1, label or "")
@@ -238,9 +252,12 @@ def _write_records(
                 cell.number_format = "@"
             texts.append((_text_of(value), column.width))
         sheet.row_dimensions[row].height = _height(texts)
-    rows = range(first, first + len(records) + spare)
+    rows = range(first, first + len(records) + max(spare, checked))
     for index, column in enumerate(columns, start=1 + offset):
         _validate(sheet, book.framework, column, index, rows)
+        if checked:
+            fmt = _COLUMN_FORMATS.get(column.kind)
+            sheet.column_dimensions[get_column_letter(index)].number_format = fmt or "General"
 
 
 # --- Ratings and Governance --------------------------------------------------------------
@@ -395,6 +412,8 @@ def _member_row(
     for offset, column in enumerate(layout.inputs):
         value = cells.get(column.key)
         cell = _xlsx.put(sheet, row, first_input + offset, value, locked=False)
+        if column.kind in (CellKind.LEVEL, CellKind.RAG):
+            cell.alignment = _xlsx.CENTRED
         if column.kind is CellKind.TEXT:
             cell.number_format = "@"
             heights.append((_text_of(value), column.width))
@@ -430,7 +449,7 @@ def _write_table(book: _Book, layout: SheetTable, records: list[dict[str, Any]])
     columns = layout.table.columns
     sheet = book.sheet(layout.name, len(columns))
     _frame_columns(sheet, [(c.key, COLUMN_LABELS[c.key], c.width) for c in columns])
-    _write_records(book, sheet, columns, records, FIRST_ROW, spare=SPARE_ROWS)
+    _write_records(book, sheet, columns, records, FIRST_ROW, spare=0, checked=SPARE_ROWS)
     _xlsx.print_setup(sheet)
     sheet.freeze_panes = f"A{FIRST_ROW}"
     return sheet
@@ -486,5 +505,5 @@ def _indicator_drop_down(book: _Book, sheet: Worksheet, framework: Framework) ->
     check.error = "Choose the indicator (or governance sub-indicator) from the list."
     check.errorTitle = "Not a valid entry"
     check.showErrorMessage = True
-    check.add(f"A{FIRST_ROW}:A{sheet.max_row}")
+    check.add(f"A{FIRST_ROW}:A{sheet.max_row + SPARE_ROWS}")
     sheet.add_data_validation(check)
