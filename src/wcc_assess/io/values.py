@@ -201,9 +201,9 @@ def _choice(value: Any) -> Converted:
 
 
 def _identifier(value: Any) -> Converted:
-    converted = _text(value)
-    text = converted.value
-    return converted._replace(value=text.strip()) if isinstance(text, str) else converted
+    if isinstance(value, str):
+        return Converted(value.strip())
+    return _text(value)
 
 
 _KINDS: dict[CellKind, Callable[[Any], Converted]] = {
@@ -222,6 +222,8 @@ _KINDS: dict[CellKind, Callable[[Any], Converted]] = {
 def convert(cell: Cell, kind: CellKind) -> Converted:
     """Return ``cell``'s value read as ``kind``, with what to say about it."""
     value = cell.value
+    if kind is CellKind.TEXT and type(value) is str and not cell.formula:
+        return Converted(value)  # most cells: text where text is expected
     if isinstance(value, FormulaWithoutValue):
         return Converted(
             value,

@@ -114,11 +114,15 @@ class _Reader:
         ]
 
     def value(self, sheet: RawSheet, row: int, column: int, kind: CellKind, loc: Loc) -> Any:
-        """Read one cell as ``kind``, placed at ``loc``; None when it is empty."""
-        self.put(loc, sheet.name, row, column)
+        """Read one cell as ``kind``, placed at ``loc``; None when it is empty.
+
+        An empty cell is not placed: what the models say of a missing field is said of the
+        record (its row) holding it.
+        """
         cell = sheet.cells.get((row, column))
-        if cell is None:
+        if cell is None or cell.value == "":
             return None
+        self.put(loc, sheet.name, row, column)
         converted = convert(cell, kind)
         self._report(converted, loc)
         return converted.value
@@ -132,11 +136,18 @@ class _Reader:
 
 def _keys(sheet: RawSheet) -> dict[str, int]:
     """Return the key row: each key and its column."""
-    return {
-        str(cell.value).strip(): column
-        for (row, column), cell in sheet.cells.items()
-        if row == KEY_ROW and isinstance(cell.value, str)
-    }
+    return _key_row(sheet, KEY_ROW, 1)
+
+
+def _key_row(sheet: RawSheet, key_row: int, first: int) -> dict[str, int]:
+    cells = sheet.cells
+    found = {}
+    for row, column in cells:
+        if row == key_row and column >= first:
+            value = cells[row, column].value
+            if isinstance(value, str) and value.strip():
+                found[value.strip()] = column
+    return found
 
 
 def _rows(sheet: RawSheet) -> list[int]:
@@ -222,8 +233,12 @@ def _table_row(sheet: RawSheet, form: FormSheet) -> int | None:
     """Return the key row of the table ending a form sheet (its key in column A), if any."""
     if form.table is None:
         return None
-    for (row, column), cell in sorted(sheet.cells.items()):
-        if column == 1 and row >= FIRST_ROW and str(cell.value).strip() == form.table.key:
+    for row, column in sorted(sheet.cells):
+        if (
+            column == 1
+            and row >= FIRST_ROW
+            and str(sheet.cells[row, 1].value).strip() == form.table.key
+        ):
             return row
     return None
 
@@ -262,11 +277,7 @@ def _read_form_table(
     reader: _Reader, sheet: RawSheet, form: FormSheet, key_row: int, data: dict[str, Any]
 ) -> None:
     assert form.table is not None
-    keys = {
-        str(cell.value).strip(): column
-        for (row, column), cell in sheet.cells.items()
-        if row == key_row and column > 1 and isinstance(cell.value, str)
-    }
+    keys = _key_row(sheet, key_row, 2)
     records = _records(reader, sheet, form.table.columns, keys, form.table.path, key_row + 1)
     if records:
         _set(data, form.table.path, records)
@@ -289,19 +300,21 @@ def _records(
     first: int = FIRST_ROW,
 ) -> list[dict[str, Any]]:
     """Read one record a row (rows with nothing in the table's columns are skipped)."""
-    wanted = [column for column in columns if column.key in keys]
+    wanted = [
+        (keys[column.key], column.kind, tuple(column.key.split(".")))
+        for column in columns
+        if column.key in keys
+    ]
     records: list[dict[str, Any]] = []
-    places = {keys[column.key] for column in wanted}
+    places = {place for place, _, _ in wanted}
     for row in sorted({r for r, c in sheet.cells if r >= first and c in places}):
         loc: Loc = (*path, len(records))
-        reader.put(loc, sheet.name, row, keys[wanted[0].key] if wanted else 1)
+        reader.put(loc, sheet.name, row, wanted[0][0] if wanted else 1)
         record: dict[str, Any] = {}
-        for column in wanted:
-            value = reader.value(
-                sheet, row, keys[column.key], column.kind, (*loc, *column.key.split("."))
-            )
+        for place, kind, field in wanted:
+            value = reader.value(sheet, row, place, kind, (*loc, *field))
             if value is not None:
-                _set(record, tuple(column.key.split(".")), value)
+                _set(record, field, value)
         records.append(record)
     return records
 
@@ -343,6 +356,8 @@ def _member_entry(
         value = reader.value(sheet, row, keys[column.key], column.kind, (*loc, column.key))
         if value is not None:
             entry[column.key] = value
+    if is_not_assessed(entry.get(layout.rating.key)):  # its reason's cell, even empty
+        reader.put((*loc, "not_assessed"), sheet.name, row, keys["not_assessed"])
     _not_assessed(reader, layout, entry, loc)
     return entry
 
@@ -661,7 +676,7 @@ def parse_workbook(raw: bytes, name: str) -> Document:
     other problem is in the document's ``notes``.
     """
     reader = _Reader(name)
-    book = _sheets(reader, read_xlsx(raw, name).sheets)
+    book = _sheets(reader, read_xlsx(raw, name, frozenset({LISTS_SHEET})).sheets)
     data: dict[str, Any] = {}
     reader.put((), COVER.name, 1, 1)
     owners: dict[str, tuple[str, ...]] = {}

@@ -14,9 +14,11 @@ untrusted files should check sizes before it parses.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 from xml.etree import ElementTree
@@ -27,6 +29,7 @@ __all__ = [
     "MAX_CELLS",
     "MAX_UNZIPPED",
     "Cell",
+    "Cells",
     "FormulaWithoutValue",
     "RawSheet",
     "RawWorkbook",
@@ -69,11 +72,60 @@ class Cell(NamedTuple):
     """Whether the value is a spreadsheet error (``#DIV/0!``)."""
 
 
+class Cells(Mapping[tuple[int, int], Cell]):
+    """A sheet's cells by (row, column), each read from its XML when it is first looked at.
+
+    Finding a sheet's cells is quick; reading each one's value costs more, and a reader
+    needs only some (the ids and the inputs, not the descriptors beside them).
+    """
+
+    __slots__ = ("_context", "_nodes", "_read")
+
+    def __init__(
+        self, nodes: dict[tuple[int, int], ElementTree.Element], context: _Context
+    ) -> None:
+        self._nodes = nodes
+        self._context = context
+        self._read: dict[tuple[int, int], Cell] = {}
+
+    def __getitem__(self, where: tuple[int, int]) -> Cell:
+        """Return the cell at ``where``; one that holds nothing is ``Cell("")``."""
+        try:
+            return self._read[where]
+        except KeyError:
+            found = _cell(self._nodes[where], self._context) or _EMPTY
+            self._read[where] = found
+            return found
+
+    def get(self, where: tuple[int, int], default: Any = None) -> Any:
+        """Return the cell at ``where``, or ``default`` when there is none."""
+        found = self._read.get(where)
+        if found is not None:
+            return found
+        node = self._nodes.get(where)
+        if node is None:
+            return default
+        found = self._read[where] = _cell(node, self._context) or _EMPTY
+        return found
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __contains__(self, where: object) -> bool:
+        return where in self._nodes
+
+
+_EMPTY = Cell("")
+
+
 class RawSheet(NamedTuple):
     """A sheet's cells by (row, column), both 1-based."""
 
     name: str
-    cells: dict[tuple[int, int], Cell]
+    cells: Mapping[tuple[int, int], Cell]
     merged: list[tuple[int, int, int, int]]
     """Merged ranges: (first row, first column, last row, last column)."""
     hidden_rows: frozenset[int]
@@ -218,14 +270,16 @@ class _Context(NamedTuple):
     strings: list[str]
     date_styles: frozenset[int]
     epoch: datetime
+    tags: tuple[str, str, str, str] = ("v", "f", "is", "t")
+    """The names of ``<v>``, ``<f>``, ``<is>`` and ``<t>`` in the sheets' namespace."""
 
 
 def _number(text: str, style: int, context: _Context) -> Any:
     number = float(text)
     if style in context.date_styles:
-        moment = context.epoch + timedelta(days=number)
-        whole = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        return moment.date() if moment == whole else moment
+        if number.is_integer():
+            return (context.epoch + timedelta(days=int(number))).date()
+        return context.epoch + timedelta(days=number)
     if number.is_integer() and "." not in text and "e" not in text.lower():
         return int(text)
     return number
@@ -233,19 +287,24 @@ def _number(text: str, style: int, context: _Context) -> Any:
 
 # Long: one branch per cell type of the file format (shared or inline string, number,
 # boolean, error, ISO date), each a line or two; read once per cell of every sheet.
-def _cell(cell: ElementTree.Element, ns: str, context: _Context) -> Cell | None:
+def _cell(cell: ElementTree.Element, context: _Context) -> Cell | None:
     kind = cell.get("t", "n")
     formula: str | None = None
     text: str | None = None
     inline = ""
-    for child in cell:  # one pass: <f>, <v>, <is>
-        tag = child.tag[len(ns) :]
-        if tag == "v":
+    value_tag, formula_tag, inline_tag, text_tag = context.tags
+    for child in cell:  # one pass: <v>, <f>, <is>
+        tag = child.tag
+        if tag == value_tag:
             text = child.text
-        elif tag == "f":
+        elif tag == formula_tag:
             formula = child.text or ""
-        elif tag == "is":
-            inline = "".join(t.text or "" for t in child.iter(f"{ns}t"))
+        elif tag == inline_tag:
+            first = child[0] if len(child) == 1 else None
+            if first is not None and first.tag == text_tag:  # plain text, no runs
+                inline = first.text or ""
+            else:
+                inline = "".join(t.text or "" for t in child.iter(text_tag))
     has_formula = formula is not None
     if kind == "inlineStr":
         return Cell(_unescape(inline), has_formula)
@@ -277,6 +336,7 @@ def _iso_moment(text: str) -> date | datetime | str:
     return moment.date() if moment.time() == datetime.min.time() else moment
 
 
+@functools.lru_cache(maxsize=65_536)
 def _where(ref: str) -> tuple[int, int]:
     """``E14`` → (14, 5)."""
     column = 0
@@ -316,7 +376,8 @@ def _sheet(
     root: ElementTree.Element, title: str, hidden: bool, context: _Context, budget: list[int]
 ) -> RawSheet:
     ns = _ns(root)
-    cells: dict[tuple[int, int], Cell] = {}
+    context = context._replace(tags=(f"{ns}v", f"{ns}f", f"{ns}is", f"{ns}t"))
+    cells: dict[tuple[int, int], ElementTree.Element] = {}
     hidden_rows: set[int] = set()
     for row in root.iter(f"{ns}row"):
         number = int(row.get("r", "0"))
@@ -328,12 +389,11 @@ def _sheet(
                 raise _too_many(context)
             if not len(node):  # an empty cell: formatting only
                 continue
-            cell = _cell(node, ns, context)
-            if cell is not None and cell.value != "":
-                ref = node.get("r")
-                cells[_where(ref) if ref else (number, len(cells) + 1)] = cell
+            ref = node.get("r")
+            cells[_where(ref) if ref else (number, len(cells) + 1)] = node
     merged = [_range(m.get("ref", "A1")) for m in root.iter(f"{ns}mergeCell")]
-    return RawSheet(title, cells, merged, frozenset(hidden_rows), _hidden_columns(root, ns), hidden)
+    lazy = Cells(cells, context)
+    return RawSheet(title, lazy, merged, frozenset(hidden_rows), _hidden_columns(root, ns), hidden)
 
 
 def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str, bool]]:
@@ -368,8 +428,10 @@ def _epoch(archive: zipfile.ZipFile, name: str) -> datetime:
     return datetime(1899, 12, 30)
 
 
-def read_xlsx(raw: bytes, name: str) -> RawWorkbook:
+def read_xlsx(raw: bytes, name: str, skip: frozenset[str] = frozenset()) -> RawWorkbook:
     """Return every sheet of the workbook ``raw`` (named ``name`` in messages).
+
+    The sheets named in ``skip`` are listed without their cells (not parsed).
 
     Raises :class:`InputError` for a file that is not a workbook, an encrypted one, one
     with macros or external links, and one that unpacks to more than :data:`MAX_UNZIPPED`
@@ -382,6 +444,9 @@ def read_xlsx(raw: bytes, name: str) -> RawWorkbook:
         budget = [MAX_CELLS]
         sheets = []
         for title, part, hidden in _sheet_parts(archive, name):
+            if title in skip:
+                sheets.append(RawSheet(title, {}, [], frozenset(), frozenset(), hidden))
+                continue
             root = _xml(archive, part, name)
             if root is None:
                 raise _refuse(name, f"the workbook is damaged: its sheet {title!r} is missing")
