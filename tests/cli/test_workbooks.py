@@ -336,14 +336,14 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(
 ) -> None:
     bomb = patched(example_bytes, "xl/media/padding.bin", add=b"\x00" * (70 * 1024 * 1024))
     assert len(bomb) < 1024 * 1024
-    _bad(wcc, workbook(bomb), "unpacks to 70 MB, over the 64 MB limit")
-    cells = "".join(f'<c r="A{row}"><v>1</v></c>' for row in range(5, 5 + 200_001))
+    _bad(wcc, workbook(bomb), "unpacks to 70 MB, over the 32 MB limit")
+    cells = "".join(f'<c r="A{row}"><v>1</v></c>' for row in range(5, 5 + 50_001))
     many = patched(
         example_bytes,
         "xl/worksheets/sheet2.xml",
         lambda xml: xml.replace("<sheetData>", f'<sheetData><row r="5000">{cells}</row>'),
     )
-    _bad(wcc, workbook(many), "the workbook holds more than 200,000 cells")
+    _bad(wcc, workbook(many), "the workbook holds more than 50,000 cells")
 
 
 def test_sheets_renamed_missing_or_extra(
@@ -643,3 +643,17 @@ def test_a_blank_workbook_filled_in_grades_as_its_yaml_twin(wcc: Wcc, tmp_path: 
     run = wcc("assess", str(filled), "--format", "json")
     assert run.exit_code == yaml_run.exit_code == 1, run.stderr
     assert _without_source(run.stdout) == _without_source(yaml_run.stdout)
+
+
+def test_a_sheet_of_junk_is_listed_briefly(
+    wcc: Wcc, workbook: Callable[..., Path], example_bytes: bytes
+) -> None:
+    """Just under the cell limit, every row a duplicate: a few hundred lines, not 50,000."""
+    cells = "".join(f'<c r="A{row}"><v>1</v></c>' for row in range(5, 5 + 45_000))
+    junk = patched(
+        example_bytes,
+        "xl/worksheets/sheet2.xml",
+        lambda xml: xml.replace("<sheetData>", f'<sheetData><row r="9000">{cells}</row>'),
+    )
+    text = _bad(wcc, workbook(junk), "more problems were found and not listed")
+    assert text.count("\n") < 600

@@ -49,6 +49,9 @@ __all__ = ["WORKBOOK_SUFFIXES", "is_workbook", "parse_workbook", "read_workbook"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 """Files read as workbooks (a macro-enabled one only to be refused, saying why)."""
 _REQUIRED = (COVER.name, RATINGS.name, EVIDENCE.name)
+MAX_NOTES = 500
+"""Problems and warnings kept per workbook; the rest are counted (a sheet of junk is not
+worth a hundred thousand lines)."""
 
 
 def is_workbook(source: Path | str) -> bool:
@@ -64,6 +67,8 @@ class _Reader:
         self.positions: dict[Loc, tuple[int, int]] = {}
         self.sheets: dict[Loc, str] = {}
         self.notes: list[Diagnostic] = []
+        self.more = 0
+        """Problems found past :data:`MAX_NOTES`, counted but not kept."""
         self.pending: dict[Loc, list[Loc]] = {}
 
     def put(self, loc: Loc, sheet: str, row: int, column: int) -> None:
@@ -72,11 +77,18 @@ class _Reader:
         if len(loc) > 1 and str(loc[0]).startswith("@"):  # to be moved to its field path
             self.pending.setdefault(loc[:2], []).append(loc)
 
+    def note(self, diagnostic: Diagnostic) -> None:
+        """Keep a problem or warning; past :data:`MAX_NOTES`, only count it."""
+        if len(self.notes) < MAX_NOTES:
+            self.notes.append(diagnostic)
+        else:
+            self.more += 1
+
     def problem(self, loc: Loc, message: str, hint: str | None = None) -> None:
-        self.notes.append(Diagnostic.at(loc, message, hint))
+        self.note(Diagnostic.at(loc, message, hint))
 
     def warning(self, loc: Loc, message: str, hint: str | None = None) -> None:
-        self.notes.append(Diagnostic.at(loc, message, hint, severity="warning"))
+        self.note(Diagnostic.at(loc, message, hint, severity="warning"))
 
     def sheet_problem(
         self,
@@ -92,7 +104,7 @@ class _Reader:
         loc: Loc = ("@", sheet, row, column)
         self.put(loc, sheet, row, column)
         severity: Severity = "warning" if warn else "error"
-        self.notes.append(Diagnostic("", message, hint=hint, severity=severity, loc=loc))
+        self.note(Diagnostic("", message, hint=hint, severity=severity, loc=loc))
 
     def move(self, old: Loc, new: Loc) -> None:
         """Give what was read at ``old`` (and below) the field path ``new`` (and below)."""
@@ -108,10 +120,20 @@ class _Reader:
 
     def finished_notes(self) -> list[Diagnostic]:
         """Return the notes; those at a sheet's cell without a field path show none."""
-        return [
+        notes = [
             replace(note, path="") if note.loc and str(note.loc[0]).startswith("@") else note
             for note in self.notes
         ]
+        if self.more:
+            notes.append(
+                Diagnostic(
+                    "",
+                    f"{self.more:,} more problems were found and not listed",
+                    "fix those above first; is this the right file?",
+                    loc=("@more",),
+                )
+            )
+        return notes
 
     def value(self, sheet: RawSheet, row: int, column: int, kind: CellKind, loc: Loc) -> Any:
         """Read one cell as ``kind``, placed at ``loc``; None when it is empty.
