@@ -129,7 +129,7 @@ class _Reader:
                 Diagnostic(
                     "",
                     f"{self.more:,} more problems were found and not listed",
-                    "fix those above first; is this the right file?",
+                    hint="fix those above first; is this the right file?",
                     loc=("@more",),
                 )
             )
