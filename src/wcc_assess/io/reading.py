@@ -17,8 +17,10 @@ from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml
 
 __all__ = [
     "MAX_BYTES",
+    "WORKBOOK_SUFFIXES",
     "display_name",
     "is_framework_document",
+    "is_workbook",
     "parse_document",
     "read_bytes",
     "read_document",
@@ -28,6 +30,14 @@ __all__ = [
 
 MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this (5 MB) are refused before they are parsed."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+"""Files read as workbooks (:mod:`wcc_assess.io.workbook`; a macro-enabled one only to be
+refused, saying why)."""
+
+
+def is_workbook(source: Path | str) -> bool:
+    """Tell whether ``source`` names a workbook (by its suffix)."""
+    return str(source).lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def display_name(source: Path | str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.errors import Diagnostic, InputError, Loc, Severity, cell_name, dotted, suggest
-from wcc_assess.io.reading import display_name
+from wcc_assess.io.reading import WORKBOOK_SUFFIXES, display_name, is_workbook
 from wcc_assess.io.values import Converted, convert, is_not_assessed
 from wcc_assess.io.xlsx import RawSheet, read_xlsx
 from wcc_assess.io.yamlsafe import Document
@@ -46,17 +46,10 @@ from wcc_assess.models.workbook import (
 
 __all__ = ["WORKBOOK_SUFFIXES", "is_workbook", "parse_workbook", "read_workbook"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-"""Files read as workbooks (a macro-enabled one only to be refused, saying why)."""
 _REQUIRED = (COVER.name, RATINGS.name, EVIDENCE.name)
 MAX_NOTES = 500
 """Problems and warnings kept per workbook; the rest are counted (a sheet of junk is not
 worth a hundred thousand lines)."""
-
-
-def is_workbook(source: Path | str) -> bool:
-    """Tell whether ``source`` names a workbook (by its suffix)."""
-    return str(source).lower().endswith(WORKBOOK_SUFFIXES)
 
 
 class _Reader:

@@ -17,13 +17,13 @@ from wcc_assess.io.loading import locate, raise_located, submission_model
 from wcc_assess.io.reading import (
     display_name,
     is_framework_document,
+    is_workbook,
     parse_document,
     read_bytes,
     read_document,
     read_text,
     text_of,
 )
-from wcc_assess.io.workbook import is_workbook, parse_workbook, read_workbook
 from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
@@ -60,11 +60,16 @@ def submission_input(source: Path | str) -> Document | str:
     A workbook is a ``.xlsx`` file or any file that is one; other text (YAML, or a result's
     JSON) is returned unparsed.
     """
+    # The workbook reader is imported only for a workbook: YAML's start-up does not pay.
     if is_workbook(source):
+        from wcc_assess.io.workbook import read_workbook
+
         return read_workbook(source)
     raw = read_bytes(source)
     name = display_name(source)
     if raw.startswith(_ZIP):
+        from wcc_assess.io.workbook import parse_workbook
+
         return parse_workbook(raw, name)
     return text_of(raw, name)
 
@@ -170,7 +175,9 @@ def load_submission_quickly(
     """
     name = display_name(path)
     if is_workbook(path):
-        return submission_from_document(read_workbook(path), name, framework, resolve=resolve)
+        return submission_from_document(
+            read_submission_document(path), name, framework, resolve=resolve
+        )
     text = read_text(path)
     try:
         data = parse_yaml_data(text)
