@@ -306,6 +306,33 @@ class _Record(NamedTuple):
     values: dict[str, Any]
 
 
+_Wanted = list[tuple[int, CellKind, tuple[str, ...]]]
+"""The columns of a table to read: each one's place, kind and field (a dotted key split)."""
+
+
+def _wanted(columns: tuple[Column, ...], keys: dict[str, int]) -> _Wanted:
+    return [(keys[c.key], c.kind, tuple(c.key.split("."))) for c in columns if c.key in keys]
+
+
+def _table_rows(sheet: RawSheet, wanted: _Wanted, first: int = FIRST_ROW) -> list[int]:
+    """Return the rows holding anything in the table's columns, in order."""
+    places = {place for place, _, _ in wanted}
+    return sorted({row for row, column in sheet.cells if row >= first and column in places})
+
+
+def _record(
+    reader: _Reader, sheet: RawSheet, row: int, wanted: _Wanted, loc: Loc, anchor: int = 0
+) -> dict[str, Any]:
+    """Read one row of a table as a record placed at ``loc`` (its ``anchor`` column)."""
+    reader.put(loc, sheet.name, row, anchor or (wanted[0][0] if wanted else 1))
+    record: dict[str, Any] = {}
+    for place, kind, field in wanted:
+        value = reader.value(sheet, row, place, kind, (*loc, *field))
+        if value is not None:
+            _set(record, field, value)
+    return record
+
+
 def _records(
     reader: _Reader,
     sheet: RawSheet,
@@ -315,23 +342,9 @@ def _records(
     first: int = FIRST_ROW,
 ) -> list[dict[str, Any]]:
     """Read one record a row (rows with nothing in the table's columns are skipped)."""
-    wanted = [
-        (keys[column.key], column.kind, tuple(column.key.split(".")))
-        for column in columns
-        if column.key in keys
-    ]
-    records: list[dict[str, Any]] = []
-    places = {place for place, _, _ in wanted}
-    for row in sorted({r for r, c in sheet.cells if r >= first and c in places}):
-        loc: Loc = (*path, len(records))
-        reader.put(loc, sheet.name, row, wanted[0][0] if wanted else 1)
-        record: dict[str, Any] = {}
-        for place, kind, field in wanted:
-            value = reader.value(sheet, row, place, kind, (*loc, *field))
-            if value is not None:
-                _set(record, field, value)
-        records.append(record)
-    return records
+    wanted = _wanted(columns, keys)
+    rows = _table_rows(sheet, wanted, first)
+    return [_record(reader, sheet, row, wanted, (*path, index)) for index, row in enumerate(rows)]
 
 
 def _table_keys(reader: _Reader, sheet: RawSheet, table: SheetTable) -> dict[str, int] | None:
@@ -507,22 +520,23 @@ def _duplicate(
 def _place_evidence(
     reader: _Reader, sheet: RawSheet, data: dict[str, Any], owners: dict[str, tuple[str, ...]]
 ) -> None:
+    """Read the evidence, each item into the entry of the indicator its row names."""
     keys = _table_keys(reader, sheet, EVIDENCE)
     if keys is None:
         return
-    items = _records(reader, sheet, EVIDENCE.table.columns, keys, ("@evidence",))
+    column = keys["indicator"]
+    wanted = [entry for entry in _wanted(EVIDENCE.table.columns, keys) if entry[0] != column]
     lists: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for index, item in enumerate(items):
-        row = reader.positions[("@evidence", index)][0]
-        owner_id = item.pop("indicator", None)
-        owner = owners.get(str(owner_id)) if owner_id is not None else None
+    for row in _table_rows(sheet, [(column, CellKind.ID, ()), *wanted]):
+        cell = sheet.cells.get((row, column))
+        owner_id = convert(cell, CellKind.ID).value if cell is not None else None
+        owner = owners.get(str(owner_id)) if owner_id else None
         if owner is None:
             _unknown_owner(reader, sheet, keys, row, owner_id, owners)
             continue
         found = lists.setdefault(owner, [])
         loc: Loc = (*owner, "evidence", len(found))
-        reader.move(("@evidence", index), loc)
-        found.append(item)
+        found.append(_record(reader, sheet, row, wanted, loc, anchor=column))
     for owner, found in lists.items():
         entry = _entry_at(data, owner)
         first = reader.positions[(*owner, "evidence", 0)]

@@ -18,7 +18,6 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 from xml.etree import ElementTree
@@ -29,7 +28,6 @@ __all__ = [
     "MAX_CELLS",
     "MAX_UNZIPPED",
     "Cell",
-    "Cells",
     "FormulaWithoutValue",
     "RawSheet",
     "RawWorkbook",
@@ -73,60 +71,11 @@ class Cell(NamedTuple):
     """Whether the value is a spreadsheet error (``#DIV/0!``)."""
 
 
-class Cells(Mapping[tuple[int, int], Cell]):
-    """A sheet's cells by (row, column), each read from its XML when it is first looked at.
-
-    Finding a sheet's cells is quick; reading each one's value costs more, and a reader
-    needs only some (the ids and the inputs, not the descriptors beside them).
-    """
-
-    __slots__ = ("_context", "_nodes", "_read")
-
-    def __init__(
-        self, nodes: dict[tuple[int, int], ElementTree.Element], context: _Context
-    ) -> None:
-        self._nodes = nodes
-        self._context = context
-        self._read: dict[tuple[int, int], Cell] = {}
-
-    def __getitem__(self, where: tuple[int, int]) -> Cell:
-        """Return the cell at ``where``; one that holds nothing is ``Cell("")``."""
-        try:
-            return self._read[where]
-        except KeyError:
-            found = _cell(self._nodes[where], self._context) or _EMPTY
-            self._read[where] = found
-            return found
-
-    def get(self, where: tuple[int, int], default: Any = None) -> Any:
-        """Return the cell at ``where``, or ``default`` when there is none."""
-        found = self._read.get(where)
-        if found is not None:
-            return found
-        node = self._nodes.get(where)
-        if node is None:
-            return default
-        found = self._read[where] = _cell(node, self._context) or _EMPTY
-        return found
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(self._nodes)
-
-    def __len__(self) -> int:
-        return len(self._nodes)
-
-    def __contains__(self, where: object) -> bool:
-        return where in self._nodes
-
-
-_EMPTY = Cell("")
-
-
 class RawSheet(NamedTuple):
     """A sheet's cells by (row, column), both 1-based."""
 
     name: str
-    cells: Mapping[tuple[int, int], Cell]
+    cells: dict[tuple[int, int], Cell]
     merged: list[tuple[int, int, int, int]]
     """Merged ranges: (first row, first column, last row, last column)."""
     hidden_rows: frozenset[int]
@@ -383,7 +332,7 @@ def _hidden_columns(root: ElementTree.Element, ns: str) -> frozenset[int]:
 def _sheet(root: ElementTree.Element, title: str, hidden: bool, context: _Context) -> RawSheet:
     ns = _ns(root)
     context = context._replace(tags=(f"{ns}v", f"{ns}f", f"{ns}is", f"{ns}t"))
-    cells: dict[tuple[int, int], ElementTree.Element] = {}
+    cells: dict[tuple[int, int], Cell] = {}
     hidden_rows: set[int] = set()
     for row in root.iter(f"{ns}row"):
         number = int(row.get("r", "0"))
@@ -392,11 +341,24 @@ def _sheet(root: ElementTree.Element, title: str, hidden: bool, context: _Contex
         for node in row:
             if not len(node):  # an empty cell: formatting only
                 continue
-            ref = node.get("r")
-            cells[_where(ref) if ref else (number, len(cells) + 1)] = node
+            text = _plain_text(node, context.tags)
+            cell = _cell(node, context) if text is None else Cell(text)
+            if cell is not None and cell.value != "":
+                ref = node.get("r")
+                cells[_where(ref) if ref else (number, len(cells) + 1)] = cell
     merged = [_range(m.get("ref", "A1")) for m in root.iter(f"{ns}mergeCell")]
-    lazy = Cells(cells, context)
-    return RawSheet(title, lazy, merged, frozenset(hidden_rows), _hidden_columns(root, ns), hidden)
+    return RawSheet(title, cells, merged, frozenset(hidden_rows), _hidden_columns(root, ns), hidden)
+
+
+def _plain_text(node: ElementTree.Element, tags: tuple[str, str, str, str]) -> str | None:
+    """Return the text of the commonest cell, ``<is><t>text</t></is>``, quickly; else None."""
+    if len(node) != 1 or node.get("t") != "inlineStr":
+        return None
+    holder = node[0]
+    if holder.tag != tags[2] or len(holder) != 1 or holder[0].tag != tags[3]:
+        return None
+    text = holder[0].text or ""
+    return _unescape(text) if "_x" in text else text
 
 
 def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str, bool]]:
