@@ -168,10 +168,11 @@ def test_convert_writes_a_draft_and_refuses_what_has_no_cell(wcc: Wcc, tmp_path:
     )
     run = wcc("convert", str(odd), "-o", str(tmp_path / "odd.xlsx"))
     assert run.exit_code == 2
+    line = odd.read_text(encoding="utf-8").splitlines().index("    C1.9:") + 1
     assert (
-        "odd.yaml:26:5: error: domains.C1.C1.9: 'C1.9' is not in C1: the workbook has no row for it"
-        in run.stderr
-    )
+        f"odd.yaml:{line}:5: error: domains.C1.C1.9: 'C1.9' is not in C1: "
+        "the workbook has no row for it"
+    ) in run.stderr
     assert "error: extra: unknown field 'extra': it has no place in a workbook" in run.stderr
     assert not (tmp_path / "odd.xlsx").exists()
 
@@ -595,13 +596,12 @@ def test_a_blank_workbook_filled_in_grades_as_its_yaml_twin(wcc: Wcc, tmp_path: 
     data = read_document(EXAMPLE).data
     book = openpyxl.load_workbook(blank)
     cover = book["Cover"]
-    typed = {
+    typed: dict[str, object] = {
         "organisation.name": data["organisation"]["name"],
         "organisation.code": data["organisation"]["code"],
         "assessed_on": "2026-10-14",  # typed as text, the ISO way
-        "targets.default": 2,
-        "targets.C11": "3",
     }
+    typed |= {f"targets.{key}": str(level) for key, level in data["targets"].items()}
     for row in range(5, cover.max_row + 1):
         if cover.cell(row, 1).value in typed:
             cover.cell(row, 3).value = typed[cover.cell(row, 1).value]
@@ -637,6 +637,12 @@ def test_a_blank_workbook_filled_in_grades_as_its_yaml_twin(wcc: Wcc, tmp_path: 
                 evidence.cell(next_evidence, 3).value = item["ref"]
                 evidence.cell(next_evidence, 4).value = item["date"]
                 next_evidence += 1
+    plan = book["Actions"]
+    columns = [cell.value for cell in plan[4]]
+    for number, action in enumerate(data.get("actions", [])):
+        for key, value in action.items():
+            typed = ", ".join(value) if isinstance(value, list) else value
+            plan.cell(5 + number, columns.index(key) + 1).value = typed
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
     yaml_run = wcc("assess", str(EXAMPLE), "--format", "json")

@@ -79,8 +79,21 @@ def test_every_field_of_the_submission_has_a_home_in_the_workbook() -> None:
 def test_the_workbook_has_its_drop_downs_protection_and_print_setup() -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook_of(ASSURANCE)))
     assert book.sheetnames == [
-        "Cover", "Ratings", "Evidence", "Governance", "Outcomes", "Trajectory", "Panel", "Lists",
+        "Cover", "Ratings", "Evidence", "Governance", "Outcomes", "Trajectory", "Actions",
+        "Panel", "Lists",
     ]  # fmt: skip
+    actions = book["Actions"]
+    assert [cell.value for cell in actions[4]][:6] == [
+        "id",
+        "for",
+        "action",
+        "owner",
+        "due",
+        "status",
+    ]
+    assert actions["B5"].value and "," in str(actions["B5"].value) or actions["B5"].value
+    statuses = [dv.formula1 for dv in actions.data_validations.dataValidation]
+    assert '"open,in-progress,done,dropped"' in statuses
     assert book["Lists"].sheet_state == "hidden"
     ratings = book["Ratings"]
     header = [cell.value for cell in ratings[4]]

@@ -109,6 +109,27 @@ def _measure(draw: st.DrawFn, measure_id: str) -> dict[str, Any]:
 
 
 @st.composite
+def _action(draw: st.DrawFn, action_id: str) -> dict[str, Any]:
+    ids = ["A", "B", "A.1", "A.2", "A.3", "B.1", "B.2"]
+    status = draw(st.sampled_from(["open", "in-progress", "done", "dropped"]))
+    action: dict[str, Any] = {
+        "id": action_id,
+        "for": draw(st.one_of(st.sampled_from(ids), st.lists(st.sampled_from(ids), min_size=1))),
+        "action": draw(_WORDS),
+        "owner": draw(_WORDS),
+        "due": draw(_DATES),
+        "status": status,
+    }
+    if status == "dropped":
+        action["reason"] = draw(_TEXT)
+    if draw(st.booleans()):
+        action["note"] = draw(_TEXT)
+    if draw(st.booleans()):
+        action["raised"] = draw(_PERIODS)
+    return action
+
+
+@st.composite
 def submissions(draw: st.DrawFn) -> dict[str, Any]:
     domains = [(d.id, [i.id for i in d.indicators]) for d in FRAMEWORK.domains]
     assert FRAMEWORK.governance is not None
@@ -142,6 +163,13 @@ def submissions(draw: st.DrawFn) -> dict[str, Any]:
             )
         )
         data["outcomes"] = [draw(_measure(measure_id)) for measure_id in ids]
+    if draw(st.booleans()):
+        ids = draw(
+            st.lists(
+                st.from_regex(r"A[0-9]{1,3}", fullmatch=True), min_size=1, max_size=3, unique=True
+            )
+        )
+        data["actions"] = [draw(_action(action_id)) for action_id in ids]
     return data
 
 

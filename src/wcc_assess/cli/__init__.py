@@ -24,6 +24,7 @@ COMMANDS = (
     "convert",
     "schema",
     "explain",
+    "actions",
     "trend",
     "cohort",
     "frameworks",

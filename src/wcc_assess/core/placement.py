@@ -33,6 +33,7 @@ _TOP = {
     "panel": {"date", "members"},
     "governance": "*",
     "outcomes": {"id", "name", "unit", "better", "baseline", "trajectory", "actuals", "source"},
+    "actions": {"id", "for", "action", "owner", "due", "status", "reason", "note", "raised"},
 }
 _ENTRY = {"level", "narrative", "evidence", "panel_level", "panel_note", "not_assessed"}
 _RAG_ENTRY = {"rating", "narrative", "evidence", "panel_rating", "panel_note", "not_assessed"}
@@ -73,8 +74,19 @@ def _record(loc: Loc, value: Any, fields: set[str]) -> list[Diagnostic]:
             found += _record((*loc, key), item, {"period", "value"})
         elif key in ("trajectory", "actuals"):
             found += _mapping((*loc, key), item)
+        elif key == "for":
+            found += _ids((*loc, key), item)
         else:
             found += _scalar((*loc, key), item)
+    return found
+
+
+def _ids(loc: Loc, value: Any) -> list[Diagnostic]:
+    """Ids written in one cell, separated by commas: none may hold a comma or a space."""
+    items = value if isinstance(value, list) else [value]
+    found = [d for index, item in enumerate(items) for d in _scalar((*loc, index), item)]
+    if any(isinstance(item, str) and any(c in item for c in ", ;\t\n") for item in items):
+        found.append(Diagnostic.at(loc, "an id with a comma or a space cannot share a cell"))
     return found
 
 
@@ -145,7 +157,7 @@ def unplaced(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
             found += _hierarchy(loc, value, areas, _RAG_ENTRY)
         elif key == "targets":
             found += _mapping(loc, value)
-        elif key in ("assessors", "outcomes"):
+        elif key in ("assessors", "outcomes", "actions"):
             found += _records(loc, value, fields)  # type: ignore[arg-type]
         elif isinstance(fields, set):
             found += _record(loc, value, fields)

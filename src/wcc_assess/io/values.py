@@ -206,6 +206,17 @@ def _identifier(value: Any) -> Converted:
     return _text(value)
 
 
+_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def _ids(value: Any) -> Converted:
+    """Ids separated by commas (or semicolons, or spaces) as a list; one id as a list of one."""
+    if isinstance(value, str):
+        return Converted([part for part in _SEPARATORS.split(value) if part])
+    converted = _text(value)
+    return converted if converted.problem else Converted([converted.value])
+
+
 _KINDS: dict[CellKind, Callable[[Any], Converted]] = {
     CellKind.TEXT: _text,
     CellKind.ID: _identifier,
@@ -216,6 +227,7 @@ _KINDS: dict[CellKind, Callable[[Any], Converted]] = {
     CellKind.DATE: _date,
     CellKind.PERIOD: _period,
     CellKind.CHOICE: _choice,
+    CellKind.IDS: _ids,
 }
 
 

@@ -26,6 +26,7 @@ from wcc_assess.io.values import Converted, convert, is_not_assessed
 from wcc_assess.io.xlsx import RawSheet, read_xlsx
 from wcc_assess.io.yamlsafe import Document
 from wcc_assess.models.workbook import (
+    ACTIONS,
     COVER,
     EVIDENCE,
     FIRST_ROW,
@@ -572,6 +573,18 @@ def _entry_at(data: dict[str, Any], owner: tuple[str, ...]) -> dict[str, Any]:
     return section.setdefault(owner[1], {}).setdefault(owner[2], {})  # type: ignore[no-any-return]
 
 
+def _read_actions(reader: _Reader, book: dict[str, RawSheet], data: dict[str, Any]) -> None:
+    """Read the development plan, an action a row; an empty sheet means no plan."""
+    sheet = book.get(ACTIONS.name)
+    if sheet is None or (keys := _table_keys(reader, sheet, ACTIONS)) is None:
+        return
+    actions = _records(reader, sheet, ACTIONS.table.columns, keys, ("actions",))
+    if actions:
+        data["actions"] = actions
+        reader.positions.setdefault(("actions",), reader.positions[("actions", 0)])
+        reader.sheets.setdefault(("actions",), ACTIONS.name)
+
+
 def _read_outcomes(reader: _Reader, book: dict[str, RawSheet], data: dict[str, Any]) -> None:
     measures: list[dict[str, Any]] = []
     sheet = book.get(OUTCOMES.name)
@@ -720,6 +733,7 @@ def parse_workbook(raw: bytes, name: str) -> Document:
     if EVIDENCE.name in book:
         _place_evidence(reader, book[EVIDENCE.name], data, owners)
     _read_outcomes(reader, book, data)
+    _read_actions(reader, book, data)
     _optional_form(reader, book, PANEL, data)
     document = Document(data, reader.positions, sheets=reader.sheets)
     document.notes = reader.finished_notes()

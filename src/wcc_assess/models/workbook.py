@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 __all__ = [
+    "ACTIONS",
     "CHOICE_NOT_ASSESSED",
     "COVER",
     "EVIDENCE",
@@ -80,6 +81,8 @@ class CellKind(StrEnum):
     """A financial year written as text, e.g. 2026/27."""
     CHOICE = "choice"
     """One of a fixed list of words (the column's ``choices``)."""
+    IDS = "ids"
+    """Ids separated by commas (``C11.2, C11.4``): a list in the YAML form."""
 
 
 class Column(NamedTuple):
@@ -248,6 +251,33 @@ TRAJECTORY = SheetTable(
 )
 """Each outcome measure's aspiration (``trajectory``) and actual value by financial year."""
 
+ACTIONS = SheetTable(
+    "Actions",
+    Table(
+        "actions",
+        ("actions",),
+        (
+            Column("id", CellKind.ID, width=8),
+            Column("for", CellKind.IDS, width=16),
+            Column("action", width=48),
+            Column("owner", width=26),
+            Column("due", CellKind.DATE, width=12),
+            Column(
+                "status",
+                CellKind.CHOICE,
+                width=12,
+                choices=("open", "in-progress", "done", "dropped"),
+            ),
+            Column("reason", width=30),
+            Column("note", width=36),
+            Column("raised", CellKind.PERIOD, width=10),
+        ),
+    ),
+    section="actions",
+)
+"""The development plan: an action a row (``for``: the indicator or domain ids it
+addresses, separated by commas)."""
+
 PANEL = FormSheet(
     "Panel",
     fields=(("panel", "date"),),
@@ -267,6 +297,7 @@ SHEETS: tuple[FormSheet | Hierarchy | SheetTable, ...] = (
     GOVERNANCE,
     OUTCOMES,
     TRAJECTORY,
+    ACTIONS,
     PANEL,
 )
 """Every sheet a submission's workbook may have, in order."""
@@ -310,5 +341,14 @@ HOMES: dict[str, str] = {
     "outcomes[].source": "Outcomes",
     "outcomes[].trajectory.*": "Trajectory",
     "outcomes[].actuals.*": "Trajectory",
+    "actions[].id": "Actions",
+    "actions[].for_[]": "Actions",
+    "actions[].action": "Actions",
+    "actions[].owner": "Actions",
+    "actions[].due": "Actions",
+    "actions[].status": "Actions",
+    "actions[].reason": "Actions",
+    "actions[].note": "Actions",
+    "actions[].raised": "Actions",
 }
 """Every field of the submission model (``*`` any key, ``[]`` any item) and its sheet."""

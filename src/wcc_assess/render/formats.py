@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["AssessFormat", "CheckFormat", "CohortFormat", "SubmissionFormat", "TrendFormat"]
+__all__ = [
+    "ActionsFormat",
+    "AssessFormat",
+    "CheckFormat",
+    "CohortFormat",
+    "SubmissionFormat",
+    "TrendFormat",
+]
 
 
 class AssessFormat(StrEnum):
@@ -42,6 +49,16 @@ class TrendFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     HTML = "html"
+
+
+class ActionsFormat(StrEnum):
+    """The formats of ``wcc actions --format``: the development plan on its own."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    ICS = "ics"
 
 
 class CheckFormat(StrEnum):

@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.workbook import (
+    ACTIONS,
     CHOICE_NOT_ASSESSED,
     COVER,
     EVIDENCE,
@@ -52,6 +53,7 @@ from wcc_assess.render._words import (
     MEMBERS_LABEL,
     SHEET_NOTES,
     SHEET_TITLES,
+    column_label,
     descriptor_label,
     field_label,
     level_choices_error,
@@ -140,9 +142,11 @@ def _frame_columns(
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
+_TEXT_KINDS = (CellKind.TEXT, CellKind.ID, CellKind.PERIOD, CellKind.IDS)
 _COLUMN_FORMATS = {
     CellKind.TEXT: "@",
     CellKind.ID: "@",
+    CellKind.IDS: "@",
     CellKind.PERIOD: "@",
     CellKind.DATE: "yyyy-mm-dd",
 }
@@ -245,10 +249,10 @@ def _write_records(
         texts = []
         for index, column in enumerate(columns, start=1 + offset):
             value = _get(record, tuple(column.key.split(".")))
+            if column.kind is CellKind.IDS and isinstance(value, list):
+                value = ", ".join(str(item) for item in value)
             cell = _xlsx.put(sheet, row, index, value, locked=False)
-            if column.kind in (CellKind.TEXT, CellKind.ID, CellKind.PERIOD) and not isinstance(
-                value, (int, float)
-            ):
+            if column.kind in _TEXT_KINDS and not isinstance(value, (int, float)):
                 cell.number_format = "@"
             texts.append((_text_of(value), column.width))
         sheet.row_dimensions[row].height = _height(texts)
@@ -448,7 +452,7 @@ def _member_ids(framework: Framework) -> list[str]:
 def _write_table(book: _Book, layout: SheetTable, records: list[dict[str, Any]]) -> Worksheet:
     columns = layout.table.columns
     sheet = book.sheet(layout.name, len(columns))
-    _frame_columns(sheet, [(c.key, COLUMN_LABELS[c.key], c.width) for c in columns])
+    _frame_columns(sheet, [(c.key, column_label(layout.name, c.key), c.width) for c in columns])
     _write_records(book, sheet, columns, records, FIRST_ROW, spare=0, checked=SPARE_ROWS)
     _xlsx.print_setup(sheet)
     sheet.freeze_panes = f"A{FIRST_ROW}"
@@ -492,6 +496,10 @@ def submission_workbook(framework: Framework, data: dict[str, Any]) -> bytes:
         outcomes: list[Any] = found if isinstance(found, list) else []
         _write_table(book, OUTCOMES, [m for m in outcomes if isinstance(m, dict)])
         _write_table(book, TRAJECTORY, _trajectory_rows(outcomes))
+    plan = data.get("actions")
+    _write_table(
+        book, ACTIONS, [a for a in plan if isinstance(a, dict)] if isinstance(plan, list) else []
+    )
     _write_form(book, PANEL, data)
     _indicator_drop_down(book, evidence, framework)
     book.book.active = 0
