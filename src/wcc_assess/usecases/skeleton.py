@@ -261,8 +261,8 @@ def roll_forward(request: RollFrom, files: SkeletonFiles) -> list[str]:
     inputs: list[Path | str] = [request.source, *([framework_file] if framework_file else [])]
     written = _write(text, framework, place, files, inputs)
     notes = rolled_notes(rolled, place.output, rolled.last.actions)
-    if files.workbook:
-        return [*notes, workbook_note(place.output, framework_file)]
+    if files.workbook:  # the notes say what to do next; a workbook has no schema line
+        return notes
     return notes + init_notes(
         framework=spec or framework.id,
         framework_file=framework_file,
