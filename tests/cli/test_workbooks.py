@@ -663,3 +663,16 @@ def test_a_sheet_of_junk_is_listed_briefly(
     )
     text = _bad(wcc, workbook(junk), "more problems were found and not listed")
     assert text.count("\n") < 600
+
+
+def test_next_years_workbook_from_last_years_submission(wcc: Wcc, tmp_path: Path) -> None:
+    out = tmp_path / "next.xlsx"
+    run = wcc("init", "--from", str(EXAMPLE), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.count("wrote ") == 1
+    book = openpyxl.load_workbook(out)
+    assert book["Cover"]["C8"].value == "2027/28"
+    plan = book["Actions"]
+    carried = [plan.cell(row, 1).value for row in range(5, plan.max_row + 1)]
+    assert carried and all(carried)
+    assert book["Ratings"]["H6"].value is None  # levels left to rate afresh
