@@ -76,6 +76,8 @@ def _league_columns(cohort: CohortResult) -> list[_Column]:
         columns += [(f"{domain.id} level", 8, "0"), (f"{domain.id} score", 8, _SCORE)]
     areas = [area.id for area in cohort.governance.areas] if cohort.governance else []
     columns += [(f"Governance: {area}", 12, None) for area in areas]
+    if cohort.actions is not None:
+        columns += [("Actions overdue", 10, "0"), ("Gaps without an action", 10, "0")]
     return [*columns, ("Source", 30, None), ("Warnings", 50, None)]
 
 
@@ -102,6 +104,8 @@ def _league_row(cohort: CohortResult, entry: LeagueEntry) -> list[Any]:
     for area in cohort.governance.areas if cohort.governance else []:
         rating = ratings.get(area.id)
         row.append(rating.label if rating is not None else "Not assessed")
+    if cohort.actions is not None:
+        row += [entry.actions_overdue, entry.gaps_without_action]
     return [*row, entry.source, " | ".join(entry.warnings)]
 
 
