@@ -507,9 +507,14 @@ def test_merged_cells_and_hidden_rows(
 
     def hide(book: openpyxl.Workbook) -> None:
         book["Evidence"].row_dimensions[6].hidden = True
+        book["Panel"].sheet_state = "hidden"
 
     run = wcc("validate", str(workbook(edited(example_bytes, hide))))
     assert run.exit_code == 0
+    assert (
+        "Panel!A1: warning: the sheet 'Panel' is hidden; it was read as part of the "
+        "submission (unhide it to check it)"
+    ) in run.stdout
     assert (
         "Evidence!A6: warning: row 6 is hidden; it was read as part of the submission "
         "(unhide it to check what it says)" in run.stdout

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.errors import Diagnostic, InputError, Loc, Severity, cell_name, dotted, suggest
-from wcc_assess.io.reading import WORKBOOK_SUFFIXES, display_name, is_workbook
+from wcc_assess.io.reading import WORKBOOK_SUFFIXES, display_name, is_workbook, read_bytes
 from wcc_assess.io.values import Converted, convert, is_not_assessed
 from wcc_assess.io.xlsx import RawSheet, read_xlsx
 from wcc_assess.io.yamlsafe import Document
@@ -668,6 +668,9 @@ def _sheets(reader: _Reader, sheets: list[RawSheet]) -> dict[str, RawSheet]:
     book = {sheet.name: sheet for sheet in sheets if sheet.name in known}
     missing = [name for name in _REQUIRED if name not in book]
     for sheet in sheets:
+        if sheet.name in known and sheet.hidden:
+            message = f"the sheet {sheet.name!r} is hidden; it was read as part of the submission"
+            reader.sheet_problem(sheet.name, 1, 1, message, "unhide it to check it", warn=True)
         if sheet.name in known or sheet.name == LISTS_SHEET:
             continue
         close = difflib.get_close_matches(sheet.name.strip().title(), missing, n=1, cutoff=0.6)
@@ -749,10 +752,4 @@ def read_workbook(source: Path | str) -> Document:
             "a macro-enabled workbook (.xlsm) is refused: macros can run code when it is opened",
             "save it as an Excel Workbook (.xlsx)",
         )
-    return parse_workbook(_read_bytes(source, name), name)
-
-
-def _read_bytes(source: Path | str, name: str) -> bytes:
-    from wcc_assess.io.reading import read_bytes
-
-    return read_bytes(source)
+    return parse_workbook(read_bytes(source), name)
