@@ -3,7 +3,7 @@
 The reader (:mod:`wcc_assess.io.workbook`) and the writer (:mod:`wcc_assess.render.workbook`)
 share this layout; what a column or field is called on the sheet is wording
 (:mod:`wcc_assess.render._words`). Every field of the submission model has a home here
-(:data:`HOMES`); ``tests/unit/test_workbook_layout.py`` walks the model and fails on a field
+(:data:`HOMES`); ``tests/unit/test_workbook.py`` walks the model and fails on a field
 without one, so a new field cannot be silently dropped by a workbook.
 
 Every sheet has the same frame: a title (row 1), a note (row 2), the labels (row 3) and the
