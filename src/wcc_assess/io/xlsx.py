@@ -334,6 +334,7 @@ def _sheet(root: ElementTree.Element, title: str, hidden: bool, context: _Contex
     context = context._replace(tags=(f"{ns}v", f"{ns}f", f"{ns}is", f"{ns}t"))
     cells: dict[tuple[int, int], Cell] = {}
     hidden_rows: set[int] = set()
+    inline_tag, text_tag = context.tags[2], context.tags[3]
     for row in root.iter(f"{ns}row"):
         number = int(row.get("r", "0"))
         if row.get("hidden") in ("1", "true"):
@@ -341,7 +342,7 @@ def _sheet(root: ElementTree.Element, title: str, hidden: bool, context: _Contex
         for node in row:
             if not len(node):  # an empty cell: formatting only
                 continue
-            text = _plain_text(node, context.tags)
+            text = _plain_text(node, inline_tag, text_tag)
             cell = _cell(node, context) if text is None else Cell(text)
             if cell is not None and cell.value != "":
                 ref = node.get("r")
@@ -350,14 +351,15 @@ def _sheet(root: ElementTree.Element, title: str, hidden: bool, context: _Contex
     return RawSheet(title, cells, merged, frozenset(hidden_rows), _hidden_columns(root, ns), hidden)
 
 
-def _plain_text(node: ElementTree.Element, tags: tuple[str, str, str, str]) -> str | None:
+def _plain_text(node: ElementTree.Element, inline_tag: str, text_tag: str) -> str | None:
     """Return the text of the commonest cell, ``<is><t>text</t></is>``, quickly; else None."""
-    if len(node) != 1 or node.get("t") != "inlineStr":
+    holder = node[0]  # the caller has seen a child
+    if holder.tag != inline_tag or len(node) != 1 or len(holder) != 1:
         return None
-    holder = node[0]
-    if holder.tag != tags[2] or len(holder) != 1 or holder[0].tag != tags[3]:
+    inner = holder[0]
+    if inner.tag != text_tag or node.get("t") != "inlineStr":
         return None
-    text = holder[0].text or ""
+    text = inner.text or ""
     return _unescape(text) if "_x" in text else text
 
 
