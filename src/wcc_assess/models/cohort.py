@@ -35,10 +35,10 @@ __all__ = [
     "PlanCounts",
 ]
 
-COHORT_SCHEMA_VERSION = "1.2"
+COHORT_SCHEMA_VERSION = "1.3"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
-the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort) and
-the ``sheet`` and ``cell`` of a problem found in a workbook (in ``invalid``)."""
+the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort);
+1.3 the ``sheet`` and ``cell`` of a problem found in a workbook (in ``invalid``)."""
 
 
 class DomainSummary(Model):
