@@ -20,8 +20,14 @@ __all__ = [
     "Severity",
     "UsageError",
     "WccError",
+    "MAX_DIAGNOSTICS",
+    "InternalError",
+    "capped",
     "dotted",
+    "error_count",
     "exit_code",
+    "non_ascii",
+    "readable_path",
     "suggest",
 ]
 
@@ -40,6 +46,8 @@ class ExitCode(IntEnum):
     """The assessment ran and failed a gate: a domain below target, or a regression."""
     INVALID = 2
     """Usage error or invalid input; nothing was assessed."""
+    INTERNAL = 3
+    """An internal error: a bug in wcc-assess, not a problem of the input (please report it)."""
 
 
 def exit_code(*, gate_failed: bool = False, invalid: bool = False) -> ExitCode:
@@ -49,9 +57,46 @@ def exit_code(*, gate_failed: bool = False, invalid: bool = False) -> ExitCode:
     return ExitCode.GATE_FAILED if gate_failed else ExitCode.OK
 
 
+def _step(data: object, part: str | int) -> object:
+    """Return the child ``part`` of a mapping, list or model, or None."""
+    if isinstance(part, int) and isinstance(data, (list, tuple)):
+        return data[part] if -len(data) <= part < len(data) else None
+    if isinstance(data, dict):
+        return data.get(part)
+    return getattr(data, str(part), None) if isinstance(part, str) else None
+
+
+def _named(element: object) -> str | None:
+    """Return the ``id`` a list element is known by (a mapping's or a model's), if any."""
+    found = element.get("id") if isinstance(element, dict) else getattr(element, "id", None)
+    return found if isinstance(found, str) and found else None
+
+
+def readable_path(loc: Loc, data: object = None) -> str:
+    """Return a field path as users read it: ``domains.C4.C4.2.evidence item 1.date``.
+
+    A list index counts from one (``evidence item 1``, not ``evidence.0``); when ``data``
+    (the document, or a model) is given and the list element has an ``id``, the id names
+    it instead (``domains.C3.indicators.C3.1``, not ``domains.2.indicators.0``).
+    """
+    text = ""
+    for part in loc:
+        element = _step(data, part)
+        if isinstance(part, int) and not isinstance(part, bool):
+            name = _named(element)
+            text += f".{name}" if name is not None else f" item {part + 1}"
+        else:
+            text += f".{part}"
+        data = element
+    return text.removeprefix(".").strip()
+
+
 def dotted(loc: Loc) -> str:
-    """Return a field path as users read it: ``domains.C4.C4.2.level``."""
-    return ".".join(str(part) for part in loc)
+    """Return a field path as users read it: ``domains.C4.C4.2.level``.
+
+    See :func:`readable_path`, which also names list elements by their ids.
+    """
+    return readable_path(loc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +125,12 @@ class Diagnostic:
     loc: Loc = field(default=(), repr=False, compare=False)
     """The field path as a tuple (ids may hold dots), for locating it in the document; not
     part of the diagnostic's identity (two at the same ``path`` are the same)."""
+    excerpt: str | None = field(default=None, repr=False, compare=False)
+    """The line of the file the diagnostic points at, when it helps to see it (a syntax
+    error): shown under the message with a caret at ``column``."""
+    omitted: int = field(default=0, compare=False)
+    """For the last line of a capped list (:func:`capped`): how many problems it stands for
+    that are not shown; 0 for an ordinary diagnostic."""
 
     @classmethod
     def at(
@@ -132,11 +183,71 @@ class Diagnostic:
         }
 
 
+def non_ascii(word: str) -> str | None:
+    """Name the first character of ``word`` that is not ASCII, e.g. ``'С' is U+0421 ...``.
+
+    An id typed or pasted with a look-alike letter (a Cyrillic С for a Latin C) looks right
+    and is not; saying which character it is shows why.
+    """
+    import unicodedata  # only when a problem is found
+
+    for char in word:
+        if not char.isascii():
+            name = unicodedata.name(char, "an unnamed character")
+            shown = char if char.isprintable() else ""
+            quoted = f"{shown!r} " if shown else ""
+            return f"{quoted}is U+{ord(char):04X} {name}, not an ASCII character"
+    return None
+
+
+MAX_DIAGNOSTICS = 50
+"""At most this many diagnostics are shown for one file; one more line says how many else."""
+
+
+def capped(diagnostics: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> list[Diagnostic]:
+    """Return the first ``limit`` diagnostics, then one line saying how many more there are.
+
+    A hostile or badly broken file (45,000 unknown ids) then gives a page of messages, not
+    90,000 lines; :func:`error_count` still counts every error.
+    """
+    if len(diagnostics) <= limit:
+        return diagnostics
+    rest = diagnostics[limit:]
+    errors = sum(d.omitted or 1 for d in rest if d.is_error)
+    warnings = sum(d.omitted or 1 for d in rest if not d.is_error)
+    parts = [
+        f"{n:,} more {word}{'s' if n != 1 else ''}"
+        for n, word in ((errors, "error"), (warnings, "warning"))
+        if n
+    ]
+    more = Diagnostic(
+        file=diagnostics[0].file,
+        message=f"and {' and '.join(parts)} not shown (only the first {limit} are)",
+        hint="fix these first, then check the file again",
+        severity="error" if errors else "warning",
+        omitted=errors or warnings,
+    )
+    return [*diagnostics[:limit], more]
+
+
+def error_count(diagnostics: list[Diagnostic]) -> int:
+    """Count the errors among ``diagnostics``, those a capped list leaves out included."""
+    return sum(d.omitted or 1 for d in diagnostics if d.is_error)
+
+
 def suggest(word: str, choices: list[str]) -> str | None:
-    """Return ``did you mean X?`` for the closest choice, or list the choices."""
+    """Return ``did you mean X?`` for the closest choice, or list the choices.
+
+    A word with a character that is not ASCII (among choices that are) says which one.
+    """
     import difflib  # only when a problem is found
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    foreign = non_ascii(word) if all(choice.isascii() for choice in choices) else None
+    if foreign:
+        folded = [c for c in choices if len(c) == len(word)]
+        close = close or difflib.get_close_matches(word, folded, n=1, cutoff=0.3)
+        return f"{foreign}" + (f"; did you mean {close[0]}?" if close else "")
     if close:
         return f"did you mean {close[0]}?"
     if len(choices) <= 12:
@@ -152,6 +263,12 @@ class WccError(Exception):
 
 class UsageError(WccError):
     """The command line asks for something impossible (unknown framework, bad option value)."""
+
+
+class InternalError(WccError):
+    """Something went wrong inside wcc-assess (a bug), not in the input."""
+
+    exit_code = ExitCode.INTERNAL
 
 
 class InputError(WccError):
@@ -174,6 +291,18 @@ class InputError(WccError):
         *,
         line: int | None = None,
         column: int | None = None,
+        excerpt: str | None = None,
     ) -> InputError:
         """Return the error of a file with one problem, e.g. ``no such file``."""
-        return cls([Diagnostic(file=file, message=message, hint=hint, line=line, column=column)])
+        return cls(
+            [
+                Diagnostic(
+                    file=file,
+                    message=message,
+                    hint=hint,
+                    line=line,
+                    column=column,
+                    excerpt=excerpt,
+                )
+            ]
+        )

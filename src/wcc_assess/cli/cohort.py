@@ -86,7 +86,9 @@ def _problems(result: CohortResult) -> list[str]:
     """List the files that could not be graded: each problem on a line, then how many."""
     if not result.invalid:
         return []
-    lines = [problem.format() for item in result.invalid for problem in item.errors]
+    from wcc_assess.render.diagnostics import text_lines
+
+    lines = [line for item in result.invalid for line in text_lines(item.errors)]
     count = len(result.invalid)
     lines.append(
         f"{count} file{'s' if count != 1 else ''} could not be graded; "

@@ -6,24 +6,47 @@ builds plain Python data, so that it can:
 
 - reject duplicate keys (naming both lines), anchors and aliases (no alias bombs),
   non-scalar keys, multiple documents and nesting deeper than :data:`MAX_DEPTH`;
-- record the position of every value and key under its path, for located error messages.
+- reject tags on mappings and lists (``!!set``, ``!!python/object:...``) as it rejects
+  unknown tags on single values, and numbers written with more than :data:`MAX_NUMBER`
+  characters (no field needs one; converting one costs time);
+- read YAML 1.1's base-60 numbers (``1:59:59``) as the text they were written as, and a
+  date only when it is written ``YYYY-MM-DD`` (``2026-1-5`` and timestamps stay text, so
+  that the model says how to write them), each in time linear in its length;
+- record the position of every value and key under its path, for located error messages,
+  and how each value that is not text was written (``01234``, ``NO``), so that a message
+  can say what was read and how to write it;
+- put the parser's syntax errors into plain words with advice (a tab used to indent, a
+  colon inside unquoted text, text over two lines), with the line to show under them;
+- warn when ``" #"`` cuts unquoted text short (YAML reads the rest as a comment).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import yaml
 
-__all__ = ["MAX_DEPTH", "MAX_VALUES", "Document", "YamlProblem", "parse_yaml", "parse_yaml_data"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_NUMBER",
+    "MAX_VALUES",
+    "Document",
+    "YamlProblem",
+    "indentation_problems",
+    "parse_yaml",
+    "parse_yaml_data",
+]
 
 MAX_DEPTH = 64
 """Deeper nesting than this is rejected: no framework or submission needs it."""
 MAX_VALUES = 100_000
 """More values (scalars, mappings and lists) than this are rejected, so that a hostile file
 is refused in well under a second; a full WCC submission has a few thousand."""
+MAX_NUMBER = 100
+"""A number written with more characters than this is refused (quoted, it is text)."""
 
 try:  # the C parser; the pure-Python one is a fallback only
     _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
@@ -42,9 +65,12 @@ class YamlProblem(Exception):
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
+        excerpt: str | None = None,
     ) -> None:
         super().__init__(message, line, column, hint)
         self.message, self.line, self.column, self.hint = message, line, column, hint
+        self.excerpt = excerpt
+        """The line of text at fault, shown with a caret under ``column``."""
 
     def __eq__(self, other: object) -> bool:
         """Two problems are the same when they say the same at the same place."""
@@ -57,10 +83,12 @@ class Document:
     """Parsed data plus where each value (and each mapping key) stands in the text.
 
     ``positions`` holds the 1-based (line, column) of the value at each path,
-    ``key_positions`` that of the key introducing each mapping entry.
+    ``key_positions`` that of the key introducing each mapping entry, ``written`` how each
+    value that is not text was written (``01234`` for the number 668), and ``warnings``
+    what was accepted but is worth a look (text cut short by ``" #"``).
     """
 
-    __slots__ = ("data", "key_positions", "positions")
+    __slots__ = ("data", "key_positions", "positions", "warnings", "written")
 
     def __init__(
         self,
@@ -73,6 +101,8 @@ class Document:
         self.key_positions: dict[Path, tuple[int, int]] = (
             key_positions if key_positions is not None else {}
         )
+        self.written: dict[Path, str] = {}
+        self.warnings: list[YamlProblem] = []
 
     def locate(self, path: Path) -> tuple[int, int] | None:
         """Return the position of ``path``, or of its deepest known ancestor.
@@ -97,26 +127,81 @@ class Document:
 
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
+_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
 _FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_NUMBER_TAGS = frozenset({_INT_TAG, _FLOAT_TAG})
+_SCALAR_TAGS = frozenset(
+    {
+        _INT_TAG,
+        _FLOAT_TAG,
+        _TIMESTAMP_TAG,
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+    }
+)
+"""The standard tags a single value may carry (``!!str`` aside); any other is refused."""
+_COLLECTION_TAGS = {
+    yaml.MappingStartEvent: frozenset({"!", "tag:yaml.org,2002:map"}),
+    yaml.SequenceStartEvent: frozenset({"!", "tag:yaml.org,2002:seq"}),
+}
+"""The only tags a mapping or a list may carry: the ones that change nothing."""
+_ODD_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+)
+"""Spaces that are not YAML's: a key starting with one was indented with it."""
 _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+
+def _too_long(value: str, event: Any) -> YamlProblem:
+    return _problem(
+        f"a number written with {len(value):,} characters is too long to be read",
+        event,
+        "no field needs a number this long; if it is text, put it in quotes",
+    )
+
+
+def _tagged(event: Any) -> Any:
+    """Read a value with an explicit tag (``!!int 3``): standard scalar tags only."""
+    value: str = event.value
+    tag = event.tag
+    if tag == _STR_TAG:
+        return value
+    if tag not in _SCALAR_TAGS:
+        raise _problem(
+            f"the tag {_short_tag(tag)} is not allowed",
+            event,
+            "remove it: a submission holds plain values, mappings and lists only",
+        )
+    if tag in _NUMBER_TAGS and (":" in value or len(value) > MAX_NUMBER):
+        if len(value) > MAX_NUMBER:
+            raise _too_long(value, event)
+        raise _problem(
+            f"{value!r} is a base-60 number, which is not read",
+            event,
+            "write the number in decimal",
+        )
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as error:
+        raise _problem(f"cannot read the {_short_tag(tag)} value {value!r}", event) from error
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
 def _scalar(event: Any) -> Any:
     value: str = event.value
     tag = event.tag
     if tag is not None and tag != "!":
-        if tag == _STR_TAG:
-            return value
-        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-        try:
-            return _constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            raise _problem(f"cannot read the {tag!r} value {value!r}", event) from error
+        return _tagged(event)
     if event.style or not event.implicit[0]:
         return value  # quoted or block scalar: always a string
     if value in _NULLS:
@@ -127,14 +212,21 @@ def _scalar(event: Any) -> Any:
         return False
     first = value[0]
     if first.isdigit() or first in "-+.":
+        if len(value) > MAX_NUMBER:
+            resolved = _constructor.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            if resolved in _NUMBER_TAGS and ":" not in value:
+                raise _too_long(value, event)
+            return value  # text, a base-60 number or a timestamp: read as text
         if _INT.match(value):
             return int(value.replace("_", ""))
         if _DATE.match(value):
             try:
-                return _dt.date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
+                return _dt.date.fromisoformat(value)
             except ValueError:
                 return value  # not a real date: left as text, the model says why
         resolved = _constructor.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        if resolved == _TIMESTAMP_TAG or (resolved in _NUMBER_TAGS and ":" in value):
+            return value  # a date not written YYYY-MM-DD, a time, or a base-60 number: text
         if resolved != _STR_TAG:
             node = yaml.ScalarNode(resolved, value, event.start_mark, event.end_mark)
             try:
@@ -162,6 +254,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
     doc = Document(data=None)
     positions = doc.positions
     key_positions = doc.key_positions
+    written = doc.written
     # Each frame: [container, path, is_mapping, pending_key, key_lines]
     stack: list[list[Any]] = []
     anchors: dict[str, Any] = {}
@@ -192,16 +285,17 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     )
                 if kind is yaml.ScalarEvent:
                     value: Any = _scalar(event)
-                elif kind is yaml.MappingStartEvent:
-                    value = {}
                 else:
-                    value = []
+                    if event.tag is not None and event.tag not in _COLLECTION_TAGS[kind]:
+                        raise _collection_tag(event)
+                    value = {} if kind is yaml.MappingStartEvent else []
             elif kind is yaml.AliasEvent:
                 if not allow_aliases:
                     raise _problem(
                         f"aliases (*{event.anchor}) are not allowed",
                         event,
-                        "write the value out in full",
+                        "write the value out in full; if it is text starting with *, "
+                        "put it in quotes",
                     )
                 value = anchors[event.anchor]
                 kind = yaml.ScalarEvent  # treated as a finished value below
@@ -230,6 +324,8 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                         if kind is not yaml.ScalarEvent or isinstance(value, (dict, list)):
                             raise _problem("mapping keys must be plain text", event)
                         key = value if isinstance(value, (str, int)) else str(value)
+                        if type(key) is str and key[:1] in _ODD_SPACES:
+                            raise _odd_space(key, event)
                         if key in frame[4]:
                             line, _ = frame[4][key]
                             raise _problem(
@@ -254,6 +350,11 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                 root_set = True
             mark = event.start_mark
             positions[path] = (mark.line + 1, mark.column + 1)
+            if kind is yaml.ScalarEvent and event.style is None:
+                if type(value) is not str:
+                    written[path] = event.value
+                elif " " in value and stack and stack[-1][2]:
+                    _cut_short(text, event, doc)
             if event.anchor is not None:
                 anchors[event.anchor] = value
             if kind is not yaml.ScalarEvent:
@@ -261,19 +362,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     raise _problem(f"the data is nested more than {MAX_DEPTH} levels deep", event)
                 stack.append([value, path, kind is yaml.MappingStartEvent, _NO_KEY, {}])
     except yaml.MarkedYAMLError as error:
-        where: Any = error.problem_mark or error.context_mark
-        reason = error.problem or error.context or "malformed YAML"
-        if "nesting depth" in reason:
-            # libyaml (0.2.5 and later) has a nesting limit of its own, which may fire
-            # before ours when its scanner reads ahead: say the same thing either way.
-            message = f"the data is nested more than {MAX_DEPTH} levels deep"
-        else:
-            message = f"malformed YAML: {reason}"
-        raise YamlProblem(
-            message,
-            where.line + 1 if where else None,
-            where.column + 1 if where else None,
-        ) from None
+        raise _syntax_problem(error, text) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"malformed YAML: {error}") from None
     finally:
@@ -281,6 +370,240 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
     if not root_set:
         doc.data = None
     return doc
+
+
+def _collection_tag(event: Any) -> YamlProblem:
+    what = "mapping" if type(event) is yaml.MappingStartEvent else "list"
+    return _problem(
+        f"the tag {_short_tag(event.tag)} on a {what} is not allowed",
+        event,
+        "remove it: a submission holds plain values, mappings and lists only",
+    )
+
+
+def _odd_space(key: str, event: Any) -> YamlProblem:
+    import unicodedata
+
+    char = key[0]
+    name = unicodedata.name(char, "an unusual space").lower()
+    return _problem(
+        f"this line is indented with a {name} (U+{ord(char):04X}), not ordinary spaces",
+        event,
+        "replace it with spaces; it often comes with text copied from Word or a web page",
+    )
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _cut_short(text: str, event: Any, doc: Document) -> None:
+    """Warn when unquoted text is followed by ``" #"`` on its line: the rest was dropped."""
+    end = event.end_mark
+    found = _COMMENT_AFTER.match(text, end.index)
+    if found is None:
+        return
+    at = found.end() - 1
+    line_end = text.find("\n", at)
+    dropped = text[at : line_end if line_end >= 0 else len(text)].rstrip("\r")
+    start = text.rfind("\n", 0, event.start_mark.index) + 1
+    doc.warnings.append(
+        YamlProblem(
+            f'the text stops before {dropped[:30]!r}: YAML reads " #" and what follows '
+            "as a comment",
+            end.line + 1,
+            end.column + 1 + (at - end.index),
+            "if the rest belongs to the text, put the whole text in quotes",
+            text[start : line_end if line_end >= 0 else len(text)],
+        )
+    )
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as the end of a line."""
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):\s+(.*\S)\s*$")
+_INDENT_CHARS = re.compile("^[ \t" + "".join(sorted(_ODD_SPACES)) + "]*")
+
+
+class _Fault(NamedTuple):
+    """A syntax error as the parser saw it, with the text around it."""
+
+    problem: str
+    context: str
+    line: int
+    """0-based, as the parser counts."""
+    column: int
+    context_line: int | None
+    lines: list[str]
+
+    def text(self, line: int | None = None) -> str:
+        number = self.line if line is None else line
+        return self.lines[number] if 0 <= number < len(self.lines) else ""
+
+    def char(self) -> str:
+        text = self.text()
+        return text[self.column] if 0 <= self.column < len(text) else ""
+
+    def at(self, message: str, hint: str | None = None, line: int | None = None) -> YamlProblem:
+        number = self.line if line is None else line
+        column = self.column if line is None else len(_INDENT_CHARS.match(self.text(line))[0])  # type: ignore[index]
+        return YamlProblem(message, number + 1, column + 1, hint, self.text(number))
+
+
+def _quoted_hint(fault: _Fault) -> str:
+    """Advise quoting the value of the faulty line: ``narrative: "The plan: agreed"``."""
+    found = _KEY_VALUE.match(fault.text())
+    if found is None:
+        return "put the text in quotes"
+    value = found[3].replace("\\", "\\\\").replace('"', '\\"')
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    return f'put the text in quotes: {found[2]}: "{shown}"'
+
+
+def _unstartable(fault: _Fault) -> YamlProblem:
+    char = fault.char()
+    if char == "\t":
+        return fault.at(
+            "a tab is used here; YAML allows only spaces for indentation",
+            "replace the tab with spaces",
+        )
+    if char in _ODD_SPACES:
+        return fault.at(
+            f"a non-breaking or unusual space (U+{ord(char):04X}) is used here",
+            "replace it with an ordinary space",
+        )
+    shown = repr(char) if char else "this character"
+    return fault.at(f"unquoted text cannot start with {shown}", _quoted_hint(fault))
+
+
+def _colon(fault: _Fault) -> YamlProblem:
+    before = fault.text()[: fault.column]
+    if ": " in before or before.rstrip().endswith(":"):
+        return fault.at(
+            "a colon followed by a space inside unquoted text starts a new key here",
+            _quoted_hint(fault),
+        )
+    return fault.at(
+        "this line is indented more than the keys around it",
+        "line it up with the other keys of its mapping",
+        line=fault.line,
+    )
+
+
+def _no_colon(fault: _Fault) -> YamlProblem:
+    return fault.at(
+        "this line is not `key: value` (it has no colon); if it continues the text of "
+        "the line above, that text needs quotes",
+        "put the whole text in quotes, or write `narrative: >` and indent the lines of "
+        "text under it",
+        line=fault.context_line if fault.context_line is not None else fault.line,
+    )
+
+
+def _unclosed(fault: _Fault) -> YamlProblem:
+    opened = fault.context_line if fault.context_line is not None else fault.line
+    return YamlProblem(
+        f"a quote opened on line {opened + 1} is never closed",
+        opened + 1,
+        None,
+        "close the quote at the end of the text",
+        fault.text(opened),
+    )
+
+
+def _escape(fault: _Fault) -> YamlProblem:
+    return fault.at(
+        "inside double quotes a backslash starts an escape such as \\n, and this one is not valid",
+        "use single quotes ('C:\\reports'), or write each backslash twice",
+    )
+
+
+def _misaligned(fault: _Fault) -> YamlProblem:
+    return fault.at(
+        "this line is not indented like the lines around it",
+        "line each key up with the other keys of its mapping, and each - with the other "
+        "items of its list",
+        line=fault.line,
+    )
+
+
+_FAULTS: tuple[tuple[str, Callable[[_Fault], YamlProblem]], ...] = (
+    (
+        "tab character",
+        lambda fault: fault.at(
+            "a tab is used for indentation; YAML allows only spaces", "replace the tab with spaces"
+        ),
+    ),
+    ("cannot start any token", _unstartable),
+    ("mapping values are not allowed", _colon),
+    ("could not find expected ':'", _no_colon),
+    ("found unexpected end of stream", _unclosed),
+    ("escape", _escape),
+    ("did not find expected key", _misaligned),
+    ("expected <block end>", _misaligned),
+    ("did not find expected '-' indicator", _misaligned),
+    (
+        "expected alphabetic or numeric character",
+        lambda fault: fault.at(
+            "unquoted text cannot start with & or *: YAML reads them as an anchor or an alias",
+            _quoted_hint(fault),
+        ),
+    ),
+)
+"""The parser's words for the common mistakes, and how each is put to the user."""
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """Put a syntax error into plain words with advice, at the line where the mistake is."""
+    where: Any = error.problem_mark or error.context_mark
+    problem, context = error.problem or "", error.context or ""
+    if "nesting depth" in problem:
+        # libyaml (0.2.5 and later) has a nesting limit of its own, which may fire
+        # before ours when its scanner reads ahead: say the same thing either way.
+        return YamlProblem(
+            f"the data is nested more than {MAX_DEPTH} levels deep",
+            where.line + 1 if where else None,
+            where.column + 1 if where else None,
+        )
+    if where is None:
+        return YamlProblem(f"the YAML cannot be read: {problem or context}")
+    fault = _Fault(
+        problem,
+        context,
+        where.line,
+        where.column,
+        error.context_mark.line if error.context_mark is not None else None,
+        _LINE_BREAKS.split(text),
+    )
+    for words, explain in _FAULTS:
+        if words in problem:
+            return explain(fault)
+    return fault.at(f"the YAML cannot be read: {problem or context}")
+
+
+def indentation_problems(text: str) -> list[YamlProblem]:
+    """Find every line indented with a tab or a space that is not YAML's (a line scan).
+
+    YAML indents with spaces only; a tab or a non-breaking space (pasted from Word) in a
+    line's indentation is the commonest reason a hand-edited file does not parse.
+    """
+    found: list[YamlProblem] = []
+    for number, line in enumerate(_LINE_BREAKS.split(text)):
+        indent = _INDENT_CHARS.match(line)[0]  # type: ignore[index]
+        bad = next((i for i, char in enumerate(indent) if char != " "), None)
+        if bad is None or not line[len(indent) :].strip():
+            continue
+        char = indent[bad]
+        what = "a tab" if char == "\t" else f"a non-breaking or unusual space (U+{ord(char):04X})"
+        found.append(
+            YamlProblem(
+                f"this line is indented with {what}; YAML indents with ordinary spaces only",
+                number + 1,
+                bad + 1,
+                "replace it with spaces",
+                line,
+            )
+        )
+    return found
 
 
 class _NoKey:
@@ -343,6 +666,8 @@ def _data_only(text: str, allow_aliases: bool) -> Any:
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None and not allow_aliases:
                     raise _Refused
+                if event.tag is not None and event.tag not in _COLLECTION_TAGS[kind]:
+                    raise _Refused
                 value = {} if kind is mapping_start else []
                 opens = True
             elif kind in ends:
@@ -371,7 +696,7 @@ def _data_only(text: str, allow_aliases: bool) -> Any:
                         if opens or isinstance(value, (dict, list)):
                             raise _Refused
                         key = value if isinstance(value, (str, int)) else str(value)
-                        if key in frame[0]:
+                        if key in frame[0] or (type(key) is str and key[:1] in _ODD_SPACES):
                             raise _Refused
                         frame[2] = key
                         continue

@@ -10,14 +10,55 @@ from __future__ import annotations
 import json
 from typing import Any, assert_never
 
-from wcc_assess.errors import Diagnostic
+from wcc_assess.errors import Diagnostic, error_count
 from wcc_assess.models.check import FileCheck
-from wcc_assess.render._safety import clean
+from wcc_assess.render._safety import one_line
 from wcc_assess.render._words import counted, plural
 from wcc_assess.render.assess.github import workflow_command
 from wcc_assess.render.formats import CheckFormat
 
-__all__ = ["CheckFormat", "annotation", "framework_check_report", "summary", "validate_report"]
+__all__ = [
+    "CheckFormat",
+    "annotation",
+    "framework_check_report",
+    "summary",
+    "text_lines",
+    "validate_report",
+]
+
+_BEFORE, _AFTER = 60, 40
+"""How much of a long line an excerpt shows before and after the caret."""
+
+
+def _shown(text: str) -> str:
+    return one_line(text).replace("\t", "\\t")
+
+
+def _excerpt(diagnostic: Diagnostic) -> list[str]:
+    """Return the line a diagnostic points at, and a caret under its column (if known)."""
+    if diagnostic.excerpt is None or diagnostic.column is None:
+        return []
+    line = diagnostic.excerpt.rstrip("\r\n")
+    column = min(max(diagnostic.column - 1, 0), len(line))
+    start = max(0, column - _BEFORE)
+    lead = "..." if start else ""
+    before = _shown(line[start:column])
+    after = _shown(line[column : column + _AFTER])
+    tail = "..." if column + _AFTER < len(line) else ""
+    return [f"    {lead}{before}{after}{tail}", "    " + " " * len(lead + before) + "^"]
+
+
+def text_lines(diagnostics: list[Diagnostic]) -> list[str]:
+    """Return diagnostics as lines of text, each under its excerpt and caret, each one line.
+
+    Every line is cleaned and kept to one line (:func:`~wcc_assess.render._safety.one_line`),
+    so that nothing a file name, a key or a value holds can start a line of its own.
+    """
+    lines: list[str] = []
+    for diagnostic in diagnostics:
+        lines.append(one_line(diagnostic.format()))
+        lines += _excerpt(diagnostic)
+    return lines
 
 
 def annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
@@ -50,7 +91,7 @@ def summary(check: FileCheck) -> str:
 
 
 def _lines(text: list[str]) -> str:
-    return clean("\n".join(text)) + "\n" if text else ""
+    return "".join(one_line(line) + "\n" for line in text)
 
 
 def _annotations(checks: list[FileCheck], title: str) -> str:
@@ -70,9 +111,9 @@ def _validate_entry(check: FileCheck) -> dict[str, Any]:
 def _validate_lines(checks: list[FileCheck], quiet: bool) -> list[str]:
     lines: list[str] = []
     for check in checks:
-        lines += [d.format() for d in check.diagnostics]
+        lines += text_lines(check.diagnostics)
         if check.errors:
-            lines.append(f"{check.file}: invalid ({plural(len(check.errors), 'error')})")
+            lines.append(f"{check.file}: invalid ({plural(error_count(check.errors), 'error')})")
         elif not quiet:
             lines.append(f"{check.file}: ok, {summary(check)}")
     return lines
@@ -106,8 +147,8 @@ def _framework_entry(check: FileCheck) -> dict[str, Any]:
 def _framework_lines(checks: list[FileCheck]) -> list[str]:
     lines: list[str] = []
     for check in checks:
-        lines += [d.format() for d in check.diagnostics]
-        counts = counted(error=len(check.errors), warning=len(check.warnings))
+        lines += text_lines(check.diagnostics)
+        counts = counted(error=error_count(check.errors), warning=len(check.warnings))
         if check.errors:
             lines.append(f"{check.file}: invalid ({counts})")
         else:
