@@ -21,11 +21,13 @@ __all__ = [
     "UsageError",
     "WccError",
     "MAX_DIAGNOSTICS",
+    "ISSUES_URL",
     "InternalError",
     "capped",
     "dotted",
     "error_count",
     "exit_code",
+    "issues_url",
     "non_ascii",
     "readable_path",
     "suggest",
@@ -76,14 +78,19 @@ def readable_path(loc: Loc, data: object = None) -> str:
     """Return a field path as users read it: ``domains.C4.C4.2.evidence item 1.date``.
 
     A list index counts from one (``evidence item 1``, not ``evidence.0``); when ``data``
-    (the document, or a model) is given and the list element has an ``id``, the id names
-    it instead (``domains.C3.indicators.C3.1``, not ``domains.2.indicators.0``).
+    (the document, or a model) is given and the list element has an ``id`` no sibling
+    shares, the id names it instead (``domains.C3.indicators.C3.1``, not
+    ``domains.2.indicators.0``).
     """
     text = ""
     for part in loc:
+        container = data
         element = _step(data, part)
-        if isinstance(part, int) and not isinstance(part, bool):
+        if isinstance(part, int) and not isinstance(container, dict):
             name = _named(element)
+            if name is not None and isinstance(container, (list, tuple)):
+                shared = sum(_named(sibling) == name for sibling in container)
+                name = name if shared == 1 else None  # a duplicate id names nothing
             text += f".{name}" if name is not None else f" item {part + 1}"
         else:
             text += f".{part}"
@@ -92,11 +99,12 @@ def readable_path(loc: Loc, data: object = None) -> str:
 
 
 def dotted(loc: Loc) -> str:
-    """Return a field path as users read it: ``domains.C4.C4.2.level``.
+    """Return a field path joined with dots: ``domains.C4.C4.2.level``.
 
-    See :func:`readable_path`, which also names list elements by their ids.
+    This is a diagnostic's path until it is located in its document, where
+    :func:`readable_path` says it as users read it (ids for list elements, counts from one).
     """
-    return readable_path(loc)
+    return ".".join(str(part) for part in loc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +261,25 @@ def suggest(word: str, choices: list[str]) -> str | None:
     if len(choices) <= 12:
         return f"expected one of {', '.join(choices)}"
     return None
+
+
+ISSUES_URL = "https://github.com/wcc-assess/wcc-assess/issues"
+"""Where to report a bug when the installed package does not say (its ``Issues`` URL)."""
+
+
+def issues_url() -> str:
+    """Return where to report a bug: the installed package's ``Issues`` URL."""
+    try:
+        from importlib.metadata import metadata
+
+        entries: list[str] = metadata("wcc-assess").get_all("Project-URL") or []
+        for entry in entries:
+            label, _, url = str(entry).partition(",")
+            if label.strip().lower() == "issues" and url.strip():
+                return url.strip()
+    except Exception:  # noqa: BLE001 - any doubt: the project's own address
+        pass
+    return ISSUES_URL
 
 
 class WccError(Exception):

@@ -21,13 +21,19 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from wcc_assess import __version__
-from wcc_assess.errors import ExitCode, InputError, UsageError, WccError, error_count
+from wcc_assess.errors import (
+    ExitCode,
+    InputError,
+    UsageError,
+    WccError,
+    error_count,
+    issues_url,
+)
 
 if TYPE_CHECKING:
     from wcc_assess.render import Family
 
 __all__ = [
-    "ISSUES_URL",
     "FlagCommand",
     "FlagGroup",
     "ReportFiles",
@@ -38,7 +44,6 @@ __all__ = [
     "generated_at",
     "guarded",
     "internal_error",
-    "issues_url",
     "new_app",
     "notes",
     "run",
@@ -52,9 +57,6 @@ EXIT_CODES_HELP = (
     "the baseline, or with --fail-on-red a red governance area); 2 usage error or invalid "
     "input; 3 an internal error (a bug in wcc-assess: please report it)."
 )
-
-ISSUES_URL = "https://github.com/wcc-assess/wcc-assess/issues"
-"""Where to report a bug when the installed package does not say (its ``Issues`` URL)."""
 
 
 def _flags_as_flags(params: list[Any]) -> list[Any]:
@@ -214,21 +216,6 @@ _debug = False
 def debugging() -> bool:
     """Tell whether an internal error should print its traceback (``--debug``, ``WCC_DEBUG``)."""
     return _debug or os.environ.get("WCC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def issues_url() -> str:
-    """Return where to report a bug: the installed package's ``Issues`` URL."""
-    try:
-        from importlib.metadata import metadata
-
-        entries: list[str] = metadata("wcc-assess").get_all("Project-URL") or []
-        for entry in entries:
-            label, _, url = str(entry).partition(",")
-            if label.strip().lower() == "issues" and url.strip():
-                return url.strip()
-    except Exception:  # noqa: BLE001 - any doubt: the project's own address
-        pass
-    return ISSUES_URL
 
 
 def internal_error(error: BaseException, what: str) -> typer.Exit:

@@ -362,7 +362,7 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Diagnos
                     Diagnostic.at(
                         ("outcomes", index, "id"),
                         f"duplicate outcome measure id {measure_id!r}",
-                        f"first used at outcomes.{seen[measure_id]}",
+                        f"first used at outcomes item {seen[measure_id] + 1}",
                     )
                 )
             seen.setdefault(measure_id, index)

@@ -28,6 +28,7 @@ __all__ = [
     "forget_reads",
     "is_framework_document",
     "is_result_document",
+    "is_submission_data",
     "parse_document",
     "read_bytes",
     "read_document",
@@ -84,17 +85,19 @@ def _not_regular(mode: int) -> str | None:
 
 def _read_stdin(name: str) -> bytes:
     stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+    closed = InputError.one(name, "standard input is closed", "give the file's name instead of -")
+    if stream is None or stream.closed:
+        raise closed
     try:
-        if stream is None or stream.closed:
-            raise ValueError
         info = os.fstat(stream.fileno())
-        if stat.S_ISREG(info.st_mode):
-            _read.add((info.st_dev, info.st_ino))
+    except (ValueError, OSError):  # not backed by a descriptor (a test's stand-in): fine
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        _read.add((info.st_dev, info.st_ino))
+    try:
         return bytes(stream.read(MAX_BYTES + 1))
-    except (ValueError, OSError, AttributeError):
-        raise InputError.one(
-            name, "standard input is closed", "give the file's name instead of -"
-        ) from None
+    except (ValueError, OSError):
+        raise closed from None
 
 
 def _open_regular(path: Path, name: str) -> int:
@@ -306,6 +309,16 @@ def _kind(data: object) -> str:
 def is_framework_document(document: Document) -> bool:
     """Tell a framework file from a submission: frameworks have a ``scale``."""
     return isinstance(document.data, dict) and "scale" in document.data
+
+
+def is_submission_data(data: object) -> bool:
+    """Tell a submission (in YAML or JSON syntax) by its fields: framework and domains."""
+    return (
+        isinstance(data, dict)
+        and "framework" in data
+        and "domains" in data
+        and "schema_version" not in data
+    )
 
 
 def is_result_document(data: object) -> bool:

@@ -350,7 +350,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                 root_set = True
             mark = event.start_mark
             positions[path] = (mark.line + 1, mark.column + 1)
-            if kind is yaml.ScalarEvent and event.style is None:
+            if type(event) is yaml.ScalarEvent and event.style is None:
                 if type(value) is not str:
                     written[path] = event.value
                 elif " " in value and stack and stack[-1][2]:
@@ -526,6 +526,15 @@ def _misaligned(fault: _Fault) -> YamlProblem:
     )
 
 
+def _unclosed_flow(fault: _Fault) -> YamlProblem:
+    opened = (fault.context_line if fault.context_line is not None else fault.line) + 1
+    return fault.at(
+        f"malformed YAML: a list [ or mapping {{ opened on line {opened} is not closed, or "
+        "a comma is missing between its items",
+        "close each [ with ] and each { with }, with commas between the items",
+    )
+
+
 _FAULTS: tuple[tuple[str, Callable[[_Fault], YamlProblem]], ...] = (
     (
         "tab character",
@@ -541,6 +550,7 @@ _FAULTS: tuple[tuple[str, Callable[[_Fault], YamlProblem]], ...] = (
     ("did not find expected key", _misaligned),
     ("expected <block end>", _misaligned),
     ("did not find expected '-' indicator", _misaligned),
+    ("did not find expected ',' or", _unclosed_flow),
     (
         "expected alphabetic or numeric character",
         lambda fault: fault.at(
@@ -565,7 +575,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
             where.column + 1 if where else None,
         )
     if where is None:
-        return YamlProblem(f"the YAML cannot be read: {problem or context}")
+        return YamlProblem(f"malformed YAML: {problem or context}")
     fault = _Fault(
         problem,
         context,
@@ -577,7 +587,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     for words, explain in _FAULTS:
         if words in problem:
             return explain(fault)
-    return fault.at(f"the YAML cannot be read: {problem or context}")
+    return fault.at(f"malformed YAML: {problem or context}")
 
 
 def indentation_problems(text: str) -> list[YamlProblem]:

@@ -95,7 +95,8 @@ def _lines(text: list[str]) -> str:
 
 
 def _annotations(checks: list[FileCheck], title: str) -> str:
-    return _lines([annotation(d, title) for check in checks for d in check.diagnostics])
+    # Workflow commands on purpose: each value in them is escaped as GitHub requires.
+    return "".join(annotation(d, title) + "\n" for check in checks for d in check.diagnostics)
 
 
 def _validate_entry(check: FileCheck) -> dict[str, Any]:
