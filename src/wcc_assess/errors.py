@@ -31,6 +31,7 @@ __all__ = [
     "non_ascii",
     "readable_path",
     "suggest",
+    "unlisted",
 ]
 
 Loc = tuple[str | int, ...]
@@ -212,15 +213,27 @@ MAX_DIAGNOSTICS = 50
 """At most this many diagnostics are shown for one file; one more line says how many else."""
 
 
+def unlisted(count: int, what: str) -> Diagnostic:
+    """Stand for ``count`` problems of one kind that a check did not list one by one.
+
+    A check that finds far more problems than can be shown (45,000 unknown ids) lists the
+    first :data:`MAX_DIAGNOSTICS` and counts the rest with this, which costs nothing per
+    problem; :func:`capped` folds it into its last line and :func:`error_count` counts it.
+    """
+    return Diagnostic(file="", message=f"{count:,} more {what}", omitted=count)
+
+
 def capped(diagnostics: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> list[Diagnostic]:
     """Return the first ``limit`` diagnostics, then one line saying how many more there are.
 
     A hostile or badly broken file (45,000 unknown ids) then gives a page of messages, not
-    90,000 lines; :func:`error_count` still counts every error.
+    90,000 lines; :func:`error_count` still counts every error, those counted by
+    :func:`unlisted` included.
     """
-    if len(diagnostics) <= limit:
+    listed = [d for d in diagnostics if not d.omitted]
+    if len(listed) == len(diagnostics) and len(listed) <= limit:
         return diagnostics
-    rest = diagnostics[limit:]
+    rest = listed[limit:] + [d for d in diagnostics if d.omitted]
     errors = sum(d.omitted or 1 for d in rest if d.is_error)
     warnings = sum(d.omitted or 1 for d in rest if not d.is_error)
     parts = [
@@ -228,14 +241,15 @@ def capped(diagnostics: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> list[
         for n, word in ((errors, "error"), (warnings, "warning"))
         if n
     ]
+    shown = min(limit, len(listed))
     more = Diagnostic(
         file=diagnostics[0].file,
-        message=f"and {' and '.join(parts)} not shown (only the first {limit} are)",
+        message=f"and {' and '.join(parts)} not shown (only the first {shown} are)",
         hint="fix these first, then check the file again",
         severity="error" if errors else "warning",
         omitted=errors or warnings,
     )
-    return [*diagnostics[:limit], more]
+    return [*listed[:limit], more]
 
 
 def error_count(diagnostics: list[Diagnostic]) -> int:

@@ -20,7 +20,17 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from wcc_assess.errors import Diagnostic, InputError, Loc, capped, non_ascii, readable_path, suggest
+from wcc_assess.errors import (
+    MAX_DIAGNOSTICS,
+    Diagnostic,
+    InputError,
+    Loc,
+    capped,
+    non_ascii,
+    readable_path,
+    suggest,
+    unlisted,
+)
 from wcc_assess.io.yamlsafe import Document
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
@@ -375,7 +385,11 @@ def model_problems(
     wrote; ``written`` returns how the value at a path was written in the file, when it is
     not text (``01234``, ``NO``), so that a message can say what was read.
     """
-    return [_problem(item, model, translate, written) for item in error.errors(include_url=False)]
+    items = error.errors(include_url=False)
+    found = [_problem(item, model, translate, written) for item in items[:MAX_DIAGNOSTICS]]
+    if len(items) > MAX_DIAGNOSTICS:
+        found.append(unlisted(len(items) - MAX_DIAGNOSTICS, "problems of shape"))
+    return found
 
 
 def locate(name: str, document: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -386,6 +400,9 @@ def locate(name: str, document: Document, diagnostics: Iterable[Diagnostic]) -> 
     """
     located = []
     for diagnostic in diagnostics:
+        if diagnostic.omitted:  # a count of problems, not one at a place
+            located.append(replace(diagnostic, file=name))
+            continue
         where = document.locate(diagnostic.loc)
         path = readable_path(diagnostic.loc, document.data) if diagnostic.loc else diagnostic.path
         located.append(replace(diagnostic.located(name, where), path=path))
@@ -423,7 +440,7 @@ def raise_located(
         return
     unique = list(dict.fromkeys(diagnostics))
     if by_line:
-        unique.sort(key=lambda d: document.locate(d.loc) or (0, 0))
+        unique.sort(key=lambda d: (d.omitted > 0, document.locate(d.loc) or (0, 0)))
     summary = [d.located(name, None) for d in _unrated_summary(unique)]
     raise InputError([*locate(name, document, capped(unique)), *summary])
 

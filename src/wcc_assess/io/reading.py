@@ -23,6 +23,7 @@ from wcc_assess.io.yamlsafe import Document, YamlProblem, indentation_problems, 
 
 __all__ = [
     "MAX_BYTES",
+    "FileId",
     "display_name",
     "files_read",
     "forget_reads",
