@@ -49,6 +49,7 @@ __all__ = [
     "run",
     "write_reports",
     "WccTyper",
+    "check_report_options",
 ]
 
 EXIT_CODES_HELP = (
@@ -164,6 +165,24 @@ def _parse_reports(values: list[str], formats: type[F]) -> list[tuple[F, Path]]:
             raise UsageError(f"--report {value!r}: a report file cannot be stdout; use --format")
         parsed.append((fmt, Path(file)))
     return parsed
+
+
+def check_report_options(
+    family: Family[D, F], output: Path | None, reports: list[str] | None
+) -> None:
+    """Check ``-o`` and ``--report`` before any work: formats, folders, no file named twice.
+
+    A mistake there is then reported at once, not after a cohort has been graded.
+    """
+    from wcc_assess.io.output import check_outputs
+
+    files = [output, *(path for _, path in _parse_reports(reports or [], family.formats))]
+    check_outputs(files)
+    for path in files:
+        if path is not None and str(path) != "-":
+            folder = path.parent if str(path.parent) else Path(".")
+            if not folder.is_dir():
+                raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
 
 
 def write_reports(

@@ -58,13 +58,16 @@ def assess(
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS
+    from wcc_assess.render.diagnostics import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
+    _app.check_report_options(ASSESS, output, report)
     options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
-    _app.notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
+    warnings = text_lines(assessment.warnings) + [f"warning: {w}" for w in result.warnings]
+    _app.notes(warnings, quiet=quiet)
     _app.notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
 

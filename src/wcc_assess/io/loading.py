@@ -241,8 +241,11 @@ def _date_words(kind: str, seen: _Seen, item: _ItemError) -> Words:
         if guess is None and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
             return Words(f"{_short(value)} is not a date: no such day", hint)
         return Words(f"{_short(value)} is not a date", hint)
+    got = _describe(value, seen.written)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        got = f"the number {got}"
     return Words(
-        f"expected a date written YYYY-MM-DD, got {_describe(value, seen.written)}",
+        f"expected a date written YYYY-MM-DD, got {got}",
         "write dates as YYYY-MM-DD, e.g. 2026-10-14",
     )
 

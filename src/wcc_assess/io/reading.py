@@ -12,6 +12,7 @@ and a top level that is not a mapping. Every file read is remembered for the com
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -124,7 +125,7 @@ def _open_regular(path: Path, name: str) -> int:
         raise InputError.one(
             name,
             f"is {what}, not a regular file; it was not read",
-            "wcc reads regular files only (and standard input, given as -)",
+            "wcc reads regular files only, and standard input when given -",
         )
     _read.add((info.st_dev, info.st_ino))
     return descriptor
@@ -149,6 +150,10 @@ def read_bytes(source: Path | str) -> bytes:
                     raise InputError.one(name, limit)
                 raw = handle.read(MAX_BYTES + 1)
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise InputError.one(
+                    name, "is a symbolic link that leads round in a loop"
+                ) from None
             reason = error.strerror or str(error)
             raise InputError.one(name, f"cannot read the file: {reason}") from None
     if len(raw) > MAX_BYTES:

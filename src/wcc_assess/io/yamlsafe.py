@@ -350,7 +350,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                 root_set = True
             mark = event.start_mark
             positions[path] = (mark.line + 1, mark.column + 1)
-            if type(event) is yaml.ScalarEvent and event.style is None:
+            if type(event) is yaml.ScalarEvent and not event.style:
                 if type(value) is not str:
                     written[path] = event.value
                 elif " " in value and stack and stack[-1][2]:

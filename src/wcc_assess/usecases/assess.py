@@ -51,6 +51,8 @@ class Assessment(NamedTuple):
     framework: Framework
     inputs: list[Path | str]
     """Every file the assessment read: reports may not be written over any of them."""
+    warnings: list[Diagnostic] = []
+    """What reading the submission found worth a look (text cut short by ``" #"``)."""
 
 
 def grade(
@@ -146,4 +148,4 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         fail_on_red=options.fail_on_red,
         baseline=baseline,
     )
-    return Assessment(result, loaded.framework, inputs)
+    return Assessment(result, loaded.framework, inputs, loaded.warnings)

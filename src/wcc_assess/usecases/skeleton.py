@@ -10,6 +10,7 @@ from wcc_assess.errors import UsageError
 from wcc_assess.io.frameworks import looks_like_path
 from wcc_assess.io.output import check_outputs, emit, needs_writing, refuse_to_overwrite
 from wcc_assess.io.paths import relative_path
+from wcc_assess.models.submission import period_problem
 from wcc_assess.render.schema import Schema, result_schema, schema_text, submission_schema
 from wcc_assess.render.skeleton import (
     blank_submission,
@@ -65,6 +66,10 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     gives the command that writes it there. Nothing is written when any file would be
     refused. Return what to tell the user (the files written and what to do next).
     """
+    if blank.period is not None:
+        problem = period_problem(blank.period)
+        if problem is not None:
+            raise UsageError(f"--period {problem}")
     chosen = resolve_framework(framework)
     framework_file = framework if looks_like_path(framework) else None
     to_stdout = files.output is None or str(files.output) == "-"

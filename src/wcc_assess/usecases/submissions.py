@@ -84,7 +84,9 @@ def _named_framework(
     try:
         return resolve(declared), []
     except UsageError as error:  # an unknown framework id or version
-        return None, [Diagnostic.at(("framework",), str(error))]
+        hint = "a framework file of your own is given with --framework PATH"
+        message = str(error).partition("; `wcc frameworks list`")[0]
+        return None, [Diagnostic.at(("framework",), message, hint)]
 
 
 def submission_from_document(
