@@ -66,9 +66,8 @@ def assess(
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
-    warnings = text_lines(assessment.warnings) + [f"warning: {w}" for w in result.warnings]
-    _app.notes(warnings, quiet=quiet)
-    _app.notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
+    notes = text_lines(assessment.warnings) + [f"warning: {w}" for w in result.warnings]
+    _app.notes(notes + [f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
 
 
