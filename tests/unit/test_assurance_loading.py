@@ -177,7 +177,8 @@ outcomes:
         "trajectory (the trajectory covers 2024/25 to 2025/26)",
         "20:39 outcomes item 1.actuals.2027/28: an actual for 2027/28 is later than the period "
         "assessed (2026/27)",
-        "21:9 outcomes item 2.id: duplicate outcome measure id 'le' (first used at outcomes item 1)",
+        "21:9 outcomes item 2.id: duplicate outcome measure id 'le' "
+        "(first used at outcomes item 1)",
         "24:13 outcomes item 2.better: expected 'higher' or 'lower', got 'up'",
         "25:24 outcomes item 2.baseline.period: the baseline year 2027/28 is later than the period "
         "assessed (2026/27)",
