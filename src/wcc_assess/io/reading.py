@@ -20,7 +20,13 @@ import sys
 from pathlib import Path
 
 from wcc_assess.errors import Diagnostic, InputError, capped
-from wcc_assess.io.yamlsafe import Document, YamlProblem, indentation_problems, parse_yaml
+from wcc_assess.io.yamlsafe import (
+    Document,
+    YamlProblem,
+    indentation_problems,
+    parse_yaml,
+    reindented,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -266,19 +272,14 @@ def _syntax_problems(text: str, first: YamlProblem, allow_aliases: bool) -> list
     """Every syntax problem that can be found: tabs and odd spaces, then the parser's.
 
     A tab or a non-breaking space used for indentation is found on every line at once
-    (a line-based scan); the text is then parsed again with those replaced by spaces, so
-    that the next problem of another kind is reported too.
+    (a line-based scan); the text is then parsed again with those lines indented as their
+    neighbours suggest, so that the next problem of another kind is reported too.
     """
     found = indentation_problems(text)
     if not found:
         return [first]
-    if first.line not in {problem.line for problem in found}:
-        found.append(first)
-    repaired = "\n".join(
-        line.replace("\t", " ").replace("\u00a0", " ") for line in text.split("\n")
-    )
     try:
-        parse_yaml(repaired, allow_aliases=allow_aliases)
+        parse_yaml(reindented(text), allow_aliases=allow_aliases)
     except YamlProblem as later:
         if later.line not in {problem.line for problem in found}:
             found.append(later)

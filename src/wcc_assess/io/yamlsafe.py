@@ -36,6 +36,7 @@ __all__ = [
     "Document",
     "YamlProblem",
     "indentation_problems",
+    "reindented",
     "parse_yaml",
     "parse_yaml_data",
 ]
@@ -258,6 +259,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
     # Each frame: [container, path, is_mapping, pending_key, key_lines]
     stack: list[list[Any]] = []
     anchors: dict[str, Any] = {}
+    last: Any = None  # the last single value, for a quote left open
     root_set = False
     documents = 0
     budget = MAX_VALUES
@@ -285,6 +287,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     )
                 if kind is yaml.ScalarEvent:
                     value: Any = _scalar(event)
+                    last = event
                 else:
                     if event.tag is not None and event.tag not in _COLLECTION_TAGS[kind]:
                         raise _collection_tag(event)
@@ -362,7 +365,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     raise _problem(f"the data is nested more than {MAX_DEPTH} levels deep", event)
                 stack.append([value, path, kind is yaml.MappingStartEvent, _NO_KEY, {}])
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error, text) from None
+        raise _syntax_problem(error, text, last) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"malformed YAML: {error}") from None
     finally:
@@ -382,12 +385,8 @@ def _collection_tag(event: Any) -> YamlProblem:
 
 
 def _odd_space(key: str, event: Any) -> YamlProblem:
-    import unicodedata
-
-    char = key[0]
-    name = unicodedata.name(char, "an unusual space").lower()
     return _problem(
-        f"this line is indented with a {name} (U+{ord(char):04X}), not ordinary spaces",
+        f"this line is indented with {_space_name(key[0])}; YAML indents with ordinary spaces only",
         event,
         "replace it with spaces; it often comes with text copied from Word or a web page",
     )
@@ -562,9 +561,30 @@ _FAULTS: tuple[tuple[str, Callable[[_Fault], YamlProblem]], ...] = (
 """The parser's words for the common mistakes, and how each is put to the user."""
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+def _open_quote(last: Any, where: Any, text: str) -> YamlProblem | None:
+    """Blame a quoted text that ran on over several lines up to the error: its open quote."""
+    if last is None or last.style not in ('"', "'") or where is None:
+        return None
+    start, end = last.start_mark.line, last.end_mark.line
+    if end == start or not end <= where.line <= end + 1:
+        return None
+    return YamlProblem(
+        f"a quote opened on line {start + 1} runs on to line {end + 1}: is it closed where "
+        "the text ends?",
+        start + 1,
+        last.start_mark.column + 1,
+        "close the quote at the end of the text; inside the text write a quote twice ('') "
+        'in single quotes, or as \\" in double quotes',
+        _LINE_BREAKS.split(text)[start],
+    )
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, last: Any = None) -> YamlProblem:
     """Put a syntax error into plain words with advice, at the line where the mistake is."""
     where: Any = error.problem_mark or error.context_mark
+    quote = _open_quote(last, where, text)
+    if quote is not None:
+        return quote
     problem, context = error.problem or "", error.context or ""
     if "nesting depth" in problem:
         # libyaml (0.2.5 and later) has a nesting limit of its own, which may fire
@@ -590,6 +610,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     return fault.at(f"malformed YAML: {problem or context}")
 
 
+def _space_name(char: str) -> str:
+    """Name a character used as indentation: ``a tab``, ``a no-break space (U+00A0)``."""
+    import unicodedata
+
+    if char == "\t":
+        return "a tab"
+    return f"a {unicodedata.name(char, 'unusual space').lower()} (U+{ord(char):04X})"
+
+
 def indentation_problems(text: str) -> list[YamlProblem]:
     """Find every line indented with a tab or a space that is not YAML's (a line scan).
 
@@ -602,11 +631,10 @@ def indentation_problems(text: str) -> list[YamlProblem]:
         bad = next((i for i, char in enumerate(indent) if char != " "), None)
         if bad is None or not line[len(indent) :].strip():
             continue
-        char = indent[bad]
-        what = "a tab" if char == "\t" else f"a non-breaking or unusual space (U+{ord(char):04X})"
         found.append(
             YamlProblem(
-                f"this line is indented with {what}; YAML indents with ordinary spaces only",
+                f"this line is indented with {_space_name(indent[bad])}; YAML indents with "
+                "ordinary spaces only",
                 number + 1,
                 bad + 1,
                 "replace it with spaces",
@@ -614,6 +642,30 @@ def indentation_problems(text: str) -> list[YamlProblem]:
             )
         )
     return found
+
+
+def reindented(text: str) -> str:
+    """Return ``text`` with each badly indented line indented as its neighbours suggest.
+
+    A line indented with tabs or odd spaces gets the indentation of the last line of
+    content before it, two more when that line opens a mapping (ends with ``:``), so that
+    a second parse finds the mistakes of other kinds. Lines keep their numbers.
+    """
+    out: list[str] = []
+    previous, opens = 0, False
+    for line in _LINE_BREAKS.split(text):
+        indent = _INDENT_CHARS.match(line)[0]  # type: ignore[index]
+        body = line[len(indent) :]
+        if not body.strip():
+            out.append(line)
+            continue
+        if indent.strip(" "):
+            indent = " " * (previous + (2 if opens else 0))
+            line = indent + body
+        if not body.startswith("#"):
+            previous, opens = len(indent), body.split(" #")[0].rstrip().endswith(":")
+        out.append(line)
+    return "\n".join(out)
 
 
 class _NoKey:
