@@ -108,31 +108,41 @@ def _read_stdin(name: str) -> bytes:
         raise closed from None
 
 
-def _open_regular(path: Path, name: str) -> int:
-    """Open ``path`` for reading without blocking; refuse anything but a regular file."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise InputError.one(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.one(name, "is a directory, not a file") from None
-    except PermissionError:
-        if path.is_dir():
-            raise InputError.one(name, "is a directory, not a file") from None
-        raise
-    info = os.fstat(descriptor)
-    what = "a directory" if stat.S_ISDIR(info.st_mode) else _not_regular(info.st_mode)
+def _refuse_kind(mode: int, name: str) -> None:
+    """Refuse anything but a regular file, saying what it is."""
+    if stat.S_ISDIR(mode):
+        raise InputError.one(name, "is a directory, not a file")
+    what = _not_regular(mode)
     if what is not None:
-        os.close(descriptor)
-        if what == "a directory":
-            raise InputError.one(name, "is a directory, not a file")
         raise InputError.one(
             name,
             f"is {what}, not a regular file; it was not read",
             "wcc reads regular files only, and standard input when given -",
         )
+
+
+def _open_regular(path: Path, name: str) -> int:
+    """Open ``path`` for reading without blocking; refuse anything but a regular file.
+
+    What the path leads to is looked at before it is opened (opening a FIFO or a socket
+    could block or fail), and the open file is looked at again (it may have been swapped).
+    """
+    try:
+        _refuse_kind(os.stat(path).st_mode, name)
+    except FileNotFoundError:
+        dangling = os.path.islink(path)
+        raise InputError.one(
+            name, "is a symbolic link to a file that does not exist" if dangling else "no such file"
+        ) from None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    info = os.fstat(descriptor)
+    try:
+        _refuse_kind(info.st_mode, name)
+    except InputError:
+        os.close(descriptor)
+        raise
     _read.add((info.st_dev, info.st_ino))
     return descriptor
 

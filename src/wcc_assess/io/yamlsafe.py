@@ -489,6 +489,14 @@ def _colon(fault: _Fault) -> YamlProblem:
 
 
 def _no_colon(fault: _Fault) -> YamlProblem:
+    line = fault.context_line if fault.context_line is not None else fault.line
+    key = fault.text(line).strip().partition(": ")[0]
+    if len(key) > 1024:
+        return fault.at(
+            f"this key is too long: {len(key):,} characters, and YAML allows 1,024",
+            "no field needs a key this long; is this the right file?",
+            line=line,
+        )
     return fault.at(
         "this line is not `key: value` (it has no colon); if it continues the text of "
         "the line above, that text needs quotes",
