@@ -397,6 +397,58 @@ def test_base_60_costs_no_big_number_arithmetic(monkeypatch: pytest.MonkeyPatch)
     assert conversions == []
 
 
+def test_the_parser_stops_at_its_budget_of_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The work measured is the number of parser events read: a file of a million values
+    # is refused after MAX_VALUES of them, whatever its length.
+    from wcc_assess.io import yamlsafe
+
+    events = 0
+
+    class Counting(yamlsafe._Loader):  # type: ignore[misc, valid-type]
+        def get_event(self) -> Any:
+            nonlocal events
+            events += 1
+            return super().get_event()
+
+    monkeypatch.setattr(yamlsafe, "_Loader", Counting)
+    with pytest.raises(yamlsafe.YamlProblem, match="more than 100,000 values"):
+        yamlsafe.parse_yaml("x:\n" + "  - 1\n" * 1_000_000)
+    assert events <= yamlsafe.MAX_VALUES + 10
+
+
+def test_many_badly_indented_lines_are_counted_not_each_reparsed(
+    wcc: Wcc, write_yaml: Write
+) -> None:
+    path = write_yaml("framework: wcc\nx:\n" + "\tk: v\n" * 200_000)
+    run = wcc("validate", str(path))
+    assert run.exit_code == 2
+    assert "and 199,950 more errors not shown" in run.stdout
+    assert run.stdout.rstrip().endswith("invalid (200,000 errors)")
+
+
+def _benchmark() -> Any:
+    """``benchmarks/hostile.py``, whose worst cases the slow test runs."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "benchmarks" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HOSTILE = _benchmark()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted(HOSTILE.CASES))
+def test_each_worst_case_file_is_refused_or_graded_promptly(tmp_path: Path, case: str) -> None:
+    path, args = HOSTILE._write(tmp_path, case, *HOSTILE.CASES[case])
+    assert path.stat().st_size <= 5 * 1024 * 1024
+    done = wcc_process(*args, timeout=30)  # about a second of work; generous for a busy CI
+    assert done.returncode in (0, 1, 2) and b"Traceback" not in done.stderr
+
+
 # C. Nothing the user wrote is overwritten -------------------------------------------------
 
 

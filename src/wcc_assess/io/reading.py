@@ -17,9 +17,10 @@ import os
 import re
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from wcc_assess.errors import Diagnostic, InputError, capped
+from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, capped, unlisted
 from wcc_assess.io.yamlsafe import (
     Document,
     YamlProblem,
@@ -267,9 +268,9 @@ def read_document(source: Path | str, *, allow_aliases: bool = False) -> Documen
     return parse_document(read_text(source), display_name(source), allow_aliases=allow_aliases)
 
 
-def _diagnostic(name: str, problem: YamlProblem) -> Diagnostic:
+def _diagnostic(problem: YamlProblem) -> Diagnostic:
     return Diagnostic(
-        file=name,
+        file="",
         line=problem.line,
         column=problem.column,
         message=problem.message,
@@ -278,22 +279,28 @@ def _diagnostic(name: str, problem: YamlProblem) -> Diagnostic:
     )
 
 
-def _syntax_problems(text: str, first: YamlProblem, allow_aliases: bool) -> list[YamlProblem]:
+def _syntax_problems(text: str, first: YamlProblem, allow_aliases: bool) -> list[Diagnostic]:
     """Every syntax problem that can be found: tabs and odd spaces, then the parser's.
 
     A tab or a non-breaking space used for indentation is found on every line at once
-    (a line-based scan); the text is then parsed again with those lines indented as their
-    neighbours suggest, so that the next problem of another kind is reported too.
+    (a scan of the text); the text is then parsed again with those lines indented as their
+    neighbours suggest, so that the next problem of another kind is reported too (unless
+    there are more such lines than are shown: then they are the problem).
     """
-    found = indentation_problems(text)
+    found, total = indentation_problems(text, MAX_DIAGNOSTICS)
     if not found:
-        return [first]
-    try:
-        parse_yaml(reindented(text), allow_aliases=allow_aliases)
-    except YamlProblem as later:
-        if later.line not in {problem.line for problem in found}:
-            found.append(later)
-    return sorted(found, key=lambda problem: (problem.line or 0, problem.column or 0))
+        return [_diagnostic(first)]
+    if total <= MAX_DIAGNOSTICS:
+        try:
+            parse_yaml(reindented(text), allow_aliases=allow_aliases)
+        except YamlProblem as later:
+            if later.line not in {problem.line for problem in found}:
+                found.append(later)
+    found.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
+    more = [unlisted(total - MAX_DIAGNOSTICS, "lines indented with tabs")][
+        : total > MAX_DIAGNOSTICS
+    ]
+    return [*map(_diagnostic, found), *more]
 
 
 def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Document:
@@ -302,7 +309,7 @@ def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Docu
         document = parse_yaml(text, allow_aliases=allow_aliases)
     except YamlProblem as problem:
         problems = _syntax_problems(text, problem, allow_aliases)
-        raise InputError(capped([_diagnostic(name, p) for p in problems])) from None
+        raise InputError(capped([replace(d, file=name) for d in problems])) from None
     if not isinstance(document.data, dict):
         found = "nothing" if document.data is None else _kind(document.data)
         raise InputError.one(

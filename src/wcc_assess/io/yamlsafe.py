@@ -627,29 +627,41 @@ def _space_name(char: str) -> str:
     return f"a {unicodedata.name(char, 'unusual space').lower()} (U+{ord(char):04X})"
 
 
-def indentation_problems(text: str) -> list[YamlProblem]:
-    """Find every line indented with a tab or a space that is not YAML's (a line scan).
+_BAD_INDENT = re.compile(
+    "(?:^|(?<=[\r\n\x85\u2028\u2029]))[ ]*([\t" + "".join(sorted(_ODD_SPACES)) + "])"
+    "[ \t" + "".join(sorted(_ODD_SPACES)) + "]*(?=[^\\s])"
+)
+"""The start of a line of content indented with a tab or a space that is not YAML's."""
+
+
+def indentation_problems(text: str, limit: int = 50) -> tuple[list[YamlProblem], int]:
+    """Find the lines indented with a tab or a space that is not YAML's (a text scan).
 
     YAML indents with spaces only; a tab or a non-breaking space (pasted from Word) in a
-    line's indentation is the commonest reason a hand-edited file does not parse.
+    line's indentation is the commonest reason a hand-edited file does not parse. Returns
+    the first ``limit`` such lines as problems, and how many there are in all.
     """
     found: list[YamlProblem] = []
-    for number, line in enumerate(_LINE_BREAKS.split(text)):
-        indent = _INDENT_CHARS.match(line)[0]  # type: ignore[index]
-        bad = next((i for i, char in enumerate(indent) if char != " "), None)
-        if bad is None or not line[len(indent) :].strip():
-            continue
+    matches = _BAD_INDENT.finditer(text)
+    line, counted_to = 1, 0
+    for match in matches:
+        start = match.start()
+        line += len(_LINE_BREAKS.findall(text, counted_to, start))
+        counted_to = start
+        end = _LINE_BREAKS.search(text, start)
         found.append(
             YamlProblem(
-                f"this line is indented with {_space_name(indent[bad])}; YAML indents with "
+                f"this line is indented with {_space_name(match[1])}; YAML indents with "
                 "ordinary spaces only",
-                number + 1,
-                bad + 1,
-                "replace it with spaces",
                 line,
+                match.start(1) - start + 1,
+                "replace it with spaces",
+                text[start : end.start() if end else len(text)],
             )
         )
-    return found
+        if len(found) == limit:
+            break
+    return found, len(found) + sum(1 for _ in matches)
 
 
 def reindented(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.core.checks import submission_problems
-from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, UsageError
+from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, UsageError, capped
 from wcc_assess.io.loading import raise_located, submission_model
 from wcc_assess.io.reading import (
     display_name,
@@ -45,18 +45,20 @@ class LoadedSubmission(NamedTuple):
     @property
     def warnings(self) -> list[Diagnostic]:
         """What reading the file found worth a look (text cut short by ``" #"``), located."""
-        return [
-            Diagnostic(
-                self.name,
-                problem.message,
-                line=problem.line,
-                column=problem.column,
-                hint=problem.hint,
-                severity="warning",
-                excerpt=problem.excerpt,
-            )
-            for problem in self.document.warnings
-        ]
+        return capped(
+            [
+                Diagnostic(
+                    self.name,
+                    problem.message,
+                    line=problem.line,
+                    column=problem.column,
+                    hint=problem.hint,
+                    severity="warning",
+                    excerpt=problem.excerpt,
+                )
+                for problem in self.document.warnings
+            ]
+        )
 
 
 def _not_a_submission(data: dict[str, Any]) -> Diagnostic | None:
