@@ -24,7 +24,8 @@ COHORT_EXIT_CODES_HELP = (
     "set); 1 every file was graded but at least one organisation has a domain below its "
     "target; 2 a usage error, or at least one file (of the cohort or the baseline) could not "
     "be graded: it is listed in the report with its errors and the others are graded all the "
-    "same."
+    "same (a file whose grading hit a bug too); 3 an internal error outside any one file (a "
+    "bug in wcc-assess: please report it)."
 )
 
 COHORT_HELP = (
@@ -113,7 +114,8 @@ _PATHS = (
 )
 _FRAMEWORK = (
     "Grade every submission against this framework (an id, id@version or a file); default: "
-    "each submission's own `framework:`, and the cohort is graded against the first one's."
+    "each submission's own `framework:`, and the cohort is the framework most files use "
+    "(files of another framework are listed as not graded)."
 )
 _TARGET = (
     "Target level for every domain of every organisation; overrides the submissions' and the "
