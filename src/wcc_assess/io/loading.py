@@ -291,20 +291,15 @@ def _value_words(kind: str, seen: _Seen, item: _ItemError) -> Words:
     return Words(message)
 
 
-def _level_words(kind: str, seen: _Seen, item: _ItemError) -> Words:
-    data = seen.value if isinstance(seen.value, dict) else {}
-    hint = 'give it a level, or skip it with not_assessed: "<reason>"'
-    if "level" in data:
-        return Words("no level yet", hint, field="level")
-    return Words("level is required: add `level:` under the indicator", hint)
+def _unrated(field: str, member: str, hint: str) -> _Translate:
+    """Word a member without its rating (``level``, ``rating``): at the key, when written."""
 
+    def words(kind: str, seen: _Seen, item: _ItemError) -> Words:
+        if isinstance(seen.value, dict) and field in seen.value:
+            return Words(f"no {field} yet", hint, field=field)
+        return Words(f"{field} is required: add `{field}:` under the {member}", hint)
 
-def _rating_words(kind: str, seen: _Seen, item: _ItemError) -> Words:
-    data = seen.value if isinstance(seen.value, dict) else {}
-    hint = 'rate it red, amber or green, or skip it with not_assessed: "<reason>"'
-    if "rating" in data:
-        return Words("no rating yet", hint, field="rating")
-    return Words("rating is required: add `rating:` under the sub-indicator", hint)
+    return words
 
 
 def _reason_words(kind: str, seen: _Seen, item: _ItemError) -> Words:
@@ -333,8 +328,14 @@ _WORDS: dict[str, _Translate] = {
     "literal_error": _enum_words,
     "value_error": _value_words,
     "assertion_error": _value_words,
-    "level_missing": _level_words,
-    "rating_missing": _rating_words,
+    "level_missing": _unrated(
+        "level", "indicator", 'give it a level, or skip it with not_assessed: "<reason>"'
+    ),
+    "rating_missing": _unrated(
+        "rating",
+        "sub-indicator",
+        'rate it red, amber or green, or skip it with not_assessed: "<reason>"',
+    ),
     "reason_missing": _reason_words,
 }
 """How each kind of model error is put into words; any other kind gets
