@@ -139,7 +139,7 @@ def test_control_characters_in_a_submission_never_reach_a_message_raw(
     assume(document is not None)
     with pytest.raises(InputError) as caught:
         submission_from_document(document, f"{text}.yaml")
-    from wcc_assess.render.diagnostics import text_lines
+    from wcc_assess.render.lines import text_lines
 
     for line in text_lines(caught.value.diagnostics):
         assert not UNSAFE.search(line) and "\n" not in line and not line.startswith("::")

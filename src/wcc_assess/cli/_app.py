@@ -265,7 +265,7 @@ def internal_error(error: BaseException, what: str) -> typer.Exit:
 
 def _refused(error: WccError) -> typer.Exit:
     if isinstance(error, InputError):
-        from wcc_assess.render.diagnostics import text_lines
+        from wcc_assess.render.lines import text_lines
 
         for line in text_lines(error.diagnostics):
             err(line)
@@ -276,6 +276,11 @@ def _refused(error: WccError) -> typer.Exit:
     return typer.Exit(int(error.exit_code))
 
 
+def _is_the_cli_s(error: BaseException) -> bool:
+    """Tell typer's and click's own exceptions (an exit, a usage error): they end a run."""
+    return type(error).__module__.split(".")[0] in ("click", "typer")
+
+
 def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:
     """Map a command's outcome to its exit code, in one place.
 
@@ -284,7 +289,6 @@ def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:
     the error's exit code; any other exception is an internal error (exit code 3, see
     :func:`internal_error`); Ctrl-C ends it with 130.
     """
-    import click
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
@@ -295,14 +299,12 @@ def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:
             code = command(*args, **kwargs)
         except WccError as error:
             raise _refused(error) from None
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise
-        except BrokenPipeError:
-            raise
         except KeyboardInterrupt:
             err("interrupted")
             raise typer.Exit(130) from None
         except Exception as error:  # noqa: BLE001 - a bug: exit 3, never a bare traceback
+            if isinstance(error, BrokenPipeError) or _is_the_cli_s(error):
+                raise
             raise internal_error(error, f"wcc {command.__name__.replace('_', ' ')}") from None
         if code:
             raise typer.Exit(int(code))

@@ -58,7 +58,7 @@ def assess(
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS
-    from wcc_assess.render.diagnostics import text_lines
+    from wcc_assess.render.lines import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
     _app.check_report_options(ASSESS, output, report)

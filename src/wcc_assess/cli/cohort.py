@@ -87,7 +87,7 @@ def _problems(result: CohortResult) -> list[str]:
     """List the files that could not be graded: each problem on a line, then how many."""
     if not result.invalid:
         return []
-    from wcc_assess.render.diagnostics import text_lines
+    from wcc_assess.render.lines import text_lines
 
     lines = [line for item in result.invalid for line in text_lines(item.errors)]
     count = len(result.invalid)

@@ -49,8 +49,8 @@ def explain(
     A governance sub-indicator: ratings, narrative, evidence, descriptors.
     An outcome measure: baseline, each year's aspiration against its actual, status.
     """
-    from wcc_assess.render.diagnostics import text_lines
     from wcc_assess.render.explain import explain as explain_text
+    from wcc_assess.render.lines import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
     options = AssessOptions(framework=framework, target=target)

@@ -21,13 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, capped, unlisted
-from wcc_assess.io.yamlsafe import (
-    Document,
-    YamlProblem,
-    indentation_problems,
-    parse_yaml,
-    reindented,
-)
+from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml
 
 __all__ = [
     "MAX_BYTES",
@@ -287,15 +281,18 @@ def _syntax_problems(text: str, first: YamlProblem, allow_aliases: bool) -> list
     neighbours suggest, so that the next problem of another kind is reported too (unless
     there are more such lines than are shown: then they are the problem).
     """
+    from wcc_assess.io.yamlsyntax import explain, indentation_problems, reindented
+
     found, total = indentation_problems(text, MAX_DIAGNOSTICS)
     if not found:
-        return [_diagnostic(first)]
+        return [_diagnostic(explain(first, text))]
     if total <= MAX_DIAGNOSTICS:
+        repaired = reindented(text)
         try:
-            parse_yaml(reindented(text), allow_aliases=allow_aliases)
+            parse_yaml(repaired, allow_aliases=allow_aliases)
         except YamlProblem as later:
             if later.line not in {problem.line for problem in found}:
-                found.append(later)
+                found.append(explain(later, repaired))
     found.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     more = [unlisted(total - MAX_DIAGNOSTICS, "lines indented with tabs")][
         : total > MAX_DIAGNOSTICS

@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from wcc_assess.core.consistency import result_problems
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
 from wcc_assess.errors import Diagnostic, InputError, UsageError, capped, readable_path
-from wcc_assess.io.jsonsafe import load_json
 from wcc_assess.io.reading import display_name, is_submission_data, parse_document, read_text
 from wcc_assess.io.results import RESULT_HINT, result_from_data
 from wcc_assess.models.framework import Framework
@@ -81,6 +79,8 @@ def checked_result(result: Result, name: str) -> Result:
     Raises :class:`InputError` naming each level off the scale, score or percent out of
     range, or period that is not a financial year (a hand-edited or crafted file).
     """
+    from wcc_assess.core.consistency import result_problems  # only for a result read back
+
     problems = result_problems(result)
     if problems:
         raise InputError(
@@ -106,6 +106,8 @@ def load_earlier(
     name = display_name(source)
     text = read_text(source)
     if text.lstrip().startswith(("{", "[")):
+        from wcc_assess.io.jsonsafe import load_json  # only for a JSON file
+
         data = load_json(text, name, RESULT_HINT)
         if not is_submission_data(data):
             return checked_result(result_from_data(data, name), name)
