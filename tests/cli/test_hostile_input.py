@@ -577,6 +577,34 @@ def test_no_diagnostic_starts_a_workflow_command(wcc: Wcc, tmp_path: Path) -> No
         assert "\n" not in line and "%0A::" in line or "::error" not in line.split("::", 2)[2]
 
 
+def test_no_report_line_starts_a_workflow_command(wcc: Wcc, tmp_path: Path) -> None:
+    # Text over several lines (a narrative, a name, a reason) in every report a CI log may
+    # show: no line of any of them starts with "::", even after spaces (the runner trims).
+    data = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data["organisation"]["name"] = INJECTED
+    data["domains"]["C1"]["C1.1"]["narrative"] = INJECTED
+    data["domains"]["C1"]["C1.1"]["evidence"][0]["title"] = INJECTED
+    data["domains"]["C2"] = {"not_assessed": "  " + INJECTED}
+    data["assessors"][0]["name"] = INJECTED
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    runs = [("assess", f) for f in ("table", "markdown", "html", "junit", "github")]
+    runs += [("cohort", f) for f in ("table", "markdown", "html", "csv")]
+    runs += [("trend", f) for f in ("table", "markdown", "html")]
+    for command, fmt in runs:
+        run = wcc(command, str(path), "--format", fmt)
+        lines = (run.stdout + run.stderr).splitlines()
+        commands = [line for line in lines if line.lstrip().startswith("::")]
+        if fmt == "github":  # its own annotations, each one well formed
+            assert all(re.match(r"^::(error|warning|notice) ", line) for line in commands)
+            assert "%0A::error file=x::pwned" in run.stdout  # its line break, escaped
+        else:
+            assert commands == [], (command, fmt, commands)
+    for subject in ("", "C1.1", "C1", "C2"):
+        explained = wcc("explain", str(path), *([subject] if subject else [])).stdout
+        assert not [line for line in explained.splitlines() if line.lstrip().startswith("::")]
+
+
 def test_control_sequences_are_shown_escaped_everywhere(wcc: Wcc, tmp_path: Path) -> None:
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     data["organisation"]["name"] = f"NHS {CONTROLS} ICB"

@@ -15,7 +15,7 @@ from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Span, Text
 
-from wcc_assess.render._safety import UNSAFE, clean
+from wcc_assess.render._safety import UNSAFE, clean, no_commands
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["SafeTable", "StringConsole", "safe", "table"]
@@ -90,5 +90,10 @@ class StringConsole(Console):
         super().print(*(safe(item) for item in objects), **kwargs)
 
     def text(self) -> str:
-        """Return what was printed, each line without the padding rich adds at its end."""
-        return "".join(line.rstrip() + "\n" for line in self._report.getvalue().splitlines())
+        """Return what was printed, each line without the padding rich adds at its end.
+
+        No line of it starts a GitHub Actions workflow command (:func:`no_commands`).
+        """
+        return no_commands(
+            "".join(line.rstrip() + "\n" for line in self._report.getvalue().splitlines())
+        )

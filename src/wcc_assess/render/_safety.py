@@ -45,6 +45,7 @@ __all__ = [
     "escape_markdown",
     "html_text",
     "markdown_link",
+    "no_commands",
     "one_line",
     "safe_url",
     "spreadsheet_cell",
@@ -108,10 +109,25 @@ def one_line(text: str) -> str:
     Nothing an input says can then start a line: a file name or a YAML key holding a
     newline and ``::error::`` stays on the diagnostic's line, where GitHub Actions does not
     read it as a workflow command. A line that itself starts with ``::`` gets its first
-    colon escaped (``\x3a``) for the same reason.
+    colon escaped (``\x3a``) for the same reason (:func:`no_commands`).
     """
-    flat = _BREAKS.sub(_escaped, clean(text))
-    return "\\x3a" + flat[1:] if flat.startswith("::") else flat
+    return no_commands(_BREAKS.sub(_escaped, clean(text)))
+
+
+_COMMAND = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+"""The start of a line that GitHub Actions would read as a workflow command: ``::`` after
+any leading spaces (the runner trims them)."""
+
+
+def no_commands(text: str) -> str:
+    r"""Escape the first colon (``\x3a``) of every line that would start a workflow command.
+
+    Every plain-text report passes through here (the terminal tables, ``wcc explain``, the
+    lines of diagnostics), so that text an input put on a line of its own (a narrative over
+    several lines, a name with a line break) is never read by GitHub Actions as
+    ``::error``, ``::add-mask::`` or ``::stop-commands::`` when the report is in a CI log.
+    """
+    return _COMMAND.sub(r"\1\\x3a", text)
 
 
 def collapse(text: str) -> str:
@@ -231,9 +247,10 @@ def spreadsheet_cell(text: str) -> str:
     """Clean a CSV text cell and defuse spreadsheet formulas.
 
     Text starting with = + - @ (or a tab or return) gets a leading apostrophe, so a
-    spreadsheet shows it instead of running it.
+    spreadsheet shows it instead of running it; a line inside it that would start a GitHub
+    workflow command is escaped (:func:`no_commands`).
     """
-    text = clean(text)
+    text = no_commands(clean(text))
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text

@@ -22,7 +22,7 @@ from typing import assert_never
 from wcc_assess.errors import UsageError, non_ascii
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Result
-from wcc_assess.render._safety import clean
+from wcc_assess.render._safety import clean, no_commands
 from wcc_assess.render._words import or_list
 from wcc_assess.render.explain._text import WIDTH
 from wcc_assess.render.explain.domain import explain_domain
@@ -162,4 +162,4 @@ def explain(result: Result, framework: Framework, subject: str | None = None) ->
         lines = explain_overview(result, framework)
     else:
         lines = _lines(result, framework, *resolve_subject(result, subject, framework))
-    return clean("\n".join(line.rstrip() for line in lines)) + "\n"
+    return no_commands(clean("\n".join(line.rstrip() for line in lines))) + "\n"
