@@ -725,6 +725,13 @@ def test_a_submission_in_json_syntax_is_a_baseline_too(wcc: Wcc, tmp_path: Path)
     assert json.loads(run.stdout)["baseline"]["period"] == "2025/26"
     cohort = wcc("cohort", str(EXAMPLE), "--baseline", str(path), "--format", "json")
     assert json.loads(cohort.stdout)["baseline"] is not None, cohort.stderr
+    # as json.dumps writes it by default: an emoji as a surrogate pair, which YAML refuses
+    data["organisation"]["name"] = "Westmarsh \U0001f3e5 ICB"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")
+    assert "\\ud83c\\udfe5" in path.read_text(encoding="utf-8")
+    run = wcc("assess", str(EXAMPLE), "--baseline", str(path), "--format", "json")
+    assert run.exit_code in (0, 1), run.stderr
+    assert wcc("assess", str(path), "--format", "json").exit_code in (0, 1)
 
 
 def test_a_look_alike_id_names_the_character(wcc: Wcc, write_yaml: Write) -> None:

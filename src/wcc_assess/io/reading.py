@@ -305,6 +305,9 @@ def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Docu
     try:
         document = parse_yaml(text, allow_aliases=allow_aliases)
     except YamlProblem as problem:
+        as_json = _json_document(text, name)
+        if as_json is not None:
+            return as_json
         problems = _syntax_problems(text, problem, allow_aliases)
         raise InputError(capped([replace(d, file=name) for d in problems])) from None
     if not isinstance(document.data, dict):
@@ -317,6 +320,23 @@ def parse_document(text: str, name: str, *, allow_aliases: bool = False) -> Docu
             column=1,
         )
     return document
+
+
+def _json_document(text: str, name: str) -> Document | None:
+    """Read JSON that YAML refuses (an emoji escaped as a surrogate pair), without positions.
+
+    JSON is YAML almost always, and the YAML parser gives every value its line; where it
+    is not, the JSON is still read (its messages then name field paths, not lines).
+    """
+    if not text.lstrip().startswith("{"):
+        return None
+    from wcc_assess.io.jsonsafe import load_json
+
+    try:
+        data = load_json(text, name, "")
+    except InputError:
+        return None
+    return Document(data=data) if isinstance(data, dict) else None
 
 
 def _kind(data: object) -> str:
