@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from wcc_assess.errors import Diagnostic, InputError, capped, readable_path
-from wcc_assess.io.jsonsafe import load_json
 from wcc_assess.io.loading import model_problems
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
 
@@ -96,6 +95,8 @@ def result_from_data(data: Any, name: str) -> Result:
 
 def result_from_json(text: str, name: str) -> Result:
     """Parse and check a result document; raise :class:`InputError` if it is not one."""
+    from wcc_assess.io.jsonsafe import load_json  # only when a JSON file is read
+
     return result_from_data(load_json(text, name, RESULT_HINT), name)
 
 
@@ -121,6 +122,7 @@ def cohort_baseline_from_json(
     text: str, name: str
 ) -> Result | list[OrganisationSummary] | InvalidSubmission:
     """Read a cohort's baseline JSON: a result, a cohort report's organisations, or why not."""
+    from wcc_assess.io.jsonsafe import load_json
     from wcc_assess.models.cohort import InvalidSubmission
 
     try:
