@@ -82,7 +82,7 @@ def _not_regular(mode: int) -> str | None:
     """Name what a file is when it is not a regular file (None when it is one)."""
     return next(
         (what for test, what in _KINDS if test(mode)),
-        None if stat.S_ISREG(mode) else "not a regular file",
+        None if stat.S_ISREG(mode) else "a special file",
     )
 
 
