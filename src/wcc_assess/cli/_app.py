@@ -49,14 +49,14 @@ __all__ = [
     "run",
     "write_reports",
     "WccTyper",
-    "check_report_options",
 ]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
     "gate (a domain below target, with --fail-on-regression a domain whose level fell since "
-    "the baseline, or with --fail-on-red a red governance area); 2 usage error or invalid "
-    "input; 3 an internal error (a bug in wcc-assess: please report it)."
+    "the baseline, with --fail-on-red a red governance area, or with --fail-on-overdue an "
+    "overdue action); 2 usage error or invalid input; 3 an internal error (a bug in "
+    "wcc-assess: please report it)."
 )
 
 
@@ -122,10 +122,47 @@ def new_app() -> WccTyper:
     return made
 
 
+def _folder_problem(path: Path) -> str | None:
+    """Say why a report cannot be written at ``path`` (its folder is missing), if it cannot."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return None if folder.is_dir() else f"cannot write {path}: the folder {folder} does not exist"
+
+
+def _checked_output(value: Path | None) -> Path | None:
+    """Check ``-o`` while the command line is parsed, before any work: its folder exists."""
+    problem = _folder_problem(value) if value is not None and str(value) != "-" else None
+    if problem:
+        raise typer.BadParameter(problem)
+    return value
+
+
+def _checked_reports(ctx: typer.Context, value: list[str] | None) -> list[str] | None:
+    """Check ``--report`` while the command line is parsed, before any work.
+
+    Each is FORMAT=FILE, with a format of the command's family and a folder that exists.
+    """
+    from wcc_assess.render import FAMILIES
+
+    family = FAMILIES.get(ctx.info_name or "")
+    if not value or family is None:
+        return value
+    try:
+        parsed = _parse_reports(value, family.formats)
+    except UsageError as error:
+        raise typer.BadParameter(str(error).removeprefix("--report ")) from None
+    for _, path in parsed:
+        if problem := _folder_problem(path):
+            raise typer.BadParameter(problem)
+    return value
+
+
 ReportOutput = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write the report to this file (atomically) instead of stdout."
+        "--output",
+        "-o",
+        help="Write the report to this file (atomically) instead of stdout.",
+        callback=_checked_output,
     ),
 ]
 """The ``-o/--output`` option every report-writing command shares."""
@@ -139,9 +176,11 @@ ReportFiles = Annotated[
         help="Also write the report in FORMAT to FILE, from the same grading (repeatable: "
         "--report markdown=summary.md --report junit=junit.xml). Each file is written "
         "atomically and equals what --format FORMAT -o FILE writes.",
+        callback=_checked_reports,
     ),
 ]
-"""The repeatable ``--report FORMAT=FILE`` option: several reports from one grading."""
+"""The repeatable ``--report FORMAT=FILE`` option: several reports from one grading; the
+formats and folders are checked as the command line is parsed."""
 
 F = TypeVar("F", bound=StrEnum)
 D = TypeVar("D")
@@ -165,24 +204,6 @@ def _parse_reports(values: list[str], formats: type[F]) -> list[tuple[F, Path]]:
             raise UsageError(f"--report {value!r}: a report file cannot be stdout; use --format")
         parsed.append((fmt, Path(file)))
     return parsed
-
-
-def check_report_options(
-    family: Family[D, F], output: Path | None, reports: list[str] | None
-) -> None:
-    """Check ``-o`` and ``--report`` before any work: formats, folders, no file named twice.
-
-    A mistake there is then reported at once, not after a cohort has been graded.
-    """
-    from wcc_assess.io.output import check_outputs
-
-    files = [output, *(path for _, path in _parse_reports(reports or [], family.formats))]
-    check_outputs(files)
-    for path in files:
-        if path is not None and str(path) != "-":
-            folder = path.parent if str(path.parent) else Path(".")
-            if not folder.is_dir():
-                raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
 
 
 def write_reports(

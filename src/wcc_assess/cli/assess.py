@@ -28,6 +28,10 @@ _REGRESSION = (
     "Fail the gate (exit 1) when any domain's level fell since the baseline; needs --baseline."
 )
 _RED = "Fail the gate (exit 1) when a governance area is rated red."
+_OVERDUE = (
+    "Fail the gate (exit 1) when an action of the development plan is overdue: not done and "
+    "due before the assessment date."
+)
 
 Submission = Annotated[
     Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
@@ -40,6 +44,7 @@ BaselineFile = Annotated[
 ]
 FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_REGRESSION)]
 FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
+FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=_OVERDUE)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
 
 
@@ -54,6 +59,7 @@ def assess(
     baseline: BaselineFile = None,
     fail_on_regression: FailOnRegression = False,
     fail_on_red: FailOnRed = False,
+    fail_on_overdue: FailOnOverdue = False,
     quiet: Quiet = False,
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
@@ -61,8 +67,9 @@ def assess(
     from wcc_assess.render.lines import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
-    _app.check_report_options(ASSESS, output, report)
-    options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
+    options = AssessOptions(
+        framework, target, baseline, fail_on_regression, fail_on_red, fail_on_overdue
+    )
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)

@@ -157,7 +157,6 @@ def cohort(
     from wcc_assess.render import COHORT
     from wcc_assess.usecases.cohort import CohortRequest, grade_cohort
 
-    _app.check_report_options(COHORT, output, report)
     request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
     outcome = grade_cohort(request, generated_at=_app.generated_at(), progress=_bar(quiet))
     result = outcome.cohort

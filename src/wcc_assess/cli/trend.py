@@ -49,7 +49,6 @@ def trend(
     from wcc_assess.render import TREND
     from wcc_assess.usecases.trend import trend_of_files
 
-    _app.check_report_options(TREND, output, report)
     outcome = trend_of_files(files, framework or [], generated_at=_app.generated_at())
     built = outcome.trend
     _app.write_reports(TREND, built, output_format, output, report, outcome.inputs)

@@ -40,6 +40,8 @@ class AssessOptions(NamedTuple):
     """``--baseline``: last year's submission or result."""
     fail_on_regression: bool = False
     fail_on_red: bool = False
+    fail_on_overdue: bool = False
+    """``--fail-on-overdue``: an overdue action of the plan fails the gate."""
 
 
 class Assessment(NamedTuple):
@@ -60,6 +62,7 @@ def grade(
     target: int | None = None,
     fail_on_red: bool = False,
     baseline: Baseline | None = None,
+    fail_on_overdue: bool = False,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
     options = ScoreOptions(
@@ -69,6 +72,7 @@ def grade(
         fail_on_red=fail_on_red,
         baseline=baseline,
         lines=loaded.document.line_of,
+        fail_on_overdue=fail_on_overdue,
     )
     return score(loaded.framework, loaded.submission, options)
 
@@ -149,5 +153,6 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         target=options.target,
         fail_on_red=options.fail_on_red,
         baseline=baseline,
+        fail_on_overdue=options.fail_on_overdue,
     )
     return Assessment(result, loaded.framework, inputs, loaded.warnings)
