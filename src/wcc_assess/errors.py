@@ -72,7 +72,9 @@ def _step(data: object, part: str | int) -> object:
 def _named(element: object) -> str | None:
     """Return the ``id`` a list element is known by (a mapping's or a model's), if any."""
     found = element.get("id") if isinstance(element, dict) else getattr(element, "id", None)
-    return found if isinstance(found, str) and found else None
+    if not isinstance(found, str) or not found.isprintable() or any(c.isspace() for c in found):
+        return None  # no id, or one that could not name it legibly (a space, a control)
+    return found
 
 
 def readable_path(loc: Loc, data: object = None) -> str:

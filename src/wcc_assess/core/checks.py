@@ -448,7 +448,7 @@ def action_problems(data: dict[str, Any], framework: Framework) -> list[Diagnost
                 Diagnostic.at(
                     ("actions", index, "id"),
                     f"duplicate action id {action_id!r}",
-                    f"ids are unique; the first {action_id} is actions.{seen[action_id]}",
+                    f"ids are unique; the first {action_id} is actions item {seen[action_id] + 1}",
                 )
             )
         elif isinstance(action_id, str):
