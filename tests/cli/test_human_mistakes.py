@@ -332,7 +332,9 @@ def test_frameworks_show_suggests_only_what_it_accepts(wcc: Wcc) -> None:
     assert "framework: wcc" not in field
 
 
-def test_a_cohort_of_mixed_frameworks_grades_each_against_its_own(wcc: Wcc, tmp_path: Path) -> None:
+def test_a_cohort_of_mixed_frameworks_is_graded_against_the_most_common(
+    wcc: Wcc, tmp_path: Path
+) -> None:
     files = [
         EXAMPLE,
         EXAMPLES / "westmarsh-2025-26.yaml",
