@@ -474,7 +474,7 @@ def test_dates_as_serials_and_as_text(
     run = wcc("validate", str(workbook(edited(example_bytes, serial))))
     assert run.exit_code == 0
     assert (
-        "Evidence!D5: warning: domains.C1.C1.1.evidence.0.date: 46107 was read as "
+        "Evidence!D5: warning: domains.C1.C1.1.evidence item 1.date: 46107 was read as "
         "2026-03-26 (a date's serial number)" in run.stdout
     )
 
@@ -485,7 +485,7 @@ def test_dates_as_serials_and_as_text(
 
     found = _bad(wcc, workbook(edited(example_bytes, text)))
     assert (
-        "Evidence!D5: error: domains.C1.C1.1.evidence.0.date: '26/03/2026' is text, not a "
+        "Evidence!D5: error: domains.C1.C1.1.evidence item 1.date: '26/03/2026' is text, not a "
         "date (if you meant 26 March 2026, type it as a date or as 2026-03-26)" in found
     )
     assert "Evidence!D6" not in found  # ISO text is a date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from wcc_assess.cli import _app
 from wcc_assess.cli._app import EXIT_CODES_HELP, ReportFiles, ReportOutput, guarded
 from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render.formats import AssessFormat
+
+if TYPE_CHECKING:
+    from wcc_assess.models.result import Result
 
 __all__ = ["register"]
 
@@ -68,6 +71,7 @@ def assess(
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS
+    from wcc_assess.render.lines import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
     options = AssessOptions(
@@ -76,10 +80,14 @@ def assess(
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
-    _app.notes([note.format() for note in assessment.notes], quiet=quiet)
-    _app.notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
-    _app.notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
+    _app.notes(text_lines(assessment.warnings) + _result_notes(result), quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
+
+
+def _result_notes(result: Result) -> list[str]:
+    """Return the result's warnings and failed gates as lines for stderr."""
+    warnings = [f"warning: {w}" for w in result.warnings]
+    return warnings + [f"gate failed: {f.message}" for f in result.gate.failures]
 
 
 def register(app: typer.Typer) -> None:

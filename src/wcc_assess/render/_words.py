@@ -140,7 +140,7 @@ def decimal(value: float | Fraction) -> str:
 
 def plural(count: int, word: str) -> str:
     """Return ``1 error``, ``2 errors``, ``0 errors``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def counted(**counts: int) -> str:
@@ -601,6 +601,23 @@ _SPREADSHEET_WORDS: tuple[tuple[str, str, str | None], ...] = (
         "choose red, amber or green, or Not assessed with a reason",
     ),
     ("a reason is required: not_assessed", "a reason is required", "say why in the reason column"),
+    (
+        "level is required: add",
+        "level is required",
+        "choose a level, or Not assessed with a reason",
+    ),
+    ("no level yet", "no level yet", "choose a level, or Not assessed with a reason"),
+    (
+        "rating is required: add",
+        "rating is required",
+        "choose red, amber or green, or Not assessed with a reason",
+    ),
+    ("no rating yet", "no rating yet", "choose red, amber or green, or Not assessed with a reason"),
+    (
+        "not_assessed is given without a reason",
+        "a reason is required",
+        "say why in the reason column",
+    ),
 )
 
 

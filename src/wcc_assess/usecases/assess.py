@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
-from wcc_assess.errors import Diagnostic, InputError, UsageError
-from wcc_assess.io.reading import display_name, parse_document
-from wcc_assess.io.results import result_from_json
+from wcc_assess.errors import Diagnostic, InputError, UsageError, capped, readable_path
+from wcc_assess.io.reading import display_name, is_submission_data, parse_document
+from wcc_assess.io.results import RESULT_HINT, result_from_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Result
 from wcc_assess.usecases.frameworks import pooled_resolver, resolve_framework
@@ -27,11 +27,7 @@ from wcc_assess.usecases.submissions import (
     submission_input,
 )
 
-__all__ = ["AssessOptions", "Assessment", "assess_file", "grade", "load_earlier"]
-
-_RESULT_HINT = (
-    "pass a result written by `wcc assess --format json`, or the submission YAML file itself"
-)
+__all__ = ["AssessOptions", "Assessment", "assess_file", "checked_result", "grade", "load_earlier"]
 
 
 class AssessOptions(NamedTuple):
@@ -56,8 +52,8 @@ class Assessment(NamedTuple):
     framework: Framework
     inputs: list[Path | str]
     """Every file the assessment read: reports may not be written over any of them."""
-    notes: list[Diagnostic] = []
-    """What reading the submission noticed without rejecting it (a workbook's warnings)."""
+    warnings: list[Diagnostic] = []
+    """What reading the submission found worth a look (text cut short by ``" #"``)."""
 
 
 def grade(
@@ -82,24 +78,47 @@ def grade(
     return score(loaded.framework, loaded.submission, options)
 
 
+def checked_result(result: Result, name: str) -> Result:
+    """Return a result read back from a file, if its figures are possible on its own scale.
+
+    Raises :class:`InputError` naming each level off the scale, score or percent out of
+    range, or period that is not a financial year (a hand-edited or crafted file).
+    """
+    from wcc_assess.core.consistency import result_problems  # only for a result read back
+
+    problems = result_problems(result)
+    if problems:
+        raise InputError(
+            capped(
+                [
+                    Diagnostic(name, d.message, path=readable_path(d.loc, result), hint=d.hint)
+                    for d in problems
+                ]
+            )
+        )
+    return result
+
+
 def load_earlier(
     source: Path | str, *, generated_at: str, frameworks: Sequence[Framework] = ()
 ) -> Result:
     """Return the result of a submission (YAML or a workbook, scored) or a result JSON file.
 
-    A submission is checked against its own ``framework:``, looked up first among
-    ``frameworks`` and then in the built-in registry; it is scored without a command-line
-    target. Raises :class:`InputError` listing every problem found.
+    A submission, in YAML or in JSON syntax, is checked against its own ``framework:``,
+    looked up first among ``frameworks`` and then in the built-in registry; it is scored
+    without a command-line target. Raises :class:`InputError` listing every problem found.
     """
     name = display_name(source)
     found = submission_input(source)
     if isinstance(found, str) and found.lstrip().startswith(("{", "[")):
-        return result_from_json(found, name)
+        from wcc_assess.io.jsonsafe import load_json  # only for a JSON file
+
+        data = load_json(found, name, RESULT_HINT)
+        if not is_submission_data(data):
+            return checked_result(result_from_data(data, name), name)
     document = parse_document(found, name) if isinstance(found, str) else found
     if "scale" in document.data:
-        raise InputError.one(
-            name, "is a framework file, not a submission or a result", _RESULT_HINT
-        )
+        raise InputError.one(name, "is a framework file, not a submission or a result", RESULT_HINT)
     loaded = submission_from_document(document, name, resolve=pooled_resolver(frameworks))
     return grade(loaded, generated_at=generated_at)
 
