@@ -91,6 +91,10 @@ def test_init_writes_a_workbook_to_fill_in(wcc: Wcc, tmp_path: Path) -> None:
         f"{out}:Ratings!H6: error: domains.C1.C1.1: level is required (choose a level"
         in blank.stdout
     )
+    assert (
+        f"{out}: warning: 44 indicators have no level yet (choose each one's level on the "
+        "Ratings sheet, or Not assessed with a reason)"
+    ) in blank.stdout
 
 
 def test_init_needs_a_file_for_a_workbook(wcc: Wcc, tmp_path: Path) -> None:

@@ -452,19 +452,17 @@ def locate(name: str, document: Document, diagnostics: Iterable[Diagnostic]) -> 
 _NO_LEVEL = "no level yet"
 
 
-def _unrated_summary(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def _unrated_summary(diagnostics: list[Diagnostic], workbook: bool) -> list[Diagnostic]:
     """One line after many "no level yet" errors: how many indicators still need a level."""
     count = sum(d.message.startswith((_NO_LEVEL, "level is required")) for d in diagnostics)
     if count < 2:
         return []
-    return [
-        Diagnostic.at(
-            (),
-            f"{count} indicators have no level yet",
-            'give each a level, or skip it with not_assessed: "<reason>"',
-            severity="warning",
-        )
-    ]
+    hint = (
+        "choose each one's level on the Ratings sheet, or Not assessed with a reason"
+        if workbook
+        else 'give each a level, or skip it with not_assessed: "<reason>"'
+    )
+    return [Diagnostic.at((), f"{count} indicators have no level yet", hint, severity="warning")]
 
 
 def raise_located(
@@ -482,7 +480,8 @@ def raise_located(
     if by_line:
         sheets = document.sheet_order()
         unique.sort(key=lambda d: (d.omitted > 0, *_order(document, sheets, d.loc)))
-    summary = [d.located(name, None) for d in _unrated_summary(unique)]
+    workbook = document.sheets is not None
+    summary = [d.located(name, None) for d in _unrated_summary(unique, workbook)]
     raise InputError([*locate(name, document, capped(unique)), *summary])
 
 
