@@ -47,7 +47,7 @@ def old_json(wcc: Wcc, tmp_path: Path) -> Path:
 def test_change_since_last_year(wcc: Wcc) -> None:
     run, result = assess_json(wcc, str(NEW), "--baseline", str(OLD))
     assert run.exit_code == 1  # C11 is below its target either way
-    assert result["schema_version"] == "1.4"
+    assert result["schema_version"] == "1.5"
     assert result["baseline"]["period"] == "2025/26"
     assert result["baseline"]["source"] == str(OLD)
     changes = {d["id"]: d["change"] for d in result["domains"]}

@@ -132,6 +132,15 @@ ReportFiles = Annotated[
 ]
 """The repeatable ``--report FORMAT=FILE`` option: several reports from one grading."""
 
+DateOption = datetime | None
+"""A date option (``formats=["%Y-%m-%d"]``): click reads it as a datetime at midnight."""
+
+MAX_CHARS_HELP = (
+    "Markdown only: the most characters the report may have (default 65000, under "
+    "GitHub's limit for a comment); past it the detail folds into <details> blocks, then "
+    "is cut with a pointer to the full report. 0: no limit."
+)
+
 F = TypeVar("F", bound=StrEnum)
 D = TypeVar("D")
 
@@ -163,6 +172,8 @@ def write_reports(
     output: Path | None,
     reports: list[str] | None,
     inputs: list[Path | str],
+    *,
+    max_chars: int | None = None,
 ) -> None:
     """Render the main report (stdout or ``-o``) and every ``--report``, from one grading.
 
@@ -179,9 +190,12 @@ def write_reports(
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     to_stdout = output is None or str(output) == "-"
     color = to_stdout and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    emit(family.render(document, fmt, RenderOptions(color=color, width=width)), output, inputs)
+    if max_chars is not None and max_chars < 0:
+        raise UsageError(f"--max-chars {max_chars}: give a number of characters, or 0 for no limit")
+    options = RenderOptions(color=color, width=width, max_chars=max_chars)
+    emit(family.render(document, fmt, options), output, inputs)
     for extra_fmt, path in extra:
-        options = RenderOptions(color=False, width=width)
+        options = RenderOptions(color=False, width=width, max_chars=max_chars)
         emit(family.render(document, extra_fmt, options), path, inputs)
 
 

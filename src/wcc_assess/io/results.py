@@ -19,9 +19,9 @@ from wcc_assess.errors import Diagnostic, InputError
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
 
 if TYPE_CHECKING:
-    from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
+    from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary
 
-__all__ = ["cohort_baseline_from_json", "result_from_json"]
+__all__ = ["cohort_baseline_from_json", "cohort_from_json", "result_from_json"]
 
 _VERSION = re.compile(r"^(\d+)\.(\d+)$")
 _RESULT_HINT = (
@@ -54,33 +54,53 @@ def _check_version(data: Any, name: str) -> None:
         )
 
 
-def result_from_json(text: str, name: str) -> Result:
-    """Parse and check a result document; raise :class:`InputError` if it is not one."""
+def _json(text: str, name: str, hint: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError.one(
-            name,
-            f"not valid JSON: {error.msg}",
-            _RESULT_HINT,
-            line=error.lineno,
-            column=error.colno,
+            name, f"not valid JSON: {error.msg}", hint, line=error.lineno, column=error.colno
         ) from None
+
+
+def _invalid(error: ValidationError, name: str, hint: str) -> InputError:
+    return InputError(
+        [
+            Diagnostic(
+                file=name,
+                path=".".join(str(part) for part in item["loc"]),
+                message=str(item["msg"]),
+                hint=hint if index == 0 else None,
+            )
+            for index, item in enumerate(error.errors(include_url=False))
+        ]
+    )
+
+
+def result_from_json(text: str, name: str) -> Result:
+    """Parse and check a result document; raise :class:`InputError` if it is not one."""
+    data = _json(text, name, _RESULT_HINT)
     _check_version(data, name)
     try:
         return Result.model_validate(data)
     except ValidationError as error:
-        raise InputError(
-            [
-                Diagnostic(
-                    file=name,
-                    path=".".join(str(part) for part in item["loc"]),
-                    message=str(item["msg"]),
-                    hint=_RESULT_HINT if index == 0 else None,
-                )
-                for index, item in enumerate(error.errors(include_url=False))
-            ]
-        ) from None
+        raise _invalid(error, name, _RESULT_HINT) from None
+
+
+_COHORT_HINT = "pass a cohort report written by `wcc cohort --format json`"
+
+
+def cohort_from_json(text: str, name: str) -> CohortResult:
+    """Parse and check a cohort report (``wcc cohort --format json``), or raise InputError."""
+    from wcc_assess.models.cohort import CohortResult
+
+    data = _json(text, name, _COHORT_HINT)
+    if not isinstance(data, dict) or data.get("kind") != "cohort":
+        raise InputError.one(name, 'is not a cohort report (no "kind": "cohort")', _COHORT_HINT)
+    try:
+        return CohortResult.model_validate(data)
+    except ValidationError as error:
+        raise _invalid(error, name, _COHORT_HINT) from None
 
 
 def cohort_baseline_from_json(

@@ -20,6 +20,7 @@ from pydantic import (
 
 from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.paper import ReportDetails
 
 __all__ = [
     "Assessor",
@@ -282,6 +283,8 @@ class Submission(Model):
     """Governance ratings keyed by area id, then sub-indicator id."""
     outcomes: Annotated[list[OutcomeMeasure], Field(min_length=1)] | None = None
     """The health outcome measures the organisation tracks, with trajectories."""
+    report: ReportDetails | None = None
+    """The board paper's front sheet (title, meeting, author …); nothing in it is scored."""
 
     @field_validator("period")
     @classmethod

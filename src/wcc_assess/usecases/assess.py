@@ -10,14 +10,17 @@ A new option of the assessment (a panel's, an action plan's) is a field of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from wcc_assess.core.peers import peer_position
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
 from wcc_assess.errors import InputError, UsageError
 from wcc_assess.io.reading import display_name, parse_document, read_text
-from wcc_assess.io.results import result_from_json
+from wcc_assess.io.results import cohort_from_json, result_from_json
 from wcc_assess.models.framework import Framework
+from wcc_assess.models.paper import PaperStatus, ReportDetails
 from wcc_assess.models.result import Result
 from wcc_assess.usecases.frameworks import pooled_resolver, resolve_framework
 from wcc_assess.usecases.submissions import (
@@ -26,7 +29,15 @@ from wcc_assess.usecases.submissions import (
     submission_from_document,
 )
 
-__all__ = ["AssessOptions", "Assessment", "assess_file", "grade", "load_earlier"]
+__all__ = [
+    "AssessOptions",
+    "Assessment",
+    "assess_file",
+    "grade",
+    "front_sheet",
+    "load_earlier",
+    "with_peers",
+]
 
 _RESULT_HINT = (
     "pass a result written by `wcc assess --format json`, or the submission YAML file itself"
@@ -44,6 +55,10 @@ class AssessOptions(NamedTuple):
     """``--baseline``: last year's submission or result."""
     fail_on_regression: bool = False
     fail_on_red: bool = False
+    paper: ReportDetails | None = None
+    """The front sheet's fields given on the command line (``--paper-title`` …)."""
+    peers: Path | str | None = None
+    """``--peers``: a cohort report to rank the organisation against, domain by domain."""
 
 
 class Assessment(NamedTuple):
@@ -62,6 +77,7 @@ def grade(
     target: int | None = None,
     fail_on_red: bool = False,
     baseline: Baseline | None = None,
+    paper: ReportDetails | None = None,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
     options = ScoreOptions(
@@ -71,6 +87,7 @@ def grade(
         fail_on_red=fail_on_red,
         baseline=baseline,
         lines=loaded.document.line_of,
+        paper=paper,
     )
     return score(loaded.framework, loaded.submission, options)
 
@@ -128,5 +145,61 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         target=options.target,
         fail_on_red=options.fail_on_red,
         baseline=baseline,
+        paper=options.paper,
     )
+    if options.peers is not None:
+        result = with_peers(result, options.peers)
+        inputs.append(options.peers)
     return Assessment(result, loaded.framework, inputs)
+
+
+# The front sheet's fields, in the order of front_sheet's arguments.
+_FRONT_SHEET = (
+    ("title", "--paper-title"),
+    ("meeting", "--meeting"),
+    ("meeting_date", "--meeting-date"),
+    ("status", "--paper-status"),
+    ("author", "--author"),
+    ("executive_lead", "--executive-lead"),
+    ("purpose", "--purpose"),
+    ("recommendation", "--recommendation"),
+    ("marking", "--marking"),
+)
+
+
+def front_sheet(*values: object) -> ReportDetails | None:
+    """Return the front sheet's fields given on the command line (None if none was).
+
+    ``values`` are the options in the order of ``--paper-title, --meeting, --meeting-date,
+    --paper-status, --author, --executive-lead, --purpose, --recommendation, --marking``;
+    a date may come as a datetime (click's). Raises :class:`UsageError` for an empty text.
+    """
+    given: dict[str, object] = {}
+    for (name, option), value in zip(_FRONT_SHEET, values, strict=True):
+        if value is None:
+            continue
+        if isinstance(value, str) and not value.strip():
+            raise UsageError(f"{option} is empty: give the text, or leave the option out")
+        given[name] = value.date() if isinstance(value, datetime) else value
+    if given.get("status") not in (None, *PaperStatus):
+        raise UsageError(f"--paper-status {given['status']!r}: use draft or final")
+    return ReportDetails.model_validate(given) if given else None
+
+
+def with_peers(result: Result, source: Path | str) -> Result:
+    """Return ``result`` with its place among a cohort report's organisations.
+
+    Raises :class:`InputError` when the file is not a cohort report or grades another
+    framework.
+    """
+    name = display_name(source)
+    cohort = cohort_from_json(read_text(source), name)
+    ours, theirs = result.framework, cohort.framework
+    if (theirs.id, theirs.version) != (ours.id, ours.version):
+        raise InputError.one(
+            name,
+            f"the cohort was graded against {theirs.id} {theirs.version}, this assessment "
+            f"against {ours.id} {ours.version}",
+            f"pass a cohort report of {ours.id} {ours.version} organisations",
+        )
+    return result.model_copy(update={"peers": peer_position(result, cohort, name)})
