@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.paper import Paper, PaperStatus, ReportDetails
+from wcc_assess.models.paper import Paper, PaperStatus, ReportDetails, default_title
 from wcc_assess.models.submission import Submission
 
-__all__ = ["board_paper", "default_title"]
-
-def default_title(framework: Framework, period: str) -> str:
-    """Return the paper's title when none is given: the framework's title and the year."""
-    return f"{framework.title}: annual assessment {period}"
+__all__ = ["board_paper"]
 
 
 def board_paper(
@@ -26,7 +22,7 @@ def board_paper(
         if block is not None:
             given = given.model_copy(update=block.model_dump(exclude_none=True))
     return Paper.model_construct(
-        title=given.title or default_title(framework, submission.period),
+        title=given.title or default_title(framework.title, submission.period),
         meeting=given.meeting,
         meeting_date=given.meeting_date,
         status=given.status or PaperStatus.DRAFT,

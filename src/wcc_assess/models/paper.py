@@ -13,7 +13,7 @@ from pydantic import Field, StrictStr
 
 from wcc_assess.models._base import Model
 
-__all__ = ["Paper", "PaperStatus", "ReportDetails"]
+__all__ = ["Paper", "PaperStatus", "ReportDetails", "default_title"]
 
 Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
 
@@ -57,3 +57,8 @@ class Paper(Model):
     purpose: str | None = None
     recommendation: str | None = None
     marking: str | None = None
+
+
+def default_title(framework_title: str, period: str) -> str:
+    """Return a paper's title when none is given: the framework's title and the year."""
+    return f"{framework_title}: annual assessment {period}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wcc_assess.models.paper import Paper, default_title
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
@@ -55,48 +56,60 @@ def _said(result: Result, domain: DomainResult) -> tuple[str, str]:
     name = collapse(f"{domain.id} {domain.title}")
     if domain.level is None:
         return f"{name}: not assessed{target}{before}.", f"{domain.id}: not assessed{target}."
-    score = f"{domain.id}: score {_words.fixed(domain.score)}{target}."
+    score = f"{domain.id}: level {domain.level}{target}, score {_words.fixed(domain.score)}."
     return f"{name}: level {domain.level}{target}{before}.", score
 
 
 def _radar(result: Result, levels: list[int], described: list[str]) -> str:
     baseline = result.baseline
+    terms = result.framework.terms
     has_targets = any(domain.target is not None for domain in result.domains)
+    gaps = any(domain.level is None for domain in result.domains)
     desc = (
-        f"Radar chart of each domain's level on the {levels[0]} to {levels[-1]} scale, one "
-        "spoke per domain, the outer ring being the top level"
+        f"Radar chart of each {terms.domain}'s level on the {levels[0]} to {levels[-1]} "
+        f"scale, one spoke per {terms.domain}, the outer ring being the top level"
         + (", with the targets as a dashed outline" if has_targets else "")
         + (f" and the levels of {baseline.period} as a grey dotted outline" if baseline else "")
+        + (
+            f"; a {terms.domain} not assessed is a dotted spoke marked n/a, left out of the shape"
+            if gaps
+            else ""
+        )
         + ". "
         + " ".join(described)
-        + " The same figures are in the domain table."
+        + " The same figures are in the table."
     )
     axes = [
         RadarAxis(d.id, d.level, d.target, d.change.previous_level if d.change else None)
         for d in result.domains
     ]
-    return radar_chart(axes, levels, title="Domain levels against targets", desc=desc)
+    title = f"{_words.capital(terms.domain)} levels against targets"
+    return radar_chart(axes, levels, title=title, desc=desc)
 
 
 def _bars(result: Result, levels: list[int], described: list[str]) -> str:
+    terms = result.framework.terms
     has_targets = any(domain.target is not None for domain in result.domains)
     desc = (
-        "Bar chart of each domain's score (the weighted mean of its indicators' "
-        f"effective levels) on the {levels[0]} to {levels[-1]} scale"
-        + (", with each target as a dashed line. " if has_targets else ". ")
+        f"Bar chart of each {terms.domain}'s level on the {levels[0]} to {levels[-1]} scale"
+        + (", with each target as a dashed line" if has_targets else "")
+        + f"; the score (the weighted mean of the {terms.indicators}' effective levels) is a "
+        "hollow circle on the same scale. "
         + " ".join(described)
-        + " The same figures are in the domain table."
+        + " The same figures are in the table."
     )
     bars = [
         Bar(
             d.id,
-            d.score,
+            d.level,
             d.target,
-            _words.fixed(d.score) if d.score is not None else "not assessed",
+            d.score,
+            f"level {d.level} · {_words.fixed(d.score)}" if d.level is not None else "not assessed",
         )
         for d in result.domains
     ]
-    return bar_chart(bars, levels, title="Domain scores", desc=desc)
+    title = f"{_words.capital(terms.domain)} levels and scores"
+    return bar_chart(bars, levels, title=title, desc=desc)
 
 
 def _charts(result: Result) -> tuple[Markup, Markup]:
@@ -151,6 +164,48 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
     return charts
 
 
+def board_context(result: Result) -> dict[str, Any]:
+    """Return what the front sheet and the summary need: the paper, the words, the peers."""
+    terms = result.framework.terms
+    peers = {p.id: p for p in result.peers.domains} if result.peers is not None else {}
+    phases = [d.phase for d in result.domains]
+    return {
+        "paper": result.paper or board_paper_default(result),
+        "paper_status": _words.PAPER_STATUS_TEXT,
+        "term": terms.domain,
+        "terms": terms.domains,
+        "Term": _words.capital(terms.domain),
+        "Terms": _words.capital(terms.domains),
+        "counted_term": lambda count: _words.term(terms, count),
+        "plural": _words.plural,
+        "glossary": _words.glossary(result),
+        "peers": peers,
+        "peer_text": _words.peer_text,
+        "weighted": any(d.weight != 1 for d in result.domains),
+        "weight_text": _words.weight_text,
+        "decimal": _words.decimal,
+        "phased": any(phases),
+        "not_assessed_domains": [d for d in result.domains if not d.assessed],
+        "groups": _groups(result),
+    }
+
+
+def board_paper_default(result: Result) -> Paper:
+    """Return the front sheet of a result read back from before schema 1.5 (no paper)."""
+    return Paper.model_construct(title=default_title(result.framework.title, result.period))
+
+
+def _groups(result: Result) -> list[tuple[str | None, list[DomainResult]]]:
+    """Return the domains in framework order, in runs of the same phase."""
+    groups: list[tuple[str | None, list[DomainResult]]] = []
+    for domain in result.domains:
+        if groups and groups[-1][0] == domain.phase:
+            groups[-1][1].append(domain)
+        else:
+            groups.append((domain.phase, [domain]))
+    return groups
+
+
 def context(result: Result) -> dict[str, Any]:
     """Return the template's inputs: the result, the charts and the presentation helpers."""
     radar, bars = _charts(result)
@@ -170,6 +225,7 @@ def context(result: Result) -> dict[str, Any]:
         "targeted": targeted,
         "has_targets": any(d.target is not None for d in result.domains),
         "steps": _view.steps_by_domain(result),
+        **board_context(result),
     }
 
 
