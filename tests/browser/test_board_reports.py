@@ -85,11 +85,21 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name in ASSESSMENTS:
         out[name] = folder / f"{name}.html"
         peers = ["--peers", str(cohort_json)] if name == "westmarsh-2026-27-assurance" else []
-        _run("assess", str(EXAMPLES / f"{name}.yaml"), "-f", "html", "-o", str(out[name]), "-q", *peers)
+        _run(
+            "assess",
+            str(EXAMPLES / f"{name}.yaml"),
+            "-f",
+            "html",
+            "-o",
+            str(out[name]),
+            "-q",
+            *peers,
+        )
     out["cohort"] = folder / "cohort.html"
-    _run("cohort", str(folder / "cohort"), "--baseline", str(folder / "before"), "-f", "html", "-o", str(out["cohort"]), "-q")  # fmt: skip
+    before = ["--baseline", str(folder / "before")]
+    _run("cohort", str(folder / "cohort"), *before, "-f", "html", "-o", str(out["cohort"]), "-q")
     out["trend"] = folder / "trend.html"
-    westmarsh = [str(EXAMPLES / f"westmarsh-{year}.yaml") for year in ("2025-26", "2026-27")]
+    westmarsh = [str(EXAMPLES / f"westmarsh-{y}.yaml") for y in ("2025-26", "2026-27")]
     _run("trend", *westmarsh, "-f", "html", "-o", str(out["trend"]), "-q")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return out
@@ -208,9 +218,7 @@ def ends_with_heading(lines: list[Line], headings: set[str]) -> str | None:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_report_prints_as_a_board_paper(
-    page: Any, pages: dict[str, Path], name: str
-) -> None:
+def test_every_report_prints_as_a_board_paper(page: Any, pages: dict[str, Path], name: str) -> None:
     from pypdf import PdfReader
 
     if shutil.which("pdftoppm") is None:

@@ -47,6 +47,7 @@ __all__ = [
     "capital",
     "change_text",
     "counted",
+    "cut_note",
     "decimal",
     "evidence_rule_text",
     "figure",
@@ -552,3 +553,11 @@ def _optional_glossary(result: Result) -> list[tuple[str, str]]:
             )
         )
     return words
+
+
+def cut_note(limit: int, command: str) -> str:
+    """Say where a Markdown report was cut, and how to get all of it."""
+    return (
+        f"*The report stops here to stay within {limit:,} characters (`--max-chars`). "
+        f"For all of it: `{command} --format html`, or Markdown with `--max-chars 0`.*"
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from wcc_assess.models.paper import Paper, default_title
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
@@ -164,48 +163,6 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
     return charts
 
 
-def board_context(result: Result) -> dict[str, Any]:
-    """Return what the front sheet and the summary need: the paper, the words, the peers."""
-    terms = result.framework.terms
-    peers = {p.id: p for p in result.peers.domains} if result.peers is not None else {}
-    phases = [d.phase for d in result.domains]
-    return {
-        "paper": result.paper or board_paper_default(result),
-        "paper_status": _words.PAPER_STATUS_TEXT,
-        "term": terms.domain,
-        "terms": terms.domains,
-        "Term": _words.capital(terms.domain),
-        "Terms": _words.capital(terms.domains),
-        "counted_term": lambda count: _words.term(terms, count),
-        "plural": _words.plural,
-        "glossary": _words.glossary(result),
-        "peers": peers,
-        "peer_text": _words.peer_text,
-        "weighted": any(d.weight != 1 for d in result.domains),
-        "weight_text": _words.weight_text,
-        "decimal": _words.decimal,
-        "phased": any(phases),
-        "not_assessed_domains": [d for d in result.domains if not d.assessed],
-        "groups": _groups(result),
-    }
-
-
-def board_paper_default(result: Result) -> Paper:
-    """Return the front sheet of a result read back from before schema 1.5 (no paper)."""
-    return Paper.model_construct(title=default_title(result.framework.title, result.period))
-
-
-def _groups(result: Result) -> list[tuple[str | None, list[DomainResult]]]:
-    """Return the domains in framework order, in runs of the same phase."""
-    groups: list[tuple[str | None, list[DomainResult]]] = []
-    for domain in result.domains:
-        if groups and groups[-1][0] == domain.phase:
-            groups[-1][1].append(domain)
-        else:
-            groups.append((domain.phase, [domain]))
-    return groups
-
-
 def context(result: Result) -> dict[str, Any]:
     """Return the template's inputs: the result, the charts and the presentation helpers."""
     radar, bars = _charts(result)
@@ -225,7 +182,7 @@ def context(result: Result) -> dict[str, Any]:
         "targeted": targeted,
         "has_targets": any(d.target is not None for d in result.domains),
         "steps": _view.steps_by_domain(result),
-        **board_context(result),
+        **_view.board_context(result),
     }
 
 
