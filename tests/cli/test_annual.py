@@ -459,19 +459,19 @@ def test_golden_trend(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt: str) -> No
 def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     args = ("assess", str(NEW), "--baseline", str(OLD), "--fail-on-regression", "--format")
     markdown = wcc(*args, "markdown").stdout
-    assert "| Since 2025/26 |" in markdown
+    assert "since 2025/26: ↓ declined 3→2 (score -0.25)" in markdown  # in C10's detail
     assert (
-        "**❌ 1 of 11 domains with a target is below it; 1 domain fell since 2025/26**" in markdown
+        "**❌ 1 of 11 competencies with a target is below it; 1 competency fell since 2025/26**"
+        in markdown
     )
-    assert "| ↓ declined 3→2 (score -0.25) |" in markdown
     html = wcc(*args, "html").stdout
-    assert '<th scope="col">Since last year (2025/26)</th>' in html
-    assert '<td class="change change-declined">↓ declined 3→2 (score -0.25)</td>' in html
+    assert '<th scope="col">Since 2025/26</th>' in html
+    assert '<td class="change change-declined" data-label="Since 2025/26">↓ declined 3→2 (score -0.25)</td>' in html
     assert '<polygon class="previous"' in html and "2025/26 (grey, dotted)" in html
     assert "and the levels of 2025/26 as a grey dotted outline" in html
     assert "C10 Manage the local health system: level 2, target 2, 2025/26 3." in html
     without = wcc("assess", str(NEW), "--format", "html").stdout
-    assert 'class="previous"' not in without and "Since last year" not in without
+    assert 'class="previous"' not in without and "Since 2025/26" not in without
 
 
 def test_regression_only_headlines(wcc: Wcc, write_yaml: Write) -> None:
@@ -485,11 +485,14 @@ def test_regression_only_headlines(wcc: Wcc, write_yaml: Write) -> None:
     )
     base = ("--baseline", str(old), "--fail-on-regression", "--format")
     assert (
-        "**✅ no domain fell since 2025/26**" in wcc("assess", str(new), *base, "markdown").stdout
+        "**✅ no competency fell since 2025/26**"
+        in wcc("assess", str(new), *base, "markdown").stdout
     )
     assert (
-        "**❌ 1 domain fell since 2025/26**" in wcc("assess", str(fell), *base, "markdown").stdout
+        "**❌ 1 competency fell since 2025/26**"
+        in wcc("assess", str(fell), *base, "markdown").stdout
     )
     assert (
-        "✓ </span>No domain fell since 2025/26</p>" in wcc("assess", str(new), *base, "html").stdout
+        "✓ </span>No competency fell since 2025/26</p>"
+        in wcc("assess", str(new), *base, "html").stdout
     )

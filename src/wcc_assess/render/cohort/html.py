@@ -57,9 +57,14 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def ink_on(fill: str) -> str:
-    """Return the text colour that reads best on ``fill``: dark ink or white."""
-    return INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
+def ink_on(fill: str) -> str | None:
+    """Return the text colour that reads on ``fill`` at 4.5:1, dark ink or white, or None.
+
+    A segment whose fill neither reads on carries no text (its figures are in its title,
+    the chart's description and the table).
+    """
+    ink = INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
+    return ink if contrast(ink, fill) >= 4.5 else None
 
 
 def ramp(index: int, count: int) -> str:
@@ -140,13 +145,14 @@ def _levels_chart(cohort: CohortResult) -> Chart:
             if not count or not total:
                 continue
             width = BAR_WIDTH * count / total
+            readable = ink is not None and width >= MIN_LABEL_WIDTH
             segments.append(
                 Segment(
                     x=round(x, 2),
                     width=round(width, 2),
                     fill=fill,
-                    ink=ink,
-                    text=f"{short}: {count}" if width >= MIN_LABEL_WIDTH else "",
+                    ink=ink or INK,
+                    text=f"{short}: {count}" if readable else "",
                     title=f"{domain.id} {domain.title}: {count} at {name}",
                     stroke=GAP_OUTLINE if fill == NOT_ASSESSED_FILL else WHITE,
                     dashed=fill == NOT_ASSESSED_FILL,
@@ -189,7 +195,7 @@ def _bands_chart(cohort: CohortResult) -> Chart:
                     x=BAND_LABEL_WIDTH,
                     width=round(width, 2),
                     fill=ramp(row, len(bands)),
-                    ink=ink_on(ramp(row, len(bands))),
+                    ink=ink_on(ramp(row, len(bands))) or INK,
                     text="",
                     title=f"{band.label}: {band.count}",
                 )
