@@ -466,7 +466,10 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     )
     html = wcc(*args, "html").stdout
     assert '<th scope="col">Since 2025/26</th>' in html
-    assert '<td class="change change-declined" data-label="Since 2025/26">↓ declined 3→2 (score -0.25)</td>' in html
+    assert (
+        '<td class="change change-declined" data-label="Since 2025/26">'
+        "↓ declined 3→2 (score -0.25)</td>" in html
+    )
     assert '<polygon class="previous"' in html and "2025/26 (grey, dotted)" in html
     assert "and the levels of 2025/26 as a grey dotted outline" in html
     assert "C10 Manage the local health system: level 2, target 2, 2025/26 3." in html

@@ -41,7 +41,7 @@ def test_every_level_fill_stands_out_and_keeps_its_text_readable(count: int) -> 
     assert len(set(fills)) == count  # each level its own shade
     assert all(contrast(fill, "#ffffff") >= 3 for fill in fills)  # a fill against the page
     inks = [ink_on(fill) for fill in fills]
-    assert all(contrast(fill, ink) >= 4.5 for fill, ink in zip(fills, inks) if ink)
+    assert all(contrast(fill, ink) >= 4.5 for fill, ink in zip(fills, inks, strict=True) if ink)
     if count <= 5:  # every scale of the built-in frameworks: each count written on its bar
         assert None not in inks
     assert ours(fills[0], "#ffffff") == pytest.approx(contrast(fills[0], "#ffffff"))
