@@ -456,7 +456,8 @@ _QUARTERS = {1: "top quarter", 2: "second quarter", 3: "third quarter", 4: "bott
 def peer_text(peer: PeerDomain) -> str:
     """Say where a domain stands among the peers: ``3rd of 12, top quarter``."""
     if peer.rank is None or peer.quartile is None:
-        return f"not ranked (not assessed; {peer.of} peers were)"
+        were = "was" if peer.of == 1 else "were"
+        return f"not ranked (not assessed; {plural(peer.of, 'peer')} {were})"
     return f"{ordinal(peer.rank)} of {peer.of}, {_QUARTERS[peer.quartile]}"
 
 
