@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FlagCommand",
     "FlagGroup",
+    "MaxChars",
     "ReportFiles",
     "ReportOutput",
     "err",
@@ -140,6 +141,9 @@ MAX_CHARS_HELP = (
     "GitHub's limit for a comment); past it the detail folds into <details> blocks, then "
     "is cut with a pointer to the full report. 0: no limit."
 )
+
+MaxChars = Annotated[int | None, typer.Option("--max-chars", help=MAX_CHARS_HELP)]
+"""The ``--max-chars`` option of every command that writes Markdown."""
 
 F = TypeVar("F", bound=StrEnum)
 D = TypeVar("D")

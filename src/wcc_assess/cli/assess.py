@@ -88,7 +88,6 @@ Marking = Annotated[
     str | None,
     typer.Option("--marking", rich_help_panel=_FRONT, help='A protective marking: "OFFICIAL".'),
 ]
-MaxChars = Annotated[int | None, typer.Option("--max-chars", help=_app.MAX_CHARS_HELP)]
 
 
 @guarded
@@ -104,7 +103,7 @@ def assess(
     fail_on_red: FailOnRed = False,
     quiet: Quiet = False,
     peers: Peers = None,
-    max_chars: MaxChars = None,
+    max_chars: _app.MaxChars = None,
     paper_title: Title = None,
     meeting: Meeting = None,
     meeting_date: MeetingDate = None,

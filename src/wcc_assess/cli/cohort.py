@@ -135,7 +135,6 @@ Baselines = Annotated[
 ]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=0, help=_JOBS)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET)]
-MaxChars = Annotated[int | None, typer.Option("--max-chars", help=_app.MAX_CHARS_HELP)]
 
 
 @guarded
@@ -149,7 +148,7 @@ def cohort(
     baseline: Baselines = None,
     jobs: Jobs = 0,
     quiet: Quiet = False,
-    max_chars: MaxChars = None,
+    max_chars: _app.MaxChars = None,
 ) -> ExitCode:
     """Grade every submission of a cohort; print the league table and the statistics."""
     from wcc_assess.render import COHORT

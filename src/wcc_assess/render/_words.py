@@ -303,8 +303,7 @@ def _fell(terms: Terms, count: int, since: str) -> str:
 
 def gate_title(result: Result) -> str:
     """Return :func:`gate_phrase` as a title (``1 of 11 domains with a target is below it``)."""
-    text = gate_phrase(result)
-    return text[:1].upper() + text[1:]
+    return capital(gate_phrase(result))
 
 
 def gate_phrase(result: Result) -> str:
