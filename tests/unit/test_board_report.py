@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MINI
-from tests.render_support import FENBRIDGE, result_of
+from tests.render_support import FENBRIDGE, WESTMARSH, result_of
 from tests.unit.test_cohort import ALPHA, BETA, DELTA, GAMMA, OPTIONS, domain, org
 from wcc_assess.core.cohort import build_cohort
 from wcc_assess.core.peers import peer_position, quartile
@@ -122,6 +122,10 @@ def test_glossary_names_what_the_report_uses() -> None:
 
 
 def test_no_phrase_is_said_twice_and_counts_agree() -> None:
+    html = render(result_of(WESTMARSH[1]), AssessFormat.HTML)
+    late = html.split("System winter plan 2026/27", 1)[1].split("</li>", 1)[0]
+    assert "Not counted</span>" in late and "dated after the assessment (2026-10-14)<" in late
+    assert late.lower().count("not counted") == 1
     text = render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
     assert "not counted: dated after" not in text and "not counted; not counted" not in text
     assert not re.search(r"\b1 (indicators|competencies|claims)\b", text)

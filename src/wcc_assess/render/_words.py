@@ -64,6 +64,7 @@ __all__ = [
     "measure_summary",
     "method_rule",
     "method_text",
+    "note_text",
     "or_list",
     "ordinal",
     "peer_text",
@@ -561,3 +562,8 @@ def cut_note(limit: int, command: str) -> str:
         f"*The report stops here to stay within {limit:,} characters (`--max-chars`). "
         f"For all of it: `{command} --format html`, or Markdown with `--max-chars 0`.*"
     )
+
+
+def note_text(note: str) -> str:
+    """Return an evidence note without the "not counted" that its label already says."""
+    return note.removesuffix("; not counted")

@@ -147,6 +147,7 @@ def board_context(result: Result) -> dict[str, Any]:
         "phased": any(phases),
         "not_assessed_domains": [d for d in result.domains if not d.assessed],
         "about": about(result),
+        "note_text": _words.note_text,
         "paper_given": result.paper is not None and result.paper != board_paper_default(result),
         "groups": _groups(result),
     }
