@@ -123,7 +123,7 @@ def test_glossary_names_what_the_report_uses() -> None:
 
 def test_no_phrase_is_said_twice_and_counts_agree() -> None:
     html = render(result_of(WESTMARSH[1]), AssessFormat.HTML)
-    late = html.split("System winter plan 2026/27", 1)[1].split("</li>", 1)[0]
+    late = html.split("System winter plan 2026/27", 2)[2].split("</li>", 1)[0]  # its evidence
     assert "Not counted</span>" in late and "dated after the assessment (2026-10-14)<" in late
     assert late.lower().count("not counted") == 1
     text = render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
