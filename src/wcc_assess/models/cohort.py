@@ -34,8 +34,9 @@ __all__ = [
     "OverallDistribution",
 ]
 
-COHORT_SCHEMA_VERSION = "1.1"
-"""1.1 added the governance ratings (``governance`` on organisations and the cohort)."""
+COHORT_SCHEMA_VERSION = "1.2"
+"""1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
+the framework's ``terms`` (what it calls a domain and an indicator)."""
 
 
 class DomainSummary(Model):
