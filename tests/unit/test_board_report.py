@@ -301,3 +301,17 @@ def test_cohort_markdown_keeps_its_statistics_and_cuts_the_league() -> None:
     assert "`wcc cohort PATH... --format html`" in fitted
     header = next(line for line in fitted.splitlines() if line.startswith("| Domain |"))
     assert header.count("|") == 7  # six columns, narrow enough for a comment
+
+
+def test_a_headline_without_a_band_says_how_many_meet_their_target() -> None:
+    """A framework may have no composite band (WCC had none): the headline never says None."""
+    result = result_of(FENBRIDGE)
+    plain = result.model_copy(
+        update={"overall": result.overall.model_copy(update={"band": None, "band_meaning": None})}
+    )
+    html = render(plain, AssessFormat.HTML)
+    headline = html.split('<div class="headline">', 1)[1].split("</div>", 1)[0]
+    assert '<p class="headline-figure">5 of 10 meet their target</p>' in headline
+    assert "None" not in headline
+    markdown = render(plain, AssessFormat.MARKDOWN)
+    assert "band **None**" not in markdown and "· overall score 2.06 on the 1–4 scale" in markdown
