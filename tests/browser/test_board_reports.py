@@ -252,3 +252,20 @@ def test_every_report_prints_as_a_board_paper(page: Any, pages: dict[str, Path],
         ["pdftoppm", "-r", "50", "-png", str(pdf), str(ARTIFACTS / f"{name}-page")], check=True
     )
     assert len(list(ARTIFACTS.glob(f"{name}-page-*.png"))) == count
+
+
+def test_windows_high_contrast_keeps_the_level_pips_and_charts(
+    page: Any, pages: dict[str, Path]
+) -> None:
+    page.emulate_media(forced_colors="active")
+    page.goto(pages["westmarsh-2026-27-assurance"].as_uri())
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    canvas, on, off = page.evaluate(
+        """() => ['html', '.pips i.on', '.pips i:not(.on)'].map(
+             (s) => getComputedStyle(document.querySelector(s)).backgroundColor)"""
+    )
+    # A level reached is a pip filled in the text colour; the others stay the page's colour.
+    assert off == canvas and on not in (canvas, "transparent", "rgba(0, 0, 0, 0)")
+    bar = page.evaluate("getComputedStyle(document.querySelector('svg.chart rect.level')).fill")
+    assert bar == "rgb(0, 94, 184)"  # the chart keeps its own colours on its white plate
+    page.screenshot(path=str(ARTIFACTS / "westmarsh-2026-27-assurance-forced-colours.png"))
