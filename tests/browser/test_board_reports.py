@@ -269,3 +269,14 @@ def test_windows_high_contrast_keeps_the_level_pips_and_charts(
     bar = page.evaluate("getComputedStyle(document.querySelector('svg.chart rect.level')).fill")
     assert bar == "rgb(0, 94, 184)"  # the chart keeps its own colours on its white plate
     page.screenshot(path=str(ARTIFACTS / "westmarsh-2026-27-assurance-forced-colours.png"))
+
+
+def test_a_page_ending_with_a_heading_is_caught() -> None:
+    headings = {"Competency by competency", "Indicators of C2", "A heading long enough to wrap"}
+    body = [Line(700, "C1.4 Communicating the case for change 3 1 1 2 of 2")]
+    assert ends_with_heading(body, headings) is None
+    assert ends_with_heading([*body, Line(80, "Indicators of C2")], headings) == "Indicators of C2"
+    wrapped = [*body, Line(90, "A heading long enough"), Line(78, "to wrap")]
+    assert ends_with_heading(wrapped, headings) == "A heading long enough to wrap"
+    # A table row that starts like a heading is not one.
+    assert ends_with_heading([Line(80, "Indicators of C2 3 – 3")], headings) is None
