@@ -41,9 +41,12 @@ class _Figures:
 
 
 def test_quartiles_by_hand() -> None:
+    # The place of rank r of n runs from 0 to 1: (r - 1) / (n - 1); a quarter of it each.
     assert [quartile(rank, 4) for rank in (1, 2, 3, 4)] == [1, 2, 3, 4]
-    assert [quartile(rank, 3) for rank in (1, 2, 3)] == [2, 3, 4]  # ceil(4r/3): 1.3, 2.7, 4
-    assert quartile(1, 1) == 4 and quartile(1, 100) == 1 and quartile(26, 100) == 2
+    assert [quartile(rank, 3) for rank in (1, 2, 3)] == [1, 2, 4]  # 0, 1/2, 1
+    assert [quartile(rank, 5) for rank in (1, 2, 3, 4, 5)] == [1, 1, 2, 3, 4]  # 0, 1/4 ...
+    assert quartile(1, 1) == 1 and quartile(25, 100) == 1 and quartile(26, 100) == 2
+    assert quartile(100, 100) == 4 and quartile(75, 100) == 3 and quartile(76, 100) == 4
 
 
 def test_peer_ranks_by_hand() -> None:
@@ -55,8 +58,8 @@ def test_peer_ranks_by_hand() -> None:
     a, b = peers.domains
     # A: Alpha 3 (3.00), Beta 2 (2.50), Gamma 1 (1.33): only Alpha is above 2 (2.75).
     assert (a.rank, a.of, a.quartile, a.median_level) == (2, 4, 2, 2.0)
-    # B: Alpha 1 (1.50) ties with us, so only Beta 2 (2.50) is above: 2nd of 3.
-    assert (b.rank, b.of, b.quartile, b.median_level) == (2, 3, 3, 1.5)
+    # B: Alpha 1 (1.50) ties with us, so only Beta 2 (2.50) is above: 2nd of 3, the middle.
+    assert (b.rank, b.of, b.quartile, b.median_level) == (2, 3, 2, 1.5)
     # Alpha itself is left out of its own peers, and a domain not assessed is not ranked.
     own = _Figures("A01", "2026/27", [domain("A", 3, 3.0), domain("B", None, None)])
     alpha = peer_position(own, cohort, "c.json")  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ result, so that the report's figures and its rank never disagree.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from statistics import median
 
 from wcc_assess.models.cohort import CohortResult, OrganisationSummary
@@ -19,8 +20,15 @@ __all__ = ["peer_position", "quartile"]
 
 
 def quartile(rank: int, of: int) -> int:
-    """Return the quarter of a ranking of ``of`` that ``rank`` falls in: 1 top, 4 bottom."""
-    return min(4, max(1, math.ceil(4 * rank / of)))
+    """Return the quarter of a ranking of ``of`` that ``rank`` falls in: 1 top, 4 bottom.
+
+    The rank's place runs from 0 (first) to 1 (last), and each quarter of that run is a
+    quartile: the first is always in the top quarter and the last in the bottom one, in a
+    ranking of any size (with 100, ranks 1 to 25 are the top quarter).
+    """
+    if of <= 1:
+        return 1
+    return max(1, math.ceil(Fraction(4 * (rank - 1), of - 1)))
 
 
 def _key(level: int, score: float | None) -> tuple[int, float]:
