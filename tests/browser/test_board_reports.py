@@ -84,7 +84,14 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out: dict[str, Path] = {}
     for name in ASSESSMENTS:
         out[name] = folder / f"{name}.html"
-        peers = ["--peers", str(cohort_json)] if name == "westmarsh-2026-27-assurance" else []
+        # The assurance example shows every column: the panel's, last year's and the peers'.
+        peers = [
+            "--peers",
+            str(cohort_json),
+            "--baseline",
+            str(EXAMPLES / "westmarsh-2025-26.yaml"),
+        ]
+        peers = peers if name == "westmarsh-2026-27-assurance" else []
         _run(
             "assess",
             str(EXAMPLES / f"{name}.yaml"),
@@ -147,6 +154,13 @@ def test_every_report_is_accessible_at_both_widths(
     assert violations == [], f"{name} at {width} px: {violations}"
     sideways = page.evaluate("document.documentElement.scrollWidth")
     assert sideways <= width, f"{name} at {width} px scrolls sideways ({sideways} px wide)"
+    if width == 1280 and name in ASSESSMENTS:  # on a desktop, every column is in view
+        hidden = page.evaluate(
+            """() => [...document.querySelectorAll('.table-scroll')]
+                 .filter((e) => e.scrollWidth > e.clientWidth + 1)
+                 .map((e) => e.getAttribute('aria-label'))"""
+        )
+        assert hidden == [], f"{name} at 1280 px: tables wider than the page: {hidden}"
 
 
 def test_wide_tables_scroll_in_regions_a_keyboard_reaches(
