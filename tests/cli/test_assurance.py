@@ -51,7 +51,7 @@ def test_panel_moderation_in_the_result(wcc: Wcc) -> None:
         2,
         True,
     )
-    assert [f["domain"] for f in result["gate"]["failures"]] == ["C1", "C11"]
+    assert [f["domain"] for f in result["gate"]["failures"]] == ["C1", "C10", "C11"]
     assert run.exit_code == 1
 
 
@@ -108,6 +108,7 @@ def test_fail_on_red(wcc: Wcc) -> None:
             "domain": "finance",
             "message": "Finance governance (finance) is red: finance.1 is rated red",
             "sub_indicators": ["finance.1"],
+            "action": None,
         }
     ]
     assert "gate failed: Finance governance (finance) is red: finance.1 is rated red" in run.stderr

@@ -82,13 +82,15 @@ def test_bad_values_in_the_block_are_located(wcc: Wcc, tmp_path: Path) -> None:
     run = wcc("assess", str(bad))
     assert run.exit_code == 2 and run.stdout == ""
     errors = [line for line in run.stderr.splitlines() if ": error: " in line]
+    lines = text.splitlines()
+    at = lines.index("  meeting_date: next week") + 1  # the line numbers are the file's own
     assert [re.sub(r"^.*?:(\d+):(\d+): error: ", r"\1:\2 ", e) for e in errors] == [
-        "27:17 report.meeting_date: 'next week' is not a date (write dates as YYYY-MM-DD)",
-        "28:11 report.status: expected 'draft' or 'final', got 'approved'",
-        "29:11 report.colour: unknown field 'colour' (expected one of author, "
+        f"{at}:17 report.meeting_date: 'next week' is not a date (write dates as YYYY-MM-DD)",
+        f"{at + 1}:11 report.status: expected 'draft' or 'final', got 'approved'",
+        f"{at + 2}:11 report.colour: unknown field 'colour' (expected one of author, "
         "executive_lead, marking, meeting, meeting_date, purpose, recommendation, status, "
         "title)",
-        "30:11 report.author: must not be empty",
+        f"{at + 3}:11 report.author: must not be empty",
     ]
     assert "Traceback" not in run.stderr
 
@@ -113,7 +115,7 @@ def test_html_front_sheet_puts_the_gate_beside_the_headline(wcc: Wcc) -> None:
     front = html.split('<section id="front-sheet"', 1)[1].split("</section>", 1)[0]
     row = front.split('<div class="headline-row">', 1)[1]
     assert row.index('class="headline"') < row.index('class="gate gate-failed"')
-    assert "Gate: failed" in row and "2 of 11 competencies with a target are below it" in row
+    assert "Gate: failed" in row and "3 of 11 competencies with a target are below it" in row
     assert "<dt>Executive lead</dt><dd>Helen Marsh, Director of Strategy and Partnerships" in front
     assert "The Board is asked to note the panel&#39;s ratings" in front
     assert '<aside class="marking" aria-label="Protective marking">OFFICIAL</aside>' in html

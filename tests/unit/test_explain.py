@@ -391,7 +391,9 @@ def test_overall_adds_governance_and_outcomes() -> None:
     text = explain(result, fw)
     assert (
         "\n\nGovernance: strategy green, finance red, board amber (3 of 6 points).\n"
-        "Outcomes: 6 of 10 measures on track, 4 off track.\n\n"
+        "Outcomes: 6 of 10 measures on track, 4 off track.\n"
+        "Development plan: 8 actions: 1 open, 2 in progress, 4 done, 1 dropped; 1 overdue; no\n"
+        "  open or in-progress action for C1, C10.\n\n"
     ) in text
     plain, plain_fw = _assurance(EXAMPLES / "westmarsh-2026-27.yaml")
     assert "Governance:" not in explain(plain, plain_fw)

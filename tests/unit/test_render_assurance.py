@@ -20,6 +20,10 @@ from wcc_assess.render.assess._assurance import typeset_signed as signed
 from wcc_assess.render.svg import TrajectoryPoint, trajectory_chart
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
+ACTION_A5 = (
+    "Finish the data quality improvement plan, starting with an audit of community services "
+    "coding with the community trust"
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +81,12 @@ def test_number_as_written(value: float | None, text: str) -> None:
 
 
 def test_gate_title_counts_red_areas(result: Result) -> None:
-    assert gate_title(result) == (
-        "2 of 11 competencies with a target are below it; 1 governance area is red"
+    assert (
+        gate_title(result)
+        == "3 of 11 competencies with a target are below it; 1 governance area is red"
     )
     without = result_of(ASSURANCE)
-    assert gate_title(without) == "2 of 11 competencies with a target are below it"
+    assert gate_title(without) == "3 of 11 competencies with a target are below it"
     passed = result_of(ASSURANCE, target=1)
     assert gate_title(passed) == "Every competency with a target meets it (11 of 11)"
     only_red = result_of(ASSURANCE, target=1, fail_on_red=True)
@@ -102,7 +107,7 @@ def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
 
 def test_markdown_headline_names_the_red_area(markdown: str) -> None:
     assert markdown.splitlines()[2].startswith(
-        "**❌ 2 of 11 competencies with a target are below it; 1 governance area is red**"
+        "**❌ 3 of 11 competencies with a target are below it; 1 governance area is red**"
     )
 
 
@@ -250,7 +255,7 @@ def test_html_sections_and_gate(html: str) -> None:
         )
     ]
     assert order == sorted(order)
-    assert "2 of 11 competencies with a target are below it; 1 governance area is red" in html
+    assert "3 of 11 competencies with a target are below it; 1 governance area is red" in html
     ids = [attrs["id"] for _, attrs in scan_html(html).tags if "id" in attrs]
     assert len(ids) == len(set(ids))
 
@@ -334,14 +339,16 @@ def test_junit_has_a_case_per_governance_area(result: Result) -> None:
     suite = root.find("testsuite")
     assert suite is not None
     cases = {case.attrib["name"]: case for case in suite.iter("testcase")}
-    assert len(cases) == 11 + 3 and suite.attrib["tests"] == "14"
+    # 11 domains, 3 governance areas and the overdue action A5 (skipped: not a gate here)
+    assert len(cases) == 11 + 3 + 1 and suite.attrib["tests"] == "15"
+    assert cases["Action A5: " + ACTION_A5].find("skipped") is not None
     finance = cases["Governance: Finance"].find("failure")
     assert finance is not None and finance.attrib["type"] == "governance-red"
     assert finance.text is not None and finance.text.startswith("finance.1 Financial plan")
     assert cases["Governance: Board"].find("failure") is None
-    assert suite.attrib["failures"] == "3"  # C1, C11 and finance
+    assert suite.attrib["failures"] == "4"  # C1, C10, C11 and finance
     ungated = ET.fromstring(render(result_of(ASSURANCE), AssessFormat.JUNIT).split("\n", 1)[1])
-    assert ungated.find("testsuite").attrib["failures"] == "2"  # type: ignore[union-attr]
+    assert ungated.find("testsuite").attrib["failures"] == "3"  # type: ignore[union-attr]
 
 
 # The trajectory chart, coordinates by hand.

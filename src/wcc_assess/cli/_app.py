@@ -10,7 +10,7 @@ import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +24,7 @@ from wcc_assess import __version__
 from wcc_assess.errors import ExitCode, InputError, UsageError, WccError
 
 if TYPE_CHECKING:
+    from wcc_assess.models.result import GateFailure
     from wcc_assess.render import Family
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "guarded",
     "new_app",
     "notes",
+    "result_notes",
     "run",
     "write_reports",
     "WccTyper",
@@ -45,8 +47,8 @@ __all__ = [
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
     "gate (a domain below target, with --fail-on-regression a domain whose level fell since "
-    "the baseline, or with --fail-on-red a red governance area); 2 usage error or invalid "
-    "input."
+    "the baseline, with --fail-on-red a red governance area, or with --fail-on-overdue an "
+    "overdue action); 2 usage error or invalid input."
 )
 
 
@@ -238,6 +240,11 @@ def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:
             raise typer.Exit(int(code))
 
     return wrapper
+
+
+def result_notes(warnings: list[str], failures: Sequence[GateFailure]) -> list[str]:
+    """Return what a grading says on stderr: its warnings, then each gate that failed."""
+    return [f"warning: {w}" for w in warnings] + [f"gate failed: {f.message}" for f in failures]
 
 
 def notes(lines: list[str], *, quiet: bool) -> None:

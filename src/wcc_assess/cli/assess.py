@@ -28,6 +28,10 @@ _REGRESSION = (
     "Fail the gate (exit 1) when any domain's level fell since the baseline; needs --baseline."
 )
 _RED = "Fail the gate (exit 1) when a governance area is rated red."
+_OVERDUE = (
+    "Fail the gate (exit 1) when an action of the development plan is overdue: not done and "
+    "due before the assessment date."
+)
 
 Submission = Annotated[
     Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
@@ -40,6 +44,7 @@ BaselineFile = Annotated[
 ]
 FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_REGRESSION)]
 FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
+FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=_OVERDUE)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
 _PEERS = (
     "A cohort report (`wcc cohort --format json`) of the same framework: show the "
@@ -101,6 +106,7 @@ def assess(
     baseline: BaselineFile = None,
     fail_on_regression: FailOnRegression = False,
     fail_on_red: FailOnRed = False,
+    fail_on_overdue: FailOnOverdue = False,
     quiet: Quiet = False,
     peers: Peers = None,
     max_chars: _app.MaxChars = None,
@@ -120,12 +126,12 @@ def assess(
 
     paper = front_sheet(paper_title, meeting, meeting_date, paper_status, author,
                         executive_lead, purpose, recommendation, marking)  # fmt: skip
-    request = (framework, target, baseline, fail_on_regression, fail_on_red, paper, peers)
-    assessment = assess_file(submission, AssessOptions(*request), generated_at=_app.generated_at())
+    choices = (fail_on_regression, fail_on_red, fail_on_overdue, paper, peers)
+    options = AssessOptions(framework, target, baseline, *choices)
+    assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result, inputs = assessment.result, assessment.inputs
     _app.write_reports(ASSESS, result, output_format, output, report, inputs, max_chars=max_chars)
-    gate = [f"gate failed: {f.message}" for f in result.gate.failures]
-    _app.notes([f"warning: {w}" for w in result.warnings] + gate, quiet=quiet)
+    _app.notes(_app.result_notes(result.warnings, result.gate.failures), quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
 
 

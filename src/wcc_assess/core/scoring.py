@@ -22,6 +22,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from wcc_assess import __version__
+from wcc_assess.core.actions import ActionIndex, index_actions, judge_plan, overdue_failures
 from wcc_assess.core.evidence import Window, judge, next_level_need, rule_checks, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
 from wcc_assess.core.lift import mean_lift, weighted_sums
@@ -36,6 +37,7 @@ from wcc_assess.core.numbers import (
 from wcc_assess.core.outcomes import score_outcomes
 from wcc_assess.core.paper import board_paper
 from wcc_assess.errors import Loc, UsageError
+from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
 from wcc_assess.models.paper import ReportDetails
 from wcc_assess.models.result import (
@@ -94,6 +96,8 @@ class ScoreOptions(NamedTuple):
     """Last year's result: record the change since then (``--baseline``)."""
     lines: LineOf | None = None
     """The submission's source lines, for reports that point at them."""
+    fail_on_overdue: bool = False
+    """Fail the gate when an action of the plan is overdue (``--fail-on-overdue``)."""
     paper: ReportDetails | None = None
     """The front sheet's fields from the command line; they override the ``report:`` block."""
 
@@ -132,7 +136,15 @@ class _Pass:
     a dataclass costs the start-up of every command about half a millisecond.)
     """
 
-    __slots__ = ("comparison", "framework", "options", "submission", "warnings", "window")
+    __slots__ = (
+        "actions",
+        "comparison",
+        "framework",
+        "options",
+        "submission",
+        "warnings",
+        "window",
+    )
 
     def __init__(
         self,
@@ -145,6 +157,7 @@ class _Pass:
         self.framework, self.submission, self.options = framework, submission, options
         self.window, self.comparison = window, comparison
         self.warnings: list[str] = []
+        self.actions: ActionIndex = index_actions(framework, submission.actions)
 
     def line(self, *path: str) -> int | None:
         return self.options.lines(path) if self.options.lines else None
@@ -341,18 +354,21 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         target_source=target_source,
         status=_status(level, target),
         capped_count=sum(result.capped for result in indicators),
-        next_steps=[_next_step(domain, r) for r in rated if level and r.id in level.limited_by],
+        next_steps=[
+            _next_step(domain, r, run.actions) for r in rated if level and r.id in level.limited_by
+        ],
         indicators=indicators,
         line=run.line("domains", domain.id),
         change=run.change("domain", domain.id, figures.get("level"), figures.get("score")),
         panel_rated=panel_rated,
         calibration_gap=None if calibration is None else round_signed(calibration, 2),
+        actions=run.actions.by_domain.get(domain.id, []),
         **figures,
     ), level.exact if level else None
 
 
-def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
-    """Describe what would lift a limiting indicator one level."""
+def _next_step(domain: Domain, result: IndicatorResult, actions: ActionIndex) -> NextStep:
+    """Describe what would lift a limiting indicator one level, and the actions planned."""
     current = result.effective_level or 0
     gap = None
     if result.cap is not None and (result.assessed_level or 0) > current:
@@ -366,6 +382,7 @@ def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
         next_level=current + 1,
         descriptor=descriptor,
         evidence_gap=gap,
+        actions=actions.live_for_indicator(result.id),
     )
 
 
@@ -430,9 +447,12 @@ def _overall(
 
 
 def _gate(
-    run: _Pass, domains: list[DomainResult], governance: GovernanceResult | None
+    run: _Pass,
+    domains: list[DomainResult],
+    governance: GovernanceResult | None,
+    plan: ActionPlan | None = None,
 ) -> GateOutcome:
-    """Return the gates in force: targets, ``--fail-on-regression``, ``--fail-on-red``."""
+    """Return the gates in force: targets, regression, red governance, overdue actions."""
     targeted = [d for d in domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     checks = ["below-target"] if targeted else []
     failures = [
@@ -451,6 +471,9 @@ def _gate(
     if run.comparison is not None and run.comparison.fail_on_regression:
         failures += run.comparison.failures(domains)
         checks.append("regression")
+    if run.options.fail_on_overdue:
+        failures += overdue_failures(plan)
+        checks.append("overdue-action")
     if not checks:
         return GateOutcome.model_construct(status=GateStatus.NONE)
     status = GateStatus.FAILED if failures else GateStatus.PASSED
@@ -559,6 +582,16 @@ def _result(
     submission, comparison = run.submission, run.comparison
     warnings = run.warnings
     info = None
+    plan = judge_plan(
+        submission,
+        domains,
+        run.actions,
+        baseline=comparison.baseline if comparison is not None else None,
+        line_of=run.options.lines,
+        warnings=warnings,
+    )
+    if run.options.fail_on_overdue and (plan is None or not plan.actions):
+        warnings.append("--fail-on-overdue has nothing to check: the submission has no actions")
     if comparison is not None:
         warnings += comparison.warnings(submission.period)
         info = comparison.info()
@@ -574,12 +607,13 @@ def _result(
         assessors=[a.name + (f" ({a.role})" if a.role else "") for a in submission.assessors],
         domains=domains,
         overall=overall,
-        gate=_gate(run, domains, governance),
+        gate=_gate(run, domains, governance, plan),
         warnings=warnings,
         recent_since=run.window.since,
         baseline=info,
         panel=panel,
         governance=governance,
         outcomes=outcomes,
+        actions=plan,
         paper=board_paper(run.framework, submission, run.options.paper),
     )

@@ -93,6 +93,9 @@ def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Tr
             overall_score=result.overall.score,
             overall_percent=result.overall.percent,
             band=result.overall.band,
+            actions=result.actions.counts
+            if result.actions is not None and result.actions.declared
+            else None,
         )
         for name, result in ordered
     ]

@@ -32,11 +32,13 @@ __all__ = [
     "OrganisationRef",
     "OrganisationSummary",
     "OverallDistribution",
+    "PlanCounts",
 ]
 
-COHORT_SCHEMA_VERSION = "1.2"
+COHORT_SCHEMA_VERSION = "1.3"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
-the framework's ``terms`` (what it calls a domain and an indicator)."""
+the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort);
+1.3 the framework's ``terms`` (what it calls a domain and an indicator)."""
 
 
 class DomainSummary(Model):
@@ -75,6 +77,12 @@ class OrganisationSummary(Model):
     governance: dict[str, Rag | None] | None = None
     """Governance area id -> its rating (None: not assessed), when the submission rated
     governance (schema 1.1)."""
+    actions_overdue: int | None = None
+    """Actions of its development plan overdue on its assessment date; None when the
+    submission lists no plan (schema 1.2)."""
+    gaps_without_action: int = 0
+    """Domains below target (or targeted and not evidenced) with no open or in-progress
+    action (schema 1.2)."""
 
 
 class LeagueEntry(OrganisationSummary):
@@ -234,6 +242,21 @@ class GovernanceDistribution(Model):
     """Organisations rated red in every area."""
 
 
+class PlanCounts(Model):
+    """The development plans across the cohort (schema 1.2)."""
+
+    organisations: int
+    """Graded organisations whose submission lists a plan."""
+    without: int
+    """Graded organisations whose submission lists none."""
+    overdue: int
+    """Overdue actions, in all."""
+    with_overdue: int
+    """Organisations with at least one overdue action."""
+    with_unplanned_gaps: int
+    """Organisations with a gap that no open or in-progress action covers."""
+
+
 class CohortResult(Model):
     """Every organisation of a cohort graded against one framework, and the statistics."""
 
@@ -262,6 +285,9 @@ class CohortResult(Model):
     governance: GovernanceDistribution | None = None
     """The governance ratings across the cohort, when any organisation rated governance
     (schema 1.1)."""
+    actions: PlanCounts | None = None
+    """The development plans across the cohort, when any organisation lists one (schema
+    1.2)."""
     invalid: list[InvalidSubmission] = []
     baseline: BaselineComparison | None = None
     warnings: list[str] = []

@@ -6,7 +6,9 @@ number when a field is removed, renamed or changes meaning, the minor number whe
 fields are added (1.1 added the baseline comparison and source lines; 1.2 the panel,
 governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc explain``
 shows: the recency window, each indicator's rule checks and next-level evidence, the
-weighted sums of domains and of the overall score, and what would lift a ``mean`` domain).
+weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
+1.5 the development plan: ``actions``, each domain's and next step's actions, and the
+``overdue-action`` gate).
 """
 
 import datetime as _dt
@@ -14,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from wcc_assess.models._base import Model
+from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import (
     Band,
@@ -63,7 +66,7 @@ __all__ = [
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.5"
+RESULT_SCHEMA_VERSION = "1.6"
 
 
 class FrameworkInfo(Model):
@@ -82,7 +85,7 @@ class FrameworkInfo(Model):
     """The older framework version this one revises, and its id map (schema 1.1)."""
     terms: Terms = Terms()
     """What the framework calls a domain and an indicator ("competency" in WCC; schema
-    1.5)."""
+    1.6)."""
 
 
 class EvidenceResult(Model):
@@ -243,6 +246,8 @@ class NextStep(Model):
     """The framework's descriptor of the next level: what a panel would need to see."""
     evidence_gap: str | None = None
     """Set when the claim already reaches the next level but the evidence does not."""
+    actions: list[str] = []
+    """The plan's open or in-progress actions for this indicator or its domain (schema 1.5)."""
 
 
 class LiftStep(Model):
@@ -275,7 +280,7 @@ class DomainResult(Model):
     title: str
     weight: float
     phase: str | None = None
-    """The group (phase) of the framework the domain belongs to, if any (schema 1.5)."""
+    """The group (phase) of the framework the domain belongs to, if any (schema 1.6)."""
     assessed: bool
     not_assessed_reason: str | None = None
     level: int | None = None
@@ -311,6 +316,9 @@ class DomainResult(Model):
     ``score`` would give (schema 1.4)."""
     lift: Lift | None = None
     """For a ``mean`` domain below the top of the scale, what would lift it (schema 1.4)."""
+    actions: list[str] = []
+    """The ids of the plan's actions for the domain or any of its indicators, whatever
+    their status (schema 1.5)."""
 
 
 class Overall(Model):
@@ -350,13 +358,17 @@ class GateFailure(Model):
     """One failed gate and its reason."""
 
     kind: str
-    """``below-target``, ``regression`` (a domain's level fell since the baseline), or
-    ``governance-red`` (a red governance area, with --fail-on-red)."""
+    """``below-target``, ``regression`` (a domain's level fell since the baseline),
+    ``governance-red`` (a red governance area, with --fail-on-red) or ``overdue-action``
+    (an action past its due date and not done, with --fail-on-overdue; schema 1.5)."""
     domain: str
-    """The domain id, or for ``governance-red`` the governance area id."""
+    """The domain id, or for ``governance-red`` the governance area id; for
+    ``overdue-action`` the first domain the action is for."""
     message: str
     sub_indicators: list[str] = []
     """For ``governance-red``: the area's sub-indicators rated red."""
+    action: str | None = None
+    """For ``overdue-action``: the action's id (schema 1.5)."""
 
 
 class GateOutcome(Model):
@@ -366,8 +378,9 @@ class GateOutcome(Model):
     failures: list[GateFailure] = []
     checks: list[str] = []
     """The gates in force: ``below-target`` (some domain has a target), ``regression``
-    (``--fail-on-regression``) and ``governance-red`` (``--fail-on-red`` with governance
-    rated); empty when the status is ``none`` (schema 1.1)."""
+    (``--fail-on-regression``), ``governance-red`` (``--fail-on-red`` with governance
+    rated) and ``overdue-action`` (``--fail-on-overdue``); empty when the status is ``none``
+    (schema 1.1)."""
 
 
 class BaselineInfo(Model):
@@ -605,12 +618,15 @@ class Result(Model):
     """The governance ratings, when the submission has a governance section (schema 1.2)."""
     outcomes: OutcomesResult | None = None
     """The outcome measures, when the submission lists any (schema 1.2)."""
+    actions: ActionPlan | None = None
+    """The development plan and its judgement: when the submission has an ``actions``
+    section, a domain needs one, or the baseline had one (schema 1.5)."""
     paper: Paper | None = None
     """The board paper's front sheet: the submission's ``report:`` block with the command
-    line's overrides (schema 1.5)."""
+    line's overrides (schema 1.6)."""
     peers: Peers | None = None
     """Where the organisation stands among a cohort's, per domain (``--peers``; schema
-    1.5)."""
+    1.6)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

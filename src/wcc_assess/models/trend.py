@@ -9,12 +9,14 @@ over through framework revision maps, as for a baseline.
 from datetime import date
 
 from wcc_assess.models._base import Model
+from wcc_assess.models.actions import ActionCounts
 from wcc_assess.models.framework import Level
 from wcc_assess.models.result import Change
 
 __all__ = ["TREND_SCHEMA_VERSION", "DomainTrend", "Trend", "TrendPeriod", "TrendPoint"]
 
-TREND_SCHEMA_VERSION = "1.0"
+TREND_SCHEMA_VERSION = "1.1"
+"""1.1 added each period's development plan counts (``actions``)."""
 
 
 class TrendPeriod(Model):
@@ -28,6 +30,9 @@ class TrendPeriod(Model):
     overall_score: float | None
     overall_percent: float | None
     band: str | None
+    actions: ActionCounts | None = None
+    """The period's development plan: actions raised, done, overdue... (None: no plan
+    written; schema 1.1)."""
 
 
 class TrendPoint(Model):

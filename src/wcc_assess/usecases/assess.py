@@ -55,6 +55,8 @@ class AssessOptions(NamedTuple):
     """``--baseline``: last year's submission or result."""
     fail_on_regression: bool = False
     fail_on_red: bool = False
+    fail_on_overdue: bool = False
+    """``--fail-on-overdue``: an overdue action of the plan fails the gate."""
     paper: ReportDetails | None = None
     """The front sheet's fields given on the command line (``--paper-title`` …)."""
     peers: Path | str | None = None
@@ -77,6 +79,7 @@ def grade(
     target: int | None = None,
     fail_on_red: bool = False,
     baseline: Baseline | None = None,
+    fail_on_overdue: bool = False,
     paper: ReportDetails | None = None,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
@@ -87,6 +90,7 @@ def grade(
         fail_on_red=fail_on_red,
         baseline=baseline,
         lines=loaded.document.line_of,
+        fail_on_overdue=fail_on_overdue,
         paper=paper,
     )
     return score(loaded.framework, loaded.submission, options)
@@ -145,6 +149,7 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         target=options.target,
         fail_on_red=options.fail_on_red,
         baseline=baseline,
+        fail_on_overdue=options.fail_on_overdue,
         paper=options.paper,
     )
     if options.peers is not None:

@@ -16,7 +16,7 @@ from wcc_assess.models.cohort import (
     LeagueEntry,
 )
 from wcc_assess.models.result import GateStatus
-from wcc_assess.render._words import DASH, fixed, gate_text
+from wcc_assess.render._words import DASH, fixed, gate_text, plural
 from wcc_assess.render._words import signed as signed_figure
 
 __all__ = [
@@ -35,6 +35,8 @@ __all__ = [
     "multi_period",
     "number",
     "organisation_warnings",
+    "overdue_cell",
+    "plans_text",
     "signed",
 ]
 
@@ -119,6 +121,8 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
     ]
     if cohort.governance is not None:
         rows.append(("Governance", governance_text(cohort)))
+    if cohort.actions is not None:
+        rows.append(("Development plans", plans_text(cohort)))
     if cohort.baseline is not None:
         base = cohort.baseline
         rows.append(
@@ -131,6 +135,29 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
         )
     rows.append(("Generated", f"{cohort.generated_at} by {cohort.tool}"))
     return rows
+
+
+def overdue_cell(entry: LeagueEntry) -> str:
+    """Return an organisation's overdue actions, or a dash when it lists no plan."""
+    return DASH if entry.actions_overdue is None else str(entry.actions_overdue)
+
+
+def plans_text(cohort: CohortResult) -> str:
+    """Say in one sentence how the development plans stand across the cohort."""
+    plans = cohort.actions
+    if plans is None:
+        return DASH
+    some = plans.organisations
+    text = (
+        f"{plural(some, 'organisation')} list{'s' if some == 1 else ''} a plan; "
+        f"{plural(plans.overdue, 'action')} overdue in all, at "
+        f"{plural(plans.with_overdue, 'organisation')}"
+    )
+    if plans.with_unplanned_gaps:
+        text += f"; {plans.with_unplanned_gaps} with a gap that no action covers"
+    if plans.without:
+        text += f"; {plans.without} list{'s' if plans.without == 1 else ''} no plan"
+    return text
 
 
 def governance_text(cohort: CohortResult) -> str:

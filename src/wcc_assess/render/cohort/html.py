@@ -303,6 +303,7 @@ def _league_row(entry: LeagueEntry) -> dict[str, object]:
         "gate": common.gate_text(entry.gate),
         "gate_class": entry.gate.value,
         "gate_mark": _GATE_MARK[entry.gate],
+        "overdue": common.overdue_cell(entry),
     }
 
 

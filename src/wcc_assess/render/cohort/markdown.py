@@ -35,8 +35,9 @@ def _league(cohort: CohortResult) -> list[str]:
         "Domains below",
         "Capped",
         "Gate",
+        *(["Overdue actions"] if cohort.actions is not None else []),
     ]
-    align = "rll" + ("l" if periods else "") + "rrlrrrl"
+    align = "rll" + ("l" if periods else "") + "rrlrrrl" + ("r" if cohort.actions else "")
     rows = []
     for entry in cohort.league:
         met, below = common.met_below(entry)
@@ -53,6 +54,7 @@ def _league(cohort: CohortResult) -> list[str]:
                 below,
                 str(entry.capped),
                 common.gate_text(entry.gate),
+                *([common.overdue_cell(entry)] if cohort.actions is not None else []),
             ]
         )
     return _table(header, align, rows)

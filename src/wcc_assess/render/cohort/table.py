@@ -38,6 +38,8 @@ def _league(console: Console, cohort: CohortResult) -> None:
         ("Capped", "right"),
         ("Gate", "left"),
     ]
+    plans = cohort.actions is not None
+    columns += [("Overdue\nactions", "right")] if plans else []
     league = table(*columns)
     for entry in cohort.league:
         met, below = common.met_below(entry)
@@ -56,6 +58,7 @@ def _league(console: Console, cohort: CohortResult) -> None:
             str(entry.capped),
             Text(common.gate_text(entry.gate), style=_GATE_STYLE[entry.gate]),
         ]
+        cells += [common.overdue_cell(entry)] if plans else []
         league.add_row(*cells)
     console.print(league)
 

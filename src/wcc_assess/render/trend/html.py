@@ -148,5 +148,6 @@ def render(trend: Trend, options: RenderOptions) -> str:
             latest=len(trend.periods) > 1,
             previous=periods[-2] if len(periods) > 1 else "",
             overall_cells=[common.overall_text(p) for p in trend.periods],
+            plan_rows=common.plan_rows(trend),
         )
     )

@@ -34,6 +34,13 @@ def render(trend: Trend, options: RenderOptions) -> str:
     table.add_row(*overall, *([""] if latest else []), style="bold")
     table.add_row("", "Band", *(p.band or "-" for p in trend.periods), *([""] if latest else []))
     console.print(table)
+    plan = common.plan_rows(trend)
+    if plan:
+        console.print(Text("Development plan", style="bold"))
+        actions = safe_table(("", "left"), *((p.period, "right") for p in trend.periods))
+        for label, cells in plan:
+            actions.add_row(label, *cells)
+        console.print(actions)
     for note in common.notes(trend):
         console.print(f"note: {note}")
     if trend.retired:
