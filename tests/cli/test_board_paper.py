@@ -36,9 +36,9 @@ def test_the_report_block_is_the_front_sheet(wcc: Wcc) -> None:
         "executive_lead": "Helen Marsh, Director of Strategy and Partnerships",
         "purpose": "For assurance",
         "recommendation": (
-            "The Board is asked to note the panel's ratings, including C1 and C11 below their "
-            "targets and the red rating for finance, and to approve the development actions "
-            "for C1 and C11 to be reported to the Board in March 2027."
+            "The Board is asked to note the panel's ratings, including C1, C10 and C11 below "
+            "their targets and the red rating for finance, and to ask for development actions "
+            "for C1 and C10, beside those for C11, to be reported to the Board in March 2027."
         ),
         "marking": "OFFICIAL",
     }
