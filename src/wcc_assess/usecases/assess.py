@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from wcc_assess.core.peers import peer_position
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
 from wcc_assess.errors import InputError, UsageError
 from wcc_assess.io.reading import display_name, parse_document, read_text
@@ -207,4 +206,6 @@ def with_peers(result: Result, source: Path | str) -> Result:
             f"against {ours.id} {ours.version}",
             f"pass a cohort report of {ours.id} {ours.version} organisations",
         )
+    from wcc_assess.core.peers import peer_position  # only with --peers (start-up)
+
     return result.model_copy(update={"peers": peer_position(result, cohort, name)})
