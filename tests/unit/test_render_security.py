@@ -101,7 +101,7 @@ def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
     )
     properties = {p.attrib["name"]: p.attrib["value"] for p in suite.iter("property")}
     assert properties["organisation"] == collapse(result.organisation)
-    assert "\ufffdbell" in properties["organisation"]
+    assert "\\x07bell" in properties["organisation"]
     assert "]]>" not in text  # > is always written as &gt;
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
 
@@ -109,7 +109,7 @@ def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
 def test_junit_failure_text_with_cdata_end_and_control_characters(result: Result) -> None:
     doctored = result.model_copy(update={"warnings": ["ends ]]> here \x00\x1b[0m"]})
     root = ET.fromstring(render(doctored, AssessFormat.JUNIT).encode())
-    assert root.findtext("testsuite/system-out") == "warning: ends ]]> here \ufffd\ufffd[0m\n"
+    assert root.findtext("testsuite/system-out") == "warning: ends ]]> here \\x00\\x1b[0m\n"
 
 
 def test_json_round_trips_the_text(result: Result) -> None:

@@ -131,7 +131,7 @@ def assess(
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result, inputs = assessment.result, assessment.inputs
     _app.write_reports(ASSESS, result, output_format, output, report, inputs, max_chars=max_chars)
-    _app.notes(_app.result_notes(result.warnings, result.gate.failures), quiet=quiet)
+    _app.notes(_app.result_notes(assessment), quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
 
 

@@ -24,7 +24,8 @@ COHORT_EXIT_CODES_HELP = (
     "set); 1 every file was graded but at least one organisation has a domain below its "
     "target; 2 a usage error, or at least one file (of the cohort or the baseline) could not "
     "be graded: it is listed in the report with its errors and the others are graded all the "
-    "same."
+    "same (a file whose grading hit a bug too); 3 an internal error outside any one file (a "
+    "bug in wcc-assess: please report it)."
 )
 
 COHORT_HELP = (
@@ -86,7 +87,9 @@ def _problems(result: CohortResult) -> list[str]:
     """List the files that could not be graded: each problem on a line, then how many."""
     if not result.invalid:
         return []
-    lines = [problem.format() for item in result.invalid for problem in item.errors]
+    from wcc_assess.render.lines import text_lines
+
+    lines = [line for item in result.invalid for line in text_lines(item.errors)]
     count = len(result.invalid)
     lines.append(
         f"{count} file{'s' if count != 1 else ''} could not be graded; "
@@ -111,7 +114,8 @@ _PATHS = (
 )
 _FRAMEWORK = (
     "Grade every submission against this framework (an id, id@version or a file); default: "
-    "each submission's own `framework:`, and the cohort is graded against the first one's."
+    "each submission's own `framework:`, and the cohort is the framework most files use "
+    "(files of another framework are listed as not graded)."
 )
 _TARGET = (
     "Target level for every domain of every organisation; overrides the submissions' and the "

@@ -6,12 +6,11 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 """
 
 from collections.abc import Sequence
-from datetime import date
 
 from pydantic import field_serializer
 
 from wcc_assess.errors import Diagnostic
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
 
@@ -59,7 +58,7 @@ class OrganisationSummary(Model):
     organisation: str
     code: str
     period: str
-    assessed_on: date | None = None
+    assessed_on: Date | None = None
     framework: str
     """``id@version`` of the framework it was graded against."""
     score: float | None

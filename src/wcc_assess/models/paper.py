@@ -5,13 +5,12 @@ by field (``--paper-title``, ``--meeting-date`` …). The result carries what wa
 :class:`Paper`, so that every report of one grading prints the same front sheet.
 """
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StrictStr
 
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 
 __all__ = ["Paper", "PaperStatus", "ReportDetails", "default_title"]
 
@@ -32,7 +31,7 @@ class ReportDetails(Model):
     """The paper's title; default: the framework's title, the organisation and the period."""
     meeting: Text | None = None
     """The meeting it goes to, e.g. "Board meeting in public"."""
-    meeting_date: date | None = None
+    meeting_date: Date | None = None
     status: PaperStatus | None = None
     """``draft`` (the default) or ``final``."""
     author: Text | None = None
@@ -50,7 +49,7 @@ class Paper(Model):
 
     title: str
     meeting: str | None = None
-    meeting_date: date | None = None
+    meeting_date: Date | None = None
     status: PaperStatus = PaperStatus.DRAFT
     author: str | None = None
     executive_lead: str | None = None

@@ -11,11 +11,9 @@ weighted sums of domains and of the overall score, and what would lift a ``mean`
 ``overdue-action`` gate).
 """
 
-import datetime as _dt
-from datetime import date
 from enum import StrEnum
 
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import (
@@ -93,7 +91,7 @@ class EvidenceResult(Model):
 
     title: str
     ref: str
-    date: date
+    date: Date
     counted: bool
     """Whether it counted towards the evidence rules."""
     recent: bool
@@ -391,7 +389,7 @@ class BaselineInfo(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     framework_id: str
     framework_version: str
     revision: str | None = None
@@ -414,7 +412,7 @@ class PanelMemberInfo(Model):
 class PanelSummary(Model):
     """The panel that confirmed and challenged the self-assessment, and how far it differed."""
 
-    date: _dt.date | None = None
+    date: Date | None = None
     """The panel day, when the submission records it."""
     members: list[PanelMemberInfo] = []
     indicators_rated: int
@@ -600,14 +598,14 @@ class Result(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     assessors: list[str]
     domains: list[DomainResult]
     overall: Overall
     gate: GateOutcome
     warnings: list[str] = []
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
-    recent_since: date | None = None
+    recent_since: Date | None = None
     """The first day of the recency window: evidence dated from it to ``assessed_on`` is
     recent (schema 1.4)."""
     baseline: BaselineInfo | None = None

@@ -151,7 +151,7 @@ def decimal(value: float | Fraction) -> str:
 
 def plural(count: int, word: str) -> str:
     """Return ``1 error``, ``2 errors``, ``0 errors``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def counted(**counts: int) -> str:

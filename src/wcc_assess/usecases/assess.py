@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
-from wcc_assess.errors import InputError, UsageError
-from wcc_assess.io.reading import display_name, parse_document, read_text
-from wcc_assess.io.results import cohort_from_json, result_from_json
+from wcc_assess.errors import Diagnostic, InputError, UsageError, capped, readable_path
+from wcc_assess.io.reading import display_name, is_submission_data, parse_document, read_text
+from wcc_assess.io.results import RESULT_HINT, cohort_from_json, result_from_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.paper import PaperStatus, ReportDetails
 from wcc_assess.models.result import Result
@@ -32,15 +32,12 @@ __all__ = [
     "AssessOptions",
     "Assessment",
     "assess_file",
-    "grade",
+    "checked_result",
     "front_sheet",
+    "grade",
     "load_earlier",
     "with_peers",
 ]
-
-_RESULT_HINT = (
-    "pass a result written by `wcc assess --format json`, or the submission YAML file itself"
-)
 
 
 class AssessOptions(NamedTuple):
@@ -69,6 +66,8 @@ class Assessment(NamedTuple):
     framework: Framework
     inputs: list[Path | str]
     """Every file the assessment read: reports may not be written over any of them."""
+    warnings: list[Diagnostic] = []
+    """What reading the submission found worth a look (text cut short by ``" #"``)."""
 
 
 def grade(
@@ -95,24 +94,47 @@ def grade(
     return score(loaded.framework, loaded.submission, options)
 
 
+def checked_result(result: Result, name: str) -> Result:
+    """Return a result read back from a file, if its figures are possible on its own scale.
+
+    Raises :class:`InputError` naming each level off the scale, score or percent out of
+    range, or period that is not a financial year (a hand-edited or crafted file).
+    """
+    from wcc_assess.core.consistency import result_problems  # only for a result read back
+
+    problems = result_problems(result)
+    if problems:
+        raise InputError(
+            capped(
+                [
+                    Diagnostic(name, d.message, path=readable_path(d.loc, result), hint=d.hint)
+                    for d in problems
+                ]
+            )
+        )
+    return result
+
+
 def load_earlier(
     source: Path | str, *, generated_at: str, frameworks: Sequence[Framework] = ()
 ) -> Result:
-    """Return the result of a submission YAML (scored) or a result JSON file (checked).
+    """Return the result of a submission (scored) or of a result JSON file (checked).
 
-    A submission is checked against its own ``framework:``, looked up first among
-    ``frameworks`` and then in the built-in registry; it is scored without a command-line
-    target. Raises :class:`InputError` listing every problem found.
+    A submission, in YAML or in JSON syntax, is checked against its own ``framework:``,
+    looked up first among ``frameworks`` and then in the built-in registry; it is scored
+    without a command-line target. Raises :class:`InputError` listing every problem found.
     """
     name = display_name(source)
     text = read_text(source)
     if text.lstrip().startswith(("{", "[")):
-        return result_from_json(text, name)
+        from wcc_assess.io.jsonsafe import load_json  # only for a JSON file
+
+        data = load_json(text, name, RESULT_HINT)
+        if not is_submission_data(data):
+            return checked_result(result_from_data(data, name), name)
     document = parse_document(text, name)
     if "scale" in document.data:
-        raise InputError.one(
-            name, "is a framework file, not a submission or a result", _RESULT_HINT
-        )
+        raise InputError.one(name, "is a framework file, not a submission or a result", RESULT_HINT)
     loaded = submission_from_document(document, name, resolve=pooled_resolver(frameworks))
     return grade(loaded, generated_at=generated_at)
 
@@ -154,7 +176,7 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
     if options.peers is not None:
         result = with_peers(result, options.peers)
         inputs.append(options.peers)
-    return Assessment(result, loaded.framework, inputs)
+    return Assessment(result, loaded.framework, inputs, loaded.warnings)
 
 
 # The front sheet's fields, in the order of front_sheet's arguments.
