@@ -652,6 +652,11 @@ def test_a_blank_workbook_filled_in_grades_as_its_yaml_twin(wcc: Wcc, tmp_path: 
         for key, value in action.items():
             typed = ", ".join(value) if isinstance(value, list) else value
             plan.cell(5 + number, columns.index(key) + 1).value = typed
+    paper = book["Board paper"]
+    for row in range(5, paper.max_row + 1):
+        field = str(paper.cell(row, 1).value).removeprefix("report.")
+        if field in data.get("report", {}):
+            paper.cell(row, 3).value = str(data["report"][field])  # typed: dates as text too
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
     yaml_run = wcc("assess", str(EXAMPLE), "--format", "json")

@@ -80,8 +80,15 @@ def test_the_workbook_has_its_drop_downs_protection_and_print_setup() -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook_of(ASSURANCE)))
     assert book.sheetnames == [
         "Cover", "Ratings", "Evidence", "Governance", "Outcomes", "Trajectory", "Actions",
-        "Panel", "Lists",
+        "Panel", "Board paper", "Lists",
     ]  # fmt: skip
+    paper = book["Board paper"]
+    assert [paper.cell(row, 1).value for row in range(5, 14)] == [
+        "report.title", "report.meeting", "report.meeting_date", "report.status",
+        "report.author", "report.executive_lead", "report.purpose", "report.recommendation",
+        "report.marking",
+    ]  # fmt: skip
+    assert paper["C7"].number_format != "@"  # the meeting's date is a date
     actions = book["Actions"]
     assert [cell.value for cell in actions[4]][:6] == [
         "id",

@@ -32,10 +32,12 @@ from wcc_assess.errors import (
 
 if TYPE_CHECKING:
     from wcc_assess.render import Family
+    from wcc_assess.usecases.assess import Assessment
 
 __all__ = [
     "FlagCommand",
     "FlagGroup",
+    "MaxChars",
     "ReportFiles",
     "ReportOutput",
     "configure_streams",
@@ -46,6 +48,7 @@ __all__ = [
     "internal_error",
     "new_app",
     "notes",
+    "result_notes",
     "run",
     "write_reports",
     "WccTyper",
@@ -182,6 +185,18 @@ ReportFiles = Annotated[
 """The repeatable ``--report FORMAT=FILE`` option: several reports from one grading; the
 formats and folders are checked as the command line is parsed."""
 
+DateOption = datetime | None
+"""A date option (``formats=["%Y-%m-%d"]``): click reads it as a datetime at midnight."""
+
+MAX_CHARS_HELP = (
+    "Markdown only: the most characters the report may have (default 65000, under "
+    "GitHub's limit for a comment); past it the detail folds into <details> blocks, then "
+    "is cut with a pointer to the full report. 0: no limit."
+)
+
+MaxChars = Annotated[int | None, typer.Option("--max-chars", help=MAX_CHARS_HELP)]
+"""The ``--max-chars`` option of every command that writes Markdown."""
+
 F = TypeVar("F", bound=StrEnum)
 D = TypeVar("D")
 
@@ -213,6 +228,8 @@ def write_reports(
     output: Path | None,
     reports: list[str] | None,
     inputs: list[Path | str],
+    *,
+    max_chars: int | None = None,
 ) -> None:
     """Render the main report (stdout or ``-o``) and every ``--report``, from one grading.
 
@@ -229,9 +246,12 @@ def write_reports(
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     to_stdout = output is None or str(output) == "-"
     color = to_stdout and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    emit(family.render(document, fmt, RenderOptions(color=color, width=width)), output, inputs)
+    if max_chars is not None and max_chars < 0:
+        raise UsageError(f"--max-chars {max_chars}: give a number of characters, or 0 for no limit")
+    options = RenderOptions(color=color, width=width, max_chars=max_chars)
+    emit(family.render(document, fmt, options), output, inputs)
     for extra_fmt, path in extra:
-        options = RenderOptions(color=False, width=width)
+        options = RenderOptions(color=False, width=width, max_chars=max_chars)
         emit(family.render(document, extra_fmt, options), path, inputs)
 
 
@@ -331,6 +351,16 @@ def guarded(command: Callable[P, ExitCode | None]) -> Callable[P, None]:
             raise typer.Exit(int(code))
 
     return wrapper
+
+
+def result_notes(assessment: Assessment) -> list[str]:
+    """Return what a grading says on stderr: loading's warnings, the result's, failed gates."""
+    from wcc_assess.render.lines import text_lines
+
+    result = assessment.result
+    graded = [f"warning: {w}" for w in result.warnings]
+    failed = [f"gate failed: {f.message}" for f in result.gate.failures]
+    return text_lines(assessment.warnings) + graded + failed
 
 
 def notes(lines: list[str], *, quiet: bool) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -11,9 +11,6 @@ from wcc_assess.cli import _app
 from wcc_assess.cli._app import EXIT_CODES_HELP, ReportFiles, ReportOutput, guarded
 from wcc_assess.errors import ExitCode, exit_code
 from wcc_assess.render.formats import AssessFormat
-
-if TYPE_CHECKING:
-    from wcc_assess.models.result import Result
 
 __all__ = ["register"]
 
@@ -53,6 +50,53 @@ FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_RE
 FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
 FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=_OVERDUE)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
+_PEERS = (
+    "A cohort report (`wcc cohort --format json`) of the same framework: show the "
+    "organisation's rank and quartile on each domain among the cohort's."
+)
+Peers = Annotated[Path | None, typer.Option("--peers", help=_PEERS, show_default=False)]
+_FRONT = "Front sheet"
+Title = Annotated[
+    str | None,
+    typer.Option(
+        "--paper-title", rich_help_panel=_FRONT, help="The paper's title (report: title)."
+    ),
+]
+Meeting = Annotated[
+    str | None, typer.Option("--meeting", rich_help_panel=_FRONT, help="The meeting it goes to.")
+]
+MeetingDate = Annotated[
+    _app.DateOption,
+    typer.Option(
+        "--meeting-date",
+        rich_help_panel=_FRONT,
+        formats=["%Y-%m-%d"],
+        help="The meeting's date, YYYY-MM-DD.",
+    ),
+]
+Status = Annotated[
+    str | None,
+    typer.Option("--paper-status", rich_help_panel=_FRONT, help="draft (default) or final."),
+]
+Author = Annotated[
+    str | None, typer.Option("--author", rich_help_panel=_FRONT, help="Who wrote the paper.")
+]
+Lead = Annotated[
+    str | None,
+    typer.Option("--executive-lead", rich_help_panel=_FRONT, help="The executive who owns it."),
+]
+Purpose = Annotated[
+    str | None,
+    typer.Option("--purpose", rich_help_panel=_FRONT, help='Why: "For assurance" ...'),
+]
+Recommendation = Annotated[
+    str | None,
+    typer.Option("--recommendation", rich_help_panel=_FRONT, help='"The Board is asked to ..."'),
+]
+Marking = Annotated[
+    str | None,
+    typer.Option("--marking", rich_help_panel=_FRONT, help='A protective marking: "OFFICIAL".'),
+]
 
 
 @guarded
@@ -68,26 +112,31 @@ def assess(
     fail_on_red: FailOnRed = False,
     fail_on_overdue: FailOnOverdue = False,
     quiet: Quiet = False,
+    peers: Peers = None,
+    max_chars: _app.MaxChars = None,
+    paper_title: Title = None,
+    meeting: Meeting = None,
+    meeting_date: MeetingDate = None,
+    paper_status: Status = None,
+    author: Author = None,
+    executive_lead: Lead = None,
+    purpose: Purpose = None,
+    recommendation: Recommendation = None,
+    marking: Marking = None,
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS
-    from wcc_assess.render.lines import text_lines
-    from wcc_assess.usecases.assess import AssessOptions, assess_file
+    from wcc_assess.usecases.assess import AssessOptions, assess_file, front_sheet
 
-    options = AssessOptions(
-        framework, target, baseline, fail_on_regression, fail_on_red, fail_on_overdue
-    )
+    paper = front_sheet(paper_title, meeting, meeting_date, paper_status, author,
+                        executive_lead, purpose, recommendation, marking)  # fmt: skip
+    choices = (fail_on_regression, fail_on_red, fail_on_overdue, paper, peers)
+    options = AssessOptions(framework, target, baseline, *choices)
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
-    result = assessment.result
-    _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
-    _app.notes(text_lines(assessment.warnings) + _result_notes(result), quiet=quiet)
+    result, inputs = assessment.result, assessment.inputs
+    _app.write_reports(ASSESS, result, output_format, output, report, inputs, max_chars=max_chars)
+    _app.notes(_app.result_notes(assessment), quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
-
-
-def _result_notes(result: Result) -> list[str]:
-    """Return the result's warnings and failed gates as lines for stderr."""
-    warnings = [f"warning: {w}" for w in result.warnings]
-    return warnings + [f"gate failed: {f.message}" for f in result.gate.failures]
 
 
 def register(app: typer.Typer) -> None:

@@ -152,6 +152,7 @@ def cohort(
     baseline: Baselines = None,
     jobs: Jobs = 0,
     quiet: Quiet = False,
+    max_chars: _app.MaxChars = None,
 ) -> ExitCode:
     """Grade every submission of a cohort; print the league table and the statistics."""
     from wcc_assess.render import COHORT
@@ -160,7 +161,8 @@ def cohort(
     request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
     outcome = grade_cohort(request, generated_at=_app.generated_at(), progress=_bar(quiet))
     result = outcome.cohort
-    _app.write_reports(COHORT, result, output_format, output, report, outcome.inputs)
+    inputs = outcome.inputs
+    _app.write_reports(COHORT, result, output_format, output, report, inputs, max_chars=max_chars)
     _app.notes(_problems(result) + _gate(result), quiet=quiet)
     return exit_code(invalid=bool(result.invalid), gate_failed=bool(result.gates.failed))
 

@@ -34,6 +34,17 @@ _TOP = {
     "governance": "*",
     "outcomes": {"id", "name", "unit", "better", "baseline", "trajectory", "actuals", "source"},
     "actions": {"id", "for", "action", "owner", "due", "status", "reason", "note", "raised"},
+    "report": {
+        "title",
+        "meeting",
+        "meeting_date",
+        "status",
+        "author",
+        "executive_lead",
+        "purpose",
+        "recommendation",
+        "marking",
+    },
 }
 _ENTRY = {"level", "narrative", "evidence", "panel_level", "panel_note", "not_assessed"}
 _RAG_ENTRY = {"rating", "narrative", "evidence", "panel_rating", "panel_note", "not_assessed"}

@@ -35,9 +35,11 @@ from wcc_assess.core.numbers import (
     weighted_mean,
 )
 from wcc_assess.core.outcomes import score_outcomes
+from wcc_assess.core.paper import board_paper
 from wcc_assess.errors import Loc, UsageError
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
+from wcc_assess.models.paper import ReportDetails
 from wcc_assess.models.result import (
     Change,
     Coverage,
@@ -96,6 +98,8 @@ class ScoreOptions(NamedTuple):
     """The submission's source lines, for reports that point at them."""
     fail_on_overdue: bool = False
     """Fail the gate when an action of the plan is overdue (``--fail-on-overdue``)."""
+    paper: ReportDetails | None = None
+    """The front sheet's fields from the command line; they override the ``report:`` block."""
 
 
 def check_target(framework: Framework, target: int | None) -> None:
@@ -121,6 +125,7 @@ def framework_info(framework: Framework) -> FrameworkInfo:
         evidence_rules=settings.rules,
         bands=framework.scoring.bands,
         replaces=framework.replaces,
+        terms=framework.terms,
     )
 
 
@@ -341,6 +346,7 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
+        phase=domain.phase,
         assessed=level is not None,
         not_assessed_reason=None if level else reason,
         coverage=Coverage.model_construct(assessed=len(rated), total=len(indicators)),
@@ -609,4 +615,5 @@ def _result(
         governance=governance,
         outcomes=outcomes,
         actions=plan,
+        paper=board_paper(run.framework, submission, run.options.paper),
     )

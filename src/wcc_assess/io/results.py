@@ -19,13 +19,14 @@ from wcc_assess.io.loading import model_problems
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION, Result
 
 if TYPE_CHECKING:
-    from wcc_assess.models.cohort import InvalidSubmission, OrganisationSummary
+    from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary
 
 __all__ = [
     "COHORT_HINT",
     "RESULT_HINT",
     "cohort_baseline_from_data",
     "cohort_baseline_from_json",
+    "cohort_from_json",
     "result_from_data",
     "result_from_json",
 ]
@@ -130,3 +131,20 @@ def cohort_baseline_from_json(
     except InputError as error:
         return InvalidSubmission.of(name, error.diagnostics)
     return cohort_baseline_from_data(data, name)
+
+
+_PEERS_HINT = "pass a cohort report written by `wcc cohort --format json`"
+
+
+def cohort_from_json(text: str, name: str) -> CohortResult:
+    """Parse and check a cohort report (``wcc cohort --format json``), or raise InputError."""
+    from wcc_assess.io.jsonsafe import load_json  # only when a JSON file is read
+    from wcc_assess.models.cohort import CohortResult
+
+    data = load_json(text, name, _PEERS_HINT)
+    if not isinstance(data, dict) or data.get("kind") != "cohort":
+        raise InputError.one(name, 'is not a cohort report (no "kind": "cohort")', _PEERS_HINT)
+    try:
+        return CohortResult.model_validate(data)
+    except ValidationError as error:
+        raise _model_errors(error, CohortResult, data, name, _PEERS_HINT) from None

@@ -35,6 +35,7 @@ from wcc_assess.models.workbook import (
     LISTS_SHEET,
     OUTCOMES,
     PANEL,
+    PAPER,
     RATINGS,
     SHEETS,
     TRAJECTORY,
@@ -738,6 +739,7 @@ def parse_workbook(raw: bytes, name: str) -> Document:
     _read_outcomes(reader, book, data)
     _read_actions(reader, book, data)
     _optional_form(reader, book, PANEL, data)
+    _optional_form(reader, book, PAPER, data)
     document = Document(data, reader.positions, sheets=reader.sheets)
     document.notes = reader.finished_notes()
     return document

@@ -34,10 +34,11 @@ __all__ = [
     "PlanCounts",
 ]
 
-COHORT_SCHEMA_VERSION = "1.3"
+COHORT_SCHEMA_VERSION = "1.4"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
 the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort);
-1.3 the ``sheet`` and ``cell`` of a problem found in a workbook (in ``invalid``)."""
+1.3 the framework's ``terms`` (what it calls a domain and an indicator); 1.4 the ``sheet``
+and ``cell`` of a problem found in a workbook (in ``invalid``)."""
 
 
 class DomainSummary(Model):

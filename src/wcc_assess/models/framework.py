@@ -15,6 +15,7 @@ from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Better, Rag
 
 __all__ = [
+    "Terms",
     "Band",
     "Domain",
     "DomainMethod",
@@ -220,6 +221,20 @@ class OutcomeRules(Model):
     """Fewer measures than this is accepted with a warning."""
 
 
+class Terms(Model):
+    """What the framework calls its parts, so that reports use its own words.
+
+    WCC calls its domains "competencies"; BS 11000 calls them "stages". Each is written in
+    the singular and the plural, in lower case; reports capitalise them where a sentence or
+    a heading starts.
+    """
+
+    domain: Text = "domain"
+    domains: Text = "domains"
+    indicator: Text = "indicator"
+    indicators: Text = "indicators"
+
+
 class Framework(Model):
     """A competency framework, validated for internal consistency."""
 
@@ -238,6 +253,8 @@ class Framework(Model):
     """Rules for the outcome measures a submission lists, when the framework has them."""
     replaces: Replaces | None = None
     """The older version this framework revises, with its id map (see :class:`Replaces`)."""
+    terms: Terms = Terms()
+    """What the framework calls a domain and an indicator, for reports."""
 
     @property
     def levels(self) -> list[int]:

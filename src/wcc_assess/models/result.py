@@ -23,7 +23,9 @@ from wcc_assess.models.framework import (
     Level,
     RagPoints,
     Replaces,
+    Terms,
 )
+from wcc_assess.models.paper import Paper
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
@@ -54,13 +56,15 @@ __all__ = [
     "Overall",
     "PanelMemberInfo",
     "PanelSummary",
+    "PeerDomain",
+    "Peers",
     "RagCounts",
     "Result",
     "RuleCheck",
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.5"
+RESULT_SCHEMA_VERSION = "1.6"
 
 
 class FrameworkInfo(Model):
@@ -77,6 +81,9 @@ class FrameworkInfo(Model):
     bands: list[Band]
     replaces: Replaces | None = None
     """The older framework version this one revises, and its id map (schema 1.1)."""
+    terms: Terms = Terms()
+    """What the framework calls a domain and an indicator ("competency" in WCC; schema
+    1.6)."""
 
 
 class EvidenceResult(Model):
@@ -270,6 +277,8 @@ class DomainResult(Model):
     id: str
     title: str
     weight: float
+    phase: str | None = None
+    """The group (phase) of the framework the domain belongs to, if any (schema 1.6)."""
     assessed: bool
     not_assessed_reason: str | None = None
     level: int | None = None
@@ -550,6 +559,31 @@ class OutcomesResult(Model):
     """The framework's recommended number of measures."""
 
 
+class PeerDomain(Model):
+    """One domain's place among the peers: ranked by level, then by score."""
+
+    id: str
+    rank: int | None = None
+    """1 is the highest level (ties share a rank); None when the domain was not assessed."""
+    of: int
+    """Organisations ranked on this domain: the assessed peers and this organisation."""
+    quartile: int | None = None
+    """1 is the top quarter of the ranking, 4 the bottom."""
+    median_level: float | None = None
+    """The median level of the assessed peers (this organisation left out)."""
+
+
+class Peers(Model):
+    """Where the organisation stands among a cohort's (``wcc assess --peers``)."""
+
+    source: str
+    """The cohort report (``wcc cohort --format json``) compared with."""
+    organisations: int
+    """Peers compared with: the cohort's graded organisations, this one left out."""
+    periods: list[str]
+    domains: list[PeerDomain]
+
+
 class Result(Model):
     """The graded assessment of one submission."""
 
@@ -585,6 +619,12 @@ class Result(Model):
     actions: ActionPlan | None = None
     """The development plan and its judgement: when the submission has an ``actions``
     section, a domain needs one, or the baseline had one (schema 1.5)."""
+    paper: Paper | None = None
+    """The board paper's front sheet: the submission's ``report:`` block with the command
+    line's overrides (schema 1.6)."""
+    peers: Peers | None = None
+    """Where the organisation stands among a cohort's, per domain (``--peers``; schema
+    1.6)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

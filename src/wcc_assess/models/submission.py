@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionStatus
 from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.paper import ReportDetails
 
 __all__ = [
     "Action",
@@ -370,6 +371,8 @@ class Submission(Model):
     """The health outcome measures the organisation tracks, with trajectories."""
     actions: list[Action] | None = None
     """The development plan: actions with owners and due dates (None: no plan written)."""
+    report: ReportDetails | None = None
+    """The board paper's front sheet (title, meeting, author …); nothing in it is scored."""
 
     @field_validator("period")
     @classmethod

@@ -39,6 +39,7 @@ __all__ = [
     "NOTE_ROW",
     "OUTCOMES",
     "PANEL",
+    "PAPER",
     "RATINGS",
     "SHEETS",
     "TITLE_ROW",
@@ -290,6 +291,28 @@ PANEL = FormSheet(
     section="panel",
 )
 
+_PAPER_FIELDS = (
+    "title",
+    "meeting",
+    "meeting_date",
+    "status",
+    "author",
+    "executive_lead",
+    "purpose",
+    "recommendation",
+    "marking",
+)
+
+PAPER = FormSheet(
+    "Board paper",
+    fields=tuple(("report", field) for field in _PAPER_FIELDS),
+    kinds=tuple(
+        CellKind.DATE if field == "meeting_date" else CellKind.TEXT for field in _PAPER_FIELDS
+    ),
+    section="report",
+)
+"""The ``report:`` block: how the board paper made from the submission is headed."""
+
 SHEETS: tuple[FormSheet | Hierarchy | SheetTable, ...] = (
     COVER,
     RATINGS,
@@ -299,6 +322,7 @@ SHEETS: tuple[FormSheet | Hierarchy | SheetTable, ...] = (
     TRAJECTORY,
     ACTIONS,
     PANEL,
+    PAPER,
 )
 """Every sheet a submission's workbook may have, in order."""
 
@@ -321,6 +345,15 @@ HOMES: dict[str, str] = {
     "domains.*.indicators.*.evidence[].ref": "Evidence",
     "domains.*.indicators.*.evidence[].date": "Evidence",
     "panel.date": "Panel",
+    "report.title": "Board paper",
+    "report.meeting": "Board paper",
+    "report.meeting_date": "Board paper",
+    "report.status": "Board paper",
+    "report.author": "Board paper",
+    "report.executive_lead": "Board paper",
+    "report.purpose": "Board paper",
+    "report.recommendation": "Board paper",
+    "report.marking": "Board paper",
     "panel.members[].name": "Panel",
     "panel.members[].role": "Panel",
     "governance.*.not_assessed": "Governance",

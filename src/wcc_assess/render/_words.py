@@ -27,7 +27,8 @@ from wcc_assess.models.actions import (
     UnplannedGap,
 )
 from wcc_assess.models.assurance import Rag
-from wcc_assess.models.framework import DomainMethod, EvidenceRule, Level
+from wcc_assess.models.framework import DomainMethod, EvidenceRule, Level, Terms
+from wcc_assess.models.paper import PaperStatus
 from wcc_assess.models.result import (
     Change,
     ChangeDirection,
@@ -35,6 +36,7 @@ from wcc_assess.models.result import (
     GateStatus,
     OutcomeMeasureResult,
     OutcomeStatus,
+    PeerDomain,
     Result,
     TargetSource,
 )
@@ -47,15 +49,18 @@ __all__ = [
     "MINUS",
     "NO_VALUE",
     "OUTCOME_TEXT",
+    "PAPER_STATUS_TEXT",
     "RAG_TEXT",
     "STATUS_TEXT",
     "WIDTH",
     "arrow",
     "calibration_text",
+    "capital",
     "change_text",
     "action_line",
     "action_status_text",
     "counted",
+    "cut_note",
     "days_text",
     "decimal",
     "follow_up_line",
@@ -71,18 +76,24 @@ __all__ = [
     "gate_phrase",
     "gate_text",
     "gate_title",
+    "glossary",
     "level_name",
     "level_text",
     "listed",
     "measure_summary",
     "method_rule",
     "method_text",
+    "note_text",
     "or_list",
+    "ordinal",
+    "peer_text",
     "plural",
     "rule_needs",
     "sentence",
     "signed",
     "target_source_text",
+    "term",
+    "weight_text",
     "wrap",
 ]
 
@@ -306,14 +317,13 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
 # Gates, targets, rules ---------------------------------------------------------------------
 
 
-def _fell(count: int, since: str) -> str:
-    return f"{count} domain{'s' if count != 1 else ''} fell since {since}"
+def _fell(terms: Terms, count: int, since: str) -> str:
+    return f"{term(terms, count)} fell since {since}"
 
 
 def gate_title(result: Result) -> str:
     """Return :func:`gate_phrase` as a title (``1 of 11 domains with a target is below it``)."""
-    text = gate_phrase(result)
-    return text[:1].upper() + text[1:]
+    return capital(gate_phrase(result))
 
 
 def gate_phrase(result: Result) -> str:
@@ -325,15 +335,18 @@ def gate_phrase(result: Result) -> str:
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
     gate, since = result.gate, result.baseline.period if result.baseline else None
+    terms = result.framework.terms
     parts: list[str] = []
     if gate.status is GateStatus.FAILED:
         fell = [f for f in gate.failures if f.kind == "regression"]
         red = [f for f in gate.failures if f.kind == "governance-red"]
         if below or not (fell or red or any(f.kind == "overdue-action" for f in gate.failures)):
             verb = "is" if len(below) == 1 else "are"
-            parts.append(f"{len(below)} of {len(targeted)} domains with a target {verb} below it")
+            parts.append(
+                f"{len(below)} of {term(terms, len(targeted))} with a target {verb} below it"
+            )
         if fell and since:
-            parts.append(_fell(len(fell), since))
+            parts.append(_fell(terms, len(fell), since))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
         if overdue := [f for f in gate.failures if f.kind == "overdue-action"]:
@@ -342,10 +355,10 @@ def gate_phrase(result: Result) -> str:
         others = {"regression", "governance-red", "overdue-action"} & set(gate.checks)
         if "below-target" in gate.checks or not others:
             parts.append(
-                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+                f"every {term(terms)} with a target meets it ({len(targeted)} of {len(targeted)})"
             )
         if "regression" in gate.checks and since:
-            parts.append(f"no domain fell since {since}")
+            parts.append(f"no {term(terms)} fell since {since}")
         if "governance-red" in gate.checks:
             parts.append("no governance area is red")
         if "overdue-action" in gate.checks:
@@ -446,6 +459,7 @@ SHEET_TITLES = {
     "Trajectory": "Outcome trajectories: one row per measure and financial year",
     "Panel": "Assurance panel: the panel day and its members",
     "Actions": "Development plan: one row per action",
+    "Board paper": "Board paper: how the report is headed for the board",
 }
 """The title at the top of each sheet of a submission's workbook."""
 
@@ -489,6 +503,11 @@ SHEET_NOTES = {
         "domains it addresses (ids separated by commas), what will be done, the owner, the "
         "due date and the status (open, in-progress, done, or dropped with a reason). Leave "
         "the sheet empty if the submission has no plan."
+    ),
+    "Board paper": (
+        "Optional: how the board paper made from this self-assessment is headed. Every field "
+        "may be left empty (wcc then uses its defaults, and the options of wcc assess can "
+        "set them too). Leave the sheet empty if you do not need it."
     ),
 }
 """What to do on each sheet, in plain words (row 2 of the sheet)."""
@@ -554,6 +573,15 @@ FIELD_LABELS = {
     "assessed_on": ("Date of the self-assessment", "The day the assessment was agreed."),
     "targets.default": ("Target for every domain", "Optional: a level every domain should reach."),
     "panel.date": ("Panel day", "The day the panel confirmed and challenged the self-assessment."),
+    "report.title": ("Title", "The paper's title; empty: the framework, organisation and year."),
+    "report.meeting": ("Meeting", "The meeting it goes to, e.g. Board meeting in public."),
+    "report.meeting_date": ("Meeting date", "The day of that meeting."),
+    "report.status": ("Status", "draft (the default) or final."),
+    "report.author": ("Author", "Who wrote the paper."),
+    "report.executive_lead": ("Executive lead", "The executive who presents it."),
+    "report.purpose": ("Purpose", "Why the board sees it, e.g. For assurance."),
+    "report.recommendation": ("Recommendation", "What the board is asked to do."),
+    "report.marking": ("Marking", "A protective marking on every page, e.g. OFFICIAL."),
 }
 """The label and guidance of each field of a form sheet."""
 
@@ -629,6 +657,150 @@ def spreadsheet_words(message: str, hint: str | None) -> tuple[str, str | None]:
     if message.endswith(" is missing") and hint and "not_assessed" in hint:
         return message, _RESTORE_ROW
     return message, hint
+
+
+# Words for a board paper -----------------------------------------------------------------
+
+
+def term(terms: Terms, count: int | None = None, *, plural_form: bool = False) -> str:
+    """Return the framework's word for a domain: ``competency`` or ``competencies``.
+
+    With ``count``, the count and the word agreeing with it: ``1 competency``, ``3
+    competencies``.
+    """
+    many = plural_form or (count is not None and count != 1)
+    word = terms.domains if many else terms.domain
+    return word if count is None else f"{count} {word}"
+
+
+def capital(text: str) -> str:
+    """Return ``text`` with its first letter in capitals (the rest left as written)."""
+    return text[:1].upper() + text[1:]
+
+
+PAPER_STATUS_TEXT: dict[PaperStatus, str] = {
+    PaperStatus.DRAFT: "Draft",
+    PaperStatus.FINAL: "Final",
+}
+"""A paper's status on its front sheet."""
+
+_QUARTERS = {1: "top quarter", 2: "second quarter", 3: "third quarter", 4: "bottom quarter"}
+
+
+def peer_text(peer: PeerDomain) -> str:
+    """Say where a domain stands among the peers: ``3rd of 12, top quarter``."""
+    if peer.rank is None or peer.quartile is None:
+        were = "was" if peer.of == 1 else "were"
+        return f"not ranked (not assessed; {plural(peer.of, 'peer')} {were})"
+    return f"{ordinal(peer.rank)} of {peer.of}, {_QUARTERS[peer.quartile]}"
+
+
+def ordinal(number: int) -> str:
+    """Return ``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``22nd``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
+
+
+def weight_text(weight: float) -> str:
+    """Say how much a weight counts: ``counts double``, ``counts 1.5 times``, ``counts half``."""
+    named = {2.0: "counts double", 3.0: "counts three times", 0.5: "counts half"}
+    return named.get(weight, f"counts {decimal(weight)} times")
+
+
+def glossary(result: Result) -> list[tuple[str, str]]:
+    """Return the terms a reader of this report needs, each with a short definition.
+
+    Only the terms the report uses: calibration with a panel, governance ratings with
+    governance, outcomes with outcome measures, weights where they differ, phases where
+    the framework groups its domains.
+    """
+    fw = result.framework
+    domain = term(fw.terms)
+    words: list[tuple[str, str]] = [
+        (
+            "Assessed level",
+            f"the level an {fw.terms.indicator} is rated at: the panel's where the panel gave "
+            "one, otherwise the organisation's own claim",
+        ),
+        (
+            "Effective level",
+            "the assessed level, lowered to the highest level the evidence supports where "
+            "the evidence falls short of the claim",
+        ),
+        (
+            "Capped",
+            f"an {fw.terms.indicator} whose effective level is below its claim because the "
+            "evidence rules were not met; the rule that capped it is named",
+        ),
+        (fw.method.value, method_text(fw.method)),
+        (
+            "Score",
+            f"the weighted mean of the effective levels of a {domain}'s assessed "
+            f"{fw.terms.indicators}; a secondary figure beside the level",
+        ),
+        ("Coverage", f"how many {fw.terms.indicators} were assessed, out of how many there are"),
+        (
+            "Target",
+            f"the level a {domain} is expected to reach; met when its level is at or above it",
+        ),
+        (
+            "Recent evidence",
+            f"evidence dated within the {fw.recent_months} months before the assessment",
+        ),
+    ]
+    words += _optional_glossary(result)
+    return words
+
+
+def _optional_glossary(result: Result) -> list[tuple[str, str]]:
+    domain = term(result.framework.terms)
+    words: list[tuple[str, str]] = []
+    if any(d.weight != 1 for d in result.domains):
+        words.append(
+            ("Weight", f"how much a {domain} counts in the overall score; 2 counts double")
+        )
+    if any(d.phase for d in result.domains):
+        words.append(("Phase", f"a group of {term(result.framework.terms, plural_form=True)}"))
+    if result.panel is not None and result.panel.indicators_rated:
+        words.append(
+            (
+                "Calibration gap",
+                "the mean of the organisation's own levels minus the mean of the panel's, "
+                "over what the panel rated; above zero, the organisation rated itself higher",
+            )
+        )
+    if result.governance is not None:
+        words.append(("Red, amber, green", "the three ratings of a governance area"))
+    if result.outcomes is not None:
+        words.append(
+            (
+                "On track",
+                "an outcome measure whose latest actual is at least as good as that year's "
+                "aspiration",
+            )
+        )
+    if result.peers is not None:
+        words.append(
+            (
+                "Quarter",
+                f"where a {domain}'s rank falls among the peers: the top quarter is the best 25%",
+            )
+        )
+    return words
+
+
+def cut_note(limit: int, command: str) -> str:
+    """Say where a Markdown report was cut, and how to get all of it."""
+    return (
+        f"*The report stops here to stay within {limit:,} characters (`--max-chars`). "
+        f"For all of it: `{command} --format html`, or Markdown with `--max-chars 0`.*"
+    )
+
+
+def note_text(note: str) -> str:
+    """Return an evidence note without the "not counted" that its label already says."""
+    return note.removesuffix("; not counted")
 
 
 # The development plan ----------------------------------------------------------------

@@ -38,6 +38,7 @@ from wcc_assess.models.workbook import (
     LISTS_SHEET,
     OUTCOMES,
     PANEL,
+    PAPER,
     RATINGS,
     TRAJECTORY,
     CellKind,
@@ -501,6 +502,7 @@ def submission_workbook(framework: Framework, data: dict[str, Any]) -> bytes:
         book, ACTIONS, [a for a in plan if isinstance(a, dict)] if isinstance(plan, list) else []
     )
     _write_form(book, PANEL, data)
+    _write_form(book, PAPER, data)
     _indicator_drop_down(book, evidence, framework)
     book.book.active = 0
     return _xlsx.reproducible_bytes(book.book)

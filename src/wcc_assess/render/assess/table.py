@@ -17,7 +17,7 @@ from wcc_assess.models.result import (
     PanelSummary,
     Result,
 )
-from wcc_assess.render import _plan
+from wcc_assess.render import _plan, _words
 from wcc_assess.render._console import SafeTable, StringConsole, table
 from wcc_assess.render._words import (
     action_line,
@@ -304,7 +304,7 @@ def _panel(console: Console, result: Result) -> None:
         console.print("  The panel rated no indicator.")
         return
     console.print(
-        f"  Rated {panel.indicators_rated} indicators, confirmed "
+        f"  Rated {_words.plural(panel.indicators_rated, 'indicator')}, confirmed "
         f"{panel.indicators_rated - panel.indicators_changed} and changed "
         f"{panel.indicators_changed}; calibration (mean self minus panel level) "
         f"{_gap(panel.calibration_gap)}"
