@@ -603,8 +603,8 @@ def test_action_fails_on_a_regression_and_says_so_in_the_summary(
     args = ["submissions/2026-27.yaml", "--baseline", "submissions/2025-26.yaml"]
     assert markdown == single_format(workspace, *args, "--fail-on-regression", "-f", "markdown")
     assert (
-        "1 domain fell since 2025/26" in markdown
-        and "2 of 11 domains with a target are below it" in markdown
+        "1 competency fell since 2025/26" in markdown
+        and "2 of 11 competencies with a target are below it" in markdown
     )
     annotations = run.job.stdout.splitlines()
     assert annotations[0].startswith("::error file=submissions/2026-27.yaml,line=")
@@ -699,7 +699,7 @@ def test_github_workflow_example_runs(
     ).read_text(encoding="utf-8")
     assert job.summary == (workspace / "report.md").read_text(encoding="utf-8")
     if expected:
-        assert "1 domain fell since 2025/26" in job.summary
+        assert "1 competency fell since 2025/26" in job.summary
     else:
         assert "❌" not in job.summary.splitlines()[2]
 

@@ -35,11 +35,13 @@ def test_every_report_says_what_the_framework_is_under_its_title(wcc: Wcc, ref: 
     assert summary
     path = str(EXAMPLES / EXAMPLE_OF[ref])
     markdown = wcc("assess", path, "-f", "markdown").stdout.splitlines()
-    assert markdown[0].startswith("## ") and markdown[2] == f"_{summary}_"
+    # The line under the title and the headline: the framework's summary, then the date.
+    assert markdown[0].startswith("## ") and markdown[4].startswith(f"{summary} Assessed ")
     html = wcc("assess", path, "-f", "html").stdout
     title = html.index("<h1>")
-    said = html.index('<p class="framework-summary">')
+    said = html.index('<p class="about">')  # the board paper's front sheet: the framework line
     assert title < said < html.index("</header>")
+    assert html.count('<p class="about">') == 1
     assert json.loads(wcc("assess", path, "-f", "json").stdout)["framework"]["summary"] == summary
     table = " ".join(wcc("assess", path).stdout.split())
     assert " ".join(summary.split()) in table
@@ -83,8 +85,10 @@ def test_frameworks_show_crosswalk(wcc: Wcc) -> None:
 def test_the_html_report_has_the_crosswalk_as_an_appendix(wcc: Wcc) -> None:
     html = wcc("assess", str(EXAMPLES / "westmarsh-2026-27.yaml"), "-f", "html").stdout
     appendix = html[html.index('<section id="crosswalk"') :]
-    assert html.index('id="rules"') < html.index('id="crosswalk"')
-    assert "Appendix: World Class Commissioning and today&#39;s regime" in appendix
+    # In the board paper's appendix, after how the figures were reached.
+    assert html.index('id="appendix"') < html.index('id="rules"') < html.index('id="crosswalk"')
+    title = "World Class Commissioning and today&#39;s regime for integrated care boards"
+    assert f">{title}</h2>" in appendix
     assert appendix.count('<th scope="row">') == 15
     assert '<th scope="row">Governance: Strategy</th>' in appendix
     kestrel = wcc("assess", str(EXAMPLES / "bs11000-kestrel-vale.yaml"), "-f", "html").stdout
@@ -101,10 +105,12 @@ def test_phases_reach_every_report(wcc: Wcc) -> None:
     ]
     assert result["framework"]["groups"]["method"] == "all-met"
     markdown = wcc("assess", path, "-f", "markdown").stdout
-    assert "### Phases\n\nA phase's level is the lowest level of its assessed domains" in markdown
+    assert "### Phases\n\nA phase's level is the lowest level of its assessed stages" in markdown
     assert "| Strategic | 2 Defined | 2.33 | S1, S2, S3 | 3/3 | S2, S3 |" in markdown
     html = wcc("assess", path, "-f", "html").stdout
     assert '<h2 id="groups-title">Phases</h2>' in html
+    # The summary's competency table, grouped by phase, gives each phase's level.
+    assert ">Strategic phase: level 2, held down by S2, S3</th>" in html
     table = wcc("assess", path).stdout
     assert "Phases: Strategic 2 (S1, S2, S3); Engagement 2 (S4, S5, S6); Management 2" in table
     westmarsh = json.loads(

@@ -61,7 +61,7 @@ def test_expand_files_folders_and_patterns(tmp_path: Path, monkeypatch: pytest.M
     ]
     (tmp_path / "empty").mkdir()
     _, missing = expand_paths(["empty"])
-    assert missing[0].errors[0].message == "the folder holds no .yaml or .yml file"
+    assert missing[0].errors[0].message == "the folder holds no .yaml, .yml, .xlsx or .xlsm file"
     files, _ = expand_paths(["**/*.yaml"])
     assert "a/sub/3.YAML" not in [str(f) for f in files]  # glob is case-sensitive
     with pytest.raises(UsageError, match="standard input"):
@@ -145,7 +145,7 @@ def test_result_and_cohort_json_files_are_baselines(tmp_path: Path) -> None:
     assert isinstance(broken, InvalidSubmission) and broken.errors[0].line == 2
     [other] = grade_file(write(tmp_path / "o.json", json.dumps({"a": 1})), SETTINGS)
     assert isinstance(other, InvalidSubmission)
-    assert other.errors[0].message.startswith("not a wcc result JSON file")
+    assert other.errors[0].message.startswith("is not a wcc-assess result")
 
 
 def test_parallel_grading_gives_the_same_outcomes_in_order(tmp_path: Path) -> None:
@@ -197,4 +197,4 @@ def test_a_dying_worker_leaves_its_files_listed_not_a_hung_run(
 def test_a_json_list_is_not_a_baseline(tmp_path: Path) -> None:
     [other] = grade_file(write(tmp_path / "l.json", "[1, 2]"), SETTINGS)
     assert isinstance(other, InvalidSubmission)
-    assert other.errors[0].message.startswith("not a wcc result JSON file: the top level: ")
+    assert other.errors[0].message.startswith("is not a wcc-assess result")

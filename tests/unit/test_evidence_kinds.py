@@ -173,7 +173,7 @@ def test_an_unknown_key_document_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_submission(path)
     [problem] = caught.value.diagnostics
-    assert problem.path == "domains.C5.C5.1.evidence.0.key_document"
+    assert problem.path == "domains.C5.C5.1.evidence item 1.key_document"
     assert problem.message == "wcc@2009 has no key document 'jnsa'"
     assert problem.hint == "did you mean jsna?" and problem.line is not None
 

@@ -169,7 +169,7 @@ def test_a_problem_of_the_merged_framework_is_located_where_the_change_is(
     )
     check = check_framework_file(path)
     [error] = check.errors
-    assert (error.line, error.path) == (7, "domains.1.weight")
+    assert (error.line, error.path) == (7, "domains.B.weight")
 
 
 def test_unknown_bases_and_cycles_are_located_at_extends(tmp_path: Path) -> None:

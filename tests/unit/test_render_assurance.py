@@ -82,12 +82,13 @@ def test_number_as_written(value: float | None, text: str) -> None:
 
 def test_gate_title_counts_red_areas(result: Result) -> None:
     assert (
-        gate_title(result) == "3 of 11 domains with a target are below it; 1 governance area is red"
+        gate_title(result)
+        == "3 of 11 competencies with a target are below it; 1 governance area is red"
     )
     without = result_of(ASSURANCE)
-    assert gate_title(without) == "3 of 11 domains with a target are below it"
+    assert gate_title(without) == "3 of 11 competencies with a target are below it"
     passed = result_of(ASSURANCE, target=1)
-    assert gate_title(passed) == "Every domain with a target meets it (11 of 11)"
+    assert gate_title(passed) == "Every competency with a target meets it (11 of 11)"
     only_red = result_of(ASSURANCE, target=1, fail_on_red=True)
     assert gate_title(only_red) == "1 governance area is red"
 
@@ -95,7 +96,7 @@ def test_gate_title_counts_red_areas(result: Result) -> None:
 # Markdown.
 def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
     scorecard = markdown.index("### Assurance scorecard")
-    assert scorecard < markdown.index("| Domain | Level |")
+    assert scorecard < markdown.index("| Competency | Level |")
     cells = md_table_after(markdown, "### Assurance scorecard")
     assert cells[0] == ["Health outcomes", "Competencies", "Governance"]
     outcomes, competencies, governance = cells[1]
@@ -105,17 +106,31 @@ def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
 
 
 def test_markdown_headline_names_the_red_area(markdown: str) -> None:
-    assert markdown.splitlines()[4].startswith(
-        "**❌ 3 of 11 domains with a target are below it; 1 governance area is red**"
+    assert markdown.splitlines()[2].startswith(
+        "**❌ 3 of 11 competencies with a target are below it; 1 governance area is red**"
     )
 
 
-def test_markdown_domain_table_has_the_calibration_column(markdown: str) -> None:
-    cells = md_table_after(markdown, "| Domain | Level")
-    assert cells[0][-1] == "Self − panel"
-    rows = {row[0].split()[0]: row for row in cells[1:]}
-    assert rows["C1"][-1] == "+1.00" and rows["C3"][-1] == "0.00" and rows["C2"][-1] == ""
-    assert rows["C11"][-1] == "+0.50" and rows["**Overall**"][-1] == "+0.44"
+def test_markdown_competency_detail_has_the_calibration(markdown: str) -> None:
+    # The summary table stays five columns wide; each competency's calibration is in its
+    # block of the detail, and the panel's overall calibration in the panel section.
+    assert md_table_after(markdown, "| Competency | Level")[0] == [
+        "Competency",
+        "Level",
+        "Target",
+        "Status",
+        "Score",
+    ]
+    assert "· self − panel +1.00" in markdown.split("C1 Locally lead the NHS: level 1", 1)[1]
+    assert (
+        "· self − panel"
+        not in markdown.split("C2 Work with community", 2)[2].split("</details>")[0]
+    )
+    assert (
+        "· self − panel +0.50"
+        in markdown.split("C11 Make sound financial investments: level", 1)[1]
+    )
+    assert "**+0.44**" in markdown
 
 
 def test_markdown_governance(markdown: str) -> None:
@@ -185,7 +200,7 @@ def test_markdown_without_assurance_has_no_scorecard() -> None:
         "### Governance",
         "### Health outcomes",
         "### Panel moderation",
-        "Self − panel",
+        "Self minus panel",
     ):
         assert absent not in text
     fenbridge = render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
@@ -195,8 +210,9 @@ def test_markdown_without_assurance_has_no_scorecard() -> None:
 
 # HTML.
 def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
-    main = html.split("<main>", 1)[1]
-    assert main.lstrip().startswith('<section id="scorecard"')
+    summary = html.split('<section id="summary"', 1)[1]
+    main = summary.split("</h2>", 1)[1]
+    assert main.lstrip().startswith('<section id="scorecard"')  # the summary opens with it
     scorecard = main.split("</section>", 1)[0]
     text = " ".join(scan_html(scorecard).text)
     for expected in (
@@ -220,23 +236,26 @@ def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
 
 
 def test_html_sections_and_gate(html: str) -> None:
+    assert html.index('id="domains"') < html.index('id="gaps"') < html.index('id="appendix"')
+    assert html.index('id="summary"') < html.index('id="domains"')
+    assert html.index('id="appendix"') < html.index('<section id="governance"')
     order = [
         html.index(f'<section id="{name}"')
         for name in (
-            "scorecard",
+            "front-sheet",
             "summary",
-            "charts",
-            "domains",
+            "scorecard",
             "governance",
             "outcomes",
             "panel",
             "next-steps",
             "detail",
             "rules",
+            "glossary",
         )
     ]
     assert order == sorted(order)
-    assert "3 of 11 domains with a target are below it; 1 governance area is red" in html
+    assert "3 of 11 competencies with a target are below it; 1 governance area is red" in html
     ids = [attrs["id"] for _, attrs in scan_html(html).tags if "id" in attrs]
     assert len(ids) == len(set(ids))
 
@@ -277,7 +296,7 @@ def test_html_governance_and_panel(html: str) -> None:
     panel = html.split('<section id="panel"', 1)[1].split("</section>", 1)[0]
     assert panel.count("<tr>") == 1 + 9
     assert "two or more levels apart" in panel and "+0.44" in panel
-    assert '<th scope="col" class="num">Self − panel</th>' in html
+    assert '<th scope="col" class="num">Self minus panel</th>' in html
 
 
 def test_html_without_assurance_is_unchanged_in_shape() -> None:
@@ -287,7 +306,7 @@ def test_html_without_assurance_is_unchanged_in_shape() -> None:
         'id="governance"',
         'id="outcomes"',
         'id="panel"',
-        "Self − panel",
+        "Self minus panel",
     ):
         assert absent not in html
 

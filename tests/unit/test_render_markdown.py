@@ -25,53 +25,40 @@ def section(text: str, title: str) -> str:
 
 def test_heading_and_summary_line(text: str) -> None:
     lines = text.splitlines()
-    assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
-    # under the title, one line on what the framework is (the framework's own summary)
-    assert lines[2] == (
-        "_A Department of Health framework of 2007-2010 for NHS commissioners, reused here "
-        "voluntarily; it is not NHS England's current assurance of integrated care boards, and "
-        "its indicator ids are this project's, not the official criteria numbers._"
+    assert lines[0] == (
+        "## NHS Fenbridge Integrated Care Board (QF7), 2026/27: "
+        "World Class Commissioning organisational competencies"
     )
-    assert lines[4] == (
-        "**❌ 5 of 10 domains with a target are below it** · overall band **Developing**, "
-        "score 2.06 on the 1–4 scale (35.2%) · 10 of 11 domains and 39 of 44 indicators "
+    assert lines[2] == (
+        "**❌ 5 of 10 competencies with a target are below it** · overall band **Developing**, "
+        "score 2.06 on the 1–4 scale (35.2%) · 10 of 11 competencies and 39 of 44 indicators "
         "assessed · "
         "2 claims capped by the evidence rules"
     )
-    assert lines[6].startswith(
-        "World Class Commissioning organisational competencies (wcc 2009) · assessed "
-        "20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd (Board Secretary)"
+    # The line under the title says what the framework is: the framework's own summary.
+    assert lines[4].startswith(
+        "A Department of Health framework of 2007-2010 for NHS commissioners, reused here "
+        "voluntarily; it is not NHS England's current assurance of integrated care boards, and "
+        "its indicator ids are this project's, not the official criteria numbers."
+    )
+    assert lines[4].endswith(
+        "Assessed 20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd "
+        "(Board Secretary)."
     )
 
 
 def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
     table = GFM.render(text).split("<table>")[1].split("</table>")[0]
+    header = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", table.split("</thead>")[0], flags=re.S)
+    # Five columns, narrow enough for a pull-request comment; WCC's own word for a domain.
+    assert header == ["Competency", "Level", "Target", "Status", "Score"]
     rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
     cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S) for row in rows]
-    # Fenbridge's panel rated two indicators, so a calibration column is added.
-    assert len(cells) == 12 and all(len(row) == 8 for row in cells)
-    assert cells[0] == [
-        "C1 Locally lead the NHS",
-        "2 Developing",
-        "2.50",
-        "3",
-        "❌ below",
-        "4/4",
-        "1",
-        "+1.00",
-    ]
-    assert cells[2][4] == "✅ met" and cells[2][5] == "3/4"
-    assert cells[10] == [
-        "C11 Make sound financial investments",
-        "–",
-        "–",
-        "2",
-        "⚪ not assessed",
-        "0/4",
-        "0",
-        "",
-    ]
-    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.06</strong>"
+    assert len(cells) == 12 and all(len(row) == 5 for row in cells)
+    assert cells[0] == ["C1 Locally lead the NHS", "2 Developing", "3", "❌ below", "2.50"]
+    assert cells[2][3] == "✅ met"
+    assert cells[10] == ["C11 Make sound financial investments", "–", "2", "⚪ not assessed", "–"]
+    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][4] == "<strong>2.06</strong>"
 
 
 def test_capped_indicators_say_why(text: str) -> None:
@@ -91,7 +78,7 @@ def test_next_steps_put_domains_below_target_first_and_fold_the_rest(text: str) 
     steps = section(text, "Next steps")
     open_part, folded = steps.split("<details>", 1)
     assert re.findall(r"^\*\*(C\d+) ", open_part, flags=re.M) == ["C1", "C2", "C4", "C6", "C9"]
-    assert "<summary>Next steps in the other domains (5)</summary>" in folded
+    assert "<summary>Next steps in the other competencies (5)</summary>" in folded
     assert re.findall(r"^\*\*(C\d+) ", folded, flags=re.M) == ["C3", "C5", "C7", "C8", "C10"]
     assert (
         "- **C1.3** Board capability and organisational development, level 2 → 3: the claim "
@@ -107,7 +94,7 @@ def test_not_assessed_items_with_reasons(text: str) -> None:
     assert section(text, "Not assessed").strip().splitlines() == [
         "- **C3.4** Using patient experience intelligence: The patient participation review is "
         "being redone after a data error; it will be assessed in 2027/28.",
-        "- **C11** Make sound financial investments (whole domain): Financial competencies are "
+        "- **C11** Make sound financial investments (whole competency): Financial competencies are "
         "assessed by the regional finance review this year, not by self-assessment.",
     ]
 
@@ -120,12 +107,12 @@ def test_warnings(text: str) -> None:
 
 
 def test_indicator_detail_in_details_blocks(text: str) -> None:
-    detail = section(text, "Indicator detail")
+    detail = section(text, "Competency detail")
     summaries = re.findall(r"<summary>(.*?)</summary>", detail)
-    assert len(summaries) == 11
+    assert len(summaries) == 12 and summaries[11] == "Glossary"
     assert summaries[0] == "C1 Locally lead the NHS: level 2, ❌ below (target 3)"
     assert summaries[10] == "C11 Make sound financial investments: not assessed"
-    assert detail.count("<details>") == detail.count("</details>") == 11
+    assert detail.count("<details>") == detail.count("</details>") == 12  # and the glossary
     # a blank line after <summary> so that GitHub renders the Markdown inside
     assert all("</summary>\n\n" in block for block in detail.split("<details>")[1:])
     assert (
@@ -165,11 +152,11 @@ def test_scoring_rules_and_provenance(text: str) -> None:
 def test_without_targets_every_next_step_is_open() -> None:
     text = render(result_of(WESTMARSH[0]), AssessFormat.MARKDOWN)
     assert "**ℹ️ no targets were set**" in text
-    assert "Next steps in the other domains" not in text
+    assert "Next steps in the other competencies" not in text
     assert "➖ no target" in text
 
 
 def test_passing_gate_headline() -> None:
     text = render(result_of(FENBRIDGE, target=1), AssessFormat.MARKDOWN)
-    assert "**✅ every domain with a target meets it (10 of 10)**" in text
+    assert "**✅ every competency with a target meets it (10 of 10)**" in text
     assert "❌" not in text

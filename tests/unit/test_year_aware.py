@@ -221,7 +221,7 @@ def test_a_year_2_measure_needs_a_trajectory_and_a_year_1_measure_does_not(tmp_p
         load_submission(path)
     messages = [(d.path, d.message, d.hint) for d in caught.value.diagnostics]
     assert (
-        "outcomes.0",
+        "outcomes.life-expectancy",
         "the field 'trajectory' is required",
         "wcc@2009 asks for an aspiration for each year after the baseline",
     ) in messages

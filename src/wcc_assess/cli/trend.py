@@ -13,7 +13,10 @@ from wcc_assess.render.formats import TrendFormat
 
 __all__ = ["register"]
 
-TREND_EXIT_CODES = "Exit codes: 0 the trend was written; 2 usage error or invalid input."
+TREND_EXIT_CODES = (
+    "Exit codes: 0 the trend was written; 2 usage error or invalid input; 3 an internal error "
+    "(a bug in wcc-assess: please report it)."
+)
 
 
 @guarded
@@ -21,7 +24,7 @@ def trend(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Submissions (YAML) or results (`wcc assess --format json`) of one "
+            help="Submissions (YAML or workbooks) or results (`wcc assess --format json`) of one "
             "organisation, one per period, in any order.",
             show_default=False,
         ),

@@ -88,6 +88,9 @@ class CohortOptions:
     """The report's timestamp (the caller honours SOURCE_DATE_EPOCH)."""
     target: int | None = None
     """The ``--target`` every submission was graded with, recorded in the report."""
+    framework_choice: str | None = None
+    """Why the cohort has its framework when no ``--framework`` was given, e.g. "the
+    framework of 10 of its 13 graded files"; said to each file of another framework."""
 
 
 def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
@@ -169,8 +172,26 @@ def _problem(file: str, message: str, hint: str | None = None) -> InvalidSubmiss
     return InvalidSubmission.one(Diagnostic(file, message, hint=hint))
 
 
+def _other_framework(
+    summary: OrganisationSummary, framework_ref: str, baseline: bool, why: str | None
+) -> InvalidSubmission:
+    """Refuse a file graded against another framework than the cohort's: say why, what to do."""
+    what = "baseline" if baseline else "cohort"
+    reason = f" ({why})" if why else ""
+    if summary.framework.partition("@")[0] == framework_ref.partition("@")[0]:
+        hint = f"pass --framework {framework_ref} to grade every file against it"
+    else:
+        hint = f"grade the {summary.framework} files as a cohort of their own"
+    return _problem(
+        summary.source,
+        f"graded against {summary.framework}, but the {what} is graded against "
+        f"{framework_ref}{reason}",
+        hint,
+    ).model_copy(update={"baseline": baseline})
+
+
 def _split(
-    outcomes: Iterable[Outcome], framework_ref: str, *, baseline: bool
+    outcomes: Iterable[Outcome], framework_ref: str, *, baseline: bool, why: str | None = None
 ) -> tuple[list[OrganisationSummary], list[InvalidSubmission]]:
     """Separate graded summaries from invalid files; apply the duplicate and framework rules."""
     graded: list[OrganisationSummary] = []
@@ -190,15 +211,7 @@ def _split(
         if summary.framework == framework_ref or (baseline and same_id):
             kept.append(summary)
             continue
-        what = "baseline" if baseline else "cohort"
-        invalid.append(
-            _problem(
-                summary.source,
-                f"graded against {summary.framework}, but the {what} is graded against "
-                f"{framework_ref}",
-                f"pass --framework {framework_ref}, or grade it in a cohort of its own",
-            ).model_copy(update={"baseline": baseline})
-        )
+        invalid.append(_other_framework(summary, framework_ref, baseline, why))
 
     groups: dict[tuple[str, str], list[OrganisationSummary]] = defaultdict(list)
     for summary in kept:
@@ -450,19 +463,18 @@ def build_cohort(
     problems of files that could not be graded; ``baseline`` likewise for last year's
     cohort. See the module docstring for the rules.
     """
-    summaries, invalid = _split(outcomes, framework.ref, baseline=False)
+    why = options.framework_choice
+    summaries, invalid = _split(outcomes, framework.ref, baseline=False, why=why)
     invalid.sort(key=lambda item: item.file)
     files = len(summaries) + len(invalid)
     league = _league(summaries)
     domains = _domains(framework, summaries)
     weakest, strongest = _extremes(domains)
     periods = sorted({s.period for s in summaries})
-    warnings: list[str] = []
-    if len(periods) > 1:
-        warnings.append(
-            f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
-            "its statistics mix them"
-        )
+    mixed = (
+        f"the cohort spans {len(periods)} periods ({', '.join(periods)}); its statistics mix them"
+    )
+    warnings = [mixed] if len(periods) > 1 else []
     comparison = None
     if baseline is not None:
         base, base_invalid = _split(baseline, framework.ref, baseline=True)

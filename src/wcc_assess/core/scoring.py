@@ -37,9 +37,11 @@ from wcc_assess.core.numbers import (
     weighted_mean,
 )
 from wcc_assess.core.outcomes import score_outcomes
+from wcc_assess.core.paper import board_paper
 from wcc_assess.errors import Loc, UsageError
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
+from wcc_assess.models.paper import ReportDetails
 from wcc_assess.models.result import (
     Change,
     Coverage,
@@ -100,6 +102,8 @@ class ScoreOptions(NamedTuple):
     """The submission's source lines, for reports that point at them."""
     fail_on_overdue: bool = False
     """Fail the gate when an action of the plan is overdue (``--fail-on-overdue``)."""
+    paper: ReportDetails | None = None
+    """The front sheet's fields from the command line; they override the ``report:`` block."""
 
 
 def check_target(framework: Framework, target: int | None) -> None:
@@ -129,6 +133,7 @@ def framework_info(framework: Framework) -> FrameworkInfo:
         not_rated=framework.scoring.not_rated,
         groups=framework.groups,
         crosswalk=framework.crosswalk,
+        terms=framework.terms,
     )
 
 
@@ -389,6 +394,7 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
+        phase=domain.phase,
         assessed=level is not None,
         not_assessed_reason=None if level else reason,
         coverage=Coverage.model_construct(assessed=len(rated), total=counted),
@@ -687,4 +693,5 @@ def _result(run: _Pass, domains: list[DomainResult], overall: Overall, parts: _P
         actions=plan,
         groups=parts.groups,
         key_documents=parts.key_documents,
+        paper=board_paper(run.framework, submission, run.options.paper),
     )

@@ -9,15 +9,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wcc_assess.errors import UsageError
+from wcc_assess.io.reading import FileId, files_read
 
 __all__ = ["check_outputs", "emit", "needs_writing", "refuse_to_overwrite", "write_atomic"]
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _file_id(path: Path) -> FileId | None:
+    """Return the (device, inode) a path leads to, through links; None if it leads nowhere."""
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
+        info = os.stat(path)
+    except (OSError, ValueError):  # missing, a symlink loop, a name the system refuses
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Tell whether two paths name one file.
+
+    The same name, or (through hard links and symbolic links) the same device and inode.
+    A symlink loop is nobody's file.
+    """
+    if os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b)):
+        return True
+    found = _file_id(a)
+    return found is not None and found == _file_id(b)
 
 
 def _mode_for(path: Path) -> int:
@@ -30,8 +45,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes: a workbook) to ``path`` through a temporary file and a rename.
 
     A failure leaves no half-written file: either the old content or the new one.
     """
@@ -41,16 +56,10 @@ def write_atomic(path: Path, text: str) -> None:
     handle = None
     try:
         handle = tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="",
-            dir=directory,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
+            "wb", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )
         with handle:
-            handle.write(text)
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(path))
@@ -61,17 +70,38 @@ def write_atomic(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
+def _to_stdout(text: str | bytes) -> None:
+    if isinstance(text, str):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if sys.stdout.isatty():
+        raise UsageError("a workbook is not for a terminal: write it to a file with -o FILE.xlsx")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text)
+    sys.stdout.buffer.flush()
+
+
 def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | str] = ()) -> None:
     """Refuse, before anything is written, outputs that are inputs or named twice.
 
+    An input is any file in ``inputs`` and any file this command has read (the submission,
+    a framework file, a baseline, a cohort's members, standard input when it is a file:
+    :func:`~wcc_assess.io.reading.files_read`), under any name, hard link or symbolic link.
     ``None`` and ``-`` stand for stdout and are never refused.
     """
     files = [path for path in outputs if path is not None and str(path) != "-"]
     sources = [Path(source) for source in inputs if str(source) != "-"]
+    read = files_read()
     for index, output in enumerate(files):
         for source in sources:
             if _same_file(output, source):
                 raise UsageError(f"refusing to write the report over the input file {source}")
+        if _file_id(output) in read:
+            raise UsageError(
+                f"refusing to write over {output}: it is one of the files this command read "
+                "(standard input included)"
+            )
         for other in files[:index]:
             if output == other or _same_file(output, other):
                 raise UsageError(f"{output} is named for two reports; give each its own file")
@@ -90,7 +120,7 @@ def needs_writing(path: Path, text: str, force: bool) -> bool:
     """
     if path.is_dir():
         raise UsageError(f"cannot write the schema to {path}: it is a folder")
-    if not path.exists():
+    if not path.is_file():  # nothing there, or a device or pipe: never read it
         return True
     try:
         same = path.read_text(encoding="utf-8") == text
@@ -101,21 +131,21 @@ def needs_writing(path: Path, text: str, force: bool) -> bool:
     return not same
 
 
-def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
+def emit(text: str | bytes, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
     """Send a report to ``output`` (atomically) or to stdout when it is None or ``-``.
 
     A device or pipe (``/dev/null``, a FIFO) is written to directly: replacing it with a
-    regular file would be wrong.
+    regular file would be wrong. Bytes (a workbook) go to stdout only when it is not a
+    terminal.
     """
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _to_stdout(text)
         return
     check_outputs([output], inputs)
     if output.exists() and not output.is_file() and not output.is_dir():
         try:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with output.open("wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         except OSError as error:
             raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
         return

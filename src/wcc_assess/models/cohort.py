@@ -6,12 +6,11 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 """
 
 from collections.abc import Sequence
-from datetime import date
 
 from pydantic import field_serializer
 
 from wcc_assess.errors import Diagnostic
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
 
@@ -35,9 +34,11 @@ __all__ = [
     "PlanCounts",
 ]
 
-COHORT_SCHEMA_VERSION = "1.2"
+COHORT_SCHEMA_VERSION = "1.4"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
-the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort)."""
+the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort);
+1.3 the framework's ``terms`` (what it calls a domain and an indicator); 1.4 the ``sheet``
+and ``cell`` of a problem found in a workbook (in ``invalid``)."""
 
 
 class DomainSummary(Model):
@@ -58,7 +59,7 @@ class OrganisationSummary(Model):
     organisation: str
     code: str
     period: str
-    assessed_on: date | None = None
+    assessed_on: Date | None = None
     framework: str
     """``id@version`` of the framework it was graded against."""
     score: float | None

@@ -15,6 +15,7 @@ from wcc_assess.models._base import Model
 from wcc_assess.models.assurance import Better, EvidenceKind, Rag
 
 __all__ = [
+    "Terms",
     "Band",
     "ClaimWarning",
     "Crosswalk",
@@ -360,6 +361,20 @@ class Crosswalk(Model):
     rows: Annotated[list[CrosswalkRow], Field(min_length=1)]
 
 
+class Terms(Model):
+    """What the framework calls its parts, so that reports use its own words.
+
+    WCC calls its domains "competencies"; BS 11000 calls them "stages". Each is written in
+    the singular and the plural, in lower case; reports capitalise them where a sentence or
+    a heading starts.
+    """
+
+    domain: Text = "domain"
+    domains: Text = "domains"
+    indicator: Text = "indicator"
+    indicators: Text = "indicators"
+
+
 class Framework(Model):
     """A competency framework, validated for internal consistency."""
 
@@ -390,6 +405,8 @@ class Framework(Model):
     """How domains sharing a ``phase`` roll up into groups in every report."""
     crosswalk: Crosswalk | None = None
     """Where each domain's concern is judged in a later regime."""
+    terms: Terms = Terms()
+    """What the framework calls a domain and an indicator, for reports."""
 
     @property
     def levels(self) -> list[int]:

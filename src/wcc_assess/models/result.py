@@ -8,16 +8,15 @@ governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc 
 shows: the recency window, each indicator's rule checks and next-level evidence, the
 weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
 1.5 the development plan: ``actions``, each domain's and next step's actions, and the
-``overdue-action`` gate; the framework's one-line summary, its unrated domains, groups and
-crosswalk, evidence kinds and key documents, the kinds and recent window of a cap, and the
-groups' levels).
+``overdue-action`` gate; 1.6 the board paper's front sheet ``paper``, the framework's
+``terms``, each domain's ``phase`` and the ``peers`` ranking; 1.7 the framework's one-line
+summary, its unrated domains, groups and crosswalk, evidence kinds and key documents, the
+kinds and recent window of a cap, and the groups' levels).
 """
 
-import datetime as _dt
-from datetime import date
 from enum import StrEnum
 
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.assurance import Better, EvidenceKind, Rag
 from wcc_assess.models.framework import (
@@ -30,7 +29,9 @@ from wcc_assess.models.framework import (
     NotRated,
     RagPoints,
     Replaces,
+    Terms,
 )
+from wcc_assess.models.paper import Paper
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
@@ -64,13 +65,15 @@ __all__ = [
     "Overall",
     "PanelMemberInfo",
     "PanelSummary",
+    "PeerDomain",
+    "Peers",
     "RagCounts",
     "Result",
     "RuleCheck",
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.5"
+RESULT_SCHEMA_VERSION = "1.7"
 
 
 class FrameworkInfo(Model):
@@ -87,14 +90,17 @@ class FrameworkInfo(Model):
     bands: list[Band]
     replaces: Replaces | None = None
     """The older framework version this one revises, and its id map (schema 1.1)."""
+    terms: Terms = Terms()
+    """What the framework calls a domain and an indicator ("competency" in WCC; schema
+    1.6)."""
     summary: str | None = None
-    """One line on what the framework is, printed under every report's title (schema 1.5)."""
+    """One line on what the framework is, printed under every report's title (schema 1.7)."""
     not_rated: list[NotRated] = []
-    """Domains or indicators this version does not rate, with the reasons (schema 1.5)."""
+    """Domains or indicators this version does not rate, with the reasons (schema 1.7)."""
     groups: GroupRules | None = None
-    """How domains roll up into groups such as phases (schema 1.5)."""
+    """How domains roll up into groups such as phases (schema 1.7)."""
     crosswalk: Crosswalk | None = None
-    """Where each domain's concern is judged in a later regime (schema 1.5)."""
+    """Where each domain's concern is judged in a later regime (schema 1.7)."""
 
 
 class EvidenceResult(Model):
@@ -102,7 +108,7 @@ class EvidenceResult(Model):
 
     title: str
     ref: str
-    date: date
+    date: Date
     counted: bool
     """Whether it counted towards the evidence rules."""
     recent: bool
@@ -110,9 +116,9 @@ class EvidenceResult(Model):
     note: str | None = None
     """Why it was not counted (a duplicate ref, or dated after the assessment)."""
     kind: EvidenceKind | None = None
-    """What the item shows, as the submission says (schema 1.5)."""
+    """What the item shows, as the submission says (schema 1.7)."""
     key_document: str | None = None
-    """The key document it is, as the submission says (schema 1.5)."""
+    """The key document it is, as the submission says (schema 1.7)."""
 
 
 class Cap(Model):
@@ -126,13 +132,13 @@ class Cap(Model):
     recent: int
     """Counted items dated within the rule's recent window."""
     message: str
-    recent_since: date | None = None
+    recent_since: Date | None = None
     """The first day of the rule's recent window, when it asks for recent items (schema
-    1.5)."""
+    1.7)."""
     kinds: list[EvidenceKind] = []
-    """The kinds of evidence the rule asks for (schema 1.5)."""
+    """The kinds of evidence the rule asks for (schema 1.7)."""
     kinds_missing: list[EvidenceKind] = []
-    """Those the counted items did not supply (schema 1.5)."""
+    """Those the counted items did not supply (schema 1.7)."""
 
 
 class RuleCheck(Model):
@@ -157,12 +163,12 @@ class EvidenceNeed(Model):
     short_recent: int
     """Recent items still to add."""
     kinds: list[EvidenceKind] = []
-    """Kinds of evidence the rules up to that level ask for (schema 1.5)."""
+    """Kinds of evidence the rules up to that level ask for (schema 1.7)."""
     kinds_missing: list[EvidenceKind] = []
-    """Those the counted items do not yet supply (schema 1.5)."""
-    recent_since: date | None = None
+    """Those the counted items do not yet supply (schema 1.7)."""
+    recent_since: Date | None = None
     """The first day of the recent window of the rule asking for the most recent items
-    (schema 1.5); rules may have windows of their own."""
+    (schema 1.7); rules may have windows of their own."""
 
 
 class ChangeDirection(StrEnum):
@@ -237,7 +243,7 @@ class IndicatorResult(Model):
     of the scale or when not assessed."""
     not_rated: bool = False
     """The framework version does not rate it (``not_assessed_reason`` says why; schema
-    1.5)."""
+    1.7)."""
 
 
 class Coverage(Model):
@@ -310,6 +316,8 @@ class DomainResult(Model):
     id: str
     title: str
     weight: float
+    phase: str | None = None
+    """The group (phase) of the framework the domain belongs to, if any (schema 1.6)."""
     assessed: bool
     not_assessed_reason: str | None = None
     level: int | None = None
@@ -350,7 +358,7 @@ class DomainResult(Model):
     their status (schema 1.5)."""
     not_rated: bool = False
     """The framework version does not rate it (``not_assessed_reason`` says why; schema
-    1.5). It has no target and is left out of the coverage counts."""
+    1.7). It has no target and is left out of the coverage counts."""
 
 
 class GroupResult(Model):
@@ -382,7 +390,7 @@ class KeyDocumentStatus(StrEnum):
 
 
 class KeyDocumentResult(Model):
-    """One key document of the framework, and where the submission cites it (schema 1.5)."""
+    """One key document of the framework, and where the submission cites it (schema 1.7)."""
 
     id: str
     title: str
@@ -466,7 +474,7 @@ class BaselineInfo(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     framework_id: str
     framework_version: str
     revision: str | None = None
@@ -489,7 +497,7 @@ class PanelMemberInfo(Model):
 class PanelSummary(Model):
     """The panel that confirmed and challenged the self-assessment, and how far it differed."""
 
-    date: _dt.date | None = None
+    date: Date | None = None
     """The panel day, when the submission records it."""
     members: list[PanelMemberInfo] = []
     indicators_rated: int
@@ -587,7 +595,7 @@ class OutcomeStatus(StrEnum):
     """No actual value yet."""
     NO_ASPIRATION = "no-aspiration"
     """An actual, but no aspiration to judge it by: the framework sets no trajectories
-    (WCC's first year), so it is shown against its baseline only (schema 1.5)."""
+    (WCC's first year), so it is shown against its baseline only (schema 1.7)."""
 
 
 class OutcomeYear(Model):
@@ -595,7 +603,7 @@ class OutcomeYear(Model):
 
     period: str
     aspiration: float | None = None
-    """The year's aspiration; None when the framework sets no trajectories (schema 1.5)."""
+    """The year's aspiration; None when the framework sets no trajectories (schema 1.7)."""
     actual: float | None = None
     status: OutcomeStatus
     difference: float | None = None
@@ -635,11 +643,36 @@ class OutcomesResult(Model):
     off_track: int
     no_actual: int
     no_aspiration: int = 0
-    """Measures with an actual but no aspiration to judge it by (schema 1.5)."""
+    """Measures with an actual but no aspiration to judge it by (schema 1.7)."""
     required: list[str] = []
     """The framework's required measure ids."""
     recommended_count: int | None = None
     """The framework's recommended number of measures."""
+
+
+class PeerDomain(Model):
+    """One domain's place among the peers: ranked by level, then by score."""
+
+    id: str
+    rank: int | None = None
+    """1 is the highest level (ties share a rank); None when the domain was not assessed."""
+    of: int
+    """Organisations ranked on this domain: the assessed peers and this organisation."""
+    quartile: int | None = None
+    """1 is the top quarter of the ranking, 4 the bottom."""
+    median_level: float | None = None
+    """The median level of the assessed peers (this organisation left out)."""
+
+
+class Peers(Model):
+    """Where the organisation stands among a cohort's (``wcc assess --peers``)."""
+
+    source: str
+    """The cohort report (``wcc cohort --format json``) compared with."""
+    organisations: int
+    """Peers compared with: the cohort's graded organisations, this one left out."""
+    periods: list[str]
+    domains: list[PeerDomain]
 
 
 class Result(Model):
@@ -656,14 +689,14 @@ class Result(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     assessors: list[str]
     domains: list[DomainResult]
     overall: Overall
     gate: GateOutcome
     warnings: list[str] = []
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
-    recent_since: date | None = None
+    recent_since: Date | None = None
     """The first day of the recency window: evidence dated from it to ``assessed_on`` is
     recent (schema 1.4)."""
     baseline: BaselineInfo | None = None
@@ -677,10 +710,16 @@ class Result(Model):
     actions: ActionPlan | None = None
     """The development plan and its judgement: when the submission has an ``actions``
     section, a domain needs one, or the baseline had one (schema 1.5)."""
+    paper: Paper | None = None
+    """The board paper's front sheet: the submission's ``report:`` block with the command
+    line's overrides (schema 1.6)."""
+    peers: Peers | None = None
+    """Where the organisation stands among a cohort's, per domain (``--peers``; schema
+    1.6)."""
     groups: list[GroupResult] = []
-    """The framework's groups of domains (phases), when it has any (schema 1.5)."""
+    """The framework's groups of domains (phases), when it has any (schema 1.7)."""
     key_documents: list[KeyDocumentResult] = []
-    """The framework's key documents, each cited, hinted at or missing (schema 1.5)."""
+    """The framework's key documents, each cited, hinted at or missing (schema 1.7)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

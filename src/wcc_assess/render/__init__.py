@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 from enum import StrEnum
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from wcc_assess.render.formats import ActionsFormat, AssessFormat, CohortFormat, TrendFormat
 from wcc_assess.render.interface import Renderer, RenderOptions
@@ -37,6 +37,7 @@ __all__ = [
     "ActionsFormat",
     "AssessFormat",
     "CohortFormat",
+    "FAMILIES",
     "Family",
     "RenderOptions",
     "Renderer",
@@ -69,8 +70,11 @@ class Family(Generic[D, F]):
         """Return the render function of ``fmt`` (its module is imported now)."""
         return cast("Renderer[D]", importlib.import_module(self.module(fmt)).render)
 
-    def render(self, document: D, fmt: F, options: RenderOptions | None = None) -> str:
-        """Render ``document`` in ``fmt``; the same inputs always give the same text."""
+    def render(self, document: D, fmt: F, options: RenderOptions | None = None) -> str | bytes:
+        """Render ``document`` in ``fmt``; the same inputs always give the same report.
+
+        A report is text, or bytes for a binary format (the cohort's ``xlsx``).
+        """
         return self.renderer(fmt)(document, options or RenderOptions())
 
 
@@ -83,7 +87,12 @@ ACTIONS: Family[ActionsReport, ActionsFormat] = Family(
     "actions", ActionsFormat, "wcc_assess.render.actions"
 )
 
+FAMILIES: dict[str, Family[Any, Any]] = {f.name: f for f in (ASSESS, COHORT, TREND, ACTIONS)}
+"""Every family by name, which is the name of the command that writes its reports."""
+
 
 def render(result: Result, fmt: AssessFormat, options: RenderOptions | None = None) -> str:
-    """Render an assessment in ``fmt`` (``ASSESS.render``)."""
-    return ASSESS.render(result, fmt, options)
+    """Render an assessment in ``fmt`` (``ASSESS.render``): every assessment format is text."""
+    text = ASSESS.render(result, fmt, options)
+    assert isinstance(text, str)
+    return text

@@ -27,7 +27,8 @@ from wcc_assess.models.actions import (
     UnplannedGap,
 )
 from wcc_assess.models.assurance import EvidenceKind, Rag, kinds_phrase
-from wcc_assess.models.framework import DomainMethod, EvidenceRule, GroupRules, Level
+from wcc_assess.models.framework import DomainMethod, EvidenceRule, GroupRules, Level, Terms
+from wcc_assess.models.paper import PaperStatus
 from wcc_assess.models.result import (
     Change,
     ChangeDirection,
@@ -37,6 +38,7 @@ from wcc_assess.models.result import (
     KeyDocumentStatus,
     OutcomeMeasureResult,
     OutcomeStatus,
+    PeerDomain,
     Result,
     TargetSource,
 )
@@ -50,15 +52,18 @@ __all__ = [
     "MINUS",
     "NO_VALUE",
     "OUTCOME_TEXT",
+    "PAPER_STATUS_TEXT",
     "RAG_TEXT",
     "STATUS_TEXT",
     "WIDTH",
     "arrow",
     "calibration_text",
+    "capital",
     "change_text",
     "action_line",
     "action_status_text",
     "counted",
+    "cut_note",
     "days_text",
     "decimal",
     "follow_up_line",
@@ -74,6 +79,7 @@ __all__ = [
     "gate_phrase",
     "gate_text",
     "gate_title",
+    "glossary",
     "group_rule_text",
     "kinds_text",
     "level_name",
@@ -83,12 +89,17 @@ __all__ = [
     "method_rule",
     "method_text",
     "not_rated_text",
+    "note_text",
     "or_list",
+    "ordinal",
+    "peer_text",
     "plural",
     "rule_needs",
     "sentence",
     "signed",
     "target_source_text",
+    "term",
+    "weight_text",
     "wrap",
 ]
 
@@ -146,7 +157,7 @@ def decimal(value: float | Fraction) -> str:
 
 def plural(count: int, word: str) -> str:
     """Return ``1 error``, ``2 errors``, ``0 errors``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def counted(**counts: int) -> str:
@@ -313,14 +324,13 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
 # Gates, targets, rules ---------------------------------------------------------------------
 
 
-def _fell(count: int, since: str) -> str:
-    return f"{count} domain{'s' if count != 1 else ''} fell since {since}"
+def _fell(terms: Terms, count: int, since: str) -> str:
+    return f"{term(terms, count)} fell since {since}"
 
 
 def gate_title(result: Result) -> str:
     """Return :func:`gate_phrase` as a title (``1 of 11 domains with a target is below it``)."""
-    text = gate_phrase(result)
-    return text[:1].upper() + text[1:]
+    return capital(gate_phrase(result))
 
 
 def gate_phrase(result: Result) -> str:
@@ -332,15 +342,18 @@ def gate_phrase(result: Result) -> str:
     targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
     below = [d for d in targeted if d.status is DomainStatus.BELOW]
     gate, since = result.gate, result.baseline.period if result.baseline else None
+    terms = result.framework.terms
     parts: list[str] = []
     if gate.status is GateStatus.FAILED:
         fell = [f for f in gate.failures if f.kind == "regression"]
         red = [f for f in gate.failures if f.kind == "governance-red"]
         if below or not (fell or red or any(f.kind == "overdue-action" for f in gate.failures)):
             verb = "is" if len(below) == 1 else "are"
-            parts.append(f"{len(below)} of {len(targeted)} domains with a target {verb} below it")
+            parts.append(
+                f"{len(below)} of {term(terms, len(targeted))} with a target {verb} below it"
+            )
         if fell and since:
-            parts.append(_fell(len(fell), since))
+            parts.append(_fell(terms, len(fell), since))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
         if overdue := [f for f in gate.failures if f.kind == "overdue-action"]:
@@ -349,10 +362,10 @@ def gate_phrase(result: Result) -> str:
         others = {"regression", "governance-red", "overdue-action"} & set(gate.checks)
         if "below-target" in gate.checks or not others:
             parts.append(
-                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
+                f"every {term(terms)} with a target meets it ({len(targeted)} of {len(targeted)})"
             )
         if "regression" in gate.checks and since:
-            parts.append(f"no domain fell since {since}")
+            parts.append(f"no {term(terms)} fell since {since}")
         if "governance-red" in gate.checks:
             parts.append("no governance area is red")
         if "overdue-action" in gate.checks:
@@ -443,12 +456,15 @@ def not_rated_text(domain: DomainResult) -> str:
     return f"Not rated in this framework version: {domain.not_assessed_reason or ''}".rstrip(": ")
 
 
-def group_rule_text(rules: GroupRules) -> str:
-    """State how a group's level is derived, for the reports' notes."""
+def group_rule_text(rules: GroupRules, domains: str = "domains") -> str:
+    """State how a group's level is derived, for the reports' notes.
+
+    ``domains`` is the framework's word for them (``stages`` in BS 11000).
+    """
     how = (
-        "the lowest level of its assessed domains"
+        f"the lowest level of its assessed {domains}"
         if rules.method is DomainMethod.ALL_MET
-        else "the weighted mean of its assessed domains' scores, rounded down"
+        else f"the weighted mean of its assessed {domains}' scores, rounded down"
     )
     return f"A {rules.term}'s level is {how}; its score is the weighted mean of their scores."
 
@@ -483,6 +499,400 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
         f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
         f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."
     )
+
+
+# Workbooks -------------------------------------------------------------------------------
+
+SHEET_TITLES = {
+    "Cover": "Self-assessment: who, when and against what",
+    "Ratings": "Ratings: one row per indicator, grouped by domain",
+    "Evidence": "Evidence: one row per item",
+    "Governance": "Governance: red, amber or green for each sub-indicator",
+    "Outcomes": "Health outcome measures: one row per measure",
+    "Trajectory": "Outcome trajectories: one row per measure and financial year",
+    "Panel": "Assurance panel: the panel day and its members",
+    "Actions": "Development plan: one row per action",
+    "Board paper": "Board paper: how the report is headed for the board",
+}
+"""The title at the top of each sheet of a submission's workbook."""
+
+SHEET_NOTES = {
+    "Cover": (
+        "Fill in the white cells. Grey cells are written by wcc and are locked (the sheet is "
+        "protected without a password). Targets are optional: a level every domain should "
+        "reach, or one per domain. List everyone who took part in the self-assessment at the "
+        "bottom."
+    ),
+    "Ratings": (
+        "For each indicator, read the level descriptors and choose the level the evidence "
+        "shows from the drop-down. To skip an indicator, choose Not assessed and say why in "
+        "the Reason column; to skip a whole domain, do the same on the domain's row. The "
+        "panel's columns are for the assurance panel."
+    ),
+    "Evidence": (
+        "One row per item of evidence: choose the indicator it supports, give a title, a "
+        "reference (a web address, a board paper number) and the date it was produced or "
+        "approved. Items with the same reference count once. Say what kind of evidence it "
+        "is (a plan, a decision, a result, a partner's view, or other: higher levels ask for "
+        "particular kinds) and, if it is one of the framework's key documents, choose its id."
+    ),
+    "Governance": (
+        "Rate each sub-indicator red, amber or green against the descriptions, or choose Not "
+        "assessed and say why. Leave the sheet empty if you do not rate governance."
+    ),
+    "Outcomes": (
+        "One row per outcome measure: an id of your own (letters, digits, dots, dashes), its "
+        "name, the unit, whether higher or lower is better, and its baseline year and value. "
+        "Leave the sheet empty if you do not report outcomes."
+    ),
+    "Trajectory": (
+        "For each measure, one row per financial year: the aspiration for that year and, "
+        "once published, the actual value."
+    ),
+    "Panel": (
+        "For the assurance panel: the panel day and its members. Leave the sheet empty for a "
+        "self-assessment that no panel has seen yet."
+    ),
+    "Actions": (
+        "One row per action of the development plan: an id of your own, the indicators or "
+        "domains it addresses (ids separated by commas), what will be done, the owner, the "
+        "due date and the status (open, in-progress, done, or dropped with a reason). Leave "
+        "the sheet empty if the submission has no plan."
+    ),
+    "Board paper": (
+        "Optional: how the board paper made from this self-assessment is headed. Every field "
+        "may be left empty (wcc then uses its defaults, and the options of wcc assess can "
+        "set them too). Leave the sheet empty if you do not need it."
+    ),
+}
+"""What to do on each sheet, in plain words (row 2 of the sheet)."""
+
+COLUMN_LABELS = {
+    "domain": "Domain",
+    "indicator": "Indicator",
+    "area": "Area",
+    "sub_indicator": "Sub-indicator",
+    "title": "Title",
+    "level": "Level",
+    "rating": "Rating",
+    "not_assessed": "Reason (if not assessed)",
+    "narrative": "Narrative: what the evidence shows",
+    "panel_level": "Panel's level",
+    "panel_rating": "Panel's rating",
+    "panel_note": "Panel's note",
+    "ref": "Reference (web address or document)",
+    "date": "Date",
+    "kind": "Kind (what it shows)",
+    "key_document": "Key document (its id, if it is one)",
+    "name": "Name",
+    "role": "Role",
+    "id": "Measure id",
+    "unit": "Unit",
+    "better": "Better when",
+    "baseline.period": "Baseline year",
+    "baseline.value": "Baseline value",
+    "source": "Source of the figures",
+    "measure": "Measure id",
+    "year": "Financial year",
+    "aspiration": "Aspiration",
+    "actual": "Actual",
+    "field": "Field",
+    "label": "",
+    "value": "Value",
+    "help": "Notes",
+}
+"""The label above each column, by the column's key (``Sheet.key`` where a sheet names it
+otherwise)."""
+
+COLUMN_LABELS |= {
+    "Actions.id": "Action id",
+    "for": "For (indicator or domain ids)",
+    "action": "Action",
+    "owner": "Owner",
+    "due": "Due",
+    "status": "Status",
+    "reason": "Reason (if dropped)",
+    "note": "Note",
+    "raised": "Raised in (year)",
+}
+
+
+def column_label(sheet: str, key: str) -> str:
+    """Return the label above a column of a sheet."""
+    return COLUMN_LABELS.get(f"{sheet}.{key}") or COLUMN_LABELS[key]
+
+
+FIELD_LABELS = {
+    "framework": ("Framework", "The framework and its version, e.g. wcc@2009. Written by wcc."),
+    "organisation.name": ("Organisation", "The organisation's full name."),
+    "organisation.code": ("Organisation code", "Its ODS code, e.g. QW9."),
+    "period": ("Financial year assessed", "Written as 2026/27."),
+    "assessed_on": ("Date of the self-assessment", "The day the assessment was agreed."),
+    "targets.default": ("Target for every domain", "Optional: a level every domain should reach."),
+    "panel.date": ("Panel day", "The day the panel confirmed and challenged the self-assessment."),
+    "report.title": ("Title", "The paper's title; empty: the framework, organisation and year."),
+    "report.meeting": ("Meeting", "The meeting it goes to, e.g. Board meeting in public."),
+    "report.meeting_date": ("Meeting date", "The day of that meeting."),
+    "report.status": ("Status", "draft (the default) or final."),
+    "report.author": ("Author", "Who wrote the paper."),
+    "report.executive_lead": ("Executive lead", "The executive who presents it."),
+    "report.purpose": ("Purpose", "Why the board sees it, e.g. For assurance."),
+    "report.recommendation": ("Recommendation", "What the board is asked to do."),
+    "report.marking": ("Marking", "A protective marking on every page, e.g. OFFICIAL."),
+}
+"""The label and guidance of each field of a form sheet."""
+
+ASSESSORS_LABEL = "Assessors: who took part in the self-assessment"
+MEMBERS_LABEL = "Members of the panel"
+
+
+def field_label(path: Sequence[str], titles: dict[str, str]) -> tuple[str, str]:
+    """Return a form field's label and guidance; ``titles`` names domains for targets."""
+    key = ".".join(path)
+    if key in FIELD_LABELS:
+        return FIELD_LABELS[key]
+    if path[0] == "targets":
+        return f"Target for {path[-1]}", titles.get(path[-1], "")
+    return key, ""
+
+
+def descriptor_label(level: int, label: str) -> str:
+    """Return the label above a level's descriptors: ``Level 3: Established``."""
+    return f"Level {level}: {label}"
+
+
+def rag_descriptor_label(rating: Rag) -> str:
+    """Return the label above a rating's descriptions: ``Green means``."""
+    return f"{rating.label} means"
+
+
+def level_choices_error(levels: Sequence[int]) -> str:
+    """Return what a level drop-down says to a value it does not offer."""
+    return f"Choose a level from {levels[0]} to {levels[-1]}, or Not assessed."
+
+
+_RESTORE_ROW = (
+    "its row was deleted: copy it back from a workbook written by `wcc init --format xlsx`"
+)
+_SPREADSHEET_WORDS: tuple[tuple[str, str, str | None], ...] = (
+    (
+        "level is required (or skip",
+        "level is required",
+        "choose a level, or Not assessed with a reason",
+    ),
+    (
+        "rating is required: red, amber",
+        "rating is required",
+        "choose red, amber or green, or Not assessed with a reason",
+    ),
+    ("a reason is required: not_assessed", "a reason is required", "say why in the reason column"),
+    (
+        "level is required: add",
+        "level is required",
+        "choose a level, or Not assessed with a reason",
+    ),
+    ("no level yet", "no level yet", "choose a level, or Not assessed with a reason"),
+    (
+        "rating is required: add",
+        "rating is required",
+        "choose red, amber or green, or Not assessed with a reason",
+    ),
+    ("no rating yet", "no rating yet", "choose red, amber or green, or Not assessed with a reason"),
+    (
+        "not_assessed is given without a reason",
+        "a reason is required",
+        "say why in the reason column",
+    ),
+)
+
+
+def spreadsheet_words(message: str, hint: str | None) -> tuple[str, str | None]:
+    """Say a submission's problem in a workbook's terms rather than its YAML form's."""
+    for start, said, advice in _SPREADSHEET_WORDS:
+        if message.startswith(start):
+            return said, advice
+    if message.endswith(" is missing") and hint and "not_assessed" in hint:
+        return message, _RESTORE_ROW
+    return message, hint
+
+
+# Words for a board paper -----------------------------------------------------------------
+
+
+def term(terms: Terms, count: int | None = None, *, plural_form: bool = False) -> str:
+    """Return the framework's word for a domain: ``competency`` or ``competencies``.
+
+    With ``count``, the count and the word agreeing with it: ``1 competency``, ``3
+    competencies``.
+    """
+    many = plural_form or (count is not None and count != 1)
+    word = terms.domains if many else terms.domain
+    return word if count is None else f"{count} {word}"
+
+
+def capital(text: str) -> str:
+    """Return ``text`` with its first letter in capitals (the rest left as written)."""
+    return text[:1].upper() + text[1:]
+
+
+PAPER_STATUS_TEXT: dict[PaperStatus, str] = {
+    PaperStatus.DRAFT: "Draft",
+    PaperStatus.FINAL: "Final",
+}
+"""A paper's status on its front sheet."""
+
+_QUARTERS = {1: "top quarter", 2: "second quarter", 3: "third quarter", 4: "bottom quarter"}
+
+
+def peer_text(peer: PeerDomain) -> str:
+    """Say where a domain stands among the peers: ``3rd of 12, top quarter``."""
+    if peer.rank is None or peer.quartile is None:
+        were = "was" if peer.of == 1 else "were"
+        return f"not ranked (not assessed; {plural(peer.of, 'peer')} {were})"
+    return f"{ordinal(peer.rank)} of {peer.of}, {_QUARTERS[peer.quartile]}"
+
+
+def ordinal(number: int) -> str:
+    """Return ``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``22nd``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
+
+
+def weight_text(weight: float) -> str:
+    """Say how much a weight counts: ``counts double``, ``counts 1.5 times``, ``counts half``."""
+    named = {2.0: "counts double", 3.0: "counts three times", 0.5: "counts half"}
+    return named.get(weight, f"counts {decimal(weight)} times")
+
+
+def glossary(result: Result) -> list[tuple[str, str]]:
+    """Return the terms a reader of this report needs, each with a short definition.
+
+    Only the terms the report uses: calibration with a panel, governance ratings with
+    governance, outcomes with outcome measures, weights where they differ, phases where
+    the framework groups its domains.
+    """
+    fw = result.framework
+    domain = term(fw.terms)
+    words: list[tuple[str, str]] = [
+        (
+            "Assessed level",
+            f"the level an {fw.terms.indicator} is rated at: the panel's where the panel gave "
+            "one, otherwise the organisation's own claim",
+        ),
+        (
+            "Effective level",
+            "the assessed level, lowered to the highest level the evidence supports where "
+            "the evidence falls short of the claim",
+        ),
+        (
+            "Capped",
+            f"an {fw.terms.indicator} whose effective level is below its claim because the "
+            "evidence rules were not met; the rule that capped it is named",
+        ),
+        (fw.method.value, method_text(fw.method)),
+        (
+            "Score",
+            f"the weighted mean of the effective levels of a {domain}'s assessed "
+            f"{fw.terms.indicators}; a secondary figure beside the level",
+        ),
+        ("Coverage", f"how many {fw.terms.indicators} were assessed, out of how many there are"),
+        (
+            "Target",
+            f"the level a {domain} is expected to reach; met when its level is at or above it",
+        ),
+        (
+            "Recent evidence",
+            f"evidence dated within the {fw.recent_months} months before the assessment",
+        ),
+    ]
+    words += _optional_glossary(result)
+    return words
+
+
+def _optional_glossary(result: Result) -> list[tuple[str, str]]:
+    domain = term(result.framework.terms)
+    words: list[tuple[str, str]] = []
+    if any(d.weight != 1 for d in result.domains):
+        words.append(
+            ("Weight", f"how much a {domain} counts in the overall score; 2 counts double")
+        )
+    if any(d.phase for d in result.domains):
+        rules = result.framework.groups
+        plural = term(result.framework.terms, plural_form=True)
+        rule = group_rule_text(rules, plural).removesuffix(".") if rules else ""
+        how = f"; {rule[:1].lower()}{rule[1:]}" if rule else ""
+        words.append(("Phase", f"a group of {term(result.framework.terms, plural_form=True)}{how}"))
+    words += _framework_glossary(result)
+    if result.panel is not None and result.panel.indicators_rated:
+        words.append(
+            (
+                "Calibration gap",
+                "the mean of the organisation's own levels minus the mean of the panel's, "
+                "over what the panel rated; above zero, the organisation rated itself higher",
+            )
+        )
+    if result.governance is not None:
+        words.append(("Red, amber, green", "the three ratings of a governance area"))
+    if result.outcomes is not None:
+        words.append(
+            (
+                "On track",
+                "an outcome measure whose latest actual is at least as good as that year's "
+                "aspiration",
+            )
+        )
+    if result.peers is not None:
+        words.append(
+            (
+                "Quarter",
+                f"where a {domain}'s rank falls among the peers: the top quarter is the best 25%",
+            )
+        )
+    return words
+
+
+def _framework_glossary(result: Result) -> list[tuple[str, str]]:
+    """Return the words of the framework's own parts: unrated, evidence kinds, key documents."""
+    fw = result.framework
+    words: list[tuple[str, str]] = []
+    if any(d.not_rated for d in result.domains):
+        words.append(
+            (
+                "Not rated",
+                f"a {term(fw.terms)} this version of the framework does not rate; it is left "
+                "out of every figure, with the reason",
+            )
+        )
+    if any(rule.kinds for rule in fw.evidence_rules):
+        words.append(
+            (
+                "Evidence kind",
+                "what an evidence item shows: a plan, a decision, a result or partners' view; "
+                "higher levels ask for particular kinds",
+            )
+        )
+    if result.key_documents:
+        words.append(
+            (
+                "Key document",
+                "a document the framework expects to see, cited when an evidence item names it",
+            )
+        )
+    return words
+
+
+def cut_note(limit: int, command: str) -> str:
+    """Say where a Markdown report was cut, and how to get all of it."""
+    return (
+        f"*The report stops here to stay within {limit:,} characters (`--max-chars`). "
+        f"For all of it: `{command} --format html`, or Markdown with `--max-chars 0`.*"
+    )
+
+
+def note_text(note: str) -> str:
+    """Return an evidence note without the "not counted" that its label already says."""
+    return note.removesuffix("; not counted")
 
 
 # The development plan ----------------------------------------------------------------

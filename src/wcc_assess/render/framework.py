@@ -53,9 +53,8 @@ def _scoring_lines(framework: Framework) -> list[str]:
             f"A claim of level {caution.level} is accepted with a warning: {caution.note}", "", "  "
         )
     if framework.groups is not None:
-        out += _wrap(
-            f"Groups ({framework.groups.term}s): {group_rule_text(framework.groups)}", "", "  "
-        )
+        how = group_rule_text(framework.groups, framework.terms.domains)
+        out += _wrap(f"Groups ({framework.groups.term}s): {how}", "", "  ")
         out += _wrap(framework.groups.note, "    ")
     out.append("Bands: " + "; ".join(f"{b.label} from {b.min_percent:g}%" for b in scoring.bands))
     target = scoring.default_target

@@ -16,10 +16,16 @@ class RenderOptions(NamedTuple):
     """Terminal colours (tables only); off for files, pipes and NO_COLOR."""
     width: int = 100
     """Terminal width in columns (tables only)."""
+    max_chars: int | None = None
+    """Markdown only: the most characters a report may have (None: the format's default,
+    65,000; 0: no limit)."""
 
 
 class Renderer(Protocol[D]):
-    """A pure function from a document (a result, a cohort, a trend) to a report's text."""
+    """A pure function from a document (a result, a cohort, a trend) to a report.
 
-    def __call__(self, document: D, options: RenderOptions, /) -> str:
+    A report is text, or bytes for a binary format (a workbook).
+    """
+
+    def __call__(self, document: D, options: RenderOptions, /) -> str | bytes:
         """Return the report; never recompute a score or a statistic."""

@@ -18,7 +18,7 @@ from wcc_assess.models.result import (
     PanelSummary,
     Result,
 )
-from wcc_assess.render import _plan
+from wcc_assess.render import _plan, _words
 from wcc_assess.render._console import SafeTable, StringConsole, table
 from wcc_assess.render._words import (
     KEY_DOCUMENT_TEXT,
@@ -306,7 +306,7 @@ def _framework_parts(console: Console, result: Result) -> None:
             )
         )
         console.print(line)
-        console.print(Text(group_rule_text(rules), style="dim"))
+        console.print(Text(group_rule_text(rules, result.framework.terms.domains), style="dim"))
     if result.key_documents:
         missing = [k for k in result.key_documents if k.status is not KeyDocumentStatus.CITED]
         line = Text("Key documents: ", style="bold")
@@ -335,7 +335,7 @@ def _panel(console: Console, result: Result) -> None:
         console.print("  The panel rated no indicator.")
         return
     console.print(
-        f"  Rated {panel.indicators_rated} indicators, confirmed "
+        f"  Rated {_words.plural(panel.indicators_rated, 'indicator')}, confirmed "
         f"{panel.indicators_rated - panel.indicators_changed} and changed "
         f"{panel.indicators_changed}; calibration (mean self minus panel level) "
         f"{_gap(panel.calibration_gap)}"
