@@ -9,13 +9,15 @@ that need the whole file (duplicate ids, missing level descriptors, ...) are the
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import Field, StrictInt, field_validator, model_validator
+from pydantic import Field, StrictInt, model_validator
 
 from wcc_assess.models._base import Model
-from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.assurance import Better, DataPeriod, Rag, Tolerance
 
 __all__ = [
+    "Terms",
     "Band",
+    "BandRule",
     "Domain",
     "DomainMethod",
     "EvidenceRule",
@@ -32,6 +34,7 @@ __all__ = [
     "RequiredMeasure",
     "Replaces",
     "Scoring",
+    "Share",
 ]
 
 Text = Annotated[str, Field(min_length=1)]
@@ -80,12 +83,45 @@ class DomainMethod(StrEnum):
     """The floor of the weighted mean of the indicators' effective levels."""
 
 
-class Band(Model):
-    """A rating band of the overall percent."""
+class Share(StrEnum):
+    """How many of a framework's domains a band's rule speaks of."""
 
-    min_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+    ALL = "all"
+    """Every domain of the framework."""
+    MOST = "most"
+    """More than half of them."""
+    HALF = "half"
+    """At least half of them."""
+
+
+class BandRule(Model):
+    """When a band applies, in domain levels: ``share`` of the domains at ``level`` or above.
+
+    Counted over every domain of the framework: a domain not assessed reaches no level, so
+    a band never says more than was assessed. ``none_below`` adds that no domain (and so
+    every domain is assessed) is below that level.
+    """
+
+    level: StrictInt
+    share: Share = Share.ALL
+    none_below: StrictInt | None = None
+
+
+class Band(Model):
+    """An overall band, derived from the domain levels by the rule it states (``when``).
+
+    The first band has no rule: it is what an organisation is when no higher band's rule
+    holds. ``min_percent`` is the old way, a band of the overall percent; a framework may
+    no longer use it (lint says how to write the rule), but results written before
+    schema 1.5 carry it and are still read.
+    """
+
     label: Text
     meaning: str = ""
+    when: BandRule | None = None
+    """The rule in domain levels; None for the first band only."""
+    min_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
+    """Results before schema 1.5 only: the band's lowest overall percent."""
 
 
 class Scoring(Model):
@@ -93,18 +129,13 @@ class Scoring(Model):
 
     method: DomainMethod = DomainMethod.ALL_MET
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
-    bands: Annotated[list[Band], Field(min_length=1)]
+    bands: list[Band] = []
+    """Overall bands derived from domain levels; none (WCC) when the headline is the
+    profile of domain levels and the scorecard, with no composite rating."""
     default_target: StrictInt | None = None
-
-    @field_validator("bands")
-    @classmethod
-    def _bands_ordered(cls, bands: list[Band]) -> list[Band]:
-        lows = [band.min_percent for band in bands]
-        if lows[0] != 0:
-            raise ValueError("the first band must start at min_percent 0")
-        if any(b <= a for a, b in zip(lows, lows[1:], strict=False)):
-            raise ValueError("bands must be in strictly increasing order of min_percent")
-        return bands
+    allow_not_evidenced: bool = False
+    """Whether a domain with a target that was not assessed ("not evidenced") passes the
+    gate; by default it fails it, like a domain below its target."""
 
 
 class Replaces(Model):
@@ -209,6 +240,10 @@ class RequiredMeasure(Model):
     better: Better | None = None
     """When set, a submission's measure with this id must improve in this direction."""
     note: str = ""
+    tolerance: Tolerance | None = None
+    """The tolerance of this measure when a submission gives none (schema 1.5)."""
+    data_period: DataPeriod | None = None
+    """What this measure's figures cover when a submission does not say."""
 
 
 class OutcomeRules(Model):
@@ -218,6 +253,22 @@ class OutcomeRules(Model):
     """Measures (by id) that must be present whenever a submission lists outcomes."""
     recommended_count: Annotated[StrictInt, Field(ge=1)] | None = None
     """Fewer measures than this is accepted with a warning."""
+    default_tolerance: Tolerance | None = None
+    """The tolerance of a measure that neither the submission nor ``required`` gives one."""
+
+
+class Terms(Model):
+    """What the framework calls its parts, so that reports use its own words.
+
+    WCC calls its domains "competencies"; BS 11000 calls them "stages". Each is written in
+    the singular and the plural, in lower case; reports capitalise them where a sentence or
+    a heading starts.
+    """
+
+    domain: Text = "domain"
+    domains: Text = "domains"
+    indicator: Text = "indicator"
+    indicators: Text = "indicators"
 
 
 class Framework(Model):
@@ -238,6 +289,8 @@ class Framework(Model):
     """Rules for the outcome measures a submission lists, when the framework has them."""
     replaces: Replaces | None = None
     """The older version this framework revises, with its id map (see :class:`Replaces`)."""
+    terms: Terms = Terms()
+    """What the framework calls a domain and an indicator, for reports."""
 
     @property
     def levels(self) -> list[int]:

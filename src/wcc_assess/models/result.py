@@ -6,7 +6,12 @@ number when a field is removed, renamed or changes meaning, the minor number whe
 fields are added (1.1 added the baseline comparison and source lines; 1.2 the panel,
 governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc explain``
 shows: the recency window, each indicator's rule checks and next-level evidence, the
-weighted sums of domains and of the overall score, and what would lift a ``mean`` domain).
+weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
+1.5 the panel's judgement: its domain and governance area ratings with their reasons, the
+calculated level beside the panel's, panel levels accepted above the evidence rules,
+evidence tabled at the panel and checked, lines of enquiry, declared interests, sign-off and
+the draft mark; the profile of domain levels and bands derived from it; the
+``not-evidenced`` status; the basis of the grading; outcome tolerances and data periods).
 """
 
 import datetime as _dt
@@ -22,17 +27,20 @@ from wcc_assess.models.framework import (
     Level,
     RagPoints,
     Replaces,
+    Terms,
 )
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
     "BaselineInfo",
+    "Basis",
     "Cap",
     "Change",
     "ChangeDirection",
     "Coverage",
     "DomainResult",
     "DomainStatus",
+    "Enquiry",
     "EvidenceNeed",
     "EvidenceResult",
     "FrameworkInfo",
@@ -43,6 +51,7 @@ __all__ = [
     "GovernanceItemResult",
     "GovernanceResult",
     "IndicatorResult",
+    "InterestFlag",
     "Lift",
     "LiftStep",
     "NextStep",
@@ -51,15 +60,19 @@ __all__ = [
     "OutcomeYear",
     "OutcomesResult",
     "Overall",
+    "PanelDomainRating",
     "PanelMemberInfo",
+    "PanelOverRule",
     "PanelSummary",
+    "ProfileCount",
     "RagCounts",
     "Result",
     "RuleCheck",
+    "SignOff",
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.4"
+RESULT_SCHEMA_VERSION = "1.5"
 
 
 class FrameworkInfo(Model):
@@ -76,6 +89,11 @@ class FrameworkInfo(Model):
     bands: list[Band]
     replaces: Replaces | None = None
     """The older framework version this one revises, and its id map (schema 1.1)."""
+    terms: Terms = Terms()
+    """What the framework calls a domain and an indicator ("competency" in WCC; schema
+    1.5)."""
+    allow_not_evidenced: bool = False
+    """Whether the framework lets a not-evidenced domain pass the gate (schema 1.5)."""
 
 
 class EvidenceResult(Model):
@@ -89,7 +107,14 @@ class EvidenceResult(Model):
     recent: bool
     """Whether it is dated within the framework's recent window before the assessment."""
     note: str | None = None
-    """Why it was not counted (a duplicate ref, or dated after the assessment)."""
+    """Why it was not counted (a duplicate ref, or dated after the assessment), or that it
+    was tabled at the panel."""
+    tabled: bool = False
+    """Dated after the assessment but on or before the panel day: counted because the panel
+    saw it (schema 1.5)."""
+    checked_by: str | None = None
+    """Who checked the document itself, when someone did (schema 1.5)."""
+    checked_on: date | None = None
 
 
 class Cap(Model):
@@ -101,6 +126,23 @@ class Cap(Model):
     min_recent: int
     counted: int
     recent: int
+    message: str
+
+
+class PanelOverRule(Model):
+    """A panel level above what the evidence rules support: it stands, and is flagged.
+
+    The rules inform a panel's judgement but never overrule it (schema 1.5).
+    """
+
+    rule_level: int
+    """The level of the first evidence rule the counted evidence does not meet."""
+    min_items: int
+    min_recent: int
+    counted: int
+    recent: int
+    supported_level: int
+    """The highest level the rules alone would support."""
     message: str
 
 
@@ -197,6 +239,9 @@ class IndicatorResult(Model):
     next_level_evidence: EvidenceNeed | None = None
     """What the evidence rules ask of a claim one level higher (schema 1.4); None at the top
     of the scale or when not assessed."""
+    panel_over_rule: PanelOverRule | None = None
+    """Set when the panel's level is above what the evidence rules support: the level
+    stands and is flagged (schema 1.5)."""
 
 
 class Coverage(Model):
@@ -213,6 +258,21 @@ class DomainStatus(StrEnum):
     BELOW = "below"
     NO_TARGET = "no-target"
     NOT_ASSESSED = "not-assessed"
+    """Not assessed, and no target: shown as such, and no gate."""
+    NOT_EVIDENCED = "not-evidenced"
+    """Not assessed, but it has a target: a gap, never met; it fails the gate unless
+    allowed (schema 1.5)."""
+
+
+class Basis(StrEnum):
+    """What a level was graded on, so that years are compared like with like (schema 1.5)."""
+
+    SELF_ASSESSED = "self-assessed"
+    """The organisation's own levels, capped by the evidence rules."""
+    PANEL_INDICATORS = "panel-indicators"
+    """Moderated by a panel at indicator level (panel levels of some indicators)."""
+    PANEL_DOMAINS = "panel-domains"
+    """Rated by a panel at domain level (its holistic rating of the whole domain)."""
 
 
 class TargetSource(StrEnum):
@@ -261,6 +321,34 @@ class Lift(Model):
     among equals)."""
 
 
+class PanelDomainRating(Model):
+    """The panel's holistic rating of a whole domain: the domain's level (schema 1.5)."""
+
+    level: int
+    rationale: str
+    difference: int
+    """The panel's level minus the calculated level: negative when the panel rated lower."""
+    line: int | None = None
+    """The rating's line in the submission, when known."""
+
+
+class InterestFlag(Model):
+    """A panel member's declared interest found in the evidence cited for a domain."""
+
+    member: str
+    role: str
+    interest: str
+    """The organisation the member declared."""
+    domain: str
+    """The domain (or governance area) id whose evidence names it."""
+    indicator: str
+    """The indicator (or sub-indicator) id that cites the evidence."""
+    evidence: str
+    """The evidence item's title."""
+    matched: str
+    """The words that matched, as they appear in the evidence's title or ref."""
+
+
 class DomainResult(Model):
     """One domain: its level, score, coverage, target and what holds it down."""
 
@@ -302,15 +390,46 @@ class DomainResult(Model):
     ``score`` would give (schema 1.4)."""
     lift: Lift | None = None
     """For a ``mean`` domain below the top of the scale, what would lift it (schema 1.4)."""
+    calculated_level: int | None = None
+    """The level the method gives from the indicators; ``level`` is the panel's rating
+    where it gave one, else this (schema 1.5)."""
+    panel_rating: PanelDomainRating | None = None
+    """The panel's rating of the whole domain, with its reasons (schema 1.5)."""
+    basis: Basis | None = None
+    """What the domain's level was graded on (schema 1.5); None when not assessed."""
+    evidence_counted: int = 0
+    """Evidence items counted over the domain's indicators (schema 1.5)."""
+    evidence_checked: int = 0
+    """How many of them someone checked (``checked:``)."""
+    interests: list[InterestFlag] = []
+    """Declared interests of panel members found in the domain's evidence (schema 1.5)."""
+
+
+class ProfileCount(Model):
+    """How many domains sit at one level of the scale (schema 1.5)."""
+
+    level: int
+    label: str
+    count: int
 
 
 class Overall(Model):
-    """The organisation's overall grade."""
+    """The organisation's overall grade: the profile of domain levels, and the mean score.
+
+    The headline is the profile (how many domains at each level) and, when the framework
+    keeps bands, the band its rule derives from the domain levels. The weighted mean score
+    and percent are secondary figures.
+    """
 
     score: float | None
     percent: float | None
     band: str | None
+    """The framework's band whose rule the domain levels meet; None without bands (WCC)."""
     band_meaning: str | None = None
+    profile: list[ProfileCount] = []
+    """How many domains sit at each level, highest level first (schema 1.5)."""
+    not_assessed: int = 0
+    """Domains at no level: not assessed or not evidenced (schema 1.5)."""
     coverage: Coverage
     """Domains assessed (wholly or in part) out of the framework's domains."""
     indicator_coverage: Coverage
@@ -341,8 +460,9 @@ class GateFailure(Model):
     """One failed gate and its reason."""
 
     kind: str
-    """``below-target``, ``regression`` (a domain's level fell since the baseline), or
-    ``governance-red`` (a red governance area, with --fail-on-red)."""
+    """``below-target``, ``not-evidenced`` (a domain with a target that was not assessed),
+    ``regression`` (a domain's level fell since the baseline), or ``governance-red`` (a red
+    governance area, with --fail-on-red)."""
     domain: str
     """The domain id, or for ``governance-red`` the governance area id."""
     message: str
@@ -359,6 +479,9 @@ class GateOutcome(Model):
     """The gates in force: ``below-target`` (some domain has a target), ``regression``
     (``--fail-on-regression``) and ``governance-red`` (``--fail-on-red`` with governance
     rated); empty when the status is ``none`` (schema 1.1)."""
+    not_evidenced_allowed_by: str | None = None
+    """Who let not-evidenced domains pass: ``--allow-not-evidenced`` or ``framework``;
+    None when they fail the gate (schema 1.5)."""
 
 
 class BaselineInfo(Model):
@@ -380,6 +503,8 @@ class BaselineInfo(Model):
     """Baseline domain ids with no counterpart in this result."""
     new_indicators: list[str] = []
     gone_indicators: list[str] = []
+    basis: Basis | None = None
+    """What the baseline was graded on (schema 1.5)."""
 
 
 class PanelMemberInfo(Model):
@@ -387,6 +512,24 @@ class PanelMemberInfo(Model):
 
     name: str
     role: str
+    interests: list[str] = []
+    """Organisations the member declared an interest in (schema 1.5)."""
+
+
+class Enquiry(Model):
+    """A line of enquiry of the panel (schema 1.5)."""
+
+    domain: str
+    question: str
+    response: str
+    by: str
+
+
+class SignOff(Model):
+    """Who signed the panel's judgement off, and when (schema 1.5)."""
+
+    by: str
+    on: date
 
 
 class PanelSummary(Model):
@@ -404,6 +547,25 @@ class PanelSummary(Model):
     calibration_gap: float | None = None
     """Mean claimed minus mean panel level over every indicator the panel rated, two
     decimals; None if the panel rated none."""
+    domains_rated: int = 0
+    """Domains the panel rated whole (schema 1.5)."""
+    domains_changed: int = 0
+    """Domains where the panel's rating differs from the calculated level."""
+    over_rule: list[str] = []
+    """Indicator ids whose panel level stands above what the evidence rules support."""
+    enquiries: list[Enquiry] = []
+    """The lines of enquiry, in the order the submission gives them."""
+    interests: list[InterestFlag] = []
+    """Every declared interest found in the evidence cited for a domain."""
+    evidence_counted: int = 0
+    """Evidence items counted over every assessed indicator."""
+    evidence_checked: int = 0
+    """How many of them someone checked."""
+    evidence_tabled: int = 0
+    """How many were counted because they were tabled at the panel (dated after the
+    assessment, on or before the panel day)."""
+    sign_off: SignOff | None = None
+    """Who signed the judgement off; None: the assessment is a draft."""
 
 
 class GovernanceItemResult(Model):
@@ -451,6 +613,12 @@ class GovernanceAreaResult(Model):
     """Sub-indicators rated out of the area's sub-indicators."""
     counts: RagCounts
     red_sub_indicators: list[str] = []
+    rule_rating: Rag | None = None
+    """The rating the rule gives from the sub-indicators (schema 1.5)."""
+    panel_rating: Rag | None = None
+    """The panel's rating of the whole area, when it set one: it is ``rating``."""
+    panel_rationale: str | None = None
+    """The panel's reasons for its rating of the area."""
     sub_indicator_points: int = 0
     """The sum of the rated sub-indicators' points."""
     sub_indicator_points_max: int = 0
@@ -485,6 +653,9 @@ class OutcomeStatus(StrEnum):
 
     ON_TRACK = "on-track"
     """The actual is at least as good as the aspiration, in the better direction."""
+    WITHIN_TOLERANCE = "within-tolerance"
+    """Worse than the aspiration, but by no more than the measure's tolerance (schema
+    1.5)."""
     OFF_TRACK = "off-track"
     NO_ACTUAL = "no-actual"
     """No actual value yet."""
@@ -499,6 +670,12 @@ class OutcomeYear(Model):
     status: OutcomeStatus
     difference: float | None = None
     """actual minus aspiration, exactly as the figures were written."""
+    tolerance: float | None = None
+    """How far the actual may miss the aspiration and be within tolerance, in the
+    measure's unit (schema 1.5); None for no tolerance."""
+    data_period: str | None = None
+    """What the figure filed under this year covers, e.g. ``2022-2024, pooled`` (schema
+    1.5)."""
 
 
 class OutcomeMeasureResult(Model):
@@ -513,6 +690,13 @@ class OutcomeMeasureResult(Model):
     """Whether the framework requires this measure (WCC: the national ones)."""
     baseline_period: str
     baseline_value: float
+    baseline_data_period: str | None = None
+    """What the baseline figure covers (schema 1.5)."""
+    tolerance: str | None = None
+    """The tolerance as the submission or framework gives it, in words: ``0.3 years`` or
+    ``2% of the aspiration``; None for none (schema 1.5)."""
+    tolerance_source: str | None = None
+    """``submission``, ``framework`` (its required measure) or ``framework-default``."""
     years: list[OutcomeYear]
     """Every year of the trajectory, earliest first."""
     status: OutcomeStatus
@@ -533,6 +717,8 @@ class OutcomesResult(Model):
     on_track: int
     off_track: int
     no_actual: int
+    within_tolerance: int = 0
+    """Measures within tolerance of their aspiration in their latest year (schema 1.5)."""
     required: list[str] = []
     """The framework's required measure ids."""
     recommended_count: int | None = None
@@ -571,6 +757,14 @@ class Result(Model):
     """The governance ratings, when the submission has a governance section (schema 1.2)."""
     outcomes: OutcomesResult | None = None
     """The outcome measures, when the submission lists any (schema 1.2)."""
+    basis: Basis | None = None
+    """What the grading rests on overall: the most the panel did (schema 1.5); None when no
+    domain was assessed."""
+    draft: bool = True
+    """True until a panel signs the judgement off (``panel.sign_off``): every report says
+    "Draft" (schema 1.5)."""
+    board_approved_on: date | None = None
+    """When the organisation's board approved the self-assessment (schema 1.5)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

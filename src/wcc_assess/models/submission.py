@@ -19,11 +19,13 @@ from pydantic import (
 )
 
 from wcc_assess.models._base import Model
-from wcc_assess.models.assurance import Better, Rag
+from wcc_assess.models.assurance import Better, DataPeriod, Rag, Tolerance
 
 __all__ = [
     "Assessor",
+    "Check",
     "DomainEntry",
+    "Enquiry",
     "Evidence",
     "GovernanceAreaEntry",
     "GovernanceEntry",
@@ -32,7 +34,10 @@ __all__ = [
     "OutcomeMeasure",
     "Organisation",
     "Panel",
+    "PanelAreaRating",
     "PanelMember",
+    "PanelRating",
+    "SignOff",
     "Submission",
     "is_period",
 ]
@@ -78,6 +83,13 @@ class Assessor(Model):
     role: StrictStr | None = None
 
 
+class Check(Model):
+    """Who checked an item of evidence (read the document itself), and when."""
+
+    by: Text
+    on: date
+
+
 class Evidence(Model):
     """One item of evidence: a document, data set or decision a panel could look at."""
 
@@ -86,6 +98,8 @@ class Evidence(Model):
     """Where to find it: a URL, a document reference or a board paper number."""
     date: date
     """When the evidence was produced or approved."""
+    checked: Check | None = None
+    """Who checked the document itself (for the panel, or internal audit), and when."""
 
 
 def _reason(value: str | None) -> str | None:
@@ -177,13 +191,55 @@ class PanelMember(Model):
     role: Text
     """E.g. independent expert, local government, clinician, regional director, peer chief
     executive."""
+    interests: list[Text] = []
+    """Organisations the member declared an interest in (employer, board seats, contracts);
+    flagged where one appears in the evidence cited for a domain."""
+
+
+class PanelRating(Model):
+    """The panel's holistic rating of a whole domain, with its reasons."""
+
+    level: StrictInt
+    rationale: Text
+    """Why the panel rates the domain at this level: required."""
+
+
+class PanelAreaRating(Model):
+    """The panel's rating of a whole governance area, with its reasons."""
+
+    rating: Rag
+    rationale: Text
+
+
+class Enquiry(Model):
+    """A line of enquiry: what the panel asked about a domain, the answer and who gave it."""
+
+    domain: Text
+    """The domain (or governance area) id the question was about."""
+    question: Text
+    response: Text
+    by: Text
+    """Who answered, e.g. the Chief Executive."""
+
+
+class SignOff(Model):
+    """Who signed the panel's judgement off, and when: until then it is a draft."""
+
+    by: Text
+    on: date
 
 
 class Panel(Model):
-    """The panel day: when it met and who sat on it."""
+    """The panel day: when it met, who sat on it, what it rated and asked, its sign-off."""
 
     date: date
     members: Annotated[list[PanelMember], Field(min_length=1)]
+    ratings: dict[str, PanelRating] = {}
+    """Holistic ratings of whole domains, keyed by domain id: each is the domain's level."""
+    governance: dict[str, PanelAreaRating] = {}
+    """Ratings of whole governance areas, keyed by area id, beside the rule's rating."""
+    enquiries: list[Enquiry] = []
+    sign_off: SignOff | None = None
 
 
 class GovernanceEntry(Model):
@@ -261,6 +317,11 @@ class OutcomeMeasure(Model):
     """The values achieved so far, by financial year."""
     source: StrictStr = ""
     """Where the figures come from (a data set, an indicator number)."""
+    tolerance: Tolerance | None = None
+    """How far an actual may miss its aspiration and be within tolerance, not off track."""
+    data_period: DataPeriod | None = None
+    """What each figure covers (e.g. three calendar years pooled); by default the
+    financial year it is filed under."""
 
 
 class Submission(Model):
@@ -282,6 +343,8 @@ class Submission(Model):
     """Governance ratings keyed by area id, then sub-indicator id."""
     outcomes: Annotated[list[OutcomeMeasure], Field(min_length=1)] | None = None
     """The health outcome measures the organisation tracks, with trajectories."""
+    board_approved_on: date | None = None
+    """When the organisation's board approved the self-assessment."""
 
     @field_validator("period")
     @classmethod

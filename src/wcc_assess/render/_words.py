@@ -16,22 +16,28 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
 from fractions import Fraction
+from typing import NamedTuple
 
 from wcc_assess.models.assurance import Rag
-from wcc_assess.models.framework import DomainMethod, EvidenceRule, Level
+from wcc_assess.models.framework import BandRule, DomainMethod, EvidenceRule, Level, Share, Terms
 from wcc_assess.models.result import (
+    Basis,
     Change,
     ChangeDirection,
+    DomainResult,
     DomainStatus,
     GateStatus,
     OutcomeMeasureResult,
     OutcomeStatus,
+    OutcomeYear,
+    Overall,
     Result,
     TargetSource,
 )
 
 __all__ = [
     "ARROWS",
+    "BASIS_TEXT",
     "DASH",
     "MINUS",
     "NO_VALUE",
@@ -39,11 +45,18 @@ __all__ = [
     "RAG_TEXT",
     "STATUS_TEXT",
     "WIDTH",
+    "area_rating_text",
     "arrow",
+    "band_rule_text",
+    "basis_change_text",
     "calibration_text",
+    "capitalised",
     "change_text",
     "counted",
     "decimal",
+    "domain_rating_text",
+    "draft_text",
+    "enquiry_text",
     "evidence_rule_text",
     "figure",
     "fixed",
@@ -52,6 +65,8 @@ __all__ = [
     "gate_phrase",
     "gate_text",
     "gate_title",
+    "headline_text",
+    "interest_text",
     "level_name",
     "level_text",
     "listed",
@@ -59,12 +74,21 @@ __all__ = [
     "method_rule",
     "method_text",
     "or_list",
+    "percent_text",
     "plural",
+    "profile_text",
     "rule_needs",
+    "score_text",
     "sentence",
+    "share_text",
     "signed",
+    "target_counts",
     "target_source_text",
+    "target_summary",
+    "terms_of",
+    "tolerance_status_text",
     "wrap",
+    "year_figure_text",
 ]
 
 WIDTH = 88
@@ -194,6 +218,7 @@ STATUS_TEXT: dict[DomainStatus, str] = {
     DomainStatus.BELOW: "Below target",
     DomainStatus.NO_TARGET: "No target",
     DomainStatus.NOT_ASSESSED: "Not assessed",
+    DomainStatus.NOT_EVIDENCED: "Not evidenced",
 }
 """The words for each status; every format shows these, never a colour alone."""
 
@@ -207,6 +232,7 @@ decoration."""
 
 OUTCOME_TEXT: dict[OutcomeStatus, str] = {
     OutcomeStatus.ON_TRACK: "On track",
+    OutcomeStatus.WITHIN_TOLERANCE: "Within tolerance",
     OutcomeStatus.OFF_TRACK: "Off track",
     OutcomeStatus.NO_ACTUAL: "No actual yet",
 }
@@ -293,41 +319,93 @@ def _fell(count: int, since: str) -> str:
 
 def gate_title(result: Result) -> str:
     """Return :func:`gate_phrase` as a title (``1 of 11 domains with a target is below it``)."""
-    text = gate_phrase(result)
+    return capitalised(gate_phrase(result))
+
+
+def capitalised(text: str) -> str:
+    """Return ``text`` with its first letter in capitals."""
     return text[:1].upper() + text[1:]
 
 
-def gate_phrase(result: Result) -> str:
-    """Say how the gate came out: domains below target, domains that fell, red areas.
+def terms_of(result: Result) -> Terms:
+    """Return what the result's framework calls a domain (``competency`` in WCC)."""
+    return result.framework.terms
 
-    For a gate that passed, say which gates in force were passed; empty when no gate was in
-    force. Every report words its gate with this.
+
+class _Counts(NamedTuple):
+    """The domains with a target, by status: met, below it, not evidenced."""
+
+    targeted: list[DomainResult]
+    met: list[DomainResult]
+    below: list[DomainResult]
+    missing: list[DomainResult]
+
+
+def target_counts(result: Result) -> _Counts:
+    """Return the domains with a target: all, met, below and not evidenced.
+
+    A domain not evidenced has a target and is never counted as met.
     """
-    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
-    below = [d for d in targeted if d.status is DomainStatus.BELOW]
+    targeted = [d for d in result.domains if d.target is not None]
+    return _Counts(
+        targeted,
+        [d for d in targeted if d.status is DomainStatus.MET],
+        [d for d in targeted if d.status is DomainStatus.BELOW],
+        [d for d in targeted if d.status is DomainStatus.NOT_EVIDENCED],
+    )
+
+
+def target_summary(result: Result) -> str:
+    """Say how the domains with a target stand; empty when none has a target.
+
+    ``9 of 11 competencies with a target meet it; 1 is below it; 1 is not evidenced: C11``.
+
+    Every report counts met domains with this (or :func:`target_counts`): a domain not
+    evidenced is never among them.
+    """
+    counts = target_counts(result)
+    if not counts.targeted:
+        return ""
+    terms, total = terms_of(result), len(counts.targeted)
+    noun = terms.domain if total == 1 else terms.domains
+    if len(counts.met) == total:
+        return f"every {terms.domain} with a target meets it ({total} of {total})"
+    verb = "meets" if len(counts.met) == 1 else "meet"
+    parts = [f"{len(counts.met)} of {total} {noun} with a target {verb} it"]
+    if counts.below:
+        parts.append(f"{len(counts.below)} {'is' if len(counts.below) == 1 else 'are'} below it")
+    if counts.missing:
+        ids = ", ".join(d.id for d in counts.missing)
+        allowed = " (allowed)" if result.gate.not_evidenced_allowed_by else ""
+        were = "is" if len(counts.missing) == 1 else "are"
+        parts.append(f"{len(counts.missing)} {were} not evidenced{allowed}: {ids}")
+    return "; ".join(parts)
+
+
+def gate_phrase(result: Result) -> str:
+    """Say how the gate came out: domains with a target, domains that fell, red areas.
+
+    Empty when no gate was in force. Every report words its gate with this.
+    """
     gate, since = result.gate, result.baseline.period if result.baseline else None
     parts: list[str] = []
+    if gate.status is GateStatus.NONE:
+        return ""
+    fell = [f for f in gate.failures if f.kind == "regression"]
+    red = [f for f in gate.failures if f.kind == "governance-red"]
+    if "below-target" in gate.checks or not ({"regression", "governance-red"} & set(gate.checks)):
+        parts.append(target_summary(result))
     if gate.status is GateStatus.FAILED:
-        fell = [f for f in gate.failures if f.kind == "regression"]
-        red = [f for f in gate.failures if f.kind == "governance-red"]
-        if below or not (fell or red):
-            verb = "is" if len(below) == 1 else "are"
-            parts.append(f"{len(below)} of {len(targeted)} domains with a target {verb} below it")
         if fell and since:
             parts.append(_fell(len(fell), since))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
-    elif gate.status is GateStatus.PASSED:
-        others = {"regression", "governance-red"} & set(gate.checks)
-        if "below-target" in gate.checks or not others:
-            parts.append(
-                f"every domain with a target meets it ({len(targeted)} of {len(targeted)})"
-            )
+    else:
         if "regression" in gate.checks and since:
-            parts.append(f"no domain fell since {since}")
+            parts.append(f"no {terms_of(result).domain} fell since {since}")
         if "governance-red" in gate.checks:
             parts.append("no governance area is red")
-    return "; ".join(parts)
+    return "; ".join(part for part in parts if part)
 
 
 _TARGET_SOURCES: dict[TargetSource, str] = {
@@ -409,4 +487,163 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
     return (
         f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
         f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."
+    )
+
+
+def year_figure_text(year: OutcomeYear, unit: str) -> str:
+    """Say what one year's figure is and covers: ``80.4 years (2022-2024, pooled)``."""
+    text = f"{figure(year.actual)} {unit}" if year.actual is not None else "no actual yet"
+    if year.data_period and year.data_period != year.period:
+        text += f" ({year.data_period})"
+    return text
+
+
+def tolerance_status_text(year: OutcomeYear, unit: str) -> str:
+    """Say why a year has its status, with the tolerance.
+
+    ``0.1 years short of the aspiration, within the tolerance of 0.3``.
+    """
+    if year.actual is None or year.difference is None:
+        return "no actual yet"
+    if year.status is OutcomeStatus.ON_TRACK:
+        return "at least as good as the aspiration"
+    short = f"{figure(abs(year.difference))} {unit} short of the aspiration"
+    if year.tolerance is None:
+        return f"{short}; no tolerance is set"
+    within = "within" if year.status is OutcomeStatus.WITHIN_TOLERANCE else "beyond"
+    return f"{short}, {within} the tolerance of {figure(year.tolerance)}"
+
+
+# The headline: the profile, the band, the mean score ---------------------------------------
+
+
+def profile_text(overall: Overall, terms: Terms) -> str:
+    """Say how many domains sit at each level, and how many at none.
+
+    ``3 competencies at level 3, 7 at level 2, 1 at level 1``, ``…, 1 not assessed``.
+    """
+    counts = [(count.level, count.count) for count in overall.profile if count.count]
+    parts = []
+    for index, (level, count) in enumerate(counts):
+        noun = (terms.domain if count == 1 else terms.domains) if index == 0 else ""
+        parts.append(f"{count} {noun} at level {level}".replace("  ", " "))
+    if overall.not_assessed:
+        noun = "" if counts else f" {terms.domain if overall.not_assessed == 1 else terms.domains}"
+        parts.append(f"{overall.not_assessed}{noun} not assessed")
+    return ", ".join(parts) if parts else f"no {terms.domain} assessed"
+
+
+def percent_text(percent: float | None, scale: Sequence[Level]) -> str:
+    """Explain a percent: ``53.5% of the way from level 1 to level 4``."""
+    if percent is None:
+        return "not scored"
+    return f"{percent:.1f}% of the way from level {scale[0].level} to level {scale[-1].level}"
+
+
+def score_text(overall: Overall, scale: Sequence[Level]) -> str:
+    """Explain the secondary figures: ``mean score 2.60 (53.5% of the way from …)``."""
+    if overall.score is None:
+        return "no mean score: nothing was assessed"
+    return f"mean score {overall.score:.2f} ({percent_text(overall.percent, scale)})"
+
+
+_SHARES = {
+    Share.ALL: "every one of the {n}",
+    Share.MOST: "more than half of the {n}",
+    Share.HALF: "at least half of the {n}",
+}
+
+
+def share_text(share: Share, terms: Terms) -> str:
+    """Word a band rule's share: ``more than half of the competencies``."""
+    return _SHARES[share].format(n=terms.domains)
+
+
+def band_rule_text(rule: BandRule | None, scale: Sequence[Level], terms: Terms) -> str:
+    """Put a band's rule into words (the first band has none).
+
+    ``more than half of the stages at level 3 (Embedded) or above, none below level 2
+    (Defined)``.
+    """
+    if rule is None:
+        return "when no higher band's rule holds"
+    text = f"{share_text(rule.share, terms)} at level {level_name(scale, rule.level)} or above"
+    if rule.none_below is not None:
+        text += f", none below level {level_name(scale, rule.none_below)}"
+    return text
+
+
+def headline_text(result: Result) -> str:
+    """Return the headline: the band (when the framework keeps bands) and the profile.
+
+    ``Collaborative: 5 stages at level 3, 3 at level 2``; WCC, which has no bands:
+    ``3 competencies at level 3, 7 at level 2, 1 at level 1``.
+    """
+    profile = profile_text(result.overall, terms_of(result))
+    band = result.overall.band
+    return f"{band}: {profile}" if band else profile
+
+
+BASIS_TEXT: dict[Basis, str] = {
+    Basis.SELF_ASSESSED: "self-assessed",
+    Basis.PANEL_INDICATORS: "panel-moderated at indicator level",
+    Basis.PANEL_DOMAINS: "panel-rated at domain level",
+}
+"""What a level was graded on, in words."""
+
+
+def basis_change_text(before: Basis | None, after: Basis | None, what: str) -> str:
+    """Warn of unlike compared with unlike: two years graded on different bases.
+
+    ``C1 self-assessed, then panel-rated at domain level: the years were graded on …``.
+    """
+    old = BASIS_TEXT[before] if before else "not graded"
+    new = BASIS_TEXT[after] if after else "not graded"
+    return (
+        f"{what} {old}, then {new}: the years were graded on different bases, so part of "
+        "any change may be the change of basis"
+    )
+
+
+def domain_rating_text(domain: DomainResult) -> str:
+    """Say whose a domain's level is: ``the panel's rating; calculated 1 (+1)``."""
+    rating = domain.panel_rating
+    if rating is None:
+        return ""
+    return f"the panel's rating; calculated {domain.calculated_level} ({signed(rating.difference)})"
+
+
+def area_rating_text(rule: Rag | None, panel: Rag | None) -> str:
+    """Say whose an area's rating is: ``set by the panel; the rule gives Amber``."""
+    if panel is None:
+        return ""
+    return f"set by the panel; the rule gives {rule.label if rule else 'no rating'}"
+
+
+def draft_text(result: Result) -> str:
+    """Say whether the assessment is a draft, and the board's approval when recorded.
+
+    ``Draft: not signed off by an assurance panel``, or ``Signed off by Ruth Adeyemi on
+    25 November 2026``.
+    """
+    approved = result.board_approved_on
+    board = (
+        f"; the board approved the self-assessment on {format_date(approved)}" if approved else ""
+    )
+    sign_off = result.panel.sign_off if result.panel else None
+    if result.draft or sign_off is None:
+        return f"Draft: not signed off by an assurance panel{board}"
+    return f"Signed off by {sign_off.by} on {format_date(sign_off.on)}{board}"
+
+
+def enquiry_text(question: str, response: str, by: str) -> str:
+    """One line of enquiry: ``Q: … A (Chief Executive): …``."""
+    return f"Q: {question} A ({by}): {response}"
+
+
+def interest_text(member: str, interest: str, indicator: str, evidence: str, matched: str) -> str:
+    """Word one declared interest found in the evidence cited for a domain."""
+    return (
+        f"{member} declared an interest in {interest}, named in {indicator}'s evidence "
+        f"\u201c{evidence}\u201d (matched \u201c{matched}\u201d)"
     )
