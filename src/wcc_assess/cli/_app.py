@@ -43,9 +43,9 @@ __all__ = [
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
-    "gate (a domain below target, with --fail-on-regression a domain whose level fell since "
-    "the baseline, or with --fail-on-red a red governance area); 2 usage error or invalid "
-    "input."
+    "gate (a domain below target or not evidenced, with --fail-on-regression a domain whose "
+    "level fell since the baseline, or with --fail-on-red a red governance area); 2 usage "
+    "error or invalid input."
 )
 
 

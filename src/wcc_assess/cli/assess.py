@@ -28,6 +28,10 @@ _REGRESSION = (
     "Fail the gate (exit 1) when any domain's level fell since the baseline; needs --baseline."
 )
 _RED = "Fail the gate (exit 1) when a governance area is rated red."
+_ALLOW = (
+    "Let a domain with a target that was not assessed (not evidenced) pass the gate; it is "
+    "still reported as not evidenced and never counted as met."
+)
 
 Submission = Annotated[
     Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
@@ -40,6 +44,7 @@ BaselineFile = Annotated[
 ]
 FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_REGRESSION)]
 FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
+AllowNotEvidenced = Annotated[bool, typer.Option("--allow-not-evidenced", help=_ALLOW)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
 
 
@@ -54,13 +59,16 @@ def assess(
     baseline: BaselineFile = None,
     fail_on_regression: FailOnRegression = False,
     fail_on_red: FailOnRed = False,
+    allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
-    options = AssessOptions(framework, target, baseline, fail_on_regression, fail_on_red)
+    options = AssessOptions(
+        framework, target, baseline, fail_on_regression, fail_on_red, allow_not_evidenced
+    )
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)

@@ -121,19 +121,16 @@ def _year(
     aspiration = measure.trajectory[period]
     actual = measure.actuals.get(period)
     amount = tolerance_amount(tolerance, aspiration)
-    common = {
-        "period": period,
-        "aspiration": aspiration,
-        "tolerance": None if amount is None else float(amount),
-        "data_period": data_period_text(period, data),
-    }
-    if actual is None:
-        return OutcomeYear.model_construct(status=OutcomeStatus.NO_ACTUAL, **common)
     return OutcomeYear.model_construct(
+        period=period,
+        aspiration=aspiration,
         actual=actual,
-        status=year_status(actual, aspiration, measure.better, amount),
-        difference=float(_exact(actual) - _exact(aspiration)),
-        **common,
+        status=OutcomeStatus.NO_ACTUAL
+        if actual is None
+        else year_status(actual, aspiration, measure.better, amount),
+        difference=None if actual is None else float(_exact(actual) - _exact(aspiration)),
+        tolerance=None if amount is None else float(amount),
+        data_period=data_period_text(period, data),
     )
 
 

@@ -131,6 +131,8 @@ def framework_info(framework: Framework) -> FrameworkInfo:
         replaces=framework.replaces,
         terms=framework.terms,
         allow_not_evidenced=framework.scoring.allow_not_evidenced,
+        has_governance=framework.governance is not None,
+        has_outcomes=framework.outcomes is not None,
     )
 
 
@@ -159,12 +161,17 @@ class _Pass:
         return self.options.lines(path) if self.options.lines else None
 
     def change(
-        self, kind: str, item_id: str, level: int | None, score: float | None = None
+        self,
+        kind: str,
+        item_id: str,
+        level: int | None,
+        score: float | None = None,
+        basis: Basis | None = None,
     ) -> Change | None:
         """Return the change of a domain or indicator since the baseline (None without one)."""
         if self.comparison is None:
             return None
-        return self.comparison.change(kind, item_id, level, score)
+        return self.comparison.change(kind, item_id, level, score, basis)
 
 
 def _indicator(
@@ -366,7 +373,7 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         next_steps=[_next_step(domain, r) for r in rated if level and r.id in level.limited_by],
         indicators=indicators,
         line=run.line("domains", domain.id),
-        change=run.change("domain", domain.id, judged.level, figures.get("score")),
+        change=run.change("domain", domain.id, judged.level, figures.get("score"), judged.basis),
         panel_rated=panel_rated,
         calibration_gap=None if gap is None else round_signed(gap, 2),
         calculated_level=level.level if level else None,
@@ -603,7 +610,7 @@ def _result(
     bases = [d.basis for d in domains if d.basis is not None]
     info = None
     if comparison is not None:
-        warnings += comparison.warnings(submission.period)
+        warnings += comparison.warnings(submission.period, domains)
         info = comparison.info()
     return Result.model_construct(
         tool=f"wcc-assess {__version__}",

@@ -94,6 +94,11 @@ class FrameworkInfo(Model):
     1.5)."""
     allow_not_evidenced: bool = False
     """Whether the framework lets a not-evidenced domain pass the gate (schema 1.5)."""
+    has_governance: bool = False
+    """Whether the framework rates governance (schema 1.5): reports then show the scorecard
+    of outcomes, competencies and governance, reported or not."""
+    has_outcomes: bool = False
+    """Whether the framework has outcome rules (schema 1.5)."""
 
 
 class EvidenceResult(Model):
@@ -114,7 +119,7 @@ class EvidenceResult(Model):
     saw it (schema 1.5)."""
     checked_by: str | None = None
     """Who checked the document itself, when someone did (schema 1.5)."""
-    checked_on: date | None = None
+    checked_on: _dt.date | None = None
 
 
 class Cap(Model):
@@ -169,6 +174,72 @@ class EvidenceNeed(Model):
     """Recent items still to add."""
 
 
+class Basis(StrEnum):
+    """What a level was graded on, so that years are compared like with like (schema 1.5)."""
+
+    SELF_ASSESSED = "self-assessed"
+    """The organisation's own levels, capped by the evidence rules."""
+    PANEL_INDICATORS = "panel-indicators"
+    """Moderated by a panel at indicator level (panel levels of some indicators)."""
+    PANEL_DOMAINS = "panel-domains"
+    """Rated by a panel at domain level (its holistic rating of the whole domain)."""
+
+    @property
+    def words(self) -> str:
+        """The basis in words, for reports and warnings: ``panel-rated at domain level``."""
+        return {
+            Basis.SELF_ASSESSED: "self-assessed",
+            Basis.PANEL_INDICATORS: "panel-moderated at indicator level",
+            Basis.PANEL_DOMAINS: "panel-rated at domain level",
+        }[self]
+
+
+class TargetSource(StrEnum):
+    """Where a domain's target came from, in order of precedence."""
+
+    COMMAND_LINE = "command-line"
+    SUBMISSION_DOMAIN = "submission-domain"
+    SUBMISSION_DEFAULT = "submission-default"
+    FRAMEWORK_DEFAULT = "framework-default"
+
+
+class NextStep(Model):
+    """What would lift an indicator that holds its domain down by one level."""
+
+    domain: str
+    indicator: str
+    title: str
+    current_level: int
+    next_level: int
+    descriptor: str
+    """The framework's descriptor of the next level: what a panel would need to see."""
+    evidence_gap: str | None = None
+    """Set when the claim already reaches the next level but the evidence does not."""
+
+
+class LiftStep(Model):
+    """One indicator lifted in an example of how a ``mean`` domain could rise a level."""
+
+    indicator: str
+    from_level: int
+    to_level: int
+    weight: float
+
+
+class Lift(Model):
+    """What would lift a domain scored by the weighted mean (``mean``) one level."""
+
+    level: int
+    """The next level up."""
+    needed: float
+    """How much the weighted levels (weight × effective level) must rise to reach it."""
+    reachable: bool
+    """False when even every indicator at the top of the scale would not get there."""
+    steps: list[LiftStep] = []
+    """An example that gets there, lifting the lowest indicators first (the heavier first
+    among equals)."""
+
+
 class ChangeDirection(StrEnum):
     """Which way something moved since the baseline."""
 
@@ -198,6 +269,11 @@ class Change(Model):
     score_delta: float | None = None
     note: str | None = None
     """How the ids were matched (renamed, split, merged) or why there is nothing to compare."""
+    previous_basis: Basis | None = None
+    """What the baseline's level rested on, when it differs from this year's (schema 1.5):
+    part of the change is then the change of basis."""
+    basis: Basis | None = None
+    """What this year's level rests on, when it differs from the baseline's."""
 
 
 class IndicatorResult(Model):
@@ -262,63 +338,6 @@ class DomainStatus(StrEnum):
     NOT_EVIDENCED = "not-evidenced"
     """Not assessed, but it has a target: a gap, never met; it fails the gate unless
     allowed (schema 1.5)."""
-
-
-class Basis(StrEnum):
-    """What a level was graded on, so that years are compared like with like (schema 1.5)."""
-
-    SELF_ASSESSED = "self-assessed"
-    """The organisation's own levels, capped by the evidence rules."""
-    PANEL_INDICATORS = "panel-indicators"
-    """Moderated by a panel at indicator level (panel levels of some indicators)."""
-    PANEL_DOMAINS = "panel-domains"
-    """Rated by a panel at domain level (its holistic rating of the whole domain)."""
-
-
-class TargetSource(StrEnum):
-    """Where a domain's target came from, in order of precedence."""
-
-    COMMAND_LINE = "command-line"
-    SUBMISSION_DOMAIN = "submission-domain"
-    SUBMISSION_DEFAULT = "submission-default"
-    FRAMEWORK_DEFAULT = "framework-default"
-
-
-class NextStep(Model):
-    """What would lift an indicator that holds its domain down by one level."""
-
-    domain: str
-    indicator: str
-    title: str
-    current_level: int
-    next_level: int
-    descriptor: str
-    """The framework's descriptor of the next level: what a panel would need to see."""
-    evidence_gap: str | None = None
-    """Set when the claim already reaches the next level but the evidence does not."""
-
-
-class LiftStep(Model):
-    """One indicator lifted in an example of how a ``mean`` domain could rise a level."""
-
-    indicator: str
-    from_level: int
-    to_level: int
-    weight: float
-
-
-class Lift(Model):
-    """What would lift a domain scored by the weighted mean (``mean``) one level."""
-
-    level: int
-    """The next level up."""
-    needed: float
-    """How much the weighted levels (weight × effective level) must rise to reach it."""
-    reachable: bool
-    """False when even every indicator at the top of the scale would not get there."""
-    steps: list[LiftStep] = []
-    """An example that gets there, lifting the lowest indicators first (the heavier first
-    among equals)."""
 
 
 class PanelDomainRating(Model):

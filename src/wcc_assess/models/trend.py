@@ -10,11 +10,13 @@ from datetime import date
 
 from wcc_assess.models._base import Model
 from wcc_assess.models.framework import Level
-from wcc_assess.models.result import Change
+from wcc_assess.models.result import Basis, Change
 
 __all__ = ["TREND_SCHEMA_VERSION", "DomainTrend", "Trend", "TrendPeriod", "TrendPoint"]
 
-TREND_SCHEMA_VERSION = "1.0"
+TREND_SCHEMA_VERSION = "1.1"
+"""1.1 added the basis of each period and of each domain's level in it, so that years
+graded on different bases (self-assessed, panel-moderated) are not compared unawares."""
 
 
 class TrendPeriod(Model):
@@ -28,6 +30,11 @@ class TrendPeriod(Model):
     overall_score: float | None
     overall_percent: float | None
     band: str | None
+    basis: Basis | None = None
+    """What the period's grading rests on: self-assessed, or moderated by a panel (schema
+    1.1)."""
+    draft: bool | None = None
+    """Whether that assessment is a draft (not signed off by a panel); None: not known."""
 
 
 class TrendPoint(Model):
@@ -41,6 +48,8 @@ class TrendPoint(Model):
     """The ids that period's framework used for this domain (empty: it had none)."""
     note: str | None = None
     """How the ids were matched (renamed, split, merged), or why there is no value."""
+    basis: Basis | None = None
+    """What the level rests on in that period (schema 1.1)."""
 
 
 class DomainTrend(Model):

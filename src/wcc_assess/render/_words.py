@@ -31,6 +31,7 @@ from wcc_assess.models.result import (
     OutcomeStatus,
     OutcomeYear,
     Overall,
+    ProfileCount,
     Result,
     TargetSource,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "or_list",
     "percent_text",
     "plural",
+    "profile_short",
     "profile_text",
     "rule_needs",
     "score_text",
@@ -307,6 +309,8 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
         text += f" (was {figure(change.previous_level)})"
     if score and change.score_delta:
         text += f" (score {signed(change.score_delta)})"
+    if change.previous_basis and change.basis and change.previous_basis is not change.basis:
+        text += " (basis changed)"
     return text
 
 
@@ -533,6 +537,14 @@ def profile_text(overall: Overall, terms: Terms) -> str:
     return ", ".join(parts) if parts else f"no {terms.domain} assessed"
 
 
+def profile_short(profile: Sequence[ProfileCount], not_assessed: int = 0) -> str:
+    """Say a profile in few words, for a league table: ``3 at L3, 8 at L2, 1 n/a``."""
+    parts = [f"{count.count} at L{count.level}" for count in profile if count.count]
+    if not_assessed:
+        parts.append(f"{not_assessed} n/a")
+    return ", ".join(parts) or DASH
+
+
 def percent_text(percent: float | None, scale: Sequence[Level]) -> str:
     """Explain a percent: ``53.5% of the way from level 1 to level 4``."""
     if percent is None:
@@ -548,15 +560,15 @@ def score_text(overall: Overall, scale: Sequence[Level]) -> str:
 
 
 _SHARES = {
-    Share.ALL: "every one of the {n}",
-    Share.MOST: "more than half of the {n}",
-    Share.HALF: "at least half of the {n}",
+    Share.ALL: "every {one}",
+    Share.MOST: "more than half of the {many}",
+    Share.HALF: "at least half of the {many}",
 }
 
 
 def share_text(share: Share, terms: Terms) -> str:
     """Word a band rule's share: ``more than half of the competencies``."""
-    return _SHARES[share].format(n=terms.domains)
+    return _SHARES[share].format(one=terms.domain, many=terms.domains)
 
 
 def band_rule_text(rule: BandRule | None, scale: Sequence[Level], terms: Terms) -> str:
@@ -584,11 +596,7 @@ def headline_text(result: Result) -> str:
     return f"{band}: {profile}" if band else profile
 
 
-BASIS_TEXT: dict[Basis, str] = {
-    Basis.SELF_ASSESSED: "self-assessed",
-    Basis.PANEL_INDICATORS: "panel-moderated at indicator level",
-    Basis.PANEL_DOMAINS: "panel-rated at domain level",
-}
+BASIS_TEXT: dict[Basis, str] = {basis: basis.words for basis in Basis}
 """What a level was graded on, in words."""
 
 

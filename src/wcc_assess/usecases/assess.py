@@ -44,6 +44,9 @@ class AssessOptions(NamedTuple):
     """``--baseline``: last year's submission or result."""
     fail_on_regression: bool = False
     fail_on_red: bool = False
+    allow_not_evidenced: bool = False
+    """``--allow-not-evidenced``: a domain with a target that was not assessed passes the
+    gate (it is still never counted as met)."""
 
 
 class Assessment(NamedTuple):
@@ -62,6 +65,7 @@ def grade(
     target: int | None = None,
     fail_on_red: bool = False,
     baseline: Baseline | None = None,
+    allow_not_evidenced: bool = False,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
     options = ScoreOptions(
@@ -71,6 +75,7 @@ def grade(
         fail_on_red=fail_on_red,
         baseline=baseline,
         lines=loaded.document.line_of,
+        allow_not_evidenced=allow_not_evidenced,
     )
     return score(loaded.framework, loaded.submission, options)
 
@@ -128,5 +133,6 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         target=options.target,
         fail_on_red=options.fail_on_red,
         baseline=baseline,
+        allow_not_evidenced=options.allow_not_evidenced,
     )
     return Assessment(result, loaded.framework, inputs)

@@ -32,7 +32,7 @@ from wcc_assess.errors import Diagnostic, InputError, UsageError
 from wcc_assess.io.paths import BASELINE_SUFFIXES, expand_paths
 from wcc_assess.io.reading import display_name, read_text
 from wcc_assess.io.results import cohort_baseline_from_json
-from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary
+from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary, RankBy
 from wcc_assess.models.framework import Framework
 from wcc_assess.usecases.frameworks import resolve_framework
 from wcc_assess.usecases.submissions import load_submission_quickly
@@ -74,6 +74,8 @@ class GradeSettings:
     """``--framework``, resolved once; None grades each submission against its own."""
     target: int | None = None
     """``--target`` for every domain."""
+    allow_not_evidenced: bool = False
+    """``--allow-not-evidenced`` for every submission."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,9 @@ class CohortRequest:
     """Last year's cohort: files, folders and globs of submissions, results or a cohort."""
     jobs: int | None = None
     """Worker processes; None chooses (:func:`default_workers`)."""
+    rank_by: RankBy = RankBy.SCORE
+    """``--rank``: the order of the league table."""
+    allow_not_evidenced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,12 @@ class CohortOutcome:
 
 def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
     loaded = load_submission_quickly(path, settings.framework, resolve_framework)
-    options = ScoreOptions(generated_at=settings.generated_at, source=name, target=settings.target)
+    options = ScoreOptions(
+        generated_at=settings.generated_at,
+        source=name,
+        target=settings.target,
+        allow_not_evidenced=settings.allow_not_evidenced,
+    )
     return [summarise(score(loaded.framework, loaded.submission, options))]
 
 
@@ -271,7 +281,7 @@ def grade_cohort(
     base_files, base_missing = expand_paths(request.baseline, BASELINE_SUFFIXES)
     if not files:
         raise _problems(missing)
-    settings = GradeSettings(generated_at, chosen, request.target)
+    settings = GradeSettings(generated_at, chosen, request.target, request.allow_not_evidenced)
     start = progress or (lambda total: nullcontext(lambda done: None))
     with start(len(files) + len(base_files)) as advance:
         graded = grade_files(files, settings, workers=request.jobs, on_progress=advance)
@@ -283,7 +293,7 @@ def grade_cohort(
     cohort = build_cohort(
         outcomes,
         _cohort_framework(chosen, first),
-        CohortOptions(generated_at=generated_at, target=request.target),
+        CohortOptions(generated_at=generated_at, target=request.target, rank_by=request.rank_by),
         baseline=[*base_missing, *_flat(base_graded)] if request.baseline else None,
     )
     inputs: list[Path | str] = [*files, *base_files]

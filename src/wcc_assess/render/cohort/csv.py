@@ -15,6 +15,7 @@ import io
 
 from wcc_assess.models.cohort import CohortResult, Improvement, LeagueEntry
 from wcc_assess.render._safety import spreadsheet_cell
+from wcc_assess.render._words import profile_short
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -36,11 +37,19 @@ _SUMMARY = [
     "score",
     "percent",
     "band",
+    "profile",
     "domains_assessed",
     "domains_met",
     "domains_below",
+    "domains_not_evidenced",
     "capped",
     "gate",
+    "basis",
+    "draft",
+    "governance_points",
+    "competency_total",
+    "score_rank",
+    "governance_rank",
 ]
 """The first columns: each organisation's line of the league table."""
 
@@ -70,11 +79,19 @@ def _summary(entry: LeagueEntry) -> list[str]:
         _value(entry.score),
         _value(entry.percent),
         spreadsheet_cell(entry.band or ""),
+        spreadsheet_cell(profile_short(entry.profile) if entry.profile else ""),
         _value(entry.domains_assessed),
         _value(entry.domains_met),
         _value(entry.domains_below),
+        _value(entry.domains_not_evidenced),
         _value(entry.capped),
         entry.gate.value,
+        entry.basis.value if entry.basis else "",
+        "" if entry.draft is None else str(entry.draft).lower(),
+        _value(entry.governance_points),
+        _value(entry.competency_total),
+        _value(entry.score_rank),
+        _value(entry.governance_rank),
     ]
 
 

@@ -21,40 +21,9 @@ def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> 
 
 
 def _league(cohort: CohortResult) -> list[str]:
-    periods = common.multi_period(cohort)
-    header = [
-        "Rank",
-        "Organisation",
-        "Code",
-        *(["Period"] if periods else []),
-        "Score",
-        "%",
-        "Band",
-        "Domains met",
-        "Domains below",
-        "Capped",
-        "Gate",
-    ]
-    align = "rll" + ("l" if periods else "") + "rrlrrrl"
-    rows = []
-    for entry in cohort.league:
-        met, below = common.met_below(entry)
-        rows.append(
-            [
-                str(entry.rank) if entry.rank is not None else "-",
-                md(entry.organisation),
-                md(entry.code),
-                *([md(entry.period)] if periods else []),
-                common.number(entry.score),
-                common.number(entry.percent, 1),
-                md(entry.band) if entry.band else "-",
-                met,
-                below,
-                str(entry.capped),
-                common.gate_text(entry.gate),
-            ]
-        )
-    return _table(header, align, rows)
+    columns = common.league_columns(cohort)
+    rows = [[md(column.cell(entry)) for column in columns] for entry in cohort.league]
+    return _table([c.header for c in columns], "".join(c.align for c in columns), rows)
 
 
 def _domains(cohort: CohortResult) -> list[str]:
@@ -70,8 +39,9 @@ def _domains(cohort: CohortResult) -> list[str]:
         "Median score",
         "Met",
         "Below",
+        "Not evidenced",
     ]
-    align = "ll" + "r" * (len(scale) + 7)
+    align = "ll" + "r" * (len(scale) + 8)
     rows = [common.domain_cells(cohort, domain, md) for domain in cohort.domains]
     return [
         f"Organisations at each level ({md(common.level_legend(cohort))}); n/a = not assessed.",
@@ -138,8 +108,9 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
         "",
         "## League table",
         "",
-        "Highest overall score first; equal scores share a rank. Met and below count the "
-        "domains at or below their targets (a dash: no target in force).",
+        md(common.league_order(cohort))
+        + " Met and below count the domains at or below their targets (a dash: no target in "
+        "force); a domain with a target that was not assessed is not evidenced, never met.",
         "",
     ]
     out += _league(cohort)

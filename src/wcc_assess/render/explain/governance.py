@@ -69,10 +69,22 @@ def _rating_source(item: GovernanceItemResult) -> str:
 
 def _area_reason(area: GovernanceAreaResult) -> str:
     rated = [item for item in area.sub_indicators if item.rating is not None]
-    label = (area.rating or Rag.RED).label
-    if area.rating is Rag.RED:
+    if area.panel_rating is not None:
+        rule = _rule_reason(area, rated) if area.rule_rating else "no rating"
+        return (
+            f"{area.panel_rating.label}, the panel's rating of the whole area, which counts over "
+            f"the rule's: {area.panel_rationale} By the rule it would be {rule}"
+        )
+    return _rule_reason(area, rated)
+
+
+def _rule_reason(area: GovernanceAreaResult, rated: list[GovernanceItemResult]) -> str:
+    """Say why the rule gives the area its rating (from the sub-indicators)."""
+    rating = area.rule_rating or area.rating
+    label = (rating or Rag.RED).label
+    if rating is Rag.RED:
         return f"{label}, because {listed(area.red_sub_indicators, 'is')} rated red."
-    if area.rating is Rag.GREEN:
+    if rating is Rag.GREEN:
         every = "the only rated one is" if len(rated) == 1 else f"all {len(rated)} rated are"
         return f"{label}, because {every} green."
     amber = [item.id for item in rated if item.rating is Rag.AMBER]

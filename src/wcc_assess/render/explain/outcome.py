@@ -10,14 +10,25 @@ from wcc_assess.models.result import (
     OutcomeYear,
     Result,
 )
-from wcc_assess.render._words import figure, sentence, signed
+from wcc_assess.render._words import figure, sentence, signed, tolerance_status_text
 from wcc_assess.render.explain._text import header, wrap
 
 __all__ = ["explain_outcome"]
 
 
+_STATUS = {
+    OutcomeStatus.ON_TRACK: "on track",
+    OutcomeStatus.WITHIN_TOLERANCE: "within tolerance",
+    OutcomeStatus.OFF_TRACK: "off track",
+    OutcomeStatus.NO_ACTUAL: "no actual yet",
+}
+
+
 def _outcome_year(measure: OutcomeMeasureResult, year: OutcomeYear) -> str:
-    head = f"{year.period}: aspiration {figure(year.aspiration)}"
+    covers = (
+        f" ({year.data_period})" if year.data_period and year.data_period != year.period else ""
+    )
+    head = f"{year.period}{covers}: aspiration {figure(year.aspiration)}"
     if year.actual is None or year.status is OutcomeStatus.NO_ACTUAL:
         return f"{head}, no actual yet"
     on = year.status is OutcomeStatus.ON_TRACK
@@ -25,12 +36,14 @@ def _outcome_year(measure: OutcomeMeasureResult, year: OutcomeYear) -> str:
         relation = "≥" if on else "<"
     else:
         relation = "≤" if on else ">"
-    status = "on track" if on else "off track"
     difference = f", difference {signed(year.difference)}" if year.difference is not None else ""
-    return (
-        f"{head}, actual {figure(year.actual)}: {status} "
+    text = (
+        f"{head}, actual {figure(year.actual)}: {_STATUS[year.status]} "
         f"({figure(year.actual)} {relation} {figure(year.aspiration)}{difference})"
     )
+    if not on:
+        text += f"; {tolerance_status_text(year, measure.unit)}"
+    return text
 
 
 def explain_outcome(result: Result, measure_id: str) -> list[str]:
@@ -47,11 +60,27 @@ def explain_outcome(result: Result, measure_id: str) -> list[str]:
     out.append(f"Unit: {measure.unit}; {better}{required}.")
     if measure.source:
         out += wrap(sentence(f"Source: {measure.source}"), "", "  ")
-    out.append(f"Baseline: {figure(measure.baseline_value)} in {measure.baseline_period}.")
+    covers = measure.baseline_data_period
+    covers = f" ({covers})" if covers and covers != measure.baseline_period else ""
+    out.append(f"Baseline: {figure(measure.baseline_value)} in {measure.baseline_period}{covers}.")
     rule = "at least" if measure.better is Better.HIGHER else "at most"
     out += wrap(
         f"A year is on track when its actual is {rule} the aspiration ({better}).", "", "  "
     )
+    if measure.tolerance is None:
+        out += wrap("Tolerance: none, so any shortfall is off track.", "", "  ")
+    else:
+        source = {
+            "submission": "the submission's",
+            "framework": "the framework's for this measure",
+            "framework-default": "the framework's default",
+        }.get(measure.tolerance_source or "", "")
+        out += wrap(
+            f"Tolerance: {measure.tolerance} ({source}); a year that falls short by no more "
+            "than that is within tolerance, not off track.",
+            "",
+            "  ",
+        )
     out += ["", "Years"]
     for year in measure.years:
         out += wrap(_outcome_year(measure, year), "  ", "    ")
@@ -59,9 +88,9 @@ def explain_outcome(result: Result, measure_id: str) -> list[str]:
     if measure.latest_period is None:
         out.append("Status: no actual yet.")
     else:
-        status = "on track" if measure.status is OutcomeStatus.ON_TRACK else "off track"
         out.append(
-            f"Status: {status}, as in {measure.latest_period}, the latest year with an actual."
+            f"Status: {_STATUS[measure.status]}, as in {measure.latest_period}, the latest year "
+            "with an actual."
         )
     later = [y for y in measure.years if y.actual is None]
     if later and measure.latest_period is not None:
