@@ -14,6 +14,7 @@ import yaml
 
 from tests.cli.conftest import Run
 from tests.conftest import DATA, EXAMPLES, ROOT, assert_golden
+from wcc_assess.io.yamlsafe import parse_yaml_data
 
 Wcc = Callable[..., Run]
 ASSURANCE = EXAMPLES / "westmarsh-2026-27-assurance.yaml"
@@ -197,7 +198,7 @@ def test_golden_assurance_reports(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt
 
 def test_cohort_counts_green_and_red_on_every_area(wcc: Wcc, tmp_path: Path) -> None:
     """Three organisations: Westmarsh (green, red, amber), one all green, one all red."""
-    data = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data = parse_yaml_data(ASSURANCE.read_text(encoding="utf-8"))
     for code, colour in (("QX1", "green"), ("QX2", "red")):
         other = copy.deepcopy(data)
         other["organisation"] = {"name": f"NHS Other {code} ICB", "code": code}

@@ -22,7 +22,7 @@ from wcc_assess.models.cohort import (
     OrganisationSummary,
 )
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.result import DomainStatus, GateStatus
+from wcc_assess.models.result import Basis, DomainStatus, GateStatus
 from wcc_assess.models.submission import Submission
 
 OPTIONS = CohortOptions(generated_at="2026-11-01T00:00:00Z")
@@ -318,8 +318,16 @@ def test_summarise_a_scored_result(mini: Framework) -> None:
         ("A", 2, 2.6, MET),
         ("B", 1, 1.5, BELOW),
     ]
-    # Overall (2 * 2.6 + 1 * 1.5) / 3 = 2.2333 -> 2.23; percent 41.1; band Developing.
-    assert (summary.score, summary.percent, summary.band) == (2.23, 41.1, "Developing")
+    # Overall (2 * 2.6 + 1 * 1.5) / 3 = 2.2333 -> 2.23; percent 41.1. The band follows the
+    # levels: B is at 1, so not every domain is at 2 -> Weak, the first band.
+    assert (summary.score, summary.percent, summary.band) == (2.23, 41.1, "Weak")
+    assert [(c.level, c.count) for c in summary.profile] == [(4, 0), (3, 0), (2, 1), (1, 1)]
+    assert (summary.competency_total, summary.governance_points) == (3, None)
+    assert (summary.basis, summary.draft, summary.domains_not_evidenced) == (
+        Basis.SELF_ASSESSED,
+        True,
+        0,
+    )
     assert (summary.domains_met, summary.domains_below, summary.capped) == (1, 1, 1)
     assert (summary.gate, summary.source, summary.code) == (GateStatus.FAILED, "t01.yaml", "T01")
     assert summary.framework == "mini@1"

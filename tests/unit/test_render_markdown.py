@@ -26,24 +26,32 @@ def section(text: str, title: str) -> str:
 def test_heading_and_summary_line(text: str) -> None:
     lines = text.splitlines()
     assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
-    assert lines[2] == (
-        "**❌ 5 of 10 domains with a target are below it** · overall band **Developing**, "
-        "score 2.06 on the 1–4 scale (35.2%) · 10 of 11 domains and 39 of 44 indicators "
-        "assessed · "
-        "2 claims capped by the evidence rules"
+    # Draft until a panel signs it off; the headline is the profile of levels (WCC has no
+    # composite band); C11 has a target but was not assessed: not evidenced, never met.
+    assert lines[2] == "**Draft: not signed off by an assurance panel**"
+    assert lines[4] == "**7 competencies at level 2, 3 at level 1, 1 not assessed**"
+    assert lines[6] == (
+        "**❌ 5 of 11 competencies with a target meet it; 5 are below it; 1 is not evidenced: "
+        "C11** · mean score 2.06 (35.2% of the way from level 1 to level 4), a secondary "
+        "figure · 10 of 11 competencies and 39 of 44 indicators assessed · 2 claims capped by "
+        "the evidence rules"
     )
-    assert lines[4].startswith(
+    assert lines[8].startswith(
         "World Class Commissioning organisational competencies (wcc 2009) · assessed "
         "20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd (Board Secretary)"
     )
 
 
 def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
-    table = GFM.render(text).split("<table>")[1].split("</table>")[0]
+    # The first table is the scorecard (WCC has governance and outcomes); then the domains.
+    tables = [t.split("</table>")[0] for t in GFM.render(text).split("<table>")[1:]]
+    table = next(t for t in tables if ">Competency</th>" in t)
     rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
     cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S) for row in rows]
     # Fenbridge's panel rated two indicators, so a calibration column is added.
     assert len(cells) == 12 and all(len(row) == 8 for row in cells)
+    scorecard = tables[0]
+    assert ">Health outcomes</th>" in scorecard and ">Governance</th>" in scorecard
     assert cells[0] == [
         "C1 Locally lead the NHS",
         "2 Developing",
@@ -60,12 +68,13 @@ def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
         "–",
         "–",
         "2",
-        "⚪ not assessed",
+        "🚫 not evidenced",
         "0/4",
         "0",
         "",
     ]
     assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.06</strong>"
+    assert cells[11][1] == "–"  # no band: WCC never had a composite rating
 
 
 def test_capped_indicators_say_why(text: str) -> None:
@@ -116,6 +125,7 @@ def test_indicator_detail_in_details_blocks(text: str) -> None:
     assert len(summaries) == 11
     assert summaries[0] == "C1 Locally lead the NHS: level 2, ❌ below (target 3)"
     assert summaries[10] == "C11 Make sound financial investments: not assessed"
+    assert "Not assessed: Financial competencies are assessed" in detail
     assert detail.count("<details>") == detail.count("</details>") == 11
     # a blank line after <summary> so that GitHub renders the Markdown inside
     assert all("</summary>\n\n" in block for block in detail.split("<details>")[1:])
@@ -144,7 +154,11 @@ def test_only_http_refs_become_links(text: str) -> None:
 
 def test_scoring_rules_and_provenance(text: str) -> None:
     assert "How this was scored: A domain's level is the highest level that every one" in text
-    assert "Bands: Weak from 0%, Developing from 25%, Strong from 50%, World class from 80%." in (
+    assert (
+        "No composite band: the headline is the profile of competency levels; the mean score "
+        "is a secondary figure." in text
+    )
+    assert "a panel's level stands, and is flagged when the rules alone would support less" in (
         text
     )
     assert text.endswith(
@@ -161,6 +175,14 @@ def test_without_targets_every_next_step_is_open() -> None:
 
 
 def test_passing_gate_headline() -> None:
-    text = render(result_of(FENBRIDGE, target=1), AssessFormat.MARKDOWN)
-    assert "**✅ every domain with a target meets it (10 of 10)**" in text
+    # With --target 1 C11 has a target too, and is not evidenced: the gate fails on it...
+    failed = render(result_of(FENBRIDGE, target=1), AssessFormat.MARKDOWN)
+    assert "**❌ 10 of 11 competencies with a target meet it; 1 is not evidenced: C11**" in failed
+    # ... unless allowed, and even then it is never counted as met.
+    allowed = result_of(FENBRIDGE, target=1, allow_not_evidenced=True)
+    text = render(allowed, AssessFormat.MARKDOWN)
+    assert (
+        "**✅ 10 of 11 competencies with a target meet it; 1 is not evidenced (allowed): C11**"
+        in text
+    )
     assert "❌" not in text

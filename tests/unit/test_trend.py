@@ -131,14 +131,12 @@ def test_markdown(three_years: Trend) -> None:
     assert "| Id | Domain | 2024/25 | 2025/26 | 2026/27 | Since 2025/26 |" in text
     assert "| B | Beta | 1 (1.50) | 2 (2.00) | 3 (3.00) | ↑ improved 2→3 (score +1) |" in text
     assert "| A | Alpha | 2 (2.00) | 2 (2.00) | 2 (2.20) | → unchanged (score +0.2) |" in text
-    assert (
-        "|  | **Overall score (percent)** | 1.83 (27.8%) | 2.00 (33.3%) | 2.47 (48.9%) |  |" in text
-    )
+    assert "|  | **Mean score (percent)** | 1.83 (27.8%) | 2.00 (33.3%) | 2.47 (48.9%) |  |" in text
 
 
 def test_json_is_the_trend(three_years: Trend) -> None:
     data = json.loads(TREND.render(three_years, TrendFormat.JSON))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert Trend.model_validate(data) == three_years
 
 

@@ -12,7 +12,6 @@ import typer
 from wcc_assess.cli import _app
 from wcc_assess.cli._app import ReportFiles, ReportOutput, guarded
 from wcc_assess.errors import ExitCode, exit_code
-from wcc_assess.models.cohort import RankBy
 from wcc_assess.render.formats import CohortFormat
 
 if TYPE_CHECKING:
@@ -143,7 +142,21 @@ Baselines = Annotated[
     typer.Option("--baseline", metavar="PATH", show_default=False, help=_BASELINE),
 ]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=0, help=_JOBS)]
-Rank = Annotated[RankBy, typer.Option("--rank", help=_RANK)]
+RANK_ORDERS = ("score", "governance-first")
+"""The orders of the league table (``RankBy`` in the cohort model; spelt here so that
+``wcc --help`` imports no model)."""
+
+
+def _rank_order(value: str) -> str:
+    if value not in RANK_ORDERS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(RANK_ORDERS)}")
+    return value
+
+
+Rank = Annotated[
+    str,
+    typer.Option("--rank", help=_RANK, metavar="[score|governance-first]", callback=_rank_order),
+]
 AllowNotEvidenced = Annotated[bool, typer.Option("--allow-not-evidenced", help=_ALLOW)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET)]
 
@@ -158,7 +171,7 @@ def cohort(
     target: Target = None,
     baseline: Baselines = None,
     jobs: Jobs = 0,
-    rank: Rank = RankBy.SCORE,
+    rank: Rank = "score",
     allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
 ) -> ExitCode:

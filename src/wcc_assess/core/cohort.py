@@ -485,6 +485,31 @@ def _mixed_bases(league: list[LeagueEntry]) -> list[str]:
     ]
 
 
+def _cohort_warnings(
+    framework: Framework,
+    periods: list[str],
+    league: list[LeagueEntry],
+    comparison: BaselineComparison | None,
+    base: list[OrganisationSummary] | None,
+) -> list[str]:
+    """Warn of what mixes unlike with unlike: periods, framework versions, bases."""
+    warnings: list[str] = []
+    if len(periods) > 1:
+        warnings.append(
+            f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
+            "its statistics mix them"
+        )
+    if comparison is not None and base is not None:
+        versions = sorted({s.framework for s in base} - {framework.ref})
+        if versions:
+            warnings.append(
+                f"the baseline was graded against {', '.join(versions)}; the cohort "
+                f"against {framework.ref}"
+            )
+        warnings += _basis_warnings(comparison)
+    return warnings + _mixed_bases(league)
+
+
 def build_cohort(
     outcomes: Iterable[Outcome],
     framework: Framework,
@@ -504,25 +529,12 @@ def build_cohort(
     domains = _domains(framework, summaries)
     weakest, strongest = _extremes(domains)
     periods = sorted({s.period for s in summaries})
-    warnings: list[str] = []
-    if len(periods) > 1:
-        warnings.append(
-            f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
-            "its statistics mix them"
-        )
-    comparison = None
+    comparison, base = None, None
     if baseline is not None:
         base, base_invalid = _split(baseline, framework.ref, baseline=True)
         invalid += sorted(base_invalid, key=lambda item: item.file)
         comparison = _compare(league, base)
-        versions = sorted({s.framework for s in base} - {framework.ref})
-        if versions:
-            warnings.append(
-                f"the baseline was graded against {', '.join(versions)}; the cohort "
-                f"against {framework.ref}"
-            )
-        warnings += _basis_warnings(comparison)
-    warnings += _mixed_bases(league)
+    warnings = _cohort_warnings(framework, periods, league, comparison, base)
     gates = [entry.gate for entry in league]
     return CohortResult(
         tool=f"wcc-assess {__version__}",

@@ -91,7 +91,8 @@ def tolerance_text(tolerance: Tolerance | None, unit: str) -> str | None:
     if tolerance is None:
         return None
     if tolerance.absolute is not None:
-        return f"{_number(tolerance.absolute)} {unit}"
+        amount = _number(tolerance.absolute)
+        return f"{amount} percentage points" if unit.strip() == "%" else f"{amount} {unit}"
     assert tolerance.percent is not None
     return f"{_number(tolerance.percent)}% of the aspiration"
 

@@ -101,7 +101,10 @@ def cohort_baseline_from_json(
         if is_cohort:
             cohort = CohortResult.model_validate(data)
             return [
-                OrganisationSummary(**entry.model_dump(exclude={"rank"})) for entry in cohort.league
+                OrganisationSummary(
+                    **entry.model_dump(exclude={"rank", "score_rank", "governance_rank"})
+                )
+                for entry in cohort.league
             ]
         return Result.model_validate(data)
     except ValidationError as error:

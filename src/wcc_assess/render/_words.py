@@ -47,6 +47,7 @@ __all__ = [
     "STATUS_TEXT",
     "WIDTH",
     "area_rating_text",
+    "amount_text",
     "arrow",
     "band_rule_text",
     "basis_change_text",
@@ -502,6 +503,14 @@ def year_figure_text(year: OutcomeYear, unit: str) -> str:
     return text
 
 
+def amount_text(value: Number, unit: str) -> str:
+    """Return an amount in a measure's unit: ``0.3 years``, ``0.8 percentage points``.
+
+    A difference of a share (a ``%`` unit) is in percentage points, not a percent of it.
+    """
+    return f"{figure(value)} {'percentage points' if unit.strip() == '%' else unit}"
+
+
 def tolerance_status_text(year: OutcomeYear, unit: str) -> str:
     """Say why a year has its status, with the tolerance.
 
@@ -511,7 +520,7 @@ def tolerance_status_text(year: OutcomeYear, unit: str) -> str:
         return "no actual yet"
     if year.status is OutcomeStatus.ON_TRACK:
         return "at least as good as the aspiration"
-    short = f"{figure(abs(year.difference))} {unit} short of the aspiration"
+    short = f"{amount_text(abs(year.difference), unit)} short of the aspiration"
     if year.tolerance is None:
         return f"{short}; no tolerance is set"
     within = "within" if year.status is OutcomeStatus.WITHIN_TOLERANCE else "beyond"

@@ -90,8 +90,8 @@ class CohortRequest:
     """Last year's cohort: files, folders and globs of submissions, results or a cohort."""
     jobs: int | None = None
     """Worker processes; None chooses (:func:`default_workers`)."""
-    rank_by: RankBy = RankBy.SCORE
-    """``--rank``: the order of the league table."""
+    rank_by: str = RankBy.SCORE.value
+    """``--rank``: the order of the league table (``score`` or ``governance-first``)."""
     allow_not_evidenced: bool = False
 
 
@@ -293,7 +293,9 @@ def grade_cohort(
     cohort = build_cohort(
         outcomes,
         _cohort_framework(chosen, first),
-        CohortOptions(generated_at=generated_at, target=request.target, rank_by=request.rank_by),
+        CohortOptions(
+            generated_at=generated_at, target=request.target, rank_by=RankBy(request.rank_by)
+        ),
         baseline=[*base_missing, *_flat(base_graded)] if request.baseline else None,
     )
     inputs: list[Path | str] = [*files, *base_files]

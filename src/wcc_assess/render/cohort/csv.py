@@ -46,10 +46,8 @@ _SUMMARY = [
     "gate",
     "basis",
     "draft",
-    "governance_points",
     "competency_total",
     "score_rank",
-    "governance_rank",
 ]
 """The first columns: each organisation's line of the league table."""
 
@@ -60,6 +58,8 @@ def _header(cohort: CohortResult) -> list[str]:
     header = list(_SUMMARY)
     for domain in cohort.domains:
         header += [f"{domain.id}_level", f"{domain.id}_score"]
+    if cohort.governance is not None:
+        header += ["governance_points", "governance_rank"]
     header += [f"governance_{area_id}" for area_id in _area_ids(cohort)]
     return header + (_BASELINE if cohort.baseline is not None else []) + ["notes"]
 
@@ -88,10 +88,8 @@ def _summary(entry: LeagueEntry) -> list[str]:
         entry.gate.value,
         entry.basis.value if entry.basis else "",
         "" if entry.draft is None else str(entry.draft).lower(),
-        _value(entry.governance_points),
         _value(entry.competency_total),
         _value(entry.score_rank),
-        _value(entry.governance_rank),
     ]
 
 
@@ -119,6 +117,8 @@ def _graded_row(
             _value(domain.score if domain else None),
         ]
     ratings = entry.governance or {}
+    if cohort.governance is not None:
+        row += [_value(entry.governance_points), _value(entry.governance_rank)]
     row += [
         rating.value if (rating := ratings.get(area_id)) is not None else ""
         for area_id in _area_ids(cohort)

@@ -70,10 +70,11 @@ def _rating_source(item: GovernanceItemResult) -> str:
 def _area_reason(area: GovernanceAreaResult) -> str:
     rated = [item for item in area.sub_indicators if item.rating is not None]
     if area.panel_rating is not None:
-        rule = _rule_reason(area, rated) if area.rule_rating else "no rating"
+        rule = _rule_reason(area, rated) if area.rule_rating else "not rated."
         return (
-            f"{area.panel_rating.label}, the panel's rating of the whole area, which counts over "
-            f"the rule's: {area.panel_rationale} By the rule it would be {rule}"
+            f"{area.panel_rating.label}, because the panel rated the whole area "
+            f"{area.panel_rating.value}, which counts over the rule's rating: "
+            f"{sentence(area.panel_rationale or '')} By the rule it would be {rule}"
         )
     return _rule_reason(area, rated)
 
@@ -100,6 +101,14 @@ def _area_lift(
     if goal is None:
         return [f"{area.id} is green, the top rating."]
     out = [f"To reach {goal.value}"]
+    if area.panel_rating is not None:
+        rule = area.rule_rating.value if area.rule_rating else "no rating"
+        return out + wrap(
+            f"The panel rated the whole area {area.panel_rating.value}: it must judge it "
+            f"{goal.value}. By the rule its sub-indicators give {rule}.",
+            indent,
+            indent + "  ",
+        )
     if rating is Rag.RED:
         holding = [item for item in area.sub_indicators if item.rating is Rag.RED]
         out += wrap(

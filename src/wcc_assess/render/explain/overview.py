@@ -213,8 +213,10 @@ def _panel_summary(result: Result) -> list[str]:
     panel = result.panel
     if panel is None:
         return out
+    terms = terms_of(result)
     text = (
-        f"Panel: rated {plural(panel.domains_rated, 'domain')} whole and "
+        f"Panel: rated {panel.domains_rated} "
+        f"{terms.domain if panel.domains_rated == 1 else terms.domains} whole and "
         f"{plural(panel.indicators_rated, 'indicator')}; "
         f"{plural(len(panel.over_rule), 'level')} above the evidence rules (flagged); "
         f"evidence checked: {panel.evidence_checked} of {panel.evidence_counted} counted; "

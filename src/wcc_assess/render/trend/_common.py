@@ -47,16 +47,17 @@ def overall_text(period: TrendPeriod) -> str:
     return f"{fixed(period.overall_score)} ({fixed(period.overall_percent, 1)}%)"
 
 
-def footer_rows(trend: Trend) -> list[tuple[str, list[str]]]:
+def footer_rows(trend: Trend) -> list[tuple[str, list[str], bool]]:
     """Return the rows under the domains, each (label, a cell per period).
 
     The mean score, the band (when the framework has bands), what each year was graded on,
-    and whether it was signed off.
+    and whether it was signed off. The flag says whether the cells come from an input
+    (band names come from the framework file) and need escaping.
     """
-    rows = [("Mean score (percent)", [overall_text(p) for p in trend.periods])]
+    rows = [("Mean score (percent)", [overall_text(p) for p in trend.periods], False)]
     if any(p.band for p in trend.periods):
-        rows.append(("Band", [p.band or "-" for p in trend.periods]))
-    rows.append(("Graded on", [p.basis.words if p.basis else "-" for p in trend.periods]))
+        rows.append(("Band", [p.band or "-" for p in trend.periods], True))
+    rows.append(("Graded on", [p.basis.words if p.basis else "-" for p in trend.periods], False))
     rows.append(
         (
             "Status",
@@ -64,6 +65,7 @@ def footer_rows(trend: Trend) -> list[tuple[str, list[str]]]:
                 "-" if p.draft is None else ("draft" if p.draft else "signed off")
                 for p in trend.periods
             ],
+            False,
         )
     )
     return rows

@@ -42,9 +42,10 @@ def render(trend: Trend, options: RenderOptions) -> str:
         if latest:
             cells.append(escape(common.latest_change(domain)))
         lines.append(_row(cells))
-    for index, (label, cells) in enumerate(common.footer_rows(trend)):
+    for index, (label, cells, from_input) in enumerate(common.footer_rows(trend)):
         head = f"**{label}**" if not index else label
-        lines.append(_row(["", head, *(escape(cell) for cell in cells), *([""] if latest else [])]))
+        shown = [escape(cell) if from_input else cell for cell in cells]
+        lines.append(_row(["", head, *shown, *([""] if latest else [])]))
     extra = [f"- {escape(note)}" for note in common.notes(trend)]
     if trend.retired:
         extra.append(

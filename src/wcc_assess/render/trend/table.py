@@ -29,7 +29,7 @@ def render(trend: Trend, options: RenderOptions) -> str:
         if latest:
             row.append(common.latest_change(domain))
         table.add_row(*row)
-    for index, (label, cells) in enumerate(common.footer_rows(trend)):
+    for index, (label, cells, _) in enumerate(common.footer_rows(trend)):
         table.add_row(
             "", label, *cells, *([""] if latest else []), style="bold" if not index else ""
         )
