@@ -47,7 +47,7 @@ def old_json(wcc: Wcc, tmp_path: Path) -> Path:
 def test_change_since_last_year(wcc: Wcc) -> None:
     run, result = assess_json(wcc, str(NEW), "--baseline", str(OLD))
     assert run.exit_code == 1  # C11 is below its target either way
-    assert result["schema_version"] == "1.4"
+    assert result["schema_version"] == "1.5"
     assert result["baseline"]["period"] == "2025/26"
     assert result["baseline"]["source"] == str(OLD)
     changes = {d["id"]: d["change"] for d in result["domains"]}
@@ -221,6 +221,8 @@ def test_a_baseline_survives_a_framework_revision(
         "level_delta": 0,
         "score_delta": None,
         "note": "renamed from C1.3",
+        "previous_basis": None,
+        "basis": None,
     }
     assert changes["C5.3"]["compared_with"] == ["C5.2"]
     assert changes["C5.3"]["note"] == "split from C5.2"
@@ -276,8 +278,9 @@ def test_assess_github_annotations_point_at_lines(wcc: Wcc) -> None:
     )
     assert lines[-1].startswith(
         f"::notice file={name},title=wcc assess::NHS Westmarsh "
-        "Integrated Care Board (QW9) 2026/27, wcc 2009: overall 2.70 "
-        "(56.5%25), band Strong; gate failed (2 failures)"
+        "Integrated Care Board (QW9) 2026/27, wcc 2009: 4 competencies at level 3, 7 at "
+        "level 2; mean score 2.70 (56.5%25 of the way from level 1 to level 4); gate failed "
+        "(2 failures); capped indicators: 3; Draft: not signed off by an assurance panel"
     )
     assert lines[-1].endswith("since 2025/26: 5 domain(s) improved, 1 declined, 5 unchanged")
 
@@ -287,8 +290,9 @@ def test_assess_github_without_gates(wcc: Wcc) -> None:
     assert run.exit_code == 0
     assert run.stdout.splitlines() == [
         f"::notice file={OLD},title=wcc assess::NHS Westmarsh Integrated Care Board (QW9) "
-        "2025/26, wcc 2009: overall 2.28 (42.8%25), band Developing; gate none; capped "
-        "indicators: 0"
+        "2025/26, wcc 2009: 3 competencies at level 3, 5 at level 2, 3 at level 1; mean "
+        "score 2.28 (42.8%25 of the way from level 1 to level 4); gate none; capped "
+        "indicators: 0; Draft: not signed off by an assurance panel"
     ]
 
 
@@ -461,7 +465,8 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     markdown = wcc(*args, "markdown").stdout
     assert "| Since 2025/26 |" in markdown
     assert (
-        "**❌ 1 of 11 domains with a target is below it; 1 domain fell since 2025/26**" in markdown
+        "**❌ 10 of 11 competencies with a target meet it; 1 is below it; 1 competency fell "
+        "since 2025/26**" in markdown
     )
     assert "| ↓ declined 3→2 (score -0.25) |" in markdown
     html = wcc(*args, "html").stdout
@@ -485,11 +490,14 @@ def test_regression_only_headlines(wcc: Wcc, write_yaml: Write) -> None:
     )
     base = ("--baseline", str(old), "--fail-on-regression", "--format")
     assert (
-        "**✅ no domain fell since 2025/26**" in wcc("assess", str(new), *base, "markdown").stdout
+        "**✅ no competency fell since 2025/26**"
+        in wcc("assess", str(new), *base, "markdown").stdout
     )
     assert (
-        "**❌ 1 domain fell since 2025/26**" in wcc("assess", str(fell), *base, "markdown").stdout
+        "**❌ 1 competency fell since 2025/26**"
+        in wcc("assess", str(fell), *base, "markdown").stdout
     )
     assert (
-        "✓ </span>No domain fell since 2025/26</p>" in wcc("assess", str(new), *base, "html").stdout
+        "✓ </span>No competency fell since 2025/26</p>"
+        in wcc("assess", str(new), *base, "html").stdout
     )

@@ -318,8 +318,8 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
 # Gates, targets, rules ---------------------------------------------------------------------
 
 
-def _fell(count: int, since: str) -> str:
-    return f"{count} domain{'s' if count != 1 else ''} fell since {since}"
+def _fell(count: int, since: str, terms: Terms) -> str:
+    return f"{count} {terms.domain if count == 1 else terms.domains} fell since {since}"
 
 
 def gate_title(result: Result) -> str:
@@ -402,7 +402,7 @@ def gate_phrase(result: Result) -> str:
         parts.append(target_summary(result))
     if gate.status is GateStatus.FAILED:
         if fell and since:
-            parts.append(_fell(len(fell), since))
+            parts.append(_fell(len(fell), since, terms_of(result)))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wcc_assess.models.framework import Framework
-from wcc_assess.render._words import wrap
+from wcc_assess.render._words import band_rule_text, wrap
 
 __all__ = ["framework_list", "framework_text"]
 
@@ -46,7 +46,18 @@ def _scoring_lines(framework: Framework) -> list[str]:
                 "months before the assessment"
             )
         out.append(text)
-    out.append("Bands: " + "; ".join(f"{b.label} from {b.min_percent:g}%" for b in scoring.bands))
+    if scoring.bands:
+        out.append("Bands, from the domain levels:")
+        for b in scoring.bands:
+            rule = band_rule_text(b.when, framework.scale, framework.terms)
+            out += wrap(f"{b.label}: {rule}", "  ", "    ")
+    else:
+        out.append(
+            f"Bands: none; the headline is the profile of {framework.terms.domain} levels "
+            "(how many at each level)"
+        )
+    if scoring.allow_not_evidenced:
+        out.append("A domain with a target that was not assessed passes the gate (allowed)")
     target = scoring.default_target
     out.append(f"Default target: {target if target is not None else 'none'}")
     return out

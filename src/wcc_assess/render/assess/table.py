@@ -159,15 +159,17 @@ def _overall(console: Console, result: Result) -> None:
         band = next((b for b in result.framework.bands if b.label == overall.band), None)
         line = Text("Band: ", style="bold")
         line.append(overall.band)
-        if band is not None:
+        if band is not None and band.when is not None:
             line.append(f" ({_words.band_rule_text(band.when, scale, terms)})")
+        elif band is not None and band.meaning:
+            line.append(f": {band.meaning}")
         console.print(line)
     if overall.score is not None:
         line = Text("Mean score: ")
         line.append(_words.score_text(overall, scale).removeprefix("mean score "))
         if overall.change is not None and overall.change.score_delta is not None:
             since = baseline.period if baseline else "the baseline"
-            line.append(f" · {signed(overall.change.score_delta)} since {since}")
+            line.append(f" · score {signed(overall.change.score_delta)} since {since}")
         console.print(line)
     console.print(
         f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} {terms.domains}, "
