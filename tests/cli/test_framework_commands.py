@@ -242,7 +242,7 @@ def test_explain_governance_and_outcomes(wcc: Wcc) -> None:
     ) in off.stdout
     assert "Status: off track, as in 2025/26, the latest year with an actual.\n" in off.stdout
     lagged = wcc("explain", path, "life-expectancy")
-    assert "  2025/26: aspiration 80.5, no actual yet\n" in lagged.stdout
+    assert "  2025/26 (2023-2025, pooled): aspiration 80.5, no actual yet\n" in lagged.stdout
     assert "Status: on track, as in 2024/25, the latest year with an actual.\n" in lagged.stdout
     on = wcc("explain", path, "breastfeeding")
     assert "  2025/26: aspiration 47, actual 47.3: on track (47.3 ≥ 47, difference +0.3)\n" in (
@@ -250,10 +250,12 @@ def test_explain_governance_and_outcomes(wcc: Wcc) -> None:
     )
     assert "Status: on track, as in 2025/26, the latest year with an actual.\n" in on.stdout
     overall = wcc("explain", path)
-    assert "Governance: strategy green, finance red, board amber (3 of 6 points).\n" in (
+    assert "Governance: strategy amber, finance red, board amber (2 of 6 points).\n" in (
         overall.stdout
     )
-    assert "Outcomes: 6 of 10 measures on track, 4 off track.\n" in overall.stdout
+    assert "Outcomes: 6 of 10 measures on track, 2 within tolerance, 2 off track.\n" in (
+        overall.stdout
+    )
 
 
 def test_explain_unknown_assurance_id(wcc: Wcc) -> None:
