@@ -80,7 +80,7 @@ def plan(cls: type[BaseModel]) -> Plan | None:
         or cls.model_config.get("extra") == "allow"
     ):
         return None
-    fields = cls.__pydantic_fields__
+    fields = cls.model_fields  # a class attribute on every pydantic 2 release
     if any(f.alias is not None or f.validation_alias is not None for f in fields.values()):
         return None
     template: dict[str, Any] = {}
