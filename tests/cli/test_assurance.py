@@ -180,16 +180,26 @@ def test_init_offers_the_rest_of_assurance_commented_out(wcc: Wcc, tmp_path: Pat
     body = "\n".join(
         line[2:] if line.startswith("# ") else line for line in text[start:].splitlines()
     )
-    filled = text[:start].replace("      level:  # 1-4", "      level: 1  # 1-4") + body.replace(
-        "  date:  #", "  date: 2026-11-18  #"
-    ).replace('{name: "", role: ""}', "{name: Ann Expert, role: Independent expert}").replace(
-        "rating:  #", "rating: green  #"
-    ).replace('unit: ""', "unit: years")
+    filled = text[:start].replace("      level:  # 1-4", "      level: 1  # 1-4") + (
+        body.replace("  date:  #", "  date: 2026-11-18  #")
+        .replace('{name: "", role: "", interests: []}', "{name: Ann, role: Expert, interests: []}")
+        .replace("rating:  #", "rating: green  #")
+        .replace('unit: ""', "unit: years")
+        .replace("level:  # 1-4", "level: 1  # 1-4")
+        .replace('by: ""', "by: Ann")
+        .replace("on:  #", "on: 2026-11-25  #")
+        .replace('""', '"Filled in."')
+    )
     out.write_text(filled)
     run = wcc("assess", str(out), "--format", "json")
     assert run.exit_code == 0, run.stderr
     result = json.loads(run.stdout)
     assert result["governance"]["all_green"] is True
+    # ... with the panel's rating of the first domain and area, an enquiry and a sign-off.
+    assert result["domains"][0]["panel_rating"]["rationale"] == "Filled in."
+    assert result["governance"]["areas"][0]["panel_rating"] == "green"
+    assert result["panel"]["enquiries"][0]["domain"] == "C1"
+    assert result["draft"] is False and result["panel"]["sign_off"]["by"] == "Ann"
     assert [m["id"] for m in result["outcomes"]["measures"]] == [
         "life-expectancy",
         "health-inequalities",

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
+from wcc_assess.models.assurance import DataPeriod, Tolerance
 from wcc_assess.models.framework import Framework
 
 __all__ = [
@@ -169,16 +170,60 @@ def _previous_period(period: str) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def tolerance_words(tolerance: Tolerance) -> str:
+    """Return a tolerance as a submission writes it: ``0.3`` or ``{percent: 2}``."""
+    if tolerance.absolute is not None:
+        return f"{tolerance.absolute:g}"
+    return f"{{percent: {tolerance.percent:g}}}"
+
+
+def _data_period(period: DataPeriod | None) -> str:
+    """Return a data period as a submission writes it (the framework's, when it sets one)."""
+    if period is None:
+        return "{kind: financial-year, years: 1}  # or calendar-year, and years pooled"
+    return f"{{kind: {period.kind.value}, years: {period.years}}}  # the framework's"
+
+
+def _panel_skeleton(framework: Framework) -> list[str]:
+    """Return the panel block, commented out: members, ratings, enquiries, sign-off."""
+    domain = framework.domains[0]
+    area = framework.governance.areas[0] if framework.governance is not None else None
+    out = [
+        "# panel:  # the panel that confirmed and challenged this self-assessment",
+        "#   date:  # the panel day, YYYY-MM-DD; evidence dated up to it counts (tabled)",
+        "#   members:  # e.g. independent expert, local government, clinician, regional",
+        "#             # director, peer chief executive; interests: organisations declared",
+        '#     - {name: "", role: "", interests: []}',
+        "#   # A panel rates an indicator with panel_level (and panel_note) beside level: its",
+        "#   # level counts, flagged where the evidence rules alone would support less.",
+        f"#   ratings:  # the panel's rating of a whole {framework.terms.domain}: it counts",
+        f"#     {domain.id}:",
+        f"#       level:  # {framework.lowest}-{framework.highest}",
+        '#       rationale: ""  # the reasons: required',
+    ]
+    if area is not None:
+        out += [
+            "#   governance:  # the panel's rating of a whole area, beside the rule's",
+            f"#     {area.id}:",
+            "#       rating:  # red, amber or green",
+            '#       rationale: ""  # the reasons: required',
+        ]
+    return out + [
+        "#   enquiries:  # lines of enquiry: what was asked, the answer, who gave it",
+        f'#     - {{domain: {domain.id}, question: "", response: "", by: ""}}',
+        "#   sign_off:  # who signed the judgement off; until then every report says Draft",
+        '#     by: ""',
+        "#     on:  # YYYY-MM-DD",
+        "#   # Evidence the panel read can say so: checked: {by: NAME, on: YYYY-MM-DD}",
+        "# board_approved_on:  # when the board approved this self-assessment, YYYY-MM-DD",
+    ]
+
+
 def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
     """Return the optional panel, governance and outcome sections, commented out."""
     out = [
         "# The rest of assurance (optional): uncomment the sections you use.",
-        "# panel:  # the panel that confirmed and challenged this self-assessment",
-        "#   date:  # the panel day, YYYY-MM-DD",
-        "#   members:  # e.g. independent expert, local government, clinician, regional",
-        "#             # director, peer chief executive",
-        '#     - {name: "", role: ""}',
-        "#   # A panel rates an indicator with panel_level (and panel_note) beside level.",
+        *_panel_skeleton(framework),
     ]
     if framework.governance is not None:
         out.append(
@@ -202,6 +247,9 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
         out.append(f"# outcomes:  # {note}")
         previous = _previous_period(period)
         for measure in rules.required:
+            tolerance = "0.3, or {percent: 2}"
+            if measure.tolerance is not None:
+                tolerance = f"the framework's is {tolerance_words(measure.tolerance)}"
             out += [
                 f"#   - id: {measure.id}",
                 f"#     name: {_quote(measure.name)}",
@@ -211,5 +259,7 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
                 f'#     baseline: {{period: "{previous}", value: 0}}',
                 f'#     trajectory: {{"{period}": 0}}',
                 "#     actuals: {}",
+                f"#     tolerance:  # a miss within it is not off track: {tolerance}",
+                f"#     data_period: {_data_period(measure.data_period)}",
             ]
     return out
