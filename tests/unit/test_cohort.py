@@ -24,6 +24,7 @@ from wcc_assess.models.cohort import (
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Basis, DomainStatus, GateStatus
 from wcc_assess.models.submission import Submission
+from wcc_assess.render import COHORT, CohortFormat
 
 OPTIONS = CohortOptions(generated_at="2026-11-01T00:00:00Z")
 
@@ -332,3 +333,32 @@ def test_summarise_a_scored_result(mini: Framework) -> None:
     assert (summary.gate, summary.source, summary.code) == (GateStatus.FAILED, "t01.yaml", "T01")
     assert summary.framework == "mini@1"
     assert build_cohort([result], mini, OPTIONS).league[0].score == 2.23
+
+
+def test_a_cohort_says_when_it_compares_unlike_with_unlike(mini: Framework) -> None:
+    """Organisations graded on different bases, and a year-on-year change of basis."""
+    now = [
+        org("Ash", "A01", 2.0, [domain("A", 2, 2.0), domain("B", 2, 2.0)]).model_copy(
+            update={"basis": Basis.PANEL_DOMAINS}
+        ),
+        org("Birch", "B01", 2.0, [domain("A", 2, 2.0), domain("B", 2, 2.0)]).model_copy(
+            update={"basis": Basis.SELF_ASSESSED}
+        ),
+    ]
+    before = [
+        org(
+            "Ash", "A01", 3.0, [domain("A", 3, 3.0), domain("B", 3, 3.0)], period="2025/26"
+        ).model_copy(update={"basis": Basis.SELF_ASSESSED})
+    ]
+    cohort = build_cohort(now, mini, OPTIONS, baseline=before)
+    assert cohort.warnings == [
+        "Ash (A01): 2025/26 was self-assessed, 2026/27 panel-rated at domain level; part of "
+        "its change is the change of basis",
+        "the cohort mixes bases (1 self-assessed, 1 panel-rated at domain level): its league "
+        "and statistics compare unlike with unlike",
+    ]
+    assert cohort.baseline is not None
+    [ash] = cohort.baseline.ranking
+    assert (ash.baseline_basis, ash.basis) == (Basis.SELF_ASSESSED, Basis.PANEL_DOMAINS)
+    text = COHORT.render(cohort, CohortFormat.MARKDOWN)
+    assert "-1.00 (basis changed: self → panel (domains))" in text

@@ -329,9 +329,19 @@ def _enquiry_problems(enquiries: Any, ids: list[str]) -> list[Diagnostic]:
     return found
 
 
+def _as_date(value: Any) -> date | None:
+    """Return a date written as a YAML date or as ``YYYY-MM-DD`` text (None otherwise)."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # the model says why
+
+
 def _sign_off_problems(panel: dict[Any, Any]) -> list[Diagnostic]:
-    sign_off, sat = panel.get("sign_off"), panel.get("date")
-    signed = sign_off.get("on") if isinstance(sign_off, dict) else None
+    sign_off, sat = panel.get("sign_off"), _as_date(panel.get("date"))
+    signed = _as_date(sign_off.get("on")) if isinstance(sign_off, dict) else None
     if isinstance(signed, date) and isinstance(sat, date) and signed < sat:
         return [
             Diagnostic.at(

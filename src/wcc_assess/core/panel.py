@@ -137,7 +137,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    """Split text into words: (as written, normalised), long forms shortened, ``&`` = and."""
+    """Split text into words, (as written, normalised): long forms shortened, ``&`` = and."""
     raw = [(m.group(), m.group().casefold()) for m in _TOKEN.finditer(text.replace("&", " and "))]
     out: list[tuple[str, str]] = []
     index = 0
@@ -162,14 +162,14 @@ def name_variants(declared: str) -> list[tuple[str, tuple[str, ...]]]:
     without it, the same without ``NHS`` (``Fenreach ICB``). None when the declaration is
     made only of generic words (``ICB``, ``NHS Trust``): it names no one in particular.
     """
-    tokens = _tokens(declared)
-    words = tuple(word for _, word in tokens)
+    words = tuple(word for _, word in _tokens(declared))
     if not words or set(words) <= GENERIC_WORDS:
         return []
-    variants = [(" ".join(written for written, _ in tokens), words)]
+    written = " ".join(declared.split())
+    variants = [(written, words)]
     rest = words[1:]
     if words[0] == "nhs" and len(rest) >= 2 and not set(rest) <= GENERIC_WORDS:
-        variants.append((" ".join(written for written, _ in tokens[1:]), rest))
+        variants.append((written.split(" ", 1)[1], rest))
     return variants
 
 
