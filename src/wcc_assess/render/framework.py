@@ -49,8 +49,8 @@ def _scoring_lines(framework: Framework) -> list[str]:
     if scoring.bands:
         out.append("Bands, from the domain levels:")
         for b in scoring.bands:
-            rule = band_rule_text(b.when, framework.scale, framework.terms)
-            out += wrap(f"{b.label}: {rule}", "  ", "    ")
+            said = band_rule_text(b.when, framework.scale, framework.terms)
+            out += wrap(f"{b.label}: {said}", "  ", "    ")
     else:
         out.append(
             f"Bands: none; the headline is the profile of {framework.terms.domain} levels "
