@@ -602,7 +602,7 @@ def test_action_fails_on_a_regression_and_says_so_in_the_summary(
     assert run.job.summary == markdown
     args = ["submissions/2026-27.yaml", "--baseline", "submissions/2025-26.yaml"]
     assert markdown == single_format(workspace, *args, "--fail-on-regression", "-f", "markdown")
-    assert "1 domain fell since 2025/26" in markdown and "with a target is below it" in markdown
+    assert "1 competency fell since 2025/26" in markdown and "1 is below it" in markdown
     annotations = run.job.stdout.splitlines()
     assert annotations[0].startswith("::error file=submissions/2026-27.yaml,line=")
     assert any("regression::C10" in line for line in annotations)
@@ -696,7 +696,7 @@ def test_github_workflow_example_runs(
     ).read_text(encoding="utf-8")
     assert job.summary == (workspace / "report.md").read_text(encoding="utf-8")
     if expected:
-        assert "1 domain fell since 2025/26" in job.summary
+        assert "1 competency fell since 2025/26" in job.summary
     else:
         assert "❌" not in job.summary.splitlines()[2]
 
