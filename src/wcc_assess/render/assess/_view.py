@@ -139,6 +139,7 @@ def template_context(result: Result) -> dict[str, Any]:
         "terms": terms,
         "draft": _words.draft_text(result),
         "profile": _words.profile_text(result.overall, terms),
+        "profile_short": _words.profile_short(result.overall.profile, result.overall.not_assessed),
         "band": current_band(result),
         "band_rule": lambda rule: _words.band_rule_text(rule, scale, terms),
         "score_text": _words.score_text(result.overall, scale),
