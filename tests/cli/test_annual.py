@@ -46,8 +46,8 @@ def old_json(wcc: Wcc, tmp_path: Path) -> Path:
 # 1. Baselines.
 def test_change_since_last_year(wcc: Wcc) -> None:
     run, result = assess_json(wcc, str(NEW), "--baseline", str(OLD))
-    assert run.exit_code == 1  # C11 is below its target either way
-    assert result["schema_version"] == "1.5"
+    assert run.exit_code == 1  # C10 and C11 are below their targets either way
+    assert result["schema_version"] == "1.6"
     assert result["baseline"]["period"] == "2025/26"
     assert result["baseline"]["source"] == str(OLD)
     changes = {d["id"]: d["change"] for d in result["domains"]}
@@ -64,7 +64,7 @@ def test_change_since_last_year(wcc: Wcc) -> None:
     assert c10_4["change"]["direction"] == "declined"
     assert result["overall"]["change"]["score_delta"] == round(2.70 - 2.28, 2)
     # Without --fail-on-regression the decline is reported but does not gate.
-    assert [f["kind"] for f in result["gate"]["failures"]] == ["below-target"]
+    assert [f["kind"] for f in result["gate"]["failures"]] == ["below-target", "below-target"]
 
 
 def test_a_result_file_is_as_good_a_baseline(wcc: Wcc, old_json: Path) -> None:
@@ -89,7 +89,7 @@ def test_fail_on_regression(wcc: Wcc) -> None:
         "gate failed: C10 Manage the local health system fell from level 3 to 2 since "
         "2025/26; indicators that fell: C10.4 (3 -> 2)"
     ) in run.stderr
-    assert "Gate: FAILED (2 failures)" in run.stdout
+    assert "Gate: FAILED (3 failures)" in run.stdout  # C10 below and fallen, C11 below
 
 
 def test_regression_alone_decides_the_exit_code(wcc: Wcc, write_yaml: Write) -> None:
@@ -260,11 +260,16 @@ def test_assess_github_annotations_point_at_lines(wcc: Wcc) -> None:
     lines = run.stdout.splitlines()
     name = str(NEW)
     assert lines[0] == (
+        f"::error file={name},line={line_of(NEW, '  C10:')},"
+        "title=wcc assess%3A below-target::C10 Manage the local health system "
+        "is at level 2, below its target of 3; held down by C10.4"
+    )
+    assert lines[1] == (
         f"::error file={name},line={line_of(NEW, '  C11:')},"
         "title=wcc assess%3A below-target::C11 Make sound financial investments "
         "is at level 2, below its target of 3; held down by C11.2, C11.4"
     )
-    assert lines[1].startswith(
+    assert lines[2].startswith(
         f"::error file={name},line={line_of(NEW, '  C10:')},"
         "title=wcc assess%3A regression::C10 Manage the local health "
         "system fell from level 3 to 2"
@@ -280,7 +285,7 @@ def test_assess_github_annotations_point_at_lines(wcc: Wcc) -> None:
         f"::notice file={name},title=wcc assess::NHS Westmarsh "
         "Integrated Care Board (QW9) 2026/27, wcc 2009: 4 competencies at level 3, 7 at "
         "level 2; mean score 2.70 (56.5%25 of the way from level 1 to level 4); gate failed "
-        "(2 failures); capped indicators: 3; Draft: not signed off by an assurance panel"
+        "(3 failures); capped indicators: 3; Draft: not signed off by an assurance panel"
     )
     assert lines[-1].endswith("since 2025/26: 5 domain(s) improved, 1 declined, 5 unchanged")
 
@@ -465,7 +470,7 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     markdown = wcc(*args, "markdown").stdout
     assert "| Since 2025/26 |" in markdown
     assert (
-        "**❌ 10 of 11 competencies with a target meet it; 1 is below it; 1 competency fell "
+        "**❌ 9 of 11 competencies with a target meet it; 2 are below it; 1 competency fell "
         "since 2025/26**" in markdown
     )
     assert "| ↓ declined 3→2 (score -0.25) |" in markdown
@@ -474,7 +479,7 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     assert '<td class="change change-declined">↓ declined 3→2 (score -0.25)</td>' in html
     assert '<polygon class="previous"' in html and "2025/26 (grey, dotted)" in html
     assert "and the levels of 2025/26 as a grey dotted outline" in html
-    assert "C10 Manage the local health system: level 2, target 2, 2025/26 3." in html
+    assert "C10 Manage the local health system: level 2, target 3, 2025/26 3." in html
     without = wcc("assess", str(NEW), "--format", "html").stdout
     assert 'class="previous"' not in without and "Since last year" not in without
 

@@ -53,7 +53,7 @@ def test_panel_moderation_in_the_result(wcc: Wcc) -> None:
         True,
     )
     # The panel rated C1 whole at 2 (calculated 1, held by C1.4): it meets its target.
-    assert [f["domain"] for f in result["gate"]["failures"]] == ["C11"]
+    assert [f["domain"] for f in result["gate"]["failures"]] == ["C10", "C11"]
     assert run.exit_code == 1
 
 
@@ -118,6 +118,7 @@ def test_fail_on_red(wcc: Wcc) -> None:
             "domain": "finance",
             "message": "Finance governance (finance) is red: finance.1 is rated red",
             "sub_indicators": ["finance.1"],
+            "action": None,
         }
     ]
     assert "gate failed: Finance governance (finance) is red: finance.1 is rated red" in run.stderr

@@ -602,7 +602,10 @@ def test_action_fails_on_a_regression_and_says_so_in_the_summary(
     assert run.job.summary == markdown
     args = ["submissions/2026-27.yaml", "--baseline", "submissions/2025-26.yaml"]
     assert markdown == single_format(workspace, *args, "--fail-on-regression", "-f", "markdown")
-    assert "1 competency fell since 2025/26" in markdown and "1 is below it" in markdown
+    assert (
+        "1 competency fell since 2025/26" in markdown
+        and "9 of 11 competencies with a target meet it; 2 are below it" in markdown
+    )
     annotations = run.job.stdout.splitlines()
     assert annotations[0].startswith("::error file=submissions/2026-27.yaml,line=")
     assert any("regression::C10" in line for line in annotations)

@@ -414,6 +414,8 @@ def test_overall_adds_governance_and_outcomes() -> None:
         "\n\nGovernance: strategy amber, finance red, board amber (2 of 6 points).\n"
         "  strategy: amber, set by the panel; the rule gives Green.\n"
         "Outcomes: 6 of 10 measures on track, 2 within tolerance, 2 off track.\n"
+        "Development plan: 8 actions: 1 open, 2 in progress, 4 done, 1 dropped; 1 overdue; no\n"
+        "  open or in-progress action for C10.\n"
         "Signed off by Professor Ruth Adeyemi on 25 November 2026; the board approved the\n"
         "  self-assessment on 5 November 2026.\n"
         "Basis: panel-rated at domain level.\n"

@@ -28,6 +28,10 @@ from wcc_assess.render.assess._assurance import typeset_signed as signed
 from wcc_assess.render.svg import TrajectoryPoint, trajectory_chart
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
+ACTION_A5 = (
+    "Finish the data quality improvement plan, starting with an audit of community services "
+    "coding with the community trust"
+)
 
 
 @pytest.fixture(scope="module")
@@ -87,16 +91,15 @@ def test_number_as_written(value: float | None, text: str) -> None:
 def test_gate_title_counts_red_areas(result: Result) -> None:
     # C1 meets its target of 2 by the panel's rating of the whole competency (calculated 1).
     assert gate_title(result) == (
-        "10 of 11 competencies with a target meet it; 1 is below it; 1 governance area is red"
+        "9 of 11 competencies with a target meet it; 2 are below it; 1 governance area is red"
     )
     without = result_of(ASSURANCE)
-    assert gate_title(without) == "10 of 11 competencies with a target meet it; 1 is below it"
+    assert gate_title(without) == "9 of 11 competencies with a target meet it; 2 are below it"
     passed = result_of(ASSURANCE, target=1)
     assert gate_title(passed) == "Every competency with a target meets it (11 of 11)"
     only_red = result_of(ASSURANCE, target=1, fail_on_red=True)
-    assert gate_title(only_red) == (
-        "Every competency with a target meets it (11 of 11); 1 governance area is red"
-    )
+    # A failed gate says what failed it: the targets are met, so only the red area.
+    assert gate_title(only_red) == "1 governance area is red"
 
 
 # Markdown.
@@ -127,7 +130,7 @@ def test_markdown_headline_names_the_red_area(markdown: str) -> None:
     )
     assert lines[4] == "**3 competencies at level 3, 8 at level 2**"
     assert lines[6].startswith(
-        "**❌ 10 of 11 competencies with a target meet it; 1 is below it; 1 governance area is "
+        "**❌ 9 of 11 competencies with a target meet it; 2 are below it; 1 governance area is "
         "red** · mean score 2.62 (54.1% of the way from level 1 to level 4), a secondary figure"
     )
 
@@ -291,7 +294,7 @@ def test_html_sections_and_gate(html: str) -> None:
     ]
     assert order == sorted(order)
     assert (
-        "10 of 11 competencies with a target meet it; 1 is below it; 1 governance area is red"
+        "9 of 11 competencies with a target meet it; 2 are below it; 1 governance area is red"
         in html
     )
     ids = [attrs["id"] for _, attrs in scan_html(html).tags if "id" in attrs]
@@ -378,16 +381,18 @@ def test_junit_has_a_case_per_governance_area(result: Result) -> None:
     suite = root.find("testsuite")
     assert suite is not None
     cases = {case.attrib["name"]: case for case in suite.iter("testcase")}
-    assert len(cases) == 11 + 3 and suite.attrib["tests"] == "14"
+    # 11 domains, 3 governance areas and the overdue action A5 (skipped: not a gate here)
+    assert len(cases) == 11 + 3 + 1 and suite.attrib["tests"] == "15"
+    assert cases["Action A5: " + ACTION_A5].find("skipped") is not None
     finance = cases["Governance: Finance"].find("failure")
     assert finance is not None and finance.attrib["type"] == "governance-red"
     assert finance.text is not None and finance.text.startswith("finance.1 Financial plan")
     assert cases["Governance: Board"].find("failure") is None
-    assert suite.attrib["failures"] == "2"  # C11 and finance (the panel rated C1 at 2)
+    assert suite.attrib["failures"] == "3"  # C10, C11 and finance (the panel rated C1 at 2)
     c1 = cases["C1 Locally lead the NHS"].findtext("system-out") or ""
     assert c1.startswith("Level 2 (the panel's rating; calculated 1 (+1)), target 2;")
     ungated = ET.fromstring(render(result_of(ASSURANCE), AssessFormat.JUNIT).split("\n", 1)[1])
-    assert ungated.find("testsuite").attrib["failures"] == "1"  # type: ignore[union-attr]
+    assert ungated.find("testsuite").attrib["failures"] == "2"  # type: ignore[union-attr]
 
 
 # The trajectory chart, coordinates by hand.

@@ -95,8 +95,9 @@ def test_next_steps_put_domains_below_target_first_and_fold_the_rest(text: str) 
     assert "<summary>Next steps in the other domains (5)</summary>" in folded
     assert re.findall(r"^\*\*(C\d+) ", folded, flags=re.M) == ["C3", "C5", "C7", "C8", "C10"]
     assert (
-        "- **C1.3** Board capability and organisational development, level 2 → 3: add "
-        "evidence; the claimed level 3 is capped at 2" in open_part
+        "- **C1.3** Board capability and organisational development, level 2 → 3: the claim "
+        "reaches level 3, but the evidence rules are not met: the claimed level 3 is capped at 2"
+        in open_part
     )
     assert "- **C2.4** Joint commissioning and pooled resources, level 1 → 2: Pooled budgets" in (
         open_part

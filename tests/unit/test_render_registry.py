@@ -14,7 +14,16 @@ import pytest
 from tests.conftest import DATA, EXAMPLES
 from tests.render_support import FENBRIDGE, result_of
 from wcc_assess.models.result import DomainResult
-from wcc_assess.render import ASSESS, COHORT, TREND, AssessFormat, Family, RenderOptions, render
+from wcc_assess.render import (
+    ACTIONS,
+    ASSESS,
+    COHORT,
+    TREND,
+    AssessFormat,
+    Family,
+    RenderOptions,
+    render,
+)
 from wcc_assess.render.diagnostics import framework_check_report, validate_report
 from wcc_assess.render.formats import CheckFormat
 from wcc_assess.usecases.check import check_file, check_framework_path
@@ -97,7 +106,7 @@ def test_jinja_is_imported_only_for_template_formats(fmt: str, jinja: bool) -> N
 
 @pytest.mark.parametrize(
     ("family", "fmt"),
-    [(family, fmt) for family in (ASSESS, COHORT, TREND) for fmt in family.formats],
+    [(family, fmt) for family in (ASSESS, COHORT, TREND, ACTIONS) for fmt in family.formats],
     ids=lambda value: getattr(value, "name", None) or str(value),
 )
 def test_every_member_of_every_family_has_its_module(family: Family[Any, Any], fmt: Any) -> None:

@@ -24,10 +24,21 @@ import yaml
 
 from tests.conftest import DATA, evidence, mini_submission
 from tests.render_support import scan_html
+from wcc_assess.core.actions import plan_report
 from wcc_assess.core.cohort import CohortOptions, build_cohort
 from wcc_assess.core.trend import build_trend
+from wcc_assess.models.actions import ActionFilters
 from wcc_assess.models.result import Result
-from wcc_assess.render import ASSESS, COHORT, TREND, AssessFormat, CohortFormat, TrendFormat
+from wcc_assess.render import (
+    ACTIONS,
+    ASSESS,
+    COHORT,
+    TREND,
+    ActionsFormat,
+    AssessFormat,
+    CohortFormat,
+    TrendFormat,
+)
 from wcc_assess.render._safety import UNSAFE
 from wcc_assess.render.diagnostics import framework_check_report, validate_report
 from wcc_assess.render.explain import explain
@@ -87,6 +98,29 @@ def hostile_submission(period: str = "2026/27", assessed_on: str = "2026-10-01")
         }
         for measure, better in (("le", "higher"), ("gap", "lower"))
     ]
+    # Every field of the development plan holds the payload too (ids cannot: they are
+    # checked against a pattern); one action is overdue, one dropped with a reason.
+    data["actions"] = [
+        {
+            "id": "A1",
+            "for": ["A.1"],
+            "action": HOSTILE,
+            "owner": HOSTILE,
+            "due": "2026-05-01",
+            "status": "open",
+            "note": HOSTILE,
+        },
+        {
+            "id": "A2",
+            "for": ["B"],
+            "action": HOSTILE,
+            "owner": HOSTILE,
+            "due": "2027-03-31",
+            "status": "dropped",
+            "reason": HOSTILE,
+            "note": HOSTILE,
+        },
+    ]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
@@ -125,6 +159,9 @@ def outputs(files: dict[str, Path]) -> Iterator[tuple[str, str]]:
         trend = build_trend([("earlier", earlier), ("now", result)], generated_at=STAMP)
         for trend_fmt in TrendFormat:
             yield f"trend/{trend_fmt.value}/color={color}", TREND.render(trend, trend_fmt, options)
+        plan = plan_report(result, ActionFilters(), generated_at=STAMP)
+        for plan_fmt in ActionsFormat:
+            yield f"actions/{plan_fmt.value}/color={color}", ACTIONS.render(plan, plan_fmt, options)
     for subject in (None, "A", "A.1", "G", "G.1", "le"):
         yield f"explain/{subject}", explain(result, _framework(), subject)
     checks = [check_file(files["now"]), check_file(files["broken"])]
@@ -170,7 +207,20 @@ def test_every_family_is_equally_safe(files: dict[str, Path]) -> None:
         if fmt == "csv":
             cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
             assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))], name
-    assert seen == {"assess", "cohort", "trend", "explain", "validate", "frameworks-check"}
+        if fmt == "ics":
+            lines = text.split("\r\n")
+            assert all(len(line.encode("utf-8")) <= 75 for line in lines), name
+            assert all(":" in line or line.startswith(" ") or not line for line in lines), name
+            assert not [line for line in lines if line.startswith("::")], name
+    assert seen == {
+        "assess",
+        "cohort",
+        "trend",
+        "explain",
+        "validate",
+        "frameworks-check",
+        "actions",
+    }
 
 
 def test_an_outcome_value_reads_the_same_in_every_format(files: dict[str, Path]) -> None:

@@ -136,7 +136,7 @@ def test_markdown(three_years: Trend) -> None:
 
 def test_json_is_the_trend(three_years: Trend) -> None:
     data = json.loads(TREND.render(three_years, TrendFormat.JSON))
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert Trend.model_validate(data) == three_years
 
 

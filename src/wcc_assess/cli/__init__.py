@@ -17,7 +17,17 @@ from wcc_assess.cli._app import new_app, run
 
 __all__ = ["COMMANDS", "app", "main"]
 
-COMMANDS = ("assess", "validate", "init", "schema", "explain", "trend", "cohort", "frameworks")
+COMMANDS = (
+    "assess",
+    "validate",
+    "init",
+    "schema",
+    "explain",
+    "actions",
+    "trend",
+    "cohort",
+    "frameworks",
+)
 """Every command, one module each, in the order ``wcc --help`` lists them."""
 
 

@@ -28,6 +28,11 @@ _REGRESSION = (
     "Fail the gate (exit 1) when any domain's level fell since the baseline; needs --baseline."
 )
 _RED = "Fail the gate (exit 1) when a governance area is rated red."
+_OVERDUE = (
+    "Fail the gate (exit 1) when an action of the development plan is overdue: not done and "
+    "due before the assessment date."
+)
+
 _ALLOW = (
     "Let a domain with a target that was not assessed (not evidenced) pass the gate; it is "
     "still reported as not evidenced and never counted as met."
@@ -44,6 +49,7 @@ BaselineFile = Annotated[
 ]
 FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_REGRESSION)]
 FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
+FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=_OVERDUE)]
 AllowNotEvidenced = Annotated[bool, typer.Option("--allow-not-evidenced", help=_ALLOW)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
 
@@ -59,6 +65,7 @@ def assess(
     baseline: BaselineFile = None,
     fail_on_regression: FailOnRegression = False,
     fail_on_red: FailOnRed = False,
+    fail_on_overdue: FailOnOverdue = False,
     allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
 ) -> ExitCode:
@@ -66,9 +73,8 @@ def assess(
     from wcc_assess.render import ASSESS
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
-    options = AssessOptions(
-        framework, target, baseline, fail_on_regression, fail_on_red, allow_not_evidenced
-    )
+    gates = (fail_on_regression, fail_on_red, fail_on_overdue, allow_not_evidenced)
+    options = AssessOptions(framework, target, baseline, *gates)
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result = assessment.result
     _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)

@@ -13,52 +13,79 @@ from wcc_assess.cli._app import err, guarded
 __all__ = ["register"]
 
 
+Framework = Annotated[
+    str | None,
+    typer.Option(
+        "--framework",
+        help="A built-in framework id or a framework file (default: wcc; with --from, the "
+        "framework last year's submission names).",
+        show_default=False,
+    ),
+]
+From = Annotated[
+    Path | None,
+    typer.Option(
+        "--from",
+        help="Start from last year's submission: carry the organisation, framework, "
+        "assessors, targets, outcome measures and every action not done or dropped; move the "
+        "period on a year; leave levels blank, last year's as comments.",
+        show_default=False,
+    ),
+]
+Organisation = Annotated[str, typer.Option("--organisation", help="The organisation's name.")]
+Code = Annotated[str, typer.Option("--code", help="The organisation's code.")]
+Period = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="The financial year assessed, e.g. 2026/27 (default: the current one; with "
+        "--from, the year after last year's).",
+    ),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+Schema = Annotated[
+    Path | None,
+    typer.Option(
+        "--schema",
+        help="Where the submission's JSON Schema is (or goes, with --write-schema); the schema "
+        "line names it relative to the submission. Default: <framework id>.schema.json beside "
+        "the submission.",
+        show_default=False,
+    ),
+]
+WriteSchema = Annotated[
+    bool,
+    typer.Option(
+        "--write-schema",
+        help="Also write the JSON Schema where the schema line points, so that an editor finds "
+        "it (an identical file is left alone; another needs --force).",
+    ),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="Overwrite the output file (and schema) if it exists.")
+]
+
+
 @guarded
 def init(
-    framework: Annotated[
-        str, typer.Option("--framework", help="A built-in framework id or a framework file.")
-    ] = "wcc",
-    organisation: Annotated[
-        str, typer.Option("--organisation", help="The organisation's name.")
-    ] = "",
-    code: Annotated[str, typer.Option("--code", help="The organisation's code.")] = "",
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period", help="The financial year assessed, e.g. 2026/27 (default: the current one)."
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    schema: Annotated[
-        Path | None,
-        typer.Option(
-            "--schema",
-            help="Where the submission's JSON Schema is (or goes, with --write-schema); the "
-            "schema line names it relative to the submission. Default: "
-            "<framework id>.schema.json beside the submission.",
-            show_default=False,
-        ),
-    ] = None,
-    write_schema: Annotated[
-        bool,
-        typer.Option(
-            "--write-schema",
-            help="Also write the JSON Schema where the schema line points, so that an editor "
-            "finds it (an identical file is left alone; another needs --force).",
-        ),
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the output file (and schema) if it exists.")
-    ] = False,
+    framework: Framework = None,
+    from_: From = None,
+    organisation: Organisation = "",
+    code: Code = "",
+    period: Period = None,
+    output: Output = None,
+    schema: Schema = None,
+    write_schema: WriteSchema = False,
+    force: Force = False,
 ) -> None:
-    """Write a complete blank submission: every domain and indicator, descriptors as comments."""
-    from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, write_skeleton
+    """Write a new submission: blank, descriptors as comments; or from last year's (--from)."""
+    from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, new_submission
 
     blank = Blank(date.today(), organisation, code, period)
     files = SkeletonFiles(output, schema, write_schema, force)
-    for note in write_skeleton(framework, blank, files):
+    for note in new_submission(framework, blank, files, last_year=from_):
         err(note)
 
 

@@ -27,6 +27,7 @@ from wcc_assess.models.submission import is_period
 
 __all__ = [
     "Section",
+    "action_problems",
     "outcome_problems",
     "panel_problems",
     "section_problems",
@@ -265,6 +266,7 @@ def submission_problems(data: dict[str, Any], framework: Framework) -> list[Diag
     found = declared + _governance_problems(data, framework, areas)
     found += panel_problems(data, framework)
     found += outcome_problems(data, framework)
+    found += action_problems(data, framework)
     found += _target_problems(data, framework)
     entries = data.get("domains")
     if isinstance(entries, dict):
@@ -495,3 +497,86 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Diagnos
             seen.setdefault(measure_id, index)
         found += _measure_problems(index, measure, period)
     return found + _required_problems(measures, seen, framework)
+
+
+def _addressed_problems(index: int, ids: Any, framework: Framework) -> list[Diagnostic]:
+    """Check that every id an action is ``for`` is a domain or an indicator of the framework."""
+    known = [d.id for d in framework.domains] + [
+        i.id for d in framework.domains for i in d.indicators
+    ]
+    where: Loc = ("actions", index, "for")
+    listed = [(where, ids)] if isinstance(ids, str) else []
+    if isinstance(ids, list):
+        listed = [((*where, n), item) for n, item in enumerate(ids) if isinstance(item, str)]
+    return [
+        Diagnostic.at(
+            loc,
+            f"unknown domain or indicator {item!r}",
+            suggest(item, known) or f"an id of {framework.id}, such as {known[0]} or {known[-1]}",
+        )
+        for loc, item in listed
+        if item and item not in known
+    ]
+
+
+def _reason_problems(index: int, action: dict[Any, Any]) -> list[Diagnostic]:
+    """Check that a dropped action gives a reason, and that no other action gives one."""
+    status, reason = action.get("status"), action.get("reason")
+    if status == "dropped" and not (isinstance(reason, str) and reason.strip()):
+        return [
+            Diagnostic.at(
+                ("actions", index, "reason" if "reason" in action else "status"),
+                "a dropped action needs a reason",
+                'add reason: "<why it was dropped>"',
+            )
+        ]
+    if status in ("open", "in-progress", "done") and reason is not None:
+        return [
+            Diagnostic.at(
+                ("actions", index, "reason"),
+                f"a reason is given only for a dropped action, and this one is {status}",
+                "put other remarks in note",
+            )
+        ]
+    return []
+
+
+def action_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    """Check a submission's ``actions``: unique ids, known ids in ``for``, ``raised`` in time.
+
+    An action's ``raised`` period cannot be later than the period assessed; a dropped
+    action needs a reason, and only a dropped one has one. The shape of each action (a
+    date for ``due``, a status from the list) is the model's to check.
+    """
+    actions = data.get("actions")
+    if not isinstance(actions, list):
+        return []
+    period = data.get("period") if is_period(data.get("period")) else None
+    found: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for index, action in enumerate(actions):
+        if not isinstance(action, dict):
+            continue
+        action_id = action.get("id")
+        if isinstance(action_id, str) and action_id in seen:
+            found.append(
+                Diagnostic.at(
+                    ("actions", index, "id"),
+                    f"duplicate action id {action_id!r}",
+                    f"ids are unique; the first {action_id} is actions.{seen[action_id]}",
+                )
+            )
+        elif isinstance(action_id, str):
+            seen[action_id] = index
+        found += _addressed_problems(index, action.get("for"), framework)
+        found += _reason_problems(index, action)
+        raised = action.get("raised")
+        if period and is_period(raised) and raised > period:
+            found.append(
+                Diagnostic.at(
+                    ("actions", index, "raised"),
+                    f"raised in {raised}, after the period assessed ({period})",
+                    f"an action is raised in {period} or an earlier period",
+                )
+            )
+    return found

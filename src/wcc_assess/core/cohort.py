@@ -33,6 +33,10 @@ Rules, in the order they apply:
    the organisations rated green, amber, red or not assessed, and those green (or red) in
    every area, as the Health Service Journal counted them; organisations whose submission
    did not rate governance are counted apart.
+9. Development plans (when some submission lists one): each organisation's overdue
+   actions and gaps without an open or in-progress action, as its result judged them;
+   the cohort counts the organisations with a plan, the overdue actions in all and the
+   organisations with any overdue (or any gap without an action).
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ from wcc_assess.models.cohort import (
     OrganisationRef,
     OrganisationSummary,
     OverallDistribution,
+    PlanCounts,
     RankBy,
 )
 from wcc_assess.models.framework import Framework
@@ -100,6 +105,7 @@ def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
 
     ``source`` names the file it came from, when not the one the result records.
     """
+    plan = result.actions
     domains = [
         DomainSummary(id=d.id, level=d.level, score=d.score, status=d.status)
         for d in result.domains
@@ -131,6 +137,8 @@ def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
         governance_points=result.governance.points if result.governance is not None else None,
         competency_total=sum(levels) if levels else None,
         draft=result.draft,
+        actions_overdue=plan.counts.overdue if plan is not None and plan.declared else None,
+        gaps_without_action=len(plan.unplanned) if plan is not None else 0,
     )
 
 
@@ -510,6 +518,30 @@ def _cohort_warnings(
     return warnings + _mixed_bases(league)
 
 
+def _gates(league: list[LeagueEntry]) -> GateCounts:
+    """Count the organisations that passed, failed or had no gate."""
+    gates = [entry.gate for entry in league]
+    return GateCounts(
+        passed=gates.count(GateStatus.PASSED),
+        failed=gates.count(GateStatus.FAILED),
+        none=gates.count(GateStatus.NONE),
+    )
+
+
+def _plans(league: list[LeagueEntry]) -> PlanCounts | None:
+    """Count the development plans across the cohort; None when no organisation has one."""
+    overdue = [entry.actions_overdue for entry in league if entry.actions_overdue is not None]
+    if not overdue:
+        return None
+    return PlanCounts(
+        organisations=len(overdue),
+        without=len(league) - len(overdue),
+        overdue=sum(overdue),
+        with_overdue=sum(count > 0 for count in overdue),
+        with_unplanned_gaps=sum(entry.gaps_without_action > 0 for entry in league),
+    )
+
+
 def build_cohort(
     outcomes: Iterable[Outcome],
     framework: Framework,
@@ -535,7 +567,6 @@ def build_cohort(
         invalid += sorted(base_invalid, key=lambda item: item.file)
         comparison = _compare(league, base)
     warnings = _cohort_warnings(framework, periods, league, comparison, base)
-    gates = [entry.gate for entry in league]
     return CohortResult(
         tool=f"wcc-assess {__version__}",
         generated_at=options.generated_at,
@@ -550,12 +581,9 @@ def build_cohort(
         domains=domains,
         weakest_domains=weakest,
         strongest_domains=strongest,
-        gates=GateCounts(
-            passed=gates.count(GateStatus.PASSED),
-            failed=gates.count(GateStatus.FAILED),
-            none=gates.count(GateStatus.NONE),
-        ),
+        gates=_gates(league),
         governance=_governance(framework, league),
+        actions=_plans(league),
         invalid=invalid,
         baseline=comparison,
         warnings=warnings,

@@ -22,6 +22,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from wcc_assess import __version__
+from wcc_assess.core.actions import ActionIndex, index_actions, judge_plan, overdue_failures
 from wcc_assess.core.bands import band_for, profile
 from wcc_assess.core.evidence import Window, judge, next_level_need, rule_checks, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
@@ -43,6 +44,7 @@ from wcc_assess.core.panel import (
     panel_summary,
 )
 from wcc_assess.errors import Loc, UsageError
+from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
 from wcc_assess.models.result import (
     Basis,
@@ -101,6 +103,8 @@ class ScoreOptions(NamedTuple):
     """Last year's result: record the change since then (``--baseline``)."""
     lines: LineOf | None = None
     """The submission's source lines, for reports that point at them."""
+    fail_on_overdue: bool = False
+    """Fail the gate when an action of the plan is overdue (``--fail-on-overdue``)."""
     allow_not_evidenced: bool = False
     """Let a domain with a target that was not assessed pass the gate
     (``--allow-not-evidenced``); it is still never counted as met."""
@@ -143,7 +147,15 @@ class _Pass:
     a dataclass costs the start-up of every command about half a millisecond.)
     """
 
-    __slots__ = ("comparison", "framework", "options", "submission", "warnings", "window")
+    __slots__ = (
+        "actions",
+        "comparison",
+        "framework",
+        "options",
+        "submission",
+        "warnings",
+        "window",
+    )
 
     def __init__(
         self,
@@ -156,6 +168,7 @@ class _Pass:
         self.framework, self.submission, self.options = framework, submission, options
         self.window, self.comparison = window, comparison
         self.warnings: list[str] = []
+        self.actions: ActionIndex = index_actions(framework, submission.actions)
 
     def line(self, *path: str) -> int | None:
         return self.options.lines(path) if self.options.lines else None
@@ -370,12 +383,15 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         target_source=target_source,
         status=_status(judged.level, target),
         capped_count=sum(result.capped for result in indicators),
-        next_steps=[_next_step(domain, r) for r in rated if level and r.id in level.limited_by],
+        next_steps=[
+            _next_step(domain, r, run.actions) for r in rated if level and r.id in level.limited_by
+        ],
         indicators=indicators,
         line=run.line("domains", domain.id),
         change=run.change("domain", domain.id, judged.level, figures.get("score"), judged.basis),
         panel_rated=panel_rated,
         calibration_gap=None if gap is None else round_signed(gap, 2),
+        actions=run.actions.by_domain.get(domain.id, []),
         calculated_level=level.level if level else None,
         panel_rating=judged.rating,
         basis=judged.basis,
@@ -386,8 +402,8 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
     ), level.exact if level else None
 
 
-def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
-    """Describe what would lift a limiting indicator one level."""
+def _next_step(domain: Domain, result: IndicatorResult, actions: ActionIndex) -> NextStep:
+    """Describe what would lift a limiting indicator one level, and the actions planned."""
     current = result.effective_level or 0
     gap = None
     if result.cap is not None and (result.assessed_level or 0) > current:
@@ -401,6 +417,7 @@ def _next_step(domain: Domain, result: IndicatorResult) -> NextStep:
         next_level=current + 1,
         descriptor=descriptor,
         evidence_gap=gap,
+        actions=actions.live_for_indicator(result.id),
     )
 
 
@@ -508,9 +525,12 @@ def _target_failures(
 
 
 def _gate(
-    run: _Pass, domains: list[DomainResult], governance: GovernanceResult | None
+    run: _Pass,
+    domains: list[DomainResult],
+    governance: GovernanceResult | None,
+    plan: ActionPlan | None = None,
 ) -> GateOutcome:
-    """Return the gates in force: targets, ``--fail-on-regression``, ``--fail-on-red``."""
+    """Return the gates in force: targets, regression, red governance, overdue actions."""
     checks = ["below-target"] if any(d.target is not None for d in domains) else []
     failures, allowed_by = _target_failures(run, domains)
     if run.options.fail_on_red and governance is not None and governance.coverage.assessed:
@@ -519,6 +539,9 @@ def _gate(
     if run.comparison is not None and run.comparison.fail_on_regression:
         failures += run.comparison.failures(domains)
         checks.append("regression")
+    if run.options.fail_on_overdue:
+        failures += overdue_failures(plan)
+        checks.append("overdue-action")
     if not checks:
         return GateOutcome.model_construct(status=GateStatus.NONE)
     status = GateStatus.FAILED if failures else GateStatus.PASSED
@@ -609,6 +632,16 @@ def _result(
     warnings = run.warnings
     bases = [d.basis for d in domains if d.basis is not None]
     info = None
+    plan = judge_plan(
+        submission,
+        domains,
+        run.actions,
+        baseline=comparison.baseline if comparison is not None else None,
+        line_of=run.options.lines,
+        warnings=warnings,
+    )
+    if run.options.fail_on_overdue and (plan is None or not plan.actions):
+        warnings.append("--fail-on-overdue has nothing to check: the submission has no actions")
     if comparison is not None:
         warnings += comparison.warnings(submission.period, domains)
         info = comparison.info()
@@ -624,7 +657,7 @@ def _result(
         assessors=[a.name + (f" ({a.role})" if a.role else "") for a in submission.assessors],
         domains=domains,
         overall=overall,
-        gate=_gate(run, domains, governance),
+        gate=_gate(run, domains, governance, plan),
         warnings=warnings,
         recent_since=run.window.since,
         baseline=info,
@@ -634,4 +667,5 @@ def _result(
         basis=max(bases, key=BASIS_ORDER.index) if bases else None,
         draft=panel is None or panel.sign_off is None,
         board_approved_on=submission.board_approved_on,
+        actions=plan,
     )

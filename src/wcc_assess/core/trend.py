@@ -109,6 +109,9 @@ def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Tr
             band=result.overall.band,
             basis=basis_of(result),
             draft=result.draft,
+            actions=result.actions.counts
+            if result.actions is not None and result.actions.declared
+            else None,
         )
         for name, result in ordered
     ]

@@ -10,6 +10,7 @@ here prints or exits; all problems of a file are raised together as one
 
 from __future__ import annotations
 
+import keyword
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -43,6 +44,35 @@ def _unwrap(annotation: Any) -> list[Any]:
     return []
 
 
+def _optional_of(annotation: Any) -> Any:
+    """Return ``X`` for ``X | None`` (and ``Annotated[X, ...] | None``), else ``annotation``."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        present = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(present) == 1:
+            annotation = present[0]
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _written(part: str | int) -> str | int:
+    """Return a field name as a document writes it: ``for_`` (a Python keyword) is ``for``."""
+    if isinstance(part, str) and part.endswith("_") and keyword.iskeyword(part[:-1]):
+        return part[:-1]
+    return part
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    """Return the field a document names ``name`` (``for`` is the field ``for_``)."""
+    fields = model.model_fields
+    return fields.get(name) or (fields.get(f"{name}_") if keyword.iskeyword(name) else None)
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    """Return the field names as a document writes them."""
+    return sorted(str(_written(name)) for name in model.model_fields)
+
+
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """Walk ``loc`` through the model's fields; return the model that owns the last part."""
     current: Any = model
@@ -50,10 +80,10 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     while index < len(loc):
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        info = current.model_fields.get(str(loc[index]))
+        info = _field(current, str(loc[index]))
         if info is None:
             return current
-        annotation = info.annotation
+        annotation = _optional_of(info.annotation)
         index += 1
         origin = typing.get_origin(annotation)
         if origin in (list, dict):
@@ -126,8 +156,11 @@ def _enum_words(kind: str, value: Any, item: _ItemError) -> tuple[str, str | Non
     hint = None
     if isinstance(value, str):
         lowered = value.strip().lower()
+        hyphenated = "-".join(lowered.replace("_", " ").split())
         if lowered != value and f"'{lowered}'" in expected:
             hint = f"write it as {lowered}"
+        elif hyphenated != lowered and f"'{hyphenated}'" in expected:
+            hint = f"write it as {hyphenated}"
     return f"expected {expected}, got {_describe(value)}", hint
 
 
@@ -169,7 +202,7 @@ def _problem(
         return Diagnostic.at(loc[:-1], f"the field {loc[-1]!r} is required")
     if kind == "extra_forbidden":
         owner = _model_at(model, raw_loc)
-        allowed = sorted(owner.model_fields) if owner else []
+        allowed = _field_names(owner) if owner else []
         hint = suggest(str(loc[-1]), allowed) if allowed else None
         return Diagnostic.at(loc, f"unknown field {loc[-1]!r}", hint)
     words = _WORDS.get(kind)
@@ -218,10 +251,11 @@ def _submission_loc(loc: Loc) -> Loc:
 
     Drops the models' internal ``indicators`` and ``sub_indicators`` levels (users write
     domain → indicator, area → sub-indicator) and pydantic's ``[key]`` marker (an error in
-    a mapping key is located at the key).
+    a mapping key is located at the key), and names ``for_`` as it is written: ``for``.
     """
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
+    loc = tuple(_written(part) for part in loc)
     if len(loc) > 2 and (loc[0], loc[2]) in (
         ("domains", "indicators"),
         ("governance", "sub_indicators"),

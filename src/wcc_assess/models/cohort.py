@@ -34,14 +34,16 @@ __all__ = [
     "OrganisationRef",
     "OrganisationSummary",
     "OverallDistribution",
+    "PlanCounts",
     "RankBy",
 ]
 
-COHORT_SCHEMA_VERSION = "1.2"
+COHORT_SCHEMA_VERSION = "1.3"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
-the profile of domain levels, the basis of each grading, not-evidenced domains, the
-governance points and competency total with the league order they give (``rank_by``,
-``governance_rank``, ``score_rank``), and bands with their rules."""
+the development plans (``actions_overdue`` and ``gaps_without_action`` on organisations,
+``actions`` on the cohort); 1.3 the profile of domain levels, the basis of each grading,
+not-evidenced domains, the governance points and competency total with the league order
+they give (``rank_by``, ``governance_rank``, ``score_rank``), and bands with their rules."""
 
 
 class RankBy(StrEnum):
@@ -102,6 +104,12 @@ class OrganisationSummary(Model):
     """The sum of the domain levels (HSJ's competency total); None when none assessed."""
     draft: bool | None = None
     """Whether the assessment is a draft (not signed off by a panel); None when unknown."""
+    actions_overdue: int | None = None
+    """Actions of its development plan overdue on its assessment date; None when the
+    submission lists no plan (schema 1.2)."""
+    gaps_without_action: int = 0
+    """Domains below target (or targeted and not evidenced) with no open or in-progress
+    action (schema 1.2)."""
 
 
 class LeagueEntry(OrganisationSummary):
@@ -277,6 +285,21 @@ class GovernanceDistribution(Model):
     """Organisations rated red in every area."""
 
 
+class PlanCounts(Model):
+    """The development plans across the cohort (schema 1.2)."""
+
+    organisations: int
+    """Graded organisations whose submission lists a plan."""
+    without: int
+    """Graded organisations whose submission lists none."""
+    overdue: int
+    """Overdue actions, in all."""
+    with_overdue: int
+    """Organisations with at least one overdue action."""
+    with_unplanned_gaps: int
+    """Organisations with a gap that no open or in-progress action covers."""
+
+
 class CohortResult(Model):
     """Every organisation of a cohort graded against one framework, and the statistics."""
 
@@ -307,6 +330,9 @@ class CohortResult(Model):
     governance: GovernanceDistribution | None = None
     """The governance ratings across the cohort, when any organisation rated governance
     (schema 1.1)."""
+    actions: PlanCounts | None = None
+    """The development plans across the cohort, when any organisation lists one (schema
+    1.2)."""
     invalid: list[InvalidSubmission] = []
     baseline: BaselineComparison | None = None
     warnings: list[str] = []

@@ -7,11 +7,13 @@ fields are added (1.1 added the baseline comparison and source lines; 1.2 the pa
 governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc explain``
 shows: the recency window, each indicator's rule checks and next-level evidence, the
 weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
-1.5 the panel's judgement: its domain and governance area ratings with their reasons, the
-calculated level beside the panel's, panel levels accepted above the evidence rules,
-evidence tabled at the panel and checked, lines of enquiry, declared interests, sign-off and
-the draft mark; the profile of domain levels and bands derived from it; the
-``not-evidenced`` status; the basis of the grading; outcome tolerances and data periods).
+1.5 the development plan: ``actions``, each domain's and next step's actions, and the
+``overdue-action`` gate; 1.6 the panel's judgement: its domain and governance area ratings
+with their reasons, the calculated level beside the panel's, panel levels accepted above
+the evidence rules, evidence tabled at the panel and checked, lines of enquiry, declared
+interests, sign-off and the draft mark; the profile of domain levels and bands derived from
+it; the ``not-evidenced`` status; the basis of the grading; outcome tolerances and data
+periods).
 """
 
 import datetime as _dt
@@ -19,6 +21,7 @@ from datetime import date
 from enum import StrEnum
 
 from wcc_assess.models._base import Model
+from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import (
     Band,
@@ -72,7 +75,7 @@ __all__ = [
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.5"
+RESULT_SCHEMA_VERSION = "1.6"
 
 
 class FrameworkInfo(Model):
@@ -215,6 +218,8 @@ class NextStep(Model):
     """The framework's descriptor of the next level: what a panel would need to see."""
     evidence_gap: str | None = None
     """Set when the claim already reaches the next level but the evidence does not."""
+    actions: list[str] = []
+    """The plan's open or in-progress actions for this indicator or its domain (schema 1.5)."""
 
 
 class LiftStep(Model):
@@ -422,6 +427,9 @@ class DomainResult(Model):
     """How many of them someone checked (``checked:``)."""
     interests: list[InterestFlag] = []
     """Declared interests of panel members found in the domain's evidence (schema 1.5)."""
+    actions: list[str] = []
+    """The ids of the plan's actions for the domain or any of its indicators, whatever
+    their status (schema 1.5)."""
 
 
 class ProfileCount(Model):
@@ -480,13 +488,17 @@ class GateFailure(Model):
 
     kind: str
     """``below-target``, ``not-evidenced`` (a domain with a target that was not assessed),
-    ``regression`` (a domain's level fell since the baseline), or ``governance-red`` (a red
-    governance area, with --fail-on-red)."""
+    ``regression`` (a domain's level fell since the baseline), ``governance-red`` (a red
+    governance area, with --fail-on-red) or ``overdue-action`` (an action past its due date
+    and not done, with --fail-on-overdue; schema 1.5)."""
     domain: str
-    """The domain id, or for ``governance-red`` the governance area id."""
+    """The domain id, or for ``governance-red`` the governance area id; for
+    ``overdue-action`` the first domain the action is for."""
     message: str
     sub_indicators: list[str] = []
     """For ``governance-red``: the area's sub-indicators rated red."""
+    action: str | None = None
+    """For ``overdue-action``: the action's id (schema 1.5)."""
 
 
 class GateOutcome(Model):
@@ -496,8 +508,9 @@ class GateOutcome(Model):
     failures: list[GateFailure] = []
     checks: list[str] = []
     """The gates in force: ``below-target`` (some domain has a target), ``regression``
-    (``--fail-on-regression``) and ``governance-red`` (``--fail-on-red`` with governance
-    rated); empty when the status is ``none`` (schema 1.1)."""
+    (``--fail-on-regression``), ``governance-red`` (``--fail-on-red`` with governance
+    rated) and ``overdue-action`` (``--fail-on-overdue``); empty when the status is ``none``
+    (schema 1.1)."""
     not_evidenced_allowed_by: str | None = None
     """Who let not-evidenced domains pass: ``--allow-not-evidenced`` or ``framework``;
     None when they fail the gate (schema 1.5)."""
@@ -784,6 +797,9 @@ class Result(Model):
     "Draft" (schema 1.5)."""
     board_approved_on: date | None = None
     """When the organisation's board approved the self-assessment (schema 1.5)."""
+    actions: ActionPlan | None = None
+    """The development plan and its judgement: when the submission has an ``actions``
+    section, a domain needs one, or the baseline had one (schema 1.5)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     Field,
     StrictFloat,
     StrictInt,
@@ -19,9 +20,11 @@ from pydantic import (
 )
 
 from wcc_assess.models._base import Model
+from wcc_assess.models.actions import ActionStatus
 from wcc_assess.models.assurance import Better, DataPeriod, Rag, Tolerance
 
 __all__ = [
+    "Action",
     "Assessor",
     "Check",
     "DomainEntry",
@@ -324,6 +327,51 @@ class OutcomeMeasure(Model):
     financial year it is filed under."""
 
 
+def _one_or_many(value: Any) -> Any:
+    """Let ``for: C11`` stand for ``for: [C11]``."""
+    return [value] if isinstance(value, str) else value
+
+
+class Action(Model):
+    """One action of the development plan: what, for which gaps, who, by when, how far.
+
+    The loader checks that every id in ``for`` is a domain or indicator of the framework,
+    that action ids are unique, that ``raised`` is not after the period assessed, and that
+    a dropped action (and only a dropped one) gives a ``reason``
+    (:func:`wcc_assess.core.checks.action_problems`, so that these are reported beside
+    every other problem of the file).
+    """
+
+    id: Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=60)]
+    for_: Annotated[
+        list[Annotated[StrictStr, Field(min_length=1)]],
+        BeforeValidator(_one_or_many),
+        Field(min_length=1),
+    ]
+    """The indicator or domain ids the action addresses: ``for`` in YAML (a Python keyword,
+    hence the name here; the loader's messages say ``for``)."""
+    action: Text
+    owner: Text
+    """Who answers for it: a post (``Deputy Director of Finance``) or a person."""
+    due: date
+    status: ActionStatus
+    reason: StrictStr | None = None
+    """Why the action was dropped; required for ``dropped``, and only for it."""
+    note: StrictStr | None = None
+    raised: Period | None = None
+    """The period the action was raised in, when earlier than the period assessed."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_for(cls, data: Any) -> Any:
+        """Read ``for`` (as a submission writes it) into ``for_``."""
+        if isinstance(data, dict) and "for" in data:
+            if "for_" in data:
+                raise ValueError("give the ids once, under for")
+            data = {("for_" if key == "for" else key): value for key, value in data.items()}
+        return data
+
+
 class Submission(Model):
     """An organisation's self-assessment for one period."""
 
@@ -345,6 +393,8 @@ class Submission(Model):
     """The health outcome measures the organisation tracks, with trajectories."""
     board_approved_on: date | None = None
     """When the organisation's board approved the self-assessment."""
+    actions: list[Action] | None = None
+    """The development plan: actions with owners and due dates (None: no plan written)."""
 
     @field_validator("period")
     @classmethod

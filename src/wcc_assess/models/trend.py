@@ -9,14 +9,16 @@ over through framework revision maps, as for a baseline.
 from datetime import date
 
 from wcc_assess.models._base import Model
+from wcc_assess.models.actions import ActionCounts
 from wcc_assess.models.framework import Level
 from wcc_assess.models.result import Basis, Change
 
 __all__ = ["TREND_SCHEMA_VERSION", "DomainTrend", "Trend", "TrendPeriod", "TrendPoint"]
 
-TREND_SCHEMA_VERSION = "1.1"
-"""1.1 added the basis of each period and of each domain's level in it, so that years
-graded on different bases (self-assessed, panel-moderated) are not compared unawares."""
+TREND_SCHEMA_VERSION = "1.2"
+"""1.1 added each period's development plan counts (``actions``); 1.2 the basis of each
+period and of each domain's level in it, so that years graded on different bases
+(self-assessed, panel-moderated) are not compared unawares, and each period's draft mark."""
 
 
 class TrendPeriod(Model):
@@ -35,6 +37,9 @@ class TrendPeriod(Model):
     1.1)."""
     draft: bool | None = None
     """Whether that assessment is a draft (not signed off by a panel); None: not known."""
+    actions: ActionCounts | None = None
+    """The period's development plan: actions raised, done, overdue... (None: no plan
+    written; schema 1.1)."""
 
 
 class TrendPoint(Model):

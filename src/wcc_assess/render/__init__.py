@@ -1,12 +1,12 @@
 """Rendering: one module per format of each family, behind one typed registry.
 
 A **family** is what a command reports on: an assessment (:data:`ASSESS`, a
-:class:`~wcc_assess.models.result.Result`), a cohort (:data:`COHORT`) or a trend
-(:data:`TREND`). Each has a format enum (:mod:`.formats`) and a package holding one module
-per member, named after it, with ``render(document, options) -> str``: the format
-``html`` of the assessment family is :mod:`wcc_assess.render.assess.html`. Modules are
-imported only when their format is asked for; ``tests/unit/test_render_registry.py``
-checks every member of every family.
+:class:`~wcc_assess.models.result.Result`), a cohort (:data:`COHORT`), a trend
+(:data:`TREND`) or a development plan on its own (:data:`ACTIONS`). Each has a format enum
+(:mod:`.formats`) and a package holding one module per member, named after it, with
+``render(document, options) -> str``: the format ``html`` of the assessment family is
+:mod:`wcc_assess.render.assess.html`. Modules are imported only when their format is asked
+for; ``tests/unit/test_render_registry.py`` checks every member of every family.
 
 Adding a format is one enum member and one module; adding a family is one enum, one
 package and one :class:`Family` here. ``wcc explain`` (:mod:`.explain`) and the reports of
@@ -20,18 +20,21 @@ import importlib
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from wcc_assess.render.formats import AssessFormat, CohortFormat, TrendFormat
+from wcc_assess.render.formats import ActionsFormat, AssessFormat, CohortFormat, TrendFormat
 from wcc_assess.render.interface import Renderer, RenderOptions
 
 if TYPE_CHECKING:
+    from wcc_assess.models.actions import ActionsReport
     from wcc_assess.models.cohort import CohortResult
     from wcc_assess.models.result import Result
     from wcc_assess.models.trend import Trend
 
 __all__ = [
+    "ACTIONS",
     "ASSESS",
     "COHORT",
     "TREND",
+    "ActionsFormat",
     "AssessFormat",
     "CohortFormat",
     "Family",
@@ -76,6 +79,9 @@ COHORT: Family[CohortResult, CohortFormat] = Family(
     "cohort", CohortFormat, "wcc_assess.render.cohort"
 )
 TREND: Family[Trend, TrendFormat] = Family("trend", TrendFormat, "wcc_assess.render.trend")
+ACTIONS: Family[ActionsReport, ActionsFormat] = Family(
+    "actions", ActionsFormat, "wcc_assess.render.actions"
+)
 
 
 def render(result: Result, fmt: AssessFormat, options: RenderOptions | None = None) -> str:

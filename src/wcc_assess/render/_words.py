@@ -18,6 +18,15 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import NamedTuple
 
+from wcc_assess.models.actions import (
+    ActionCounts,
+    ActionResult,
+    ActionStatus,
+    FollowUp,
+    FollowUpOutcome,
+    FollowUpResult,
+    UnplannedGap,
+)
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.framework import BandRule, DomainMethod, EvidenceRule, Level, Share, Terms
 from wcc_assess.models.result import (
@@ -37,8 +46,10 @@ from wcc_assess.models.result import (
 )
 
 __all__ = [
+    "ACTION_STATUS_TEXT",
     "ARROWS",
     "BASIS_TEXT",
+    "FOLLOW_UP_TEXT",
     "DASH",
     "MINUS",
     "NO_VALUE",
@@ -54,11 +65,19 @@ __all__ = [
     "calibration_text",
     "capitalised",
     "change_text",
+    "action_line",
+    "action_status_text",
     "counted",
+    "days_text",
     "decimal",
     "domain_rating_text",
     "draft_text",
     "enquiry_text",
+    "follow_up_line",
+    "follow_up_summary",
+    "follow_up_text",
+    "gap_text",
+    "plan_summary",
     "evidence_rule_text",
     "figure",
     "fixed",
@@ -398,18 +417,26 @@ def gate_phrase(result: Result) -> str:
         return ""
     fell = [f for f in gate.failures if f.kind == "regression"]
     red = [f for f in gate.failures if f.kind == "governance-red"]
-    if "below-target" in gate.checks or not ({"regression", "governance-red"} & set(gate.checks)):
-        parts.append(target_summary(result))
+    others = {"regression", "governance-red", "overdue-action"}
     if gate.status is GateStatus.FAILED:
+        # A failed gate says what failed it: the targets only when they did, or nothing else.
+        if {f.kind for f in gate.failures} - others or not gate.failures:
+            parts.append(target_summary(result))
         if fell and since:
             parts.append(_fell(len(fell), since, terms_of(result)))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
+        if overdue := [f for f in gate.failures if f.kind == "overdue-action"]:
+            parts.append(f"{plural(len(overdue), 'action')} overdue")
     else:
+        if "below-target" in gate.checks or not others & set(gate.checks):
+            parts.append(target_summary(result))
         if "regression" in gate.checks and since:
             parts.append(f"no {terms_of(result).domain} fell since {since}")
         if "governance-red" in gate.checks:
             parts.append("no governance area is red")
+        if "overdue-action" in gate.checks:
+            parts.append("no action is overdue")
     return "; ".join(part for part in parts if part)
 
 
@@ -492,6 +519,118 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
     return (
         f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
         f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."
+    )
+
+
+# The development plan ----------------------------------------------------------------
+
+ACTION_STATUS_TEXT: dict[ActionStatus, str] = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.DONE: "Done",
+    ActionStatus.DROPPED: "Dropped",
+}
+"""The words for each action status."""
+
+FOLLOW_UP_TEXT: dict[FollowUpOutcome, str] = {
+    FollowUpOutcome.DONE: "Done",
+    FollowUpOutcome.CARRIED: "Carried",
+    FollowUpOutcome.DROPPED: "Dropped",
+    FollowUpOutcome.VANISHED: "Vanished",
+}
+"""The words for what became of last year's action."""
+
+
+def days_text(days: int | None) -> str:
+    """Return ``1 day`` or ``14 days``."""
+    return plural(days or 0, "day")
+
+
+def action_status_text(action: ActionResult | FollowUp) -> str:
+    """Return a status in words, overdue said too: ``In progress, overdue by 14 days``."""
+    status = action.status
+    text = ACTION_STATUS_TEXT[status] if status is not None else "Not in this plan"
+    if action.overdue:
+        text += f", overdue by {days_text(action.days_overdue)}"
+    return text
+
+
+def action_line(action: ActionResult, *, ids: bool = True) -> str:
+    """Return one line on an action: ``A3 Monthly review (owner, due 31 March 2027, open)``."""
+    head = f"{action.id} {action.action}" if ids else action.action
+    return (
+        f"{head} ({action.owner}, due {format_date(action.due)}, "
+        f"{action_status_text(action).lower()})"
+    )
+
+
+def plan_summary(counts: ActionCounts) -> str:
+    """Say how many actions there are of each status: ``5 actions: 2 open, 3 done; 1 overdue``."""
+    if not counts.total:
+        return "no actions"
+    parts = [
+        f"{number} {word}"
+        for number, word in (
+            (counts.open, "open"),
+            (counts.in_progress, "in progress"),
+            (counts.done, "done"),
+            (counts.dropped, "dropped"),
+        )
+        if number
+    ]
+    text = f"{plural(counts.total, 'action')}: {', '.join(parts)}"
+    return text + (f"; {counts.overdue} overdue" if counts.overdue else "; none overdue")
+
+
+def gap_text(gap: UnplannedGap) -> str:
+    """Say why a domain needs an action: ``level 2, below its target of 3``."""
+    if not gap.assessed:
+        text = f"target {gap.target}, but nothing was assessed"
+    else:
+        text = f"level {gap.level}, below its target of {gap.target}"
+    if gap.closed:
+        text += f"; {listed(gap.closed, 'is')} done or dropped"
+    return text
+
+
+def follow_up_text(item: FollowUp) -> str:
+    """Say more of what became of one of last year's actions (empty when done says it all).
+
+    Reports show it after :data:`FOLLOW_UP_TEXT`'s word: ``Carried: in progress, overdue by
+    14 days``, ``Dropped: <the reason>``, ``Vanished: not in this year's plan...``.
+    """
+    outcome = item.outcome
+    if outcome is FollowUpOutcome.VANISHED:
+        return "not in this year's plan, and not said to be done or dropped"
+    if outcome is FollowUpOutcome.DROPPED:
+        return item.reason or "no reason given"
+    if outcome is FollowUpOutcome.DONE:
+        return ""
+    text = action_status_text(item).lower()
+    if item.due is not None and item.due != item.previous_due:
+        text += f"; due date moved from {format_date(item.previous_due)} to {format_date(item.due)}"
+    return text
+
+
+def follow_up_line(item: FollowUp) -> str:
+    """Return the word and the detail: ``Carried: in progress, overdue by 14 days``."""
+    detail = follow_up_text(item)
+    return FOLLOW_UP_TEXT[item.outcome] + (f": {detail}" if detail else "")
+
+
+def follow_up_summary(result: FollowUpResult) -> str:
+    """Sum up what became of last year's live actions, vanished ones named first."""
+    counts = result.counts
+    if not counts.followed:
+        return f"No action was open or in progress at the {result.period} assessment."
+    carried = f"{counts.carried} carried"
+    if counts.carried_overdue:
+        carried += f" ({counts.carried_overdue} overdue)"
+    parts = [f"{counts.done} done", carried, f"{counts.dropped} dropped"]
+    parts.append(f"{counts.vanished} vanished without a word")
+    return (
+        f"Of the {plural(counts.followed, 'action')} open or in progress at the "
+        f"{result.period} assessment: {', '.join(parts)}."
     )
 
 

@@ -7,7 +7,7 @@ family's format ``x`` is rendered by the module ``wcc_assess.render.<family>.x``
 
 from enum import StrEnum
 
-__all__ = ["AssessFormat", "CheckFormat", "CohortFormat", "TrendFormat"]
+__all__ = ["ActionsFormat", "AssessFormat", "CheckFormat", "CohortFormat", "TrendFormat"]
 
 
 class AssessFormat(StrEnum):
@@ -38,6 +38,16 @@ class TrendFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     HTML = "html"
+
+
+class ActionsFormat(StrEnum):
+    """The formats of ``wcc actions --format``: the development plan on its own."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    ICS = "ics"
 
 
 class CheckFormat(StrEnum):

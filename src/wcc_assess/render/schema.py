@@ -303,6 +303,62 @@ def _outcomes(framework: Framework) -> Schema:
     return schema
 
 
+def _actions(framework: Framework) -> Schema:
+    """Return the schema of the development plan: actions with owners and due dates."""
+    ids = [d.id for d in framework.domains] + [
+        i.id for d in framework.domains for i in d.indicators
+    ]
+    addressed: Schema = {"type": "string", "enum": ids}
+    return {
+        "description": "The development plan: an action for each gap, with an owner and a "
+        "due date; next year's assessment follows each one up by its id.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "for", "action", "owner", "due", "status"],
+            "properties": {
+                "id": {
+                    "description": "A short id, unique in the plan and kept from year to year.",
+                    "type": "string",
+                    "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                    "maxLength": 60,
+                },
+                "for": {
+                    "description": "The indicator or domain ids the action addresses.",
+                    "anyOf": [addressed, {"type": "array", "minItems": 1, "items": addressed}],
+                },
+                "action": {**_TEXT, "description": "What will be done."},
+                "owner": {**_TEXT, "description": "Who answers for it: a post or a person."},
+                "due": {
+                    "description": "When it is due (YYYY-MM-DD).",
+                    "type": "string",
+                    "format": "date",
+                },
+                "status": {
+                    "description": "open, in-progress, done, or dropped (with a reason).",
+                    "type": "string",
+                    "enum": ["open", "in-progress", "done", "dropped"],
+                },
+                "reason": {
+                    "description": "Why the action was dropped (required for a dropped one).",
+                    "type": "string",
+                    "pattern": "\\S",
+                },
+                "note": {"type": ["string", "null"]},
+                "raised": {
+                    "description": "The period it was raised in, when earlier than this one.",
+                    "type": "string",
+                    "pattern": period_pattern(),
+                },
+            },
+            "if": {"properties": {"status": {"const": "dropped"}}, "required": ["status"]},
+            "then": {"required": ["reason"]},
+            "else": {"not": {"required": ["reason"]}},
+        },
+    }
+
+
 def _who_when(description: str) -> Schema:
     """Return ``{by: NAME, on: DATE}``: who did something, and when."""
     return {
@@ -399,6 +455,7 @@ def _assurance_properties(framework: Framework) -> Schema:
             "format": "date",
         },
         "outcomes": _outcomes(framework),
+        "actions": _actions(framework),
     }
     if framework.governance is not None:
         area_ids = [area.id for area in framework.governance.areas]

@@ -7,13 +7,21 @@ import shlex
 import textwrap
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from wcc_assess.models.assurance import DataPeriod, Tolerance
 from wcc_assess.models.framework import Framework
+from wcc_assess.models.result import IndicatorResult, Result
+from wcc_assess.models.submission import Action, OutcomeMeasure, Submission
+from wcc_assess.render._safety import collapse
+from wcc_assess.render._words import action_status_text
 
 __all__ = [
+    "Rolled",
     "blank_submission",
+    "rolled_notes",
+    "rolled_submission",
     "init_notes",
     "schema_command",
     "schema_filename",
@@ -68,6 +76,34 @@ def init_notes(
     return notes
 
 
+def _header(
+    framework: Framework,
+    what: str,
+    framework_file: str | None,
+    schema_ref: str | None,
+    schema_command: str | None,
+) -> list[str]:
+    """Return a new submission's first lines, the schema line first.
+
+    Then what the file is, the command that writes the schema, and the ``--framework`` that
+    a framework which is not built in needs.
+    """
+    spec = framework_file or framework.id
+    ref = schema_ref or schema_filename(framework)
+    out = [
+        f"# yaml-language-server: $schema={ref}",
+        f"# {what}",
+        "# Create the schema named above, in this file's folder: "
+        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
+    ]
+    if framework_file is not None:
+        out.append(
+            f"# {framework.id} is not built in: pass --framework {framework_file} to "
+            "wcc validate, assess and explain."
+        )
+    return out
+
+
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
@@ -101,19 +137,8 @@ def blank_submission(
     beside it), and ``schema_command`` the command that writes it there, run in that folder.
     """
     lowest, highest = framework.lowest, framework.highest
-    spec = framework_file or framework.id
-    ref = schema_ref or schema_filename(framework)
-    out = [
-        f"# yaml-language-server: $schema={ref}",
-        f"# Self-assessment against {framework.title} ({framework.ref}).",
-        "# Create the schema named above, in this file's folder: "
-        + (schema_command or f"wcc schema --framework {spec} -o {ref}"),
-    ]
-    if framework_file is not None:
-        out.append(
-            f"# {framework.id} is not built in: pass --framework {framework_file} to "
-            "wcc validate, assess and explain."
-        )
+    what = f"Self-assessment against {framework.title} ({framework.ref})."
+    out = _header(framework, what, framework_file, schema_ref, schema_command)
     out += [
         f"# Rate each indicator {lowest}-{highest}; the comments describe each level. Skip one "
         'with not_assessed: "<reason>".',
@@ -132,17 +157,27 @@ def blank_submission(
         "domains:",
     ]
     out += _domain_lines(framework)
+    out += _plan_skeleton(framework)
     out += _assurance_skeleton(framework, period)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _domain_lines(framework: Framework) -> list[str]:
-    """Every domain and indicator, each level's descriptor as a comment, levels left empty."""
+def _domain_lines(framework: Framework, previous: Result | None = None) -> list[str]:
+    """Every domain and indicator, each level's descriptor as a comment, levels left empty.
+
+    With ``previous`` (last year's result), each domain and indicator says what it was.
+    """
     lowest, highest = framework.lowest, framework.highest
     out: list[str] = []
+    before = {d.id: d for d in previous.domains} if previous is not None else {}
+    was = {i.id: i for d in before.values() for i in d.indicators}
     for domain in framework.domains:
         phase = f" (phase: {domain.phase})" if domain.phase else ""
-        out.append(f"  {domain.id}:  # {domain.title}{phase}")
+        then = ""
+        if domain.id in before and previous is not None:
+            level = before[domain.id].level
+            then = f"; {previous.period}: " + (f"level {level}" if level else "not assessed")
+        out.append(f"  {domain.id}:  # {domain.title}{phase}{then}")
         for indicator in domain.indicators:
             out.append(f"    {indicator.id}:  # {indicator.title}")
             for level in framework.levels:
@@ -152,13 +187,28 @@ def _domain_lines(framework: Framework) -> list[str]:
                 out += _comment(
                     "Evidence might include: " + "; ".join(indicator.evidence_examples), "      "
                 )
+            then = ""
+            if previous is not None and indicator.id in was:
+                then = f"; {previous.period}: {_previous_level(was[indicator.id])}"
             out += [
-                f"      level:  # {lowest}-{highest}",
+                f"      level:  # {lowest}-{highest}{then}",
                 '      narrative: ""',
                 "      evidence: []",
             ]
         out.append("")
     return out
+
+
+def _previous_level(indicator: IndicatorResult) -> str:
+    """Say what an indicator was rated last year, in a comment's few words."""
+    if not indicator.assessed:
+        return f"not assessed ({collapse(indicator.not_assessed_reason or 'no reason given')})"
+    text = f"{indicator.effective_level}"
+    if indicator.capped:
+        text += f" (claimed {indicator.assessed_level}, capped by the evidence rules)"
+    elif indicator.panel_level is not None and indicator.panel_level != indicator.claimed_level:
+        text += f" (the panel's level; {indicator.claimed_level} was claimed)"
+    return text
 
 
 def _previous_period(period: str) -> str:
@@ -170,11 +220,28 @@ def _previous_period(period: str) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def _plan_skeleton(framework: Framework) -> list[str]:
+    """Return the optional development plan, commented out, with one example action."""
+    first = framework.domains[0]
+    example = first.indicators[0].id if first.indicators else first.id
+    return [
+        "# The development plan (optional): an action for each gap, with an owner and a date.",
+        "# actions:",
+        "#   - id: A1",
+        f"#     for: [{example}]  # indicator or domain ids",
+        '#     action: ""',
+        '#     owner: ""  # a post or a person',
+        "#     due:  # YYYY-MM-DD",
+        "#     status: open  # open, in-progress, done, or dropped (with reason: ...)",
+        "",
+    ]
+
+
 def tolerance_words(tolerance: Tolerance) -> str:
     """Return a tolerance as a submission writes it: ``0.3`` or ``{percent: 2}``."""
     if tolerance.absolute is not None:
-        return f"{tolerance.absolute:g}"
-    return f"{{percent: {tolerance.percent:g}}}"
+        return _number(tolerance.absolute)
+    return f"{{percent: {_number(tolerance.percent or 0)}}}"
 
 
 def _data_period(period: DataPeriod | None) -> str:
@@ -219,7 +286,7 @@ def _panel_skeleton(framework: Framework) -> list[str]:
     ]
 
 
-def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
+def _assurance_skeleton(framework: Framework, period: str, *, outcomes: bool = True) -> list[str]:
     """Return the optional panel, governance and outcome sections, commented out."""
     out = [
         "# The rest of assurance (optional): uncomment the sections you use.",
@@ -240,7 +307,7 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
                     "#       evidence: []",
                 ]
     rules = framework.outcomes
-    if rules is not None:
+    if rules is not None and outcomes:
         note = "each with a baseline, a trajectory by year and actuals so far"
         if rules.recommended_count is not None:
             note = f"about {rules.recommended_count} measures, {note}"
@@ -263,3 +330,181 @@ def _assurance_skeleton(framework: Framework, period: str) -> list[str]:
                 f"#     data_period: {_data_period(measure.data_period)}",
             ]
     return out
+
+
+class Rolled(NamedTuple):
+    """What next year's submission carries from last year's (``wcc init --from``)."""
+
+    last: Submission
+    """Last year's submission."""
+    result: Result
+    """Last year's result: its levels and its plan, judged on its own assessment date."""
+    source: str
+    """Last year's file, as named on the command line."""
+    period: str
+    assessed_on: date
+    """The suggested assessment date: a year after last year's."""
+    organisation: str
+    code: str
+
+
+def _identity(framework: Framework, rolled: Rolled) -> list[str]:
+    """Return the framework, organisation, period, dates, assessors and targets, carried."""
+    last = rolled.last
+    out = [
+        f"framework: {last.framework}",
+        "organisation:",
+        f"  name: {_quote(rolled.organisation)}",
+        f"  code: {_quote(rolled.code)}",
+        f"period: {_quote(rolled.period)}",
+        f"assessed_on: {rolled.assessed_on.isoformat()}  # a year after {last.period}'s "
+        f"{last.assessed_on.isoformat()}: set the day this assessment is made",
+    ]
+    if last.assessors:
+        out.append("assessors:  # last year's team: update it")
+        out += [
+            f"  - {{name: {_quote(a.name)}"
+            + (f", role: {_quote(a.role)}" if a.role is not None else "")
+            + "}"
+            for a in last.assessors
+        ]
+    else:
+        out.append("assessors: []  # e.g. [{name: Jo Bloggs, role: Director of Strategy}]")
+    if last.targets:
+        out.append(f"targets:  # {last.period}'s targets: review them")
+        out += [f"  {key}: {value}" for key, value in last.targets.items()]
+    else:
+        out += [
+            "# targets:          # optional: a target level for every domain, or per domain",
+            f"#   default: {min(framework.lowest + 1, framework.highest)}",
+        ]
+    return [*out, "", "domains:"]
+
+
+def _action_lines(action: Action, rolled: Rolled) -> list[str]:
+    judged = rolled.result.actions.action(action.id) if rolled.result.actions else None
+    out = [
+        f"  - id: {_quote(action.id)}",
+        f"    for: [{', '.join(_quote(item) for item in action.for_)}]",
+        f"    action: {_quote(action.action)}",
+        f"    owner: {_quote(action.owner)}",
+        f"    due: {action.due.isoformat()}",
+        f"    status: {action.status.value}"
+        + (f"  # {rolled.last.period}: {action_status_text(judged).lower()}" if judged else ""),
+        f"    raised: {_quote(action.raised or rolled.last.period)}",
+    ]
+    if action.note is not None:
+        out.append(f"    note: {_quote(action.note)}")
+    return out
+
+
+def _carried_plan(rolled: Rolled) -> list[str]:
+    """Every action not done or dropped, as written; or the plan's skeleton."""
+    written = rolled.last.actions
+    if written is None:
+        return []
+    carried = [action for action in written if action.status.live]
+    closed = [action.id for action in written if not action.status.live]
+    out = [
+        f"# The development plan, carried from {rolled.last.period}: every action that was not "
+        "done or dropped. Update each status (open, in-progress, done, or dropped with a "
+        "reason: ...) and add an action for each new gap.",
+    ]
+    if closed:
+        out.append(f"# Not carried, done or dropped in {rolled.last.period}: {', '.join(closed)}.")
+    if not carried:
+        return [*out, "actions: []", ""]
+    out.append("actions:")
+    for action in carried:
+        out += _action_lines(action, rolled)
+    return [*out, ""]
+
+
+def _number(value: float) -> str:
+    return repr(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _measure_lines(measure: OutcomeMeasure) -> list[str]:
+    def years(values: dict[str, float]) -> str:
+        return "{" + ", ".join(f"{_quote(k)}: {_number(v)}" for k, v in values.items()) + "}"
+
+    base, period = measure.baseline, measure.data_period
+    kept = []
+    if period is not None:
+        pooled = f", years: {period.years}" if period.years != 1 else ""
+        kept.append(f"    data_period: {{kind: {period.kind.value}{pooled}}}")
+    if measure.tolerance is not None:
+        kept.append(f"    tolerance: {tolerance_words(measure.tolerance)}")
+    return [
+        f"  - id: {_quote(measure.id)}",
+        f"    name: {_quote(measure.name)}",
+        f"    unit: {_quote(measure.unit)}",
+        f"    better: {measure.better.value}",
+        *kept,
+        f"    baseline: {{period: {_quote(base.period)}, value: {_number(base.value)}}}",
+        f"    trajectory: {years(measure.trajectory)}",
+        f"    actuals: {years(measure.actuals)}",
+        f"    source: {_quote(measure.source)}",
+    ]
+
+
+def _carried_outcomes(rolled: Rolled) -> list[str]:
+    """Last year's outcome measures, trajectories and actuals as written (add this year's)."""
+    measures = rolled.last.outcomes
+    if not measures:
+        return []
+    out = [
+        f"outcomes:  # carried from {rolled.last.period}: add each actual as it is published",
+    ]
+    for measure in measures:
+        out += _measure_lines(measure)
+    return [*out, ""]
+
+
+def rolled_notes(rolled: Rolled, output: Path | None, actions: list[Action] | None) -> list[str]:
+    """Return what ``wcc init --from`` says on stderr: what it carried, and what next."""
+    carried = [action.id for action in actions or [] if action.status.live]
+    said = "no action to carry"
+    if carried:
+        said = f"carried action{'s' if len(carried) != 1 else ''} {', '.join(carried)}"
+    where = f"wrote {output}" if output is not None else "wrote the submission"
+    target = str(output) if output is not None else "FILE"
+    return [
+        f"{where} for {rolled.period} from {collapse(rolled.source)} ({rolled.last.period}): "
+        f"{said}; rate every indicator afresh, then run `wcc validate {target}`",
+    ]
+
+
+def rolled_submission(
+    framework: Framework,
+    rolled: Rolled,
+    *,
+    framework_file: str | None = None,
+    schema_ref: str | None = None,
+    schema_command: str | None = None,
+) -> str:
+    """Return next year's submission started from last year's (``wcc init --from``).
+
+    Carried: the framework, organisation, targets, assessors, every action not done or
+    dropped (with the period it was raised in) and the outcome measures. Left blank to
+    rate afresh: every level (last year's beside it, as a comment), narrative and
+    evidence; the panel and governance are commented out, as ``wcc init`` writes them.
+    """
+    what = (
+        f"Self-assessment against {framework.title} ({framework.ref}), {rolled.period}: "
+        f"started from {collapse(rolled.source)} ({rolled.last.period}) by wcc init --from."
+    )
+    out = _header(framework, what, framework_file, schema_ref, schema_command)
+    out += [
+        f"# Rate each indicator {framework.lowest}-{framework.highest} afresh: the comments "
+        f"describe each level, and give {rolled.last.period}'s level beside it.",
+        "",
+    ]
+    out += _identity(framework, rolled)
+    out += _domain_lines(framework, rolled.result)
+    out += _carried_plan(rolled)
+    if rolled.last.actions is None:
+        out += _plan_skeleton(framework)
+    out += _carried_outcomes(rolled)
+    out += _assurance_skeleton(framework, rolled.period, outcomes=not rolled.last.outcomes)
+    return "\n".join(out).rstrip("\n") + "\n"

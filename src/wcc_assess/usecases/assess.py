@@ -44,6 +44,8 @@ class AssessOptions(NamedTuple):
     """``--baseline``: last year's submission or result."""
     fail_on_regression: bool = False
     fail_on_red: bool = False
+    fail_on_overdue: bool = False
+    """``--fail-on-overdue``: an overdue action of the plan fails the gate."""
     allow_not_evidenced: bool = False
     """``--allow-not-evidenced``: a domain with a target that was not assessed passes the
     gate (it is still never counted as met)."""
@@ -65,6 +67,7 @@ def grade(
     target: int | None = None,
     fail_on_red: bool = False,
     baseline: Baseline | None = None,
+    fail_on_overdue: bool = False,
     allow_not_evidenced: bool = False,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
@@ -75,6 +78,7 @@ def grade(
         fail_on_red=fail_on_red,
         baseline=baseline,
         lines=loaded.document.line_of,
+        fail_on_overdue=fail_on_overdue,
         allow_not_evidenced=allow_not_evidenced,
     )
     return score(loaded.framework, loaded.submission, options)
@@ -133,6 +137,7 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         target=options.target,
         fail_on_red=options.fail_on_red,
         baseline=baseline,
+        fail_on_overdue=options.fail_on_overdue,
         allow_not_evidenced=options.allow_not_evidenced,
     )
     return Assessment(result, loaded.framework, inputs)

@@ -1,19 +1,24 @@
 """GitHub Actions annotations: workflow commands that point at lines of the submission.
 
-Each failed gate is an ``::error`` at the line of its domain, each capped indicator a
-``::warning`` at the line of the indicator, as is each panel level accepted above the
-evidence rules and each declared interest found in the evidence; each panel rating of a
-whole domain is a ``::notice`` at its line, each result warning a ``::warning`` on the
-file, and a final ``::notice`` sums the assessment up (the profile, the draft mark).
-Lines come from the result's ``line`` fields (filled in when the submission was read from
-a file); without them the annotation names the file only.
+Each failed gate is an ``::error`` at the line of its domain (an overdue action's at the
+action's line), each capped indicator a ``::warning`` at the line of the indicator, as is
+each panel level accepted above the evidence rules and each declared interest found in the
+evidence; each overdue action (when not a gate) a ``::warning`` at its line, each gap
+without an action a ``::warning`` at its domain, each of last year's actions that vanished
+a ``::warning`` on the file; each panel rating of a whole domain is a ``::notice`` at its
+line, each result warning a ``::warning`` on the file, and a final ``::notice`` sums the
+assessment up (the profile, the draft mark). Lines come from the result's ``line`` fields
+(filled in when the submission was read from a file); without them the annotation names
+the file only.
 """
 
 from __future__ import annotations
 
+from wcc_assess.models.actions import FollowUpOutcome
 from wcc_assess.models.result import ChangeDirection, Result
 from wcc_assess.render import _words
 from wcc_assess.render._safety import workflow_value
+from wcc_assess.render._words import action_line, follow_up_text, gap_text
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render", "workflow_command"]
@@ -111,18 +116,64 @@ def _panel_commands(result: Result, source: str | None) -> list[str]:
     return commands
 
 
+def _plan_commands(result: Result, source: str | None) -> list[str]:
+    """Warn of overdue actions (unless a gate), gaps without an action, vanished actions."""
+    plan = result.actions
+    if plan is None:
+        return []
+    gated = "overdue-action" in result.gate.checks
+    commands = [
+        workflow_command(
+            "warning",
+            f"action {action_line(action)}",
+            file=source,
+            line=action.line,
+            title="wcc assess: overdue action",
+        )
+        for action in plan.actions
+        if action.overdue and not gated
+    ]
+    commands += [
+        workflow_command(
+            "warning",
+            f"{gap.domain} {gap.title}: {gap_text(gap)}; no open or in-progress action is for it",
+            file=source,
+            line=gap.line,
+            title="wcc assess: no action planned",
+        )
+        for gap in plan.unplanned
+    ]
+    follow = plan.follow_up
+    if follow is None:
+        return commands
+    return commands + [
+        workflow_command(
+            "warning",
+            f"action {item.id} ({item.action}), open at the {follow.period} assessment, is "
+            f"{follow_up_text(item)}",
+            file=source,
+            title="wcc assess: vanished action",
+        )
+        for item in follow.items
+        if item.outcome is FollowUpOutcome.VANISHED
+    ]
+
+
 def render(result: Result, options: RenderOptions) -> str:
     """Return the annotations, one per line, the summary notice last."""
     source = result.source if result.source and not result.source.startswith("<") else None
     lines = {d.id: d.line for d in result.domains}
     if result.governance is not None:
         lines |= {area.id: area.line for area in result.governance.areas}
+    action_lines = {a.id: a.line for a in result.actions.actions} if result.actions else {}
     commands = [
         workflow_command(
             "error",
             failure.message,
             file=source,
-            line=lines.get(failure.domain),
+            line=action_lines.get(failure.action)
+            if failure.action is not None
+            else lines.get(failure.domain),
             title=f"wcc assess: {failure.kind}",
         )
         for failure in result.gate.failures
@@ -140,6 +191,7 @@ def render(result: Result, options: RenderOptions) -> str:
         if indicator.cap is not None
     ]
     commands += _panel_commands(result, source)
+    commands += _plan_commands(result, source)
     commands += [
         workflow_command("warning", warning, file=source, title="wcc assess")
         for warning in result.warnings

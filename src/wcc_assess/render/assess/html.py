@@ -20,7 +20,7 @@ from wcc_assess.models.result import (
 from wcc_assess.render import _words
 from wcc_assess.render._jinja import Markup, environment
 from wcc_assess.render._safety import collapse
-from wcc_assess.render.assess import _assurance, _view
+from wcc_assess.render.assess import _actions, _assurance, _view
 from wcc_assess.render.interface import RenderOptions
 from wcc_assess.render.svg import (
     Bar,
@@ -159,6 +159,7 @@ def context(result: Result) -> dict[str, Any]:
     return {
         **_view.template_context(result),
         **_assurance.assurance_context(result),
+        **_actions.plan_context(result),
         "trajectories": _trajectories(result),
         "radar": radar,
         "bars": bars,

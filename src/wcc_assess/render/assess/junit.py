@@ -7,7 +7,9 @@ name="C1 Locally lead the NHS">``, with a ``<failure>`` when it is below target 
 another gate, or has a target but was not assessed: not evidenced) and ``<skipped>`` when
 it was not assessed and has no target (or was let pass with ``--allow-not-evidenced``). A
 submission that rates governance adds one test case per governance area, failed when
-``--fail-on-red`` failed it.
+``--fail-on-red`` failed it, and each overdue action of the development plan is a test case
+of its own: failed when ``--fail-on-overdue`` made overdue actions a gate, skipped (with
+how long it is overdue) otherwise.
 Built with ``xml.etree``; every string is cleaned of characters XML cannot carry first.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from wcc_assess.models.actions import ActionResult
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
@@ -22,7 +25,7 @@ from wcc_assess.models.result import (
     GovernanceAreaResult,
     Result,
 )
-from wcc_assess.render import _words
+from wcc_assess.render import _plan, _words
 from wcc_assess.render._safety import clean, collapse
 from wcc_assess.render.assess import _view
 from wcc_assess.render.interface import RenderOptions
@@ -145,13 +148,43 @@ def _governance_testcase(
     return case
 
 
+def _action_testcase(result: Result, action: ActionResult, classname: str) -> ET.Element:
+    """One test case per overdue action: failed when the overdue gate is in force."""
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": classname,
+            "name": collapse(f"Action {action.id}: {action.action}"),
+            "time": "0",
+        },
+    )
+    overdue = f"overdue by {_words.days_text(action.days_overdue)}"
+    text = clean(
+        f"{action.id} {action.action}\nFor: {', '.join(action.addresses)}\n"
+        f"Owner: {action.owner}\nDue: {action.due.isoformat()}\n"
+        f"Status: {_words.action_status_text(action)}\n"
+    )
+    if "overdue-action" in result.gate.checks:
+        message = collapse(f"{overdue}: due {action.due.isoformat()}, owner {action.owner}")
+        failure = ET.SubElement(case, "failure", {"message": message, "type": "overdue-action"})
+        failure.text = text
+    else:
+        message = collapse(f"{overdue}; not a gate without --fail-on-overdue")
+        ET.SubElement(case, "skipped", {"message": message})
+    return case
+
+
 def _cases(result: Result, classname: str) -> list[ET.Element]:
-    """One test case per domain, then one per governance area."""
+    """One test case per domain, then one per governance area, then per overdue action."""
     cases = [
         _testcase(
             domain,
             classname,
-            [f for f in result.gate.failures if f.domain == domain.id],
+            [
+                f
+                for f in result.gate.failures
+                if f.domain == domain.id and f.kind != "overdue-action"
+            ],
             _since(result, domain),
         )
         for domain in result.domains
@@ -161,6 +194,9 @@ def _cases(result: Result, classname: str) -> list[ET.Element]:
             f for f in result.gate.failures if f.kind == "governance-red" and f.domain == area.id
         ]
         cases.append(_governance_testcase(area, classname, red))
+    plan = result.actions
+    overdue = _plan.ordered([a for a in plan.actions if a.overdue]) if plan is not None else []
+    cases += [_action_testcase(result, action, f"{classname}.actions") for action in overdue]
     return cases
 
 

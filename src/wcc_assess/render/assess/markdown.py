@@ -19,7 +19,7 @@ from wcc_assess.models.result import (
 )
 from wcc_assess.render import _words
 from wcc_assess.render._jinja import Markup, environment
-from wcc_assess.render.assess import _assurance, _view
+from wcc_assess.render.assess import _actions, _assurance, _view
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["OUTCOME_ICON", "RAG_ICON", "STATUS", "render"]
@@ -73,6 +73,7 @@ def context(result: Result) -> dict[str, Any]:
     return {
         **_view.template_context(result),
         **_assurance.assurance_context(result),
+        **_actions.plan_context(result),
         "rag_icon": RAG_ICON,
         "outcome_icon": OUTCOME_ICON,
         "headline": _headline(result),

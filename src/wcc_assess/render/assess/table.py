@@ -12,11 +12,21 @@ from wcc_assess.models.result import (
     ChangeDirection,
     DomainResult,
     DomainStatus,
+    NextStep,
     Result,
 )
-from wcc_assess.render import _words
+from wcc_assess.render import _plan, _words
 from wcc_assess.render._console import StringConsole, table
-from wcc_assess.render._words import change_text, plural, signed
+from wcc_assess.render._words import (
+    action_line,
+    change_text,
+    follow_up_line,
+    follow_up_summary,
+    gap_text,
+    plan_summary,
+    plural,
+    signed,
+)
 from wcc_assess.render.assess._table_assurance import (
     governance_section,
     items,
@@ -229,16 +239,48 @@ def _next_steps(console: Console, result: Result) -> None:
     if not steps:
         return
     console.print(Text("Next steps", style="bold"))
-    rows = [
-        (
-            step.indicator,
-            f"{step.title} → level {step.next_level}: {step.evidence_gap or step.descriptor}",
-        )
-        for step in steps[:TOP_STEPS]
-    ]
+    rows = [(step.indicator, _step_text(result, step)) for step in steps[:TOP_STEPS]]
     items(console, rows)
     if len(steps) > TOP_STEPS:
         console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format json`)")
+
+
+def _step_text(result: Result, step: NextStep) -> str:
+    """Say what would lift an indicator, pointing to the actions planned for it."""
+    planned = _plan.planned_for(result.actions, step.actions)
+    if planned:
+        return f"{step.title} → level {step.next_level}: planned in " + "; ".join(
+            action_line(action) for action in planned
+        )
+    return f"{step.title} → level {step.next_level}: {step.evidence_gap or step.descriptor}"
+
+
+def _plan_lines(console: Console, result: Result) -> None:
+    """Print the plan's counts, overdue actions, gaps without an action and last year's."""
+    plan = result.actions
+    if plan is None:
+        return
+    line = Text("Development plan: ", style="bold")
+    line.append(plan_summary(plan.counts) if plan.declared else "none (no actions listed)")
+    console.print(line)
+    overdue = _plan.ordered([action for action in plan.actions if action.overdue])
+    rows = [(action.id, action_line(action, ids=False)) for action in overdue]
+    rows += [
+        (gap.domain, f"{gap.title}: {gap_text(gap)}; no open or in-progress action")
+        for gap in plan.unplanned
+    ]
+    items(console, rows)
+    follow = plan.follow_up
+    if follow is not None:
+        console.print(follow_up_summary(follow))
+        items(
+            console,
+            [
+                (item.id, f"{item.action}: {follow_up_line(item)}")
+                for item in follow.items
+                if item.outcome.value in ("vanished", "carried", "dropped")
+            ],
+        )
 
 
 def render(result: Result, options: RenderOptions) -> str:
@@ -255,4 +297,5 @@ def render(result: Result, options: RenderOptions) -> str:
         outcomes_section(console, result.outcomes)
     _left_out(console, result)
     _next_steps(console, result)
+    _plan_lines(console, result)
     return console.text()

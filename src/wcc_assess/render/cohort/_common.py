@@ -24,6 +24,7 @@ from wcc_assess.render._words import (
     capitalised,
     fixed,
     gate_text,
+    plural,
     profile_short,
 )
 from wcc_assess.render._words import signed as signed_figure
@@ -47,6 +48,8 @@ __all__ = [
     "multi_period",
     "number",
     "organisation_warnings",
+    "overdue_cell",
+    "plans_text",
     "signed",
 ]
 
@@ -145,6 +148,8 @@ def league_columns(cohort: CohortResult) -> list[LeagueColumn]:
         LeagueColumn("Capped", "r", "capped", lambda e: str(e.capped)),
         LeagueColumn("Gate", "l", "gate", lambda e: gate_text(e.gate)),
     ]
+    if cohort.actions is not None:
+        columns.append(LeagueColumn("Overdue actions", "r", "overdue", overdue_cell))
     if cohort.governance is not None:
         other = (
             ("Score rank", lambda e: _rank(e.score_rank))
@@ -240,6 +245,8 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
     ]
     if cohort.governance is not None:
         rows.append(("Governance", governance_text(cohort)))
+    if cohort.actions is not None:
+        rows.append(("Development plans", plans_text(cohort)))
     if cohort.baseline is not None:
         base = cohort.baseline
         rows.append(
@@ -252,6 +259,29 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
         )
     rows.append(("Generated", f"{cohort.generated_at} by {cohort.tool}"))
     return rows
+
+
+def overdue_cell(entry: LeagueEntry) -> str:
+    """Return an organisation's overdue actions, or a dash when it lists no plan."""
+    return DASH if entry.actions_overdue is None else str(entry.actions_overdue)
+
+
+def plans_text(cohort: CohortResult) -> str:
+    """Say in one sentence how the development plans stand across the cohort."""
+    plans = cohort.actions
+    if plans is None:
+        return DASH
+    some = plans.organisations
+    text = (
+        f"{plural(some, 'organisation')} list{'s' if some == 1 else ''} a plan; "
+        f"{plural(plans.overdue, 'action')} overdue in all, at "
+        f"{plural(plans.with_overdue, 'organisation')}"
+    )
+    if plans.with_unplanned_gaps:
+        text += f"; {plans.with_unplanned_gaps} with a gap that no action covers"
+    if plans.without:
+        text += f"; {plans.without} list{'s' if plans.without == 1 else ''} no plan"
+    return text
 
 
 def governance_text(cohort: CohortResult) -> str:

@@ -1,11 +1,12 @@
 """CSV: one row per file of the cohort, for spreadsheets and statistics packages.
 
 Graded organisations come first, in league-table order, with their overall grade, each
-domain's level and score, each governance area's rating (when the cohort rated governance)
-and (with a baseline) their change; files that were not graded follow with ``status``
-``invalid`` (or ``invalid-baseline``) and their problems in ``notes`` (where graded rows
-keep their warnings), so nothing is lost. Every text cell is cleaned, and text that starts
-like a spreadsheet formula is defused with a leading apostrophe.
+domain's level and score, each governance area's rating (when the cohort rated governance),
+the overdue actions and the gaps without an action (when any organisation lists a
+development plan) and (with a baseline) their change; files that were not graded follow
+with ``status`` ``invalid`` (or ``invalid-baseline``) and their problems in ``notes``
+(where graded rows keep their warnings), so nothing is lost. Every text cell is cleaned,
+and text that starts like a spreadsheet formula is defused with a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ _SUMMARY = [
 
 _BASELINE = ["baseline_period", "baseline_score", "change", "improvement_rank"]
 
+_PLANS = ["actions_overdue", "gaps_without_action"]
+"""With development plans in the cohort: overdue actions (empty: no plan) and gaps."""
+
 
 def _header(cohort: CohortResult) -> list[str]:
     header = list(_SUMMARY)
@@ -61,6 +65,7 @@ def _header(cohort: CohortResult) -> list[str]:
     if cohort.governance is not None:
         header += ["governance_points", "governance_rank"]
     header += [f"governance_{area_id}" for area_id in _area_ids(cohort)]
+    header += _PLANS if cohort.actions is not None else []
     return header + (_BASELINE if cohort.baseline is not None else []) + ["notes"]
 
 
@@ -123,6 +128,8 @@ def _graded_row(
         rating.value if (rating := ratings.get(area_id)) is not None else ""
         for area_id in _area_ids(cohort)
     ]
+    if cohort.actions is not None:
+        row += [_value(entry.actions_overdue), _value(entry.gaps_without_action)]
     if cohort.baseline is not None:
         row += _improvement(improvements.get((entry.code, entry.period)))
     return [*row, spreadsheet_cell(" | ".join(entry.warnings))]

@@ -14,6 +14,7 @@ from wcc_assess.render._words import (
     fixed,
     gate_phrase,
     percent_text,
+    plan_summary,
     plural,
     profile_text,
     rule_needs,
@@ -138,7 +139,7 @@ def _gate_lines(result: Result) -> list[str]:
 
 
 def _assurance_summary(result: Result) -> list[str]:
-    """One line each for governance and outcomes, when the result has them."""
+    """One line each for governance, outcomes and the plan, when the result has them."""
     out: list[str] = []
     if result.governance is not None:
         governance = result.governance
@@ -167,7 +168,19 @@ def _assurance_summary(result: Result) -> list[str]:
         if outcomes.no_actual:
             line += f", {outcomes.no_actual} with no actual yet"
         out += wrap(line + ".", "", "  ")
-    return out
+    return out + _plan_summary(result)
+
+
+def _plan_summary(result: Result) -> list[str]:
+    """One line for the development plan, when the result has one: counts and gaps."""
+    plan = result.actions
+    if plan is None:
+        return []
+    line = "Development plan: " + (plan_summary(plan.counts) if plan.declared else "none")
+    if plan.unplanned:
+        gaps = ", ".join(gap.domain for gap in plan.unplanned)
+        line += f"; no open or in-progress action for {gaps}"
+    return wrap(line + ".", "", "  ")
 
 
 def _more(result: Result) -> list[str]:

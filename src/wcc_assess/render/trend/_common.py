@@ -5,7 +5,15 @@ from __future__ import annotations
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
 from wcc_assess.render._words import change_text, figure, fixed
 
-__all__ = ["footer_rows", "latest_change", "notes", "overall_text", "point_text", "subtitle"]
+__all__ = [
+    "footer_rows",
+    "latest_change",
+    "notes",
+    "overall_text",
+    "plan_rows",
+    "point_text",
+    "subtitle",
+]
 
 
 def point_text(point: TrendPoint) -> str:
@@ -68,6 +76,37 @@ def footer_rows(trend: Trend) -> list[tuple[str, list[str], bool]]:
             False,
         )
     )
+    return rows
+
+
+_PLAN_ROWS = (
+    ("Actions raised", "raised"),
+    ("Done", "done"),
+    ("Overdue", "overdue"),
+    ("Open or in progress", None),
+    ("Dropped", "dropped"),
+)
+
+
+def plan_rows(trend: Trend) -> list[tuple[str, list[str]]]:
+    """Return the development plan's counts by period, as (label, a cell per period) rows.
+
+    Empty when no period has a plan; a period without one shows ``-``.
+    """
+    if all(period.actions is None for period in trend.periods):
+        return []
+    rows = []
+    for label, field in _PLAN_ROWS:
+        cells = []
+        for period in trend.periods:
+            counts = period.actions
+            if counts is None:
+                cells.append("-")
+            elif field is None:
+                cells.append(str(counts.open + counts.in_progress))
+            else:
+                cells.append(str(getattr(counts, field)))
+        rows.append((label, cells))
     return rows
 
 

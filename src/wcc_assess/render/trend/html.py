@@ -148,5 +148,6 @@ def render(trend: Trend, options: RenderOptions) -> str:
             latest=len(trend.periods) > 1,
             previous=periods[-2] if len(periods) > 1 else "",
             footer_rows=common.footer_rows(trend),
+            plan_rows=common.plan_rows(trend),
         )
     )

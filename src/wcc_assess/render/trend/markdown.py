@@ -15,6 +15,24 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def _plan(trend: Trend) -> list[str]:
+    """Return the development plan's counts by year, when any year has a plan."""
+    plan = common.plan_rows(trend)
+    if not plan:
+        return []
+    return [
+        "",
+        "### Development plan",
+        "",
+        "Actions raised in each year, done, overdue on the assessment date, still open "
+        "or in progress, and dropped.",
+        "",
+        _row(["", *(escape(p.period) for p in trend.periods)]),
+        _row(["---", *("---:" for _ in trend.periods)]),
+        *(_row([label, *cells]) for label, cells in plan),
+    ]
+
+
 def render(trend: Trend, options: RenderOptions) -> str:
     """Return the trend as Markdown."""
     latest = len(trend.periods) > 1
@@ -46,6 +64,7 @@ def render(trend: Trend, options: RenderOptions) -> str:
         head = f"**{label}**" if not index else label
         shown = [escape(cell) if from_input else cell for cell in cells]
         lines.append(_row(["", head, *shown, *([""] if latest else [])]))
+    lines += _plan(trend)
     extra = [f"- {escape(note)}" for note in common.notes(trend)]
     if trend.retired:
         extra.append(

@@ -34,6 +34,13 @@ def render(trend: Trend, options: RenderOptions) -> str:
             "", label, *cells, *([""] if latest else []), style="bold" if not index else ""
         )
     console.print(table)
+    plan = common.plan_rows(trend)
+    if plan:
+        console.print(Text("Development plan", style="bold"))
+        actions = safe_table(("", "left"), *((p.period, "right") for p in trend.periods))
+        for label, cells in plan:
+            actions.add_row(label, *cells)
+        console.print(actions)
     for note in common.notes(trend):
         console.print(f"note: {note}")
     if trend.retired:
