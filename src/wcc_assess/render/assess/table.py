@@ -124,7 +124,7 @@ def _domains(console: Console, result: Result) -> None:
     moderated = result.panel is not None and result.panel.indicators_rated > 0
     columns: list[tuple[str, JustifyMethod]] = [
         ("Id", "left"),
-        ("Domain", "left"),
+        (_words.capitalised(_words.terms_of(result).domain), "left"),
         ("Level", "left"),
         ("Score", "right"),
         ("Target", "right"),
