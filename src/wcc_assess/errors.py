@@ -20,9 +20,18 @@ __all__ = [
     "Severity",
     "UsageError",
     "WccError",
+    "MAX_DIAGNOSTICS",
+    "ISSUES_URL",
+    "InternalError",
+    "capped",
     "dotted",
+    "error_count",
     "exit_code",
+    "issues_url",
+    "non_ascii",
+    "readable_path",
     "suggest",
+    "unlisted",
 ]
 
 Loc = tuple[str | int, ...]
@@ -40,6 +49,8 @@ class ExitCode(IntEnum):
     """The assessment ran and failed a gate: a domain below target, or a regression."""
     INVALID = 2
     """Usage error or invalid input; nothing was assessed."""
+    INTERNAL = 3
+    """An internal error: a bug in wcc-assess, not a problem of the input (please report it)."""
 
 
 def exit_code(*, gate_failed: bool = False, invalid: bool = False) -> ExitCode:
@@ -49,8 +60,53 @@ def exit_code(*, gate_failed: bool = False, invalid: bool = False) -> ExitCode:
     return ExitCode.GATE_FAILED if gate_failed else ExitCode.OK
 
 
+def _step(data: object, part: str | int) -> object:
+    """Return the child ``part`` of a mapping, list or model, or None."""
+    if isinstance(part, int) and isinstance(data, (list, tuple)):
+        return data[part] if -len(data) <= part < len(data) else None
+    if isinstance(data, dict):
+        return data.get(part)
+    return getattr(data, str(part), None) if isinstance(part, str) else None
+
+
+def _named(element: object) -> str | None:
+    """Return the ``id`` a list element is known by (a mapping's or a model's), if any."""
+    found = element.get("id") if isinstance(element, dict) else getattr(element, "id", None)
+    if not isinstance(found, str) or not found.isprintable() or any(c.isspace() for c in found):
+        return None  # no id, or one that could not name it legibly (a space, a control)
+    return found
+
+
+def readable_path(loc: Loc, data: object = None) -> str:
+    """Return a field path as users read it: ``domains.C4.C4.2.evidence item 1.date``.
+
+    A list index counts from one (``evidence item 1``, not ``evidence.0``); when ``data``
+    (the document, or a model) is given and the list element has an ``id`` no sibling
+    shares, the id names it instead (``domains.C3.indicators.C3.1``, not
+    ``domains.2.indicators.0``).
+    """
+    text = ""
+    for part in loc:
+        container = data
+        element = _step(data, part)
+        if isinstance(part, int) and not isinstance(container, dict):
+            name = _named(element)
+            if name is not None and isinstance(container, (list, tuple)):
+                shared = sum(_named(sibling) == name for sibling in container)
+                name = name if shared == 1 else None  # a duplicate id names nothing
+            text += f".{name}" if name is not None else f" item {part + 1}"
+        else:
+            text += f".{part}"
+        data = element
+    return text.removeprefix(".").strip()
+
+
 def dotted(loc: Loc) -> str:
-    """Return a field path as users read it: ``domains.C4.C4.2.level``."""
+    """Return a field path joined with dots: ``domains.C4.C4.2.level``.
+
+    This is a diagnostic's path until it is located in its document, where
+    :func:`readable_path` says it as users read it (ids for list elements, counts from one).
+    """
     return ".".join(str(part) for part in loc)
 
 
@@ -80,6 +136,12 @@ class Diagnostic:
     loc: Loc = field(default=(), repr=False, compare=False)
     """The field path as a tuple (ids may hold dots), for locating it in the document; not
     part of the diagnostic's identity (two at the same ``path`` are the same)."""
+    excerpt: str | None = field(default=None, repr=False, compare=False)
+    """The line of the file the diagnostic points at, when it helps to see it (a syntax
+    error): shown under the message with a caret at ``column``."""
+    omitted: int = field(default=0, compare=False)
+    """For the last line of a capped list (:func:`capped`): how many problems it stands for
+    that are not shown; 0 for an ordinary diagnostic."""
 
     @classmethod
     def at(
@@ -132,16 +194,108 @@ class Diagnostic:
         }
 
 
+def non_ascii(word: str) -> str | None:
+    """Name the first character of ``word`` that is not ASCII, e.g. ``'С' is U+0421 ...``.
+
+    An id typed or pasted with a look-alike letter (a Cyrillic С for a Latin C) looks right
+    and is not; saying which character it is shows why.
+    """
+    import unicodedata  # only when a problem is found
+
+    for char in word:
+        if not char.isascii():
+            name = unicodedata.name(char, "an unnamed character")
+            shown = char if char.isprintable() else ""
+            quoted = f"{shown!r} " if shown else ""
+            return f"{quoted}is U+{ord(char):04X} {name}, not an ASCII character"
+    return None
+
+
+MAX_DIAGNOSTICS = 50
+"""At most this many diagnostics are shown for one file; one more line says how many else."""
+
+
+def unlisted(count: int, what: str) -> Diagnostic:
+    """Stand for ``count`` problems of one kind that a check did not list one by one.
+
+    A check that finds far more problems than can be shown (45,000 unknown ids) lists the
+    first :data:`MAX_DIAGNOSTICS` and counts the rest with this, which costs nothing per
+    problem; :func:`capped` folds it into its last line and :func:`error_count` counts it.
+    """
+    return Diagnostic(file="", message=f"{count:,} more {what}", omitted=count)
+
+
+def capped(diagnostics: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> list[Diagnostic]:
+    """Return the first ``limit`` diagnostics, then one line saying how many more there are.
+
+    A hostile or badly broken file (45,000 unknown ids) then gives a page of messages, not
+    90,000 lines; :func:`error_count` still counts every error, those counted by
+    :func:`unlisted` included.
+    """
+    listed = [d for d in diagnostics if not d.omitted]
+    if len(listed) == len(diagnostics) and len(listed) <= limit:
+        return diagnostics
+    rest = listed[limit:] + [d for d in diagnostics if d.omitted]
+    errors = sum(d.omitted or 1 for d in rest if d.is_error)
+    warnings = sum(d.omitted or 1 for d in rest if not d.is_error)
+    parts = [
+        f"{n:,} more {word}{'s' if n != 1 else ''}"
+        for n, word in ((errors, "error"), (warnings, "warning"))
+        if n
+    ]
+    shown = min(limit, len(listed))
+    more = Diagnostic(
+        file=diagnostics[0].file,
+        message=f"and {' and '.join(parts)} not shown (only the first {shown} are)",
+        hint="fix these first, then check the file again",
+        severity="error" if errors else "warning",
+        omitted=errors or warnings,
+    )
+    return [*listed[:limit], more]
+
+
+def error_count(diagnostics: list[Diagnostic]) -> int:
+    """Count the errors among ``diagnostics``, those a capped list leaves out included."""
+    return sum(d.omitted or 1 for d in diagnostics if d.is_error)
+
+
 def suggest(word: str, choices: list[str]) -> str | None:
-    """Return ``did you mean X?`` for the closest choice, or list the choices."""
+    """Return ``did you mean X?`` for the closest choice, or list the choices.
+
+    A word with a character that is not ASCII (among choices that are) says which one.
+    """
     import difflib  # only when a problem is found
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    foreign = non_ascii(word) if all(choice.isascii() for choice in choices) else None
+    if foreign:
+        folded = [c for c in choices if len(c) == len(word)]
+        close = close or difflib.get_close_matches(word, folded, n=1, cutoff=0.3)
+        return f"{foreign}" + (f"; did you mean {close[0]}?" if close else "")
     if close:
         return f"did you mean {close[0]}?"
     if len(choices) <= 12:
         return f"expected one of {', '.join(choices)}"
     return None
+
+
+ISSUES_URL = "https://github.com/wcc-assess/wcc-assess/issues"
+"""Where to report a bug when the installed package does not say (its ``Issues`` URL)."""
+
+
+def issues_url() -> str:
+    """Return where to report a bug: the installed package's ``Issues`` URL."""
+    try:
+        from importlib.metadata import metadata
+
+        entries: list[str] = metadata("wcc-assess").get_all("Project-URL") or []
+        for entry in entries:
+            label, _, url = str(entry).partition(",")
+            if label.strip().lower() == "issues" and url.strip():
+                return url.strip()
+    except Exception:  # noqa: BLE001 - any doubt: the project's own address
+        pass
+    return ISSUES_URL
 
 
 class WccError(Exception):
@@ -152,6 +306,12 @@ class WccError(Exception):
 
 class UsageError(WccError):
     """The command line asks for something impossible (unknown framework, bad option value)."""
+
+
+class InternalError(WccError):
+    """Something went wrong inside wcc-assess (a bug), not in the input."""
+
+    exit_code = ExitCode.INTERNAL
 
 
 class InputError(WccError):
@@ -174,6 +334,18 @@ class InputError(WccError):
         *,
         line: int | None = None,
         column: int | None = None,
+        excerpt: str | None = None,
     ) -> InputError:
         """Return the error of a file with one problem, e.g. ``no such file``."""
-        return cls([Diagnostic(file=file, message=message, hint=hint, line=line, column=column)])
+        return cls(
+            [
+                Diagnostic(
+                    file=file,
+                    message=message,
+                    hint=hint,
+                    line=line,
+                    column=column,
+                    excerpt=excerpt,
+                )
+            ]
+        )

@@ -86,36 +86,40 @@ def test_every_bad_action_is_reported_at_once_with_its_line(wcc: Wcc, write_yaml
     expected = [
         (
             at(1, "- id: A1"),
-            "actions.1.id: duplicate action id 'A1' (ids are unique; the first A1 is actions.0)",
+            "actions item 2.id: duplicate action id 'A1' "
+            "(ids are unique; the first A1 is actions item 1)",
         ),
         (
             at(2, "  status:"),
-            "actions.2.status: expected 'open', 'in-progress', 'done' or "
+            "actions.A2.status: expected 'open', 'in-progress', 'done' or "
             "'dropped', got 'in progress' (write it as in-progress)",
         ),
         (
             at(3, "  status:"),
-            "actions.3.status: a dropped action needs a reason (add reason: "
+            "actions.A3.status: a dropped action needs a reason (add reason: "
             '"<why it was dropped>")',
         ),
-        (at(4, "  due:"), "actions.4.due: 'next March' is not a date (write dates as YYYY-MM-DD)"),
+        (at(4, "  due:"), "actions.A4.due: 'next March' is not a date (write dates as YYYY-MM-DD)"),
         (
             at(5, "  - C11.9"),
-            "actions.5.for.1: unknown domain or indicator 'C11.9' (did you mean C11.4?)",
+            "actions.A5.for item 2: unknown domain or indicator 'C11.9' (did you mean C11.4?)",
         ),
-        (at(5, "  - C77"), "actions.5.for.2: unknown domain or indicator 'C77' (did you mean C7?)"),
+        (
+            at(5, "  - C77"),
+            "actions.A5.for item 3: unknown domain or indicator 'C77' (did you mean C7?)",
+        ),
         (
             at(6, "  reason:"),
-            "actions.6.reason: a reason is given only for a dropped action, "
+            "actions.A6.reason: a reason is given only for a dropped action, "
             "and this one is open (put other remarks in note)",
         ),
         (
             at(7, "  raised:"),
-            "actions.7.raised: raised in 2027/28, after the period assessed "
+            "actions.A7.raised: raised in 2027/28, after the period assessed "
             "(2026/27) (an action is raised in 2026/27 or an earlier period)",
         ),
-        (at(8, "  for:"), "actions.8.for: must not be empty"),
-        (at(9, "  fro:"), "actions.9.fro: unknown field 'fro' (did you mean for?)"),
+        (at(8, "  for:"), "actions.A8.for: must not be empty"),
+        (at(9, "  fro:"), "actions.A9.fro: unknown field 'fro' (did you mean for?)"),
     ]
     for line, message in expected:
         assert re.search(
@@ -131,11 +135,14 @@ def test_every_bad_action_is_reported_at_once_with_its_line(wcc: Wcc, write_yaml
     ("actions", "fragment"),
     [
         ("not a list", "actions: expected a list, got 'not a list'"),
-        ([good(due=20270331)], "actions.0.due: 20270331 is not a date"),
-        ([good(owner="")], "actions.0.owner: must not be empty"),
-        ([good(id="A 1")], "actions.0.id: 'A 1' is not in the expected form"),
-        ([good(raised="2026-27")], "actions.0.raised: '2026-27' is not a financial year"),
-        ([{"id": "A1"}], "actions.0: the field 'action' is required"),
+        (
+            [good(due=20270331)],
+            "actions.A1.due: expected a date written YYYY-MM-DD, got the number 20270331",
+        ),
+        ([good(owner="")], "actions.A1.owner: must not be empty"),
+        ([good(id="A 1")], "actions item 1.id: 'A 1' is not in the expected form"),
+        ([good(raised="2026-27")], "actions.A1.raised: '2026-27' is not a financial year"),
+        ([{"id": "A1"}], "actions.A1: the field 'action' is required"),
     ],
 )
 def test_other_bad_actions(wcc: Wcc, write_yaml: Write, actions: Any, fragment: str) -> None:
@@ -358,7 +365,7 @@ def test_ics_escapes_and_folds_hostile_text(wcc: Wcc, write_yaml: Write, tmp_pat
         "A1 due: a;b,c\\d"
     )
     description = str(event["DESCRIPTION"])
-    assert "a;b,c\\d\ne:f <script>alert(1)</script> \ufffd[2J bidi\ufffdok" in description
+    assert "a;b,c\\d\ne:f <script>alert(1)</script> \\x1b[2J bidi\\u202eok" in description
     assert "日本語テキスト" in description
 
 
@@ -376,7 +383,9 @@ def test_folding_never_splits_a_character(line: str) -> None:
 
 def test_text_values_are_escaped() -> None:
     assert text_value("a\\b;c,d\ne\r\nf\rg") == "a\\\\b\\;c\\,d\\ne\\nf\\ng"
-    assert text_value("bell\x07 esc\x1b") == "bell\ufffd esc\ufffd"
+    assert (
+        text_value("bell\x07 esc\x1b") == "bell\\\\x07 esc\\\\x1b"
+    )  # shown escaped, then a TEXT backslash
 
 
 # The annual cycle: init --from, rate, assess with the baseline, actions.
@@ -465,7 +474,7 @@ def test_init_from_options(wcc: Wcc, tmp_path: Path, write_yaml: Write) -> None:
     assert bad.exit_code == 2 and "is not a financial year" in bad.stderr
     broken = write_yaml(with_actions([good(status="later")]))
     invalid = wcc("init", "--from", str(broken))
-    assert invalid.exit_code == 2 and "actions.0.status" in invalid.stderr
+    assert invalid.exit_code == 2 and "actions.A1.status" in invalid.stderr
     leap = wcc_submission()
     leap.update(period="2023/24", assessed_on="2024-02-29")
     to_stdout = wcc("init", "--from", str(write_yaml(leap)))
@@ -526,7 +535,7 @@ def test_cohort_counts_each_organisations_overdue_actions(
     plain = write_yaml(wcc_submission(), name="plain.yaml")  # T01: no plan
     run = wcc("cohort", str(NEW), str(plain), "-f", "json")
     cohort = json.loads(run.stdout)
-    assert cohort["schema_version"] == "1.3"
+    assert cohort["schema_version"] == "1.4"
     rows = {e["code"]: (e["actions_overdue"], e["gaps_without_action"]) for e in cohort["league"]}
     assert rows == {"QW9": (1, 1), "T01": (None, 0)}
     assert cohort["actions"] == {

@@ -47,7 +47,7 @@ def old_json(wcc: Wcc, tmp_path: Path) -> Path:
 def test_change_since_last_year(wcc: Wcc) -> None:
     run, result = assess_json(wcc, str(NEW), "--baseline", str(OLD))
     assert run.exit_code == 1  # C10 and C11 are below their targets either way
-    assert result["schema_version"] == "1.6"
+    assert result["schema_version"] == "1.7"
     assert result["baseline"]["period"] == "2025/26"
     assert result["baseline"]["source"] == str(OLD)
     changes = {d["id"]: d["change"] for d in result["domains"]}
@@ -468,20 +468,22 @@ def test_golden_trend(wcc: Wcc, monkeypatch: pytest.MonkeyPatch, fmt: str) -> No
 def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     args = ("assess", str(NEW), "--baseline", str(OLD), "--fail-on-regression", "--format")
     markdown = wcc(*args, "markdown").stdout
-    assert "| Since 2025/26 |" in markdown
+    assert "since 2025/26: ↓ declined 3→2 (score -0.25)" in markdown  # in C10's detail
     assert (
         "**❌ 9 of 11 competencies with a target meet it; 2 are below it; 1 competency fell "
         "since 2025/26**" in markdown
     )
-    assert "| ↓ declined 3→2 (score -0.25) |" in markdown
     html = wcc(*args, "html").stdout
-    assert '<th scope="col">Since last year (2025/26)</th>' in html
-    assert '<td class="change change-declined">↓ declined 3→2 (score -0.25)</td>' in html
+    assert '<th scope="col">Since 2025/26</th>' in html
+    assert (
+        '<td class="change change-declined" data-label="Since 2025/26">'
+        "↓ declined 3→2 (score -0.25)</td>" in html
+    )
     assert '<polygon class="previous"' in html and "2025/26 (grey, dotted)" in html
     assert "and the levels of 2025/26 as a grey dotted outline" in html
     assert "C10 Manage the local health system: level 2, target 3, 2025/26 3." in html
     without = wcc("assess", str(NEW), "--format", "html").stdout
-    assert 'class="previous"' not in without and "Since last year" not in without
+    assert 'class="previous"' not in without and "Since 2025/26" not in without
 
 
 def test_regression_only_headlines(wcc: Wcc, write_yaml: Write) -> None:

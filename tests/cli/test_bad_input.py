@@ -54,7 +54,13 @@ def test_empty_file(wcc: Wcc, write_yaml: Write, content: str) -> None:
 def test_not_utf8(wcc: Wcc, write_yaml: Write) -> None:
     path = write_yaml(b"framework: wcc\norganisation: {name: Caf\xe9}\n")
     expect_invalid(
-        wcc("assess", str(path)), ":2: error: the file is not valid UTF-8", "save it as UTF-8"
+        wcc("assess", str(path)),
+        ":2:25: error: the file is saved as Windows-1252",
+        "save it as UTF-8",
+    )
+    path = write_yaml(b"framework: wcc\norganisation: {name: Caf\x81}\n")  # not Windows-1252
+    expect_invalid(
+        wcc("assess", str(path)), ":2:25: error: the file is not valid UTF-8", "save it as UTF-8"
     )
 
 
@@ -179,7 +185,7 @@ def _both(data: dict[str, Any]) -> None:
     [
         (
             _set("domains/C1/C1.1/level", "three"),
-            ["domains.C1.C1.1.level", "expected a whole number, got 'three'"],
+            ["domains.C1.C1.1.level", "expected a whole number, got the text 'three'"],
         ),
         (_set("domains/C1/C1.1/level", 2.5), ["expected a whole number, got 2.5"]),
         (_set("domains/C1/C1.1/level", True), ["expected a whole number, got true"]),
@@ -211,7 +217,7 @@ def _both(data: dict[str, Any]) -> None:
         (_delete("domains/C1/C1.1/level"), ["level is required", "not_assessed"]),
         (
             _set("domains/C1/C1.1/evidence", [{"title": "t", "ref": "r", "date": "last March"}]),
-            ["evidence.0.date", "'last March' is not a date", "YYYY-MM-DD"],
+            ["evidence item 1.date", "'last March' is not a date", "YYYY-MM-DD"],
         ),
         (
             _set("domains/C1/C1.1/evidence", [{"title": "t", "ref": "r", "date": "2026-02-30"}]),
@@ -219,7 +225,7 @@ def _both(data: dict[str, Any]) -> None:
         ),
         (
             _set("domains/C1/C1.1/evidence", [{"title": "t", "date": "2026-01-01"}]),
-            ["evidence.0", "the field 'ref' is required"],
+            ["evidence item 1", "the field 'ref' is required"],
         ),
         (_set("assessed_on", "tomorrow"), ["assessed_on", "is not a date"]),
         (
@@ -231,7 +237,7 @@ def _both(data: dict[str, Any]) -> None:
             ["unknown field 'organisaton'", "did you mean organisation?"],
         ),
         (_delete("organisation"), ["the field 'organisation' is required"]),
-        (_set("period", "2026"), ["'2026' is not a financial year such as 2026/27"]),
+        (_set("period", "2026"), ["'2026' is not a financial year written like 2026/27"]),
         (_set("framework", "wcx"), ["unknown framework 'wcx'", "did you mean wcc?"]),
         (_set("framework", "wcc@2010"), ["not '2010'"]),
         (_set("targets", {"defualt": 2}), ["unknown domain 'defualt'", "did you mean default?"]),

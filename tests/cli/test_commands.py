@@ -90,7 +90,7 @@ def test_assess_json_is_the_result_document(wcc: Wcc, submission: Path) -> None:
     run = wcc("assess", str(submission), "--format", "json")
     assert run.exit_code == 0
     result = json.loads(run.stdout)
-    assert result["schema_version"] == "1.6"
+    assert result["schema_version"] == "1.7"
     assert result["generated_at"] == "2026-09-21T14:13:20Z"  # SOURCE_DATE_EPOCH=1790000000
     assert result["framework"]["id"] == "wcc" and result["framework"]["version"] == "2009"
     # WCC has no composite band: the profile of levels is the headline.

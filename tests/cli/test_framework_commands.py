@@ -51,10 +51,12 @@ def test_check_errors_exit_2_with_locations(wcc: Wcc, write_yaml: Write) -> None
     run = wcc("frameworks", "check", str(path))
     assert run.exit_code == 2
     lines = path.read_text(encoding="utf-8").splitlines()
-    found = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error: ([\w.]+): ", run.stdout, re.M)
+    found = re.findall(
+        rf"^{re.escape(str(path))}:(\d+):(\d+): error: ([\w. ]+): ", run.stdout, re.M
+    )
     assert [where for _, _, where in found] == [
-        "scoring.evidence.rules.0.level",
-        "scoring.bands.1.label",
+        "scoring.evidence.rules item 1.level",
+        "scoring.bands item 2.label",
     ]
     assert "level: 1" in lines[int(found[0][0]) - 1]
     assert "label: Weak" in lines[int(found[1][0]) - 1]
@@ -68,7 +70,7 @@ def test_check_warnings_exit_0_unless_strict(wcc: Wcc, write_yaml: Write) -> Non
     run = wcc("frameworks", "check", str(path))
     assert run.exit_code == 0
     assert re.search(
-        r":\d+:\d+: warning: domains\.0\.indicators\.0\.id: indicator 'X1' does not "
+        r":\d+:\d+: warning: domains\.A\.indicators\.X1\.id: indicator 'X1' does not "
         r"start with its domain's id 'A'",
         run.stdout,
     )
@@ -91,7 +93,7 @@ def test_check_json_and_github(wcc: Wcc, write_yaml: Write) -> None:
     github = wcc("frameworks", "check", "--format", "github", str(path))
     assert re.match(
         rf"::error file={re.escape(str(path))},line=\d+,col=\d+,"
-        r"title=wcc frameworks check::domains\.1\.indicators\.0\.descriptors: ",
+        r"title=wcc frameworks check::domains\.B\.indicators\.B\.1\.descriptors: ",
         github.stdout,
     )
 
@@ -106,7 +108,7 @@ def test_validate_also_reports_framework_warnings(wcc: Wcc, write_yaml: Write) -
     data = mini_data()
     data["domains"][0]["indicators"][0]["id"] = "X1"
     run = wcc("validate", str(write_yaml(data)))
-    assert run.exit_code == 0 and ": warning: domains.0.indicators.0.id" in run.stdout
+    assert run.exit_code == 0 and ": warning: domains.A.indicators.X1.id" in run.stdout
 
 
 # wcc schema ---------------------------------------------------------------------------

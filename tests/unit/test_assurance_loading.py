@@ -130,8 +130,8 @@ def test_governance_section_must_name_every_area(write_yaml: Write, framework: F
     assert errors(write_yaml(text), framework) == [
         "13:1 governance: governance area H (Aitch) is missing (add it, or skip it with H: "
         '{not_assessed: "<reason>"})',
-        "14:34 governance.G.G.2: rating is required: red, amber or green (or skip the "
-        'sub-indicator with not_assessed: "<reason>")',
+        "14:34 governance.G.G.2: rating is required: add `rating:` under the sub-indicator "
+        '(rate it red, amber or green, or skip it with not_assessed: "<reason>")',
     ]
 
 
@@ -166,20 +166,21 @@ outcomes:
     assert errors(write_yaml(text), framework) == [
         "13:1 outcomes: mini-assurance requires the outcome measure gap (Inequality gap), "
         "which is missing (add a measure with id: gap)",
-        "17:13 outcomes.0.better: le is better when higher, as mini-assurance defines it "
+        "17:13 outcomes item 1.better: le is better when higher, as mini-assurance defines it "
         "(better: higher)",
-        "19:27 outcomes.0.trajectory.2024/25: 2024/25 is not after the baseline year 2024/25 "
+        "19:27 outcomes item 1.trajectory.2024/25: 2024/25 is not after the baseline year 2024/25 "
         "(a trajectory sets aspirations for the years after the baseline)",
-        "19:42 outcomes.0.trajectory.2025/26: expected a number, got 'high'",
-        "19:59 outcomes.0.trajectory.2025/2026: '2025/2026' is not a financial year such as "
-        "2026/27",
-        "20:24 outcomes.0.actuals.2026/27: there is no aspiration for 2026/27 in the "
+        "19:42 outcomes item 1.trajectory.2025/26: expected a number, got the text 'high'",
+        "19:59 outcomes item 1.trajectory.2025/2026: '2025/2026' is not a financial year written "
+        "like 2026/27; write 2025/26",
+        "20:24 outcomes item 1.actuals.2026/27: there is no aspiration for 2026/27 in the "
         "trajectory (the trajectory covers 2024/25 to 2025/26)",
-        "20:39 outcomes.0.actuals.2027/28: an actual for 2027/28 is later than the period "
+        "20:39 outcomes item 1.actuals.2027/28: an actual for 2027/28 is later than the period "
         "assessed (2026/27)",
-        "21:9 outcomes.1.id: duplicate outcome measure id 'le' (first used at outcomes.0)",
-        "24:13 outcomes.1.better: expected 'higher' or 'lower', got 'up'",
-        "25:24 outcomes.1.baseline.period: the baseline year 2027/28 is later than the period "
+        "21:9 outcomes item 2.id: duplicate outcome measure id 'le' "
+        "(first used at outcomes item 1)",
+        "24:13 outcomes item 2.better: expected 'higher' or 'lower', got 'up'",
+        "25:24 outcomes item 2.baseline.period: the baseline year 2027/28 is later than the period "
         "assessed (2026/27)",
     ]
 
@@ -202,8 +203,8 @@ def test_outcomes_need_a_measure_and_fields(write_yaml: Write, framework: Framew
     assert errors(write_yaml(text), framework) == [
         "13:1 outcomes: mini-assurance requires the outcome measure gap (Inequality gap), "
         "which is missing (add a measure with id: gap)",
-        "14:5 outcomes.0: the field 'baseline' is required",
-        "14:5 outcomes.0: the field 'trajectory' is required",
+        "14:5 outcomes.le: the field 'baseline' is required",
+        "14:5 outcomes.le: the field 'trajectory' is required",
     ]
 
 
@@ -220,8 +221,8 @@ panel:
     )
     assert errors(write_yaml(text), framework) == [
         "14:9 panel.date: 'next week' is not a date (write dates as YYYY-MM-DD)",
-        "16:7 panel.members.0: the field 'role' is required",
-        "17:50 panel.members.1.organisation: unknown field 'organisation' (expected one of "
+        "16:7 panel.members item 1: the field 'role' is required",
+        "17:50 panel.members item 2.organisation: unknown field 'organisation' (expected one of "
         "interests, name, role)",
     ]
     assert errors(write_yaml(HEAD + "panel: {date: 2026-11-01, members: []}\n"), framework) == [
@@ -267,21 +268,22 @@ outcomes:
     )
     n = MINI_LINES
     assert framework_errors(text) == [
-        f"{n + 10}:48 governance.areas.0.sub_indicators.2.descriptors: the field 'red' is required",
-        f"{n + 15}:34 outcomes.required.1.better: expected 'higher' or 'lower', got 'sideways'",
+        f"{n + 10}:48 governance.areas.G.sub_indicators item 3.descriptors: the field 'red' is "
+        "required",
+        f"{n + 15}:34 outcomes.required.gap.better: expected 'higher' or 'lower', got 'sideways'",
     ]
     fixed = text.replace("{green: g, amber: a}}", "{green: g, amber: a, red: r}}").replace(
         "sideways", "lower"
     )
     assert framework_errors(fixed) == [
-        f"{n + 8}:16 governance.areas.0.sub_indicators.0.id: duplicate id 'A.1' (first used "
-        "at domains.0.indicators.0)",
-        f"{n + 10}:16 governance.areas.0.sub_indicators.2.id: duplicate id 'G.1' (first used "
-        "at governance.areas.0.sub_indicators.1)",
+        f"{n + 8}:16 governance.areas.G.sub_indicators.A.1.id: duplicate id 'A.1' (first used "
+        "at domains.A.indicators.A.1)",
+        f"{n + 10}:16 governance.areas.G.sub_indicators item 3.id: duplicate id 'G.1' (first "
+        "used at governance.areas.G.sub_indicators item 2)",
         f"{n + 2}:11 governance.points: points must rise from red to amber to green, got red 0, "
         "amber 2, green 2 (HSJ scored red 0, amber 1, green 2)",
-        f"{n + 16}:12 outcomes.required.2.id: duplicate id 'le' (first used at "
-        "outcomes.required.0)",
+        f"{n + 16}:12 outcomes.required item 3.id: duplicate id 'le' (first used at "
+        "outcomes.required item 1)",
         f"{n + 12}:22 outcomes.recommended_count: a recommended count of 1 is fewer than the 2 "
         "required measures (recommend at least 2)",
     ]

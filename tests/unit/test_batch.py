@@ -145,7 +145,7 @@ def test_result_and_cohort_json_files_are_baselines(tmp_path: Path) -> None:
     assert isinstance(broken, InvalidSubmission) and broken.errors[0].line == 2
     [other] = grade_file(write(tmp_path / "o.json", json.dumps({"a": 1})), SETTINGS)
     assert isinstance(other, InvalidSubmission)
-    assert other.errors[0].message.startswith("not a wcc result JSON file")
+    assert other.errors[0].message.startswith("is not a wcc-assess result")
 
 
 def test_parallel_grading_gives_the_same_outcomes_in_order(tmp_path: Path) -> None:
@@ -197,4 +197,4 @@ def test_a_dying_worker_leaves_its_files_listed_not_a_hung_run(
 def test_a_json_list_is_not_a_baseline(tmp_path: Path) -> None:
     [other] = grade_file(write(tmp_path / "l.json", "[1, 2]"), SETTINGS)
     assert isinstance(other, InvalidSubmission)
-    assert other.errors[0].message.startswith("not a wcc result JSON file: the top level: ")
+    assert other.errors[0].message.startswith("is not a wcc-assess result")

@@ -15,8 +15,10 @@ from wcc_assess.render.cohort.html import (
     INK,
     NOT_ASSESSED_FILL,
     _levels_chart,
+    ink_on,
     ramp,
 )
+from wcc_assess.render.cohort.html import contrast as ours
 
 
 def luminance(colour: str) -> float:
@@ -34,10 +36,16 @@ def contrast(a: str, b: str) -> float:
 
 
 @pytest.mark.parametrize("count", [2, 3, 4, 5, 8])
-def test_every_level_fill_keeps_text_readable(count: int) -> None:
+def test_every_level_fill_stands_out_and_keeps_its_text_readable(count: int) -> None:
     fills = [ramp(index, count) for index in range(count)]
     assert len(set(fills)) == count  # each level its own shade
-    assert all(contrast(fill, INK) >= 4.5 for fill in [*fills, NOT_ASSESSED_FILL])
+    assert all(contrast(fill, "#ffffff") >= 3 for fill in fills)  # a fill against the page
+    inks = [ink_on(fill) for fill in fills]
+    assert all(contrast(fill, ink) >= 4.5 for fill, ink in zip(fills, inks, strict=True) if ink)
+    if count <= 5:  # every scale of the built-in frameworks: each count written on its bar
+        assert None not in inks
+    assert ours(fills[0], "#ffffff") == pytest.approx(contrast(fills[0], "#ffffff"))
+    assert contrast(INK, NOT_ASSESSED_FILL) >= 4.5  # a gap: the page's own white
 
 
 def test_stacked_bars_add_up_and_describe_themselves() -> None:

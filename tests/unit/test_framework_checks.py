@@ -105,10 +105,10 @@ def test_structural_errors_are_located(write_yaml: Write) -> None:
     assert result.framework is None
     lines = path.read_text(encoding="utf-8").splitlines()
     found = {d.path: d for d in result.errors}
-    band = found["scoring.bands.3.min_percent"]
+    band = found["scoring.bands item 4.min_percent"]
     assert band.message == "120 is too large" and band.hint == "it must be at most 100"
     assert "min_percent: 120" in lines[(band.line or 0) - 1]
-    weight = found["domains.0.weight"]
+    weight = found["domains.A.weight"]
     assert weight.message == "0 is too small" and weight.hint == "it must be greater than 0"
     assert "weight: 0" in lines[(weight.line or 0) - 1]
 
@@ -122,11 +122,15 @@ def test_consistency_errors_are_located(write_yaml: Write) -> None:
     assert result.framework is None
     assert [(d.path, d.message, d.hint) for d in result.errors] == [
         (
-            "domains.1.indicators.0.descriptors",
+            "domains.B.indicators.B.1.descriptors",
             "B.1 has no descriptor for level 3",
             "every level of the scale 1..4 needs one",
         ),
-        ("domains.1.indicators.1.id", "duplicate id 'A.2'", "first used at domains.0.indicators.1"),
+        (
+            "domains.B.indicators.A.2.id",
+            "duplicate id 'A.2'",
+            "first used at domains.A.indicators.A.2",
+        ),
     ]
     assert all(d.line and d.column and d.severity == "error" for d in result.errors)
 

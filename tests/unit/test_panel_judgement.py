@@ -263,8 +263,8 @@ def test_bad_panel_ratings_are_located(write_yaml: Any) -> None:
     ) in found
     assert "panel.ratings.Z: unknown domain 'Z' (expected one of A, B)" in found
     assert (
-        "panel.enquiries.0.domain: unknown domain or governance area 'Q' (expected one of A, B)"
-        in found
+        "panel.enquiries item 1.domain: unknown domain or governance area 'Q' "
+        "(expected one of A, B)" in found
     )
     assert (
         "panel.sign_off.on: signed off on 2026-11-01, before the panel sat on 2026-11-18 (a "
@@ -406,7 +406,8 @@ def test_until_signed_off_every_report_says_draft() -> None:
     assert signed.draft is False and signed.panel is not None and signed.panel.sign_off is not None
     for fmt in (AssessFormat.MARKDOWN, AssessFormat.HTML, AssessFormat.TABLE, AssessFormat.GITHUB):
         assert "Draft: not signed off by an assurance panel" in render(draft, fmt), fmt
-        assert "Draft" not in render(signed, fmt), fmt
+        # (A board paper's own status, "Draft" or "Final", is the author's, not the panel's.)
+        assert "Draft: not signed off" not in render(signed, fmt), fmt
         assert "Signed off by Ann Expert on 25 November 2026" in render(signed, fmt), fmt
     junit = render(draft, AssessFormat.JUNIT)
     assert 'name="draft" value="true"' in junit

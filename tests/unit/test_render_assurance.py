@@ -135,13 +135,26 @@ def test_markdown_headline_names_the_red_area(markdown: str) -> None:
     )
 
 
-def test_markdown_domain_table_has_the_calibration_column(markdown: str) -> None:
-    cells = md_table_after(markdown, "| Competency | Level")
-    assert cells[0][-1] == "Self − panel"
-    rows = {row[0].split()[0]: row for row in cells[1:]}
-    assert rows["C1"][-1] == "+1.00" and rows["C3"][-1] == "0.00" and rows["C2"][-1] == ""
-    assert rows["C11"][-1] == "+0.50" and rows["**Overall**"][-1] == "+0.40"
-    assert rows["C1"][1] == "2 Developing (panel; calculated 1)"
+def test_markdown_competency_detail_has_the_calibration(markdown: str) -> None:
+    # The summary table stays five columns wide; each competency's calibration is in its
+    # block of the detail, and the panel's overall calibration in the panel section.
+    assert md_table_after(markdown, "| Competency | Level")[0] == [
+        "Competency",
+        "Level",
+        "Target",
+        "Status",
+        "Score",
+    ]
+    assert "· self − panel +1.00" in markdown.split("C1 Locally lead the NHS: level 2", 1)[1]
+    assert (
+        "· self − panel"
+        not in markdown.split("C2 Work with community", 2)[2].split("</details>")[0]
+    )
+    assert (
+        "· self − panel +0.50"
+        in markdown.split("C11 Make sound financial investments: level", 1)[1]
+    )
+    assert "**+0.40**" in markdown
 
 
 def test_markdown_governance(markdown: str) -> None:
@@ -242,15 +255,16 @@ def test_markdown_without_assurance_keeps_the_scorecard_of_its_framework() -> No
     assert cells[1][0] == cells[1][2] == "Not reported in this submission"
     fenbridge = render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
     assert "### Panel judgement" in fenbridge
-    assert "It rated 0 competencies whole and 2 indicators, changing 2." in fenbridge
+    assert "It rated 2 indicators, changing 2." in fenbridge
     # A framework without governance or outcome rules has no scorecard at all.
     assert "Assurance scorecard" not in render(hostile_result(), AssessFormat.MARKDOWN)
 
 
 # HTML.
 def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
-    main = html.split("<main>", 1)[1]
-    assert main.lstrip().startswith('<section id="scorecard"')
+    summary = html.split('<section id="summary"', 1)[1]
+    main = summary.split("</h2>", 1)[1]
+    assert main.lstrip().startswith('<section id="scorecard"')  # the summary opens with it
     scorecard = main.split("</section>", 1)[0]
     text = " ".join(scan_html(scorecard).text)
     for expected in (
@@ -277,19 +291,22 @@ def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
 
 
 def test_html_sections_and_gate(html: str) -> None:
+    assert html.index('id="domains"') < html.index('id="gaps"') < html.index('id="appendix"')
+    assert html.index('id="summary"') < html.index('id="domains"')
+    assert html.index('id="appendix"') < html.index('<section id="governance"')
     order = [
         html.index(f'<section id="{name}"')
         for name in (
-            "scorecard",
+            "front-sheet",
             "summary",
-            "charts",
-            "domains",
+            "scorecard",
             "governance",
             "outcomes",
             "panel",
             "next-steps",
             "detail",
             "rules",
+            "glossary",
         )
     ]
     assert order == sorted(order)
@@ -342,13 +359,13 @@ def test_html_governance_and_panel(html: str) -> None:
     assert "Signed off by Professor Ruth Adeyemi on 25 November 2026" in panel_text
     assert "Flagged: accepted by the panel at level 3 with 1 counted item" in panel_text
     assert "declared an interest in NHS Fenreach ICB" in panel_text
-    assert '<th scope="col" class="num">Self − panel</th>' in html
+    assert '<th scope="col" class="num">Self minus panel</th>' in html
 
 
 def test_html_without_assurance_keeps_the_scorecard_and_nothing_more() -> None:
     html = render(result_of(WESTMARSH[1]), AssessFormat.HTML)
     assert 'id="scorecard"' in html  # WCC's headline, with "not reported" parts
-    for absent in ('id="governance"', 'id="outcomes"', 'id="panel"', "Self − panel"):
+    for absent in ('id="governance"', 'id="outcomes"', 'id="panel"', "Self minus panel"):
         assert absent not in html
     assert 'id="scorecard"' not in render(hostile_result(), AssessFormat.HTML)
 

@@ -37,13 +37,18 @@ def test_self_contained_with_no_script_and_no_external_reference(html: str) -> N
 
 def test_header_names_the_assessment(html: str) -> None:
     scan = scan_html(html)
-    assert "<h1>NHS Fenbridge Integrated Care Board</h1>" in html
+    # The paper's title (by default the framework's, never its id) heads page 1.
+    assert (
+        "<h1>World Class Commissioning organisational competencies: annual assessment "
+        "2026/27</h1>" in html
+    )
     text = scan.all_text
     for expected in (
-        "QF7",
+        "NHS Fenbridge Integrated Care Board (QF7)",
         "2026/27",
         "20 November 2026",
-        "World Class Commissioning organisational competencies · wcc 2009",
+        "World Class Commissioning organisational competencies (wcc 2009). Structure after",
+        "Draft",
         "Developing",
         "2.06",
         "35.2%",
@@ -63,7 +68,7 @@ def test_charts_have_text_alternatives(html: str) -> None:
     assert "C11 Make sound financial investments: not assessed, target 2." in radar_desc.group(1)
     assert 'class="target"' in svgs[0] and "stroke-dasharray" in svgs[0]
     bars_desc = re.search(r'<desc id="bars-desc">(.*?)</desc>', html, flags=re.S)
-    assert bars_desc is not None and "C4: score 2.75, target 3." in bars_desc.group(1)
+    assert bars_desc is not None and "C4: level 2, target 3, score 2.75." in bars_desc.group(1)
 
 
 def test_tables_are_semantic(html: str) -> None:
@@ -167,9 +172,15 @@ def test_how_this_was_scored_reads_the_rules_in_force() -> None:
 
 
 def test_print_stylesheet(html: str) -> None:
-    assert "@page {\n  size: A4;" in html
-    assert ".domain { break-inside: avoid;" in html
+    assert "@page { size: A4; margin: 16mm 15mm 18mm; }" in html
+    assert "h2, h3, h4, h5, caption, .domain-head { break-after: avoid; }" in html
+    assert (
+        ".front-sheet { break-after: page; }" in html
+        and ".appendix { break-before: page; }" in html
+    )
     assert "thead { display: table-header-group; }" in html
+    # The phone layout is for screens: on A4 the charts stay two to a row.
+    assert "@media screen and (max-width: 48rem)" in html and "@media (max-width" not in html
     assert '@top-left { content: "NHS\\20 Fenbridge\\20 Integrated' in html
     assert 'counter(page) " of " counter(pages)' in html
 

@@ -25,7 +25,10 @@ def section(text: str, title: str) -> str:
 
 def test_heading_and_summary_line(text: str) -> None:
     lines = text.splitlines()
-    assert lines[0] == ("## WCC assessment: NHS Fenbridge Integrated Care Board (QF7), 2026/27")
+    assert lines[0] == (
+        "## NHS Fenbridge Integrated Care Board (QF7), 2026/27: "
+        "World Class Commissioning organisational competencies"
+    )
     # Draft until a panel signs it off; the headline is the profile of levels (WCC has no
     # composite band); C11 has a target but was not assessed: not evidenced, never met.
     assert lines[2] == "**Draft: not signed off by an assurance panel**"
@@ -36,45 +39,35 @@ def test_heading_and_summary_line(text: str) -> None:
         "figure · 10 of 11 competencies and 39 of 44 indicators assessed · 2 claims capped by "
         "the evidence rules"
     )
+    # The line under the headline says what the framework is (its title, version, publisher).
     assert lines[8].startswith(
-        "World Class Commissioning organisational competencies (wcc 2009) · assessed "
-        "20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd (Board Secretary)"
+        "World Class Commissioning organisational competencies (wcc 2009). Structure after "
+        "the Department of Health (England)"
+    )
+    assert lines[8].endswith(
+        "Assessed 20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd "
+        "(Board Secretary)."
     )
 
 
 def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
     # The first table is the scorecard (WCC has governance and outcomes); then the domains.
     tables = [t.split("</table>")[0] for t in GFM.render(text).split("<table>")[1:]]
-    table = next(t for t in tables if ">Competency</th>" in t)
-    rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
-    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S) for row in rows]
-    # Fenbridge's panel rated two indicators, so a calibration column is added.
-    assert len(cells) == 12 and all(len(row) == 8 for row in cells)
     scorecard = tables[0]
     assert ">Health outcomes</th>" in scorecard and ">Governance</th>" in scorecard
-    assert cells[0] == [
-        "C1 Locally lead the NHS",
-        "2 Developing",
-        "2.50",
-        "3",
-        "❌ below",
-        "4/4",
-        "1",
-        "+1.00",
-    ]
-    assert cells[2][4] == "✅ met" and cells[2][5] == "3/4"
-    assert cells[10] == [
-        "C11 Make sound financial investments",
-        "–",
-        "–",
-        "2",
-        "🚫 not evidenced",
-        "0/4",
-        "0",
-        "",
-    ]
-    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][2] == "<strong>2.06</strong>"
-    assert cells[11][1] == "–"  # no band: WCC never had a composite rating
+    table = next(t for t in tables if ">Competency</th>" in t)
+    header = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", table.split("</thead>")[0], flags=re.S)
+    # Five columns, narrow enough for a pull-request comment; WCC's own word for a domain.
+    assert header == ["Competency", "Level", "Target", "Status", "Score"]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S) for row in rows]
+    assert len(cells) == 12 and all(len(row) == 5 for row in cells)
+    assert cells[0] == ["C1 Locally lead the NHS", "2 Developing", "3", "❌ below", "2.50"]
+    assert cells[2][3] == "✅ met"
+    # C11 has a target but was not assessed: not evidenced, never met.
+    assert cells[10] == ["C11 Make sound financial investments", "–", "2", "🚫 not evidenced", "–"]
+    assert cells[11][0] == "<strong>Overall</strong>" and cells[11][4] == "<strong>2.06</strong>"
+    assert cells[11][1].startswith("–")  # no band: WCC never had a composite rating
 
 
 def test_capped_indicators_say_why(text: str) -> None:
@@ -92,7 +85,7 @@ def test_next_steps_put_domains_below_target_first_and_fold_the_rest(text: str) 
     steps = section(text, "Next steps")
     open_part, folded = steps.split("<details>", 1)
     assert re.findall(r"^\*\*(C\d+) ", open_part, flags=re.M) == ["C1", "C2", "C4", "C6", "C9"]
-    assert "<summary>Next steps in the other domains (5)</summary>" in folded
+    assert "<summary>Next steps in the other competencies (5)</summary>" in folded
     assert re.findall(r"^\*\*(C\d+) ", folded, flags=re.M) == ["C3", "C5", "C7", "C8", "C10"]
     assert (
         "- **C1.3** Board capability and organisational development, level 2 → 3: the claim "
@@ -108,7 +101,7 @@ def test_not_assessed_items_with_reasons(text: str) -> None:
     assert section(text, "Not assessed").strip().splitlines() == [
         "- **C3.4** Using patient experience intelligence: The patient participation review is "
         "being redone after a data error; it will be assessed in 2027/28.",
-        "- **C11** Make sound financial investments (whole domain): Financial competencies are "
+        "- **C11** Make sound financial investments (whole competency): Financial competencies are "
         "assessed by the regional finance review this year, not by self-assessment.",
     ]
 
@@ -121,13 +114,13 @@ def test_warnings(text: str) -> None:
 
 
 def test_indicator_detail_in_details_blocks(text: str) -> None:
-    detail = section(text, "Indicator detail")
+    detail = section(text, "Competency detail")
     summaries = re.findall(r"<summary>(.*?)</summary>", detail)
-    assert len(summaries) == 11
+    assert len(summaries) == 12 and summaries[11] == "Glossary"
     assert summaries[0] == "C1 Locally lead the NHS: level 2, ❌ below (target 3)"
     assert summaries[10] == "C11 Make sound financial investments: not assessed"
     assert "Not assessed: Financial competencies are assessed" in detail
-    assert detail.count("<details>") == detail.count("</details>") == 11
+    assert detail.count("<details>") == detail.count("</details>") == 12  # and the glossary
     # a blank line after <summary> so that GitHub renders the Markdown inside
     assert all("</summary>\n\n" in block for block in detail.split("<details>")[1:])
     assert (
@@ -171,7 +164,7 @@ def test_scoring_rules_and_provenance(text: str) -> None:
 def test_without_targets_every_next_step_is_open() -> None:
     text = render(result_of(WESTMARSH[0]), AssessFormat.MARKDOWN)
     assert "**ℹ️ no targets were set**" in text
-    assert "Next steps in the other domains" not in text
+    assert "Next steps in the other competencies" not in text
     assert "➖ no target" in text
 
 

@@ -73,7 +73,7 @@ def test_renderers_show_the_results_numbers_and_never_recompute(fmt: AssessForma
     if fmt is AssessFormat.JUNIT:
         assert "level 4, target 3" in text and "Score 3.21" in text
     elif fmt is AssessFormat.MARKDOWN:
-        assert "| C1 Locally lead the NHS | 4 World class | 3.21 | 3 | ❌ below |" in text
+        assert "| C1 Locally lead the NHS | 4 World class | 3 | ❌ below | 3.21 |" in text
     else:
         assert "3.21 (73.7%)" in text and "4 World class" in text
 

@@ -75,10 +75,10 @@ def test_markdown_is_inert(result: Result) -> None:
     rendered = GFM.render(text)
     assert_inert_html(rendered, {GOOD_LINK})
     assert [a["href"] for a in scan_html(rendered).named("a")] == [GOOD_LINK]
-    # every table row still has its seven cells: pipes in the payloads are escaped
+    # every table row still has its five cells: pipes in the payloads are escaped
     table = GFM.render(text).split("<table>")[1].split("</table>")[0]
     for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S):
-        assert len(re.findall(r"<t[dh][^>]*>", row)) == 7
+        assert len(re.findall(r"<t[dh][^>]*>", row)) == 5
     # the raw-HTML spots (<summary>) are HTML-escaped, so nothing closes <details> early
     assert text.count("<details>") == text.count("</details>")
     assert "\x07" not in text and "\x1b" not in text
@@ -101,7 +101,7 @@ def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
     assert "(<img src=x onerror=alert('domain reason')> `code` ]]>" in failed.attrib["message"]
     properties = {p.attrib["name"]: p.attrib["value"] for p in suite.iter("property")}
     assert properties["organisation"] == collapse(result.organisation)
-    assert "\ufffdbell" in properties["organisation"]
+    assert "\\x07bell" in properties["organisation"]
     assert "]]>" not in text  # > is always written as &gt;
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
 
@@ -109,7 +109,7 @@ def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
 def test_junit_failure_text_with_cdata_end_and_control_characters(result: Result) -> None:
     doctored = result.model_copy(update={"warnings": ["ends ]]> here \x00\x1b[0m"]})
     root = ET.fromstring(render(doctored, AssessFormat.JUNIT).encode())
-    assert root.findtext("testsuite/system-out") == "warning: ends ]]> here \ufffd\ufffd[0m\n"
+    assert root.findtext("testsuite/system-out") == "warning: ends ]]> here \\x00\\x1b[0m\n"
 
 
 def test_json_round_trips_the_text(result: Result) -> None:

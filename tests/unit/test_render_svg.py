@@ -44,35 +44,48 @@ def test_radar_geometry() -> None:
     labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert ["N", "E", "S", "W"] == labels[-4:]
     assert ["1", "2", "3", "4"] == labels[:4]
+    # The rings' numbers stand half-way between the first two spokes (45 degrees here).
+    ring = next(t for t in svg.iter("{http://www.w3.org/2000/svg}text") if t.text == "4")
+    assert (ring.attrib["x"], ring.attrib["y"]) == ("333.1", "110.9")
 
 
-def test_radar_without_every_target_draws_markers_not_a_polygon() -> None:
+def test_radar_leaves_a_gap_for_a_domain_not_assessed() -> None:
     axes = [RadarAxis("A", 2, 3), RadarAxis("B", 2, None), RadarAxis("C", None, 2)]
     svg = parse(radar_chart(axes, LEVELS, title="t", desc="d"))
     assert svg.find("svg:polygon[@class='target']", NS) is None
     assert len(svg.findall("svg:rect", NS)) == 2  # one diamond per target
     labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert "C n/a" in labels  # not assessed: at the centre and labelled
+    assert "C n/a" in labels
     level = svg.find("svg:polygon[@class='level']", NS)
-    assert level is not None and points(level)[2] == (220.0, 220.0)
-
-
-def test_radar_escapes_labels() -> None:
-    svg = radar_chart([RadarAxis("<b>&", 1, 1)] * 3, LEVELS, title="<t>", desc="d")
-    assert "<b>" not in svg and "&lt;b&gt;&amp;" in svg and "&lt;t&gt;" in svg
+    assert level is not None
+    # Only A and B are in the shape: nothing is drawn at the centre, which would read as 0.
+    assert len(points(level)) == 2 and (220.0, 220.0) not in points(level)
+    gap = svg.find("svg:line[@class='gap']", NS)
+    assert gap is not None and gap.attrib["stroke-dasharray"]  # C's spoke, dotted
 
 
 def test_bar_geometry() -> None:
-    # Plot from x=46 over 300 px for 1..4: score 2.5 is half-way (150 px); target 3 at x=246.
-    bars = [Bar("A", 2.5, 3, "2.50"), Bar("B", 1.0, None, "1.00"), Bar("C", None, 2, "n/a")]
+    # Bars are levels on a scale from 0 (x=50) to 4 (x=310): 65 px a level. A's level 1 runs
+    # to x=115, short of its target 2 (x=180), even though its score 2.5 (x=212.5) is past
+    # it: the score is a hollow circle, never the bar.
+    bars = [
+        Bar("A", 1, 2, 2.5, "level 1 · 2.50"),
+        Bar("B", 3, None, 3.25, "level 3 · 3.25"),
+        Bar("C", None, 2, None, "not assessed"),
+    ]
     svg = parse(bar_chart(bars, LEVELS, title="t", desc="d"))
     assert svg.attrib["role"] == "img"
-    rects = svg.findall("svg:rect", NS)
-    assert [(r.attrib["x"], r.attrib["width"]) for r in rects] == [("46", "150.0"), ("46", "2.0")]
+    levels = svg.findall("svg:rect[@class='level']", NS)
+    assert [(r.attrib["x"], r.attrib["width"]) for r in levels] == [("50", "65.0"), ("50", "195.0")]
+    scores = svg.findall("svg:circle[@class='score']", NS)
+    assert [c.attrib["cx"] for c in scores] == ["212.5", "261.2"]
+    assert all(c.attrib["fill"] == "#FFFFFF" for c in scores)  # hollow: a secondary mark
     targets = svg.findall("svg:line[@class='target']", NS)
-    assert [t.attrib["x1"] for t in targets] == ["246.0", "146.0"]
+    assert [t.attrib["x1"] for t in targets] == ["180.0", "180.0"]
+    gap = svg.find("svg:rect[@class='gap']", NS)
+    assert gap is not None and gap.attrib["fill"] == "none" and gap.attrib["stroke-dasharray"]
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert {"A", "B", "C", "2.50", "1.00", "n/a"} <= set(texts)
+    assert {"A", "B", "C", "level 1 · 2.50", "level 3 · 3.25", "not assessed"} <= set(texts)
 
 
 def test_charts_are_byte_stable() -> None:

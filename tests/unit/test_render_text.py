@@ -22,6 +22,10 @@ def cell_text(escaped: str) -> list[str]:
     rendered = GFM.render(source)
     body = rendered.split("<tbody>")[1]
     cells = re.findall(r"<td>(.*?)</td>", body, flags=re.S)
+    for cell in cells:  # the only markup escaping adds: a mention or a reference as code
+        for code in re.findall(r"<code>(.*?)</code>", cell):
+            assert re.fullmatch(r"@[\w/-]+|#[0-9]+|GH-[0-9]+", html.unescape(code), re.I), code
+    cells = [re.sub(r"</?code>", "", cell) for cell in cells]
     return [html.unescape(re.sub(r"<[^>]+>", "\x00TAG\x00", cell)) for cell in cells]
 
 
@@ -45,7 +49,13 @@ def cell_text(escaped: str) -> list[str]:
         ("2.50", r"2\.50"),
         ("line one\n\nline two\n  # three", r"line one line two # three"),
         ("  padded  ", "padded"),
-        ("bell\x07 and esc\x1b", "bell\ufffd and esc\ufffd"),
+        ("bell\x07 and esc\x1b", "bell\\\\x07 and esc\\\\x1b"),
+        (
+            "ask @octocat or @nhs-org/governance-team",
+            "ask `@octocat` or `@nhs-org/governance-team`",
+        ),
+        ("see #123 and GH-7, mail a@b.nhs.uk", "see `#123` and `GH-7`, mail a@b.nhs.uk"),
+        ("#1 in the region", "`#1` in the region"),
     ],
 )
 def test_escape_markdown(raw: str, escaped: str) -> None:
@@ -53,7 +63,7 @@ def test_escape_markdown(raw: str, escaped: str) -> None:
 
 
 @settings(deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab <>&|`*_[]()!#$~\\-+=.:/\"'\n1")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("ab <>&|`*_[]()!#$~\\-+=.:/\"'\n1@G")), max_size=40))
 def test_escaped_text_renders_as_exactly_itself_in_a_table_cell(raw: str) -> None:
     cells = cell_text(escape_markdown(raw))
     assert len(cells) == 3
@@ -64,10 +74,12 @@ def test_clean_replaces_what_no_format_can_carry() -> None:
     assert clean("ok\tand\nnew\r") == "ok\tand\nnew\r"
     assert (
         clean("nul\x00 bell\x07 del\x7f c1\x85x\x9f")
-        == "nul\ufffd bell\ufffd del\ufffd c1\ufffdx\ufffd"  # every C1 control, NEL too
+        == r"nul\x00 bell\x07 del\x7f c1\x85x\x9f"  # every C1 control, NEL too, visibly
     )
-    assert clean("lone \ud800 surrogate") == "lone \ufffd surrogate"
-    assert clean("\ufffe\uffff") == "\ufffd\ufffd"
+    assert clean("lone \ud800 surrogate") == r"lone \ud800 surrogate"
+    assert clean("\ufffe\uffff") == r"\ufffe\uffff"
+    assert clean("\x1b]52;c;ZXZpbA==\x07") == r"\x1b]52;c;ZXZpbA==\x07"  # OSC 52, inert
+    assert clean("a\u202eb\u2066c\u200fd") == r"a\u202eb\u2066c\u200fd"
     assert clean("café – “quotes” ✓") == "café – “quotes” ✓"
 
 

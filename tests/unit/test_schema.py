@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, MINI, evidence, mini_submission
 from wcc_assess.core.scoring import ScoreOptions, score
-from wcc_assess.errors import InputError
+from wcc_assess.errors import InputError, dotted
 from wcc_assess.io.frameworks import builtin_ids
 from wcc_assess.io.yamlsafe import Document, parse_yaml
 from wcc_assess.models.result import RESULT_SCHEMA_VERSION
@@ -100,7 +100,9 @@ def test_invalid_examples_fail_the_schema_where_validate_does() -> None:
         with pytest.raises(InputError) as caught:
             submission_from_document(document, path.name)
         for diagnostic in caught.value.diagnostics:
-            where = diagnostic.path
+            if not diagnostic.is_error:  # a summary line, at no path
+                continue
+            where = dotted(diagnostic.loc)  # the path as the model walks it (indexes)
             assert any(
                 where == seen or where.startswith(seen + ".") or seen.startswith(where + ".")
                 for seen in flagged

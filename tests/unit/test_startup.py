@@ -32,3 +32,24 @@ def test_help_imports_nothing_heavy() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(proc.stderr.strip().splitlines()[-1]))
     assert not [name for name in HEAVY if name in loaded]
+
+
+def test_assess_without_peers_leaves_the_cohort_modules_alone() -> None:
+    """`--peers` is rare: an assessment without it imports neither the ranking nor the
+    cohort report's models."""
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "westmarsh-2026-27.yaml"
+    code = (
+        "import sys, json\n"
+        "from wcc_assess.cli import app\n"
+        "try:\n"
+        f"    app(['assess', {str(example)!r}, '--format', 'json', '-o', '/dev/null', '-q'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(proc.stderr.strip().splitlines()[-1]))
+    assert "wcc_assess.core.scoring" in loaded  # the assessment ran
+    assert not {"wcc_assess.core.peers", "wcc_assess.models.cohort"} & loaded

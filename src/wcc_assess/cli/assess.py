@@ -52,6 +52,53 @@ FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
 FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=_OVERDUE)]
 AllowNotEvidenced = Annotated[bool, typer.Option("--allow-not-evidenced", help=_ALLOW)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
+_PEERS = (
+    "A cohort report (`wcc cohort --format json`) of the same framework: show the "
+    "organisation's rank and quartile on each domain among the cohort's."
+)
+Peers = Annotated[Path | None, typer.Option("--peers", help=_PEERS, show_default=False)]
+_FRONT = "Front sheet"
+Title = Annotated[
+    str | None,
+    typer.Option(
+        "--paper-title", rich_help_panel=_FRONT, help="The paper's title (report: title)."
+    ),
+]
+Meeting = Annotated[
+    str | None, typer.Option("--meeting", rich_help_panel=_FRONT, help="The meeting it goes to.")
+]
+MeetingDate = Annotated[
+    _app.DateOption,
+    typer.Option(
+        "--meeting-date",
+        rich_help_panel=_FRONT,
+        formats=["%Y-%m-%d"],
+        help="The meeting's date, YYYY-MM-DD.",
+    ),
+]
+Status = Annotated[
+    str | None,
+    typer.Option("--paper-status", rich_help_panel=_FRONT, help="draft (default) or final."),
+]
+Author = Annotated[
+    str | None, typer.Option("--author", rich_help_panel=_FRONT, help="Who wrote the paper.")
+]
+Lead = Annotated[
+    str | None,
+    typer.Option("--executive-lead", rich_help_panel=_FRONT, help="The executive who owns it."),
+]
+Purpose = Annotated[
+    str | None,
+    typer.Option("--purpose", rich_help_panel=_FRONT, help='Why: "For assurance" ...'),
+]
+Recommendation = Annotated[
+    str | None,
+    typer.Option("--recommendation", rich_help_panel=_FRONT, help='"The Board is asked to ..."'),
+]
+Marking = Annotated[
+    str | None,
+    typer.Option("--marking", rich_help_panel=_FRONT, help='A protective marking: "OFFICIAL".'),
+]
 
 
 @guarded
@@ -68,18 +115,30 @@ def assess(
     fail_on_overdue: FailOnOverdue = False,
     allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
+    peers: Peers = None,
+    max_chars: _app.MaxChars = None,
+    paper_title: Title = None,
+    meeting: Meeting = None,
+    meeting_date: MeetingDate = None,
+    paper_status: Status = None,
+    author: Author = None,
+    executive_lead: Lead = None,
+    purpose: Purpose = None,
+    recommendation: Recommendation = None,
+    marking: Marking = None,
 ) -> ExitCode:
     """Grade a submission against its framework and print the report."""
     from wcc_assess.render import ASSESS
-    from wcc_assess.usecases.assess import AssessOptions, assess_file
+    from wcc_assess.usecases.assess import AssessOptions, assess_file, front_sheet
 
-    gates = (fail_on_regression, fail_on_red, fail_on_overdue, allow_not_evidenced)
-    options = AssessOptions(framework, target, baseline, *gates)
+    paper = front_sheet(paper_title, meeting, meeting_date, paper_status, author,
+                        executive_lead, purpose, recommendation, marking)  # fmt: skip
+    choices = (fail_on_regression, fail_on_red, fail_on_overdue, allow_not_evidenced, paper, peers)
+    options = AssessOptions(framework, target, baseline, *choices)
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
-    result = assessment.result
-    _app.write_reports(ASSESS, result, output_format, output, report, assessment.inputs)
-    _app.notes([f"warning: {w}" for w in result.warnings], quiet=quiet)
-    _app.notes([f"gate failed: {f.message}" for f in result.gate.failures], quiet=quiet)
+    result, inputs = assessment.result, assessment.inputs
+    _app.write_reports(ASSESS, result, output_format, output, report, inputs, max_chars=max_chars)
+    _app.notes(_app.result_notes(assessment), quiet=quiet)
     return exit_code(gate_failed=bool(result.gate.failures))
 
 

@@ -24,7 +24,8 @@ COHORT_EXIT_CODES_HELP = (
     "set); 1 every file was graded but at least one organisation has a domain below its "
     "target; 2 a usage error, or at least one file (of the cohort or the baseline) could not "
     "be graded: it is listed in the report with its errors and the others are graded all the "
-    "same."
+    "same (a file whose grading hit a bug too); 3 an internal error outside any one file (a "
+    "bug in wcc-assess: please report it)."
 )
 
 COHORT_HELP = (
@@ -88,7 +89,9 @@ def _problems(result: CohortResult) -> list[str]:
     """List the files that could not be graded: each problem on a line, then how many."""
     if not result.invalid:
         return []
-    lines = [problem.format() for item in result.invalid for problem in item.errors]
+    from wcc_assess.render.lines import text_lines
+
+    lines = [line for item in result.invalid for line in text_lines(item.errors)]
     count = len(result.invalid)
     lines.append(
         f"{count} file{'s' if count != 1 else ''} could not be graded; "
@@ -113,7 +116,8 @@ _PATHS = (
 )
 _FRAMEWORK = (
     "Grade every submission against this framework (an id, id@version or a file); default: "
-    "each submission's own `framework:`, and the cohort is graded against the first one's."
+    "each submission's own `framework:`, and the cohort is the framework most files use "
+    "(files of another framework are listed as not graded)."
 )
 _TARGET = (
     "Target level for every domain of every organisation; overrides the submissions' and the "
@@ -174,6 +178,7 @@ def cohort(
     rank: Rank = "score",
     allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
+    max_chars: _app.MaxChars = None,
 ) -> ExitCode:
     """Grade every submission of a cohort; print the league table and the statistics."""
     from wcc_assess.render import COHORT
@@ -184,7 +189,8 @@ def cohort(
     )
     outcome = grade_cohort(request, generated_at=_app.generated_at(), progress=_bar(quiet))
     result = outcome.cohort
-    _app.write_reports(COHORT, result, output_format, output, report, outcome.inputs)
+    inputs = outcome.inputs
+    _app.write_reports(COHORT, result, output_format, output, report, inputs, max_chars=max_chars)
     _app.notes(_problems(result) + _gate(result), quiet=quiet)
     return exit_code(invalid=bool(result.invalid), gate_failed=bool(result.gates.failed))
 

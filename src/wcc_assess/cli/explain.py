@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wcc_assess.cli._app import generated_at, guarded
+from wcc_assess.cli._app import err, generated_at, guarded
 
 __all__ = ["register"]
 
@@ -57,6 +57,7 @@ def explain(
     An outcome measure: baseline, each year's aspiration against its actual, status.
     """
     from wcc_assess.render.explain import explain as explain_text
+    from wcc_assess.render.lines import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
     options = AssessOptions(
@@ -64,6 +65,8 @@ def explain(
     )
     assessment = assess_file(submission, options, generated_at=generated_at())
     typer.echo(explain_text(assessment.result, assessment.framework, subject), nl=False)
+    for line in text_lines(assessment.warnings):
+        err(line)
 
 
 def register(app: typer.Typer) -> None:

@@ -45,7 +45,9 @@ def show(
 
 
 @app.command(
-    "check", epilog="Exit codes: 0 no errors (warnings may be printed); 2 a file has errors."
+    "check",
+    epilog="Exit codes: 0 no errors (warnings may be printed); 2 a file has errors; 3 an "
+    "internal error (a bug in wcc-assess: please report it).",
 )
 @guarded
 def check(

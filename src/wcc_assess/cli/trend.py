@@ -13,7 +13,10 @@ from wcc_assess.render.formats import TrendFormat
 
 __all__ = ["register"]
 
-TREND_EXIT_CODES = "Exit codes: 0 the trend was written; 2 usage error or invalid input."
+TREND_EXIT_CODES = (
+    "Exit codes: 0 the trend was written; 2 usage error or invalid input; 3 an internal error "
+    "(a bug in wcc-assess: please report it)."
+)
 
 
 @guarded

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from wcc_assess.core.hierarchy import Hierarchy, hierarchies
-from wcc_assess.errors import Diagnostic, Loc, suggest
+from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, Loc, suggest, unlisted
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import is_period
 
@@ -66,10 +66,9 @@ def _unknown_groups(section: Section, entries: dict[Any, Any]) -> list[Diagnosti
         for group in hierarchy.groups
         for member in getattr(group, hierarchy.members_key)
     }
-    found = []
-    for key in entries:
-        if key in group_ids:
-            continue
+    found: list[Diagnostic] = []
+    unknown = [key for key in entries if key not in group_ids]
+    for key in unknown[:MAX_DIAGNOSTICS]:
         hint = suggest(str(key), group_ids)
         if key in owner:
             article = "an" if hierarchy.member[0] in "aeiou" else "a"
@@ -77,6 +76,8 @@ def _unknown_groups(section: Section, entries: dict[Any, Any]) -> list[Diagnosti
                 f"{key} is {article} {hierarchy.member} of {owner[key]}; put it under {owner[key]}"
             )
         found.append(Diagnostic.at((section.key, key), f"unknown {section.group} {key!r}", hint))
+    if len(unknown) > MAX_DIAGNOSTICS:
+        found.append(unlisted(len(unknown) - MAX_DIAGNOSTICS, f"unknown {section.group} ids"))
     return found
 
 
@@ -112,10 +113,14 @@ def _group_problems(section: Section, group: Any, entry: dict[Any, Any]) -> list
     missing = [member_id for member_id in expected if member_id not in entry]
     explained: set[str] = set()
     found: list[Diagnostic] = []
+    unknown = 0
     for key, rating in entry.items():
         where: Loc = (section.key, group.id, key)
         if key in expected:
             found += section.member_checks(where, rating) if section.member_checks else []
+            continue
+        unknown += 1
+        if unknown > MAX_DIAGNOSTICS:  # counted below, not looked into one by one
             continue
         belongs = _owner(section, key)
         hint, typo = _unknown_member_hint(section, str(key), expected, missing, belongs)
@@ -124,6 +129,8 @@ def _group_problems(section: Section, group: Any, entry: dict[Any, Any]) -> list
         explained |= {typo} if typo else set()
         message = f"unknown {hierarchy.member} {key!r} in {group.id}"
         found.append(Diagnostic.at(where, message, hint))
+    if unknown > MAX_DIAGNOSTICS:
+        found.append(unlisted(unknown - MAX_DIAGNOSTICS, f"unknown ids in {group.id}"))
     for member in members:
         if member.id in missing and member.id not in explained:
             found.append(
@@ -491,7 +498,7 @@ def outcome_problems(data: dict[str, Any], framework: Framework) -> list[Diagnos
                     Diagnostic.at(
                         ("outcomes", index, "id"),
                         f"duplicate outcome measure id {measure_id!r}",
-                        f"first used at outcomes.{seen[measure_id]}",
+                        f"first used at outcomes item {seen[measure_id] + 1}",
                     )
                 )
             seen.setdefault(measure_id, index)
@@ -563,7 +570,7 @@ def action_problems(data: dict[str, Any], framework: Framework) -> list[Diagnost
                 Diagnostic.at(
                     ("actions", index, "id"),
                     f"duplicate action id {action_id!r}",
-                    f"ids are unique; the first {action_id} is actions.{seen[action_id]}",
+                    f"ids are unique; the first {action_id} is actions item {seen[action_id] + 1}",
                 )
             )
         elif isinstance(action_id, str):

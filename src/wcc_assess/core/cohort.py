@@ -98,6 +98,9 @@ class CohortOptions:
     """The ``--target`` every submission was graded with, recorded in the report."""
     rank_by: RankBy = RankBy.SCORE
     """The order of the league table (``--rank``)."""
+    framework_choice: str | None = None
+    """Why the cohort has its framework when no ``--framework`` was given, e.g. "the
+    framework of 10 of its 13 graded files"; said to each file of another framework."""
 
 
 def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
@@ -186,8 +189,26 @@ def _problem(file: str, message: str, hint: str | None = None) -> InvalidSubmiss
     return InvalidSubmission.one(Diagnostic(file, message, hint=hint))
 
 
+def _other_framework(
+    summary: OrganisationSummary, framework_ref: str, baseline: bool, why: str | None
+) -> InvalidSubmission:
+    """Refuse a file graded against another framework than the cohort's: say why, what to do."""
+    what = "baseline" if baseline else "cohort"
+    reason = f" ({why})" if why else ""
+    if summary.framework.partition("@")[0] == framework_ref.partition("@")[0]:
+        hint = f"pass --framework {framework_ref} to grade every file against it"
+    else:
+        hint = f"grade the {summary.framework} files as a cohort of their own"
+    return _problem(
+        summary.source,
+        f"graded against {summary.framework}, but the {what} is graded against "
+        f"{framework_ref}{reason}",
+        hint,
+    ).model_copy(update={"baseline": baseline})
+
+
 def _split(
-    outcomes: Iterable[Outcome], framework_ref: str, *, baseline: bool
+    outcomes: Iterable[Outcome], framework_ref: str, *, baseline: bool, why: str | None = None
 ) -> tuple[list[OrganisationSummary], list[InvalidSubmission]]:
     """Separate graded summaries from invalid files; apply the duplicate and framework rules."""
     graded: list[OrganisationSummary] = []
@@ -207,15 +228,7 @@ def _split(
         if summary.framework == framework_ref or (baseline and same_id):
             kept.append(summary)
             continue
-        what = "baseline" if baseline else "cohort"
-        invalid.append(
-            _problem(
-                summary.source,
-                f"graded against {summary.framework}, but the {what} is graded against "
-                f"{framework_ref}",
-                f"pass --framework {framework_ref}, or grade it in a cohort of its own",
-            ).model_copy(update={"baseline": baseline})
-        )
+        invalid.append(_other_framework(summary, framework_ref, baseline, why))
 
     groups: dict[tuple[str, str], list[OrganisationSummary]] = defaultdict(list)
     for summary in kept:
@@ -554,7 +567,8 @@ def build_cohort(
     problems of files that could not be graded; ``baseline`` likewise for last year's
     cohort. See the module docstring for the rules.
     """
-    summaries, invalid = _split(outcomes, framework.ref, baseline=False)
+    why = options.framework_choice
+    summaries, invalid = _split(outcomes, framework.ref, baseline=False, why=why)
     invalid.sort(key=lambda item: item.file)
     files = len(summaries) + len(invalid)
     league = _league(summaries, options.rank_by)

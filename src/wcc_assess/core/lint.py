@@ -24,7 +24,7 @@ from typing import Protocol
 
 from wcc_assess.core.bands import rule_holds
 from wcc_assess.core.hierarchy import Hierarchy, Place, hierarchies, walk
-from wcc_assess.errors import Diagnostic, Loc, dotted, suggest
+from wcc_assess.errors import Diagnostic, Loc, readable_path, suggest
 from wcc_assess.models.framework import Band, BandRule, Domain, Framework, Indicator
 
 __all__ = ["RESERVED_IDS", "lint", "problems", "warnings"]
@@ -33,7 +33,7 @@ RESERVED_IDS = frozenset({"default", "not_assessed"})
 """Keys with a meaning of their own in a submission's ``targets``, domains and areas."""
 
 
-def _id_problems(place: Place, seen: dict[str, str]) -> list[Diagnostic]:
+def _id_problems(place: Place, seen: dict[str, str], framework: Framework) -> list[Diagnostic]:
     """Find a duplicate id (ids share one namespace) or a reserved one."""
     found: list[Diagnostic] = []
     node_id, at = place.node.id, (*place.loc, "id")
@@ -41,7 +41,7 @@ def _id_problems(place: Place, seen: dict[str, str]) -> list[Diagnostic]:
         found.append(
             Diagnostic.at(at, f"duplicate id {node_id!r}", f"first used at {seen[node_id]}")
         )
-    seen.setdefault(node_id, dotted(place.loc))
+    seen.setdefault(node_id, readable_path(place.loc, framework))
     if node_id in RESERVED_IDS:
         found.append(
             Diagnostic.at(
@@ -86,7 +86,7 @@ def _hierarchy_problems(
     """Ids of every group and member; the level descriptors of every indicator."""
     found: list[Diagnostic] = []
     for place in walk(hierarchy):
-        found += _id_problems(place, seen)
+        found += _id_problems(place, seen, framework)
         if isinstance(place.node, Indicator):
             found += _descriptor_problems(framework, place.loc, place.node)
     return found
@@ -316,7 +316,7 @@ def _outcome_problems(framework: Framework) -> list[Diagnostic]:
                 Diagnostic.at(
                     ("outcomes", "required", index, "id"),
                     f"duplicate id {measure.id!r}",
-                    f"first used at outcomes.required.{seen[measure.id]}",
+                    f"first used at outcomes.required item {seen[measure.id] + 1}",
                 )
             )
         seen.setdefault(measure.id, index)

@@ -43,9 +43,11 @@ from wcc_assess.core.panel import (
     interest_flags,
     panel_summary,
 )
+from wcc_assess.core.paper import board_paper
 from wcc_assess.errors import Loc, UsageError
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
+from wcc_assess.models.paper import ReportDetails
 from wcc_assess.models.result import (
     Basis,
     Change,
@@ -108,6 +110,8 @@ class ScoreOptions(NamedTuple):
     allow_not_evidenced: bool = False
     """Let a domain with a target that was not assessed pass the gate
     (``--allow-not-evidenced``); it is still never counted as met."""
+    paper: ReportDetails | None = None
+    """The front sheet's fields from the command line; they override the ``report:`` block."""
 
 
 def check_target(framework: Framework, target: int | None) -> None:
@@ -376,6 +380,7 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         id=domain.id,
         title=domain.title,
         weight=domain.weight,
+        phase=domain.phase,
         assessed=level is not None,
         not_assessed_reason=None if level else reason,
         coverage=Coverage.model_construct(assessed=len(rated), total=len(indicators)),
@@ -668,4 +673,5 @@ def _result(
         draft=panel is None or panel.sign_off is None,
         board_approved_on=submission.board_approved_on,
         actions=plan,
+        paper=board_paper(run.framework, submission, run.options.paper),
     )

@@ -49,6 +49,7 @@ def builtin_file(framework_id: str) -> Path:
         raise UsageError(
             f"unknown framework {framework_id!r}"
             + (f" ({hint})" if hint else "")
-            + "; see `wcc frameworks list`, or pass a framework file with --framework PATH"
+            + "; `wcc frameworks list` lists the built-in ones, and a framework file of "
+            "your own is named by its path (e.g. frameworks/mine.yaml)"
         )
     return builtin_dir() / f"{framework_id}.yaml"

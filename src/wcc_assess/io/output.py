@@ -9,15 +9,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wcc_assess.errors import UsageError
+from wcc_assess.io.reading import FileId, files_read
 
 __all__ = ["check_outputs", "emit", "needs_writing", "refuse_to_overwrite", "write_atomic"]
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _file_id(path: Path) -> FileId | None:
+    """Return the (device, inode) a path leads to, through links; None if it leads nowhere."""
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
+        info = os.stat(path)
+    except (OSError, ValueError):  # missing, a symlink loop, a name the system refuses
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Tell whether two paths name one file.
+
+    The same name, or (through hard links and symbolic links) the same device and inode.
+    A symlink loop is nobody's file.
+    """
+    if os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b)):
+        return True
+    found = _file_id(a)
+    return found is not None and found == _file_id(b)
 
 
 def _mode_for(path: Path) -> int:
@@ -64,14 +79,23 @@ def write_atomic(path: Path, text: str) -> None:
 def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | str] = ()) -> None:
     """Refuse, before anything is written, outputs that are inputs or named twice.
 
+    An input is any file in ``inputs`` and any file this command has read (the submission,
+    a framework file, a baseline, a cohort's members, standard input when it is a file:
+    :func:`~wcc_assess.io.reading.files_read`), under any name, hard link or symbolic link.
     ``None`` and ``-`` stand for stdout and are never refused.
     """
     files = [path for path in outputs if path is not None and str(path) != "-"]
     sources = [Path(source) for source in inputs if str(source) != "-"]
+    read = files_read()
     for index, output in enumerate(files):
         for source in sources:
             if _same_file(output, source):
                 raise UsageError(f"refusing to write the report over the input file {source}")
+        if _file_id(output) in read:
+            raise UsageError(
+                f"refusing to write over {output}: it is one of the files this command read "
+                "(standard input included)"
+            )
         for other in files[:index]:
             if output == other or _same_file(output, other):
                 raise UsageError(f"{output} is named for two reports; give each its own file")
@@ -90,7 +114,7 @@ def needs_writing(path: Path, text: str, force: bool) -> bool:
     """
     if path.is_dir():
         raise UsageError(f"cannot write the schema to {path}: it is a folder")
-    if not path.exists():
+    if not path.is_file():  # nothing there, or a device or pipe: never read it
         return True
     try:
         same = path.read_text(encoding="utf-8") == text

@@ -10,13 +10,42 @@ declaration order (the order they are written in JSON), and hands any other mode
 pydantic. ``tests/unit/test_models_construct.py`` holds the two to the same results.
 """
 
+import re
+from datetime import date, datetime
 from functools import cache
-from typing import Any, NamedTuple, Self
+from typing import Annotated, Any, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
-__all__ = ["Model", "Plan", "plan"]
+__all__ = ["Date", "Model", "Plan", "plan", "strict_date"]
+
+_ISO_DAY = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def strict_date(value: Any) -> date:
+    """Accept a date, or text written exactly ``YYYY-MM-DD``; refuse everything else.
+
+    Pydantic alone would take the number 0 for 1970-01-01 and a timestamp at midnight (in
+    any zone) for its date; a submission or a result means a calendar day, written as one.
+    The refusals are error types of their own (``date_form``, ``date_time``), which the
+    reader puts into words with the value as written.
+    """
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date_time", "a date and time, not a date")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_form", "not a day of the calendar") from None
+    raise PydanticCustomError("date_form", "not a date written YYYY-MM-DD")
+
+
+Date = Annotated[date, BeforeValidator(strict_date)]
+"""A calendar day, written ``YYYY-MM-DD`` (every date field of every model is one)."""
 
 _set = object.__setattr__
 _LATER = object()

@@ -8,10 +8,9 @@ of last year's actions. A submission lists its plan under ``actions:``
 1.5), and ``wcc actions`` prints the plan on its own (:class:`ActionsReport`).
 """
 
-from datetime import date
 from enum import StrEnum
 
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 
 __all__ = [
     "ACTIONS_SCHEMA_VERSION",
@@ -70,7 +69,7 @@ class ActionResult(Model):
     """The domains those ids belong to, in framework order."""
     action: str
     owner: str
-    due: date
+    due: Date
     status: ActionStatus
     reason: str | None = None
     """Why it was dropped (required for a dropped action)."""
@@ -123,10 +122,10 @@ class FollowUp(Model):
     """This year's owner (last year's when the action vanished)."""
     outcome: FollowUpOutcome
     previous_status: ActionStatus
-    previous_due: date
+    previous_due: Date
     status: ActionStatus | None = None
     """This year's status; None when the action vanished."""
-    due: date | None = None
+    due: Date | None = None
     """This year's due date; None when the action vanished."""
     overdue: bool = False
     days_overdue: int | None = None
@@ -212,7 +211,7 @@ class ActionsReport(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     framework_id: str
     framework_version: str
     domains: list[DomainRef]

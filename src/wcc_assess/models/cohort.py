@@ -6,13 +6,12 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 """
 
 from collections.abc import Sequence
-from datetime import date
 from enum import StrEnum
 
 from pydantic import field_serializer
 
 from wcc_assess.errors import Diagnostic
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.framework import BandRule
 from wcc_assess.models.result import Basis, DomainStatus, FrameworkInfo, GateStatus, ProfileCount
@@ -38,12 +37,13 @@ __all__ = [
     "RankBy",
 ]
 
-COHORT_SCHEMA_VERSION = "1.3"
+COHORT_SCHEMA_VERSION = "1.4"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
 the development plans (``actions_overdue`` and ``gaps_without_action`` on organisations,
-``actions`` on the cohort); 1.3 the profile of domain levels, the basis of each grading,
-not-evidenced domains, the governance points and competency total with the league order
-they give (``rank_by``, ``governance_rank``, ``score_rank``), and bands with their rules."""
+``actions`` on the cohort); 1.3 the framework's ``terms`` (what it calls a domain and an
+indicator); 1.4 the profile of domain levels, the basis of each grading, not-evidenced
+domains, the governance points and competency total with the league order they give
+(``rank_by``, ``governance_rank``, ``score_rank``), and bands with their rules."""
 
 
 class RankBy(StrEnum):
@@ -74,7 +74,7 @@ class OrganisationSummary(Model):
     organisation: str
     code: str
     period: str
-    assessed_on: date | None = None
+    assessed_on: Date | None = None
     framework: str
     """``id@version`` of the framework it was graded against."""
     score: float | None

@@ -8,7 +8,8 @@ governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc 
 shows: the recency window, each indicator's rule checks and next-level evidence, the
 weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
 1.5 the development plan: ``actions``, each domain's and next step's actions, and the
-``overdue-action`` gate; 1.6 the panel's judgement: its domain and governance area ratings
+``overdue-action`` gate; 1.6 the framework's ``terms``, the front sheet of a board paper
+and the peer comparison; 1.7 the panel's judgement: its domain and governance area ratings
 with their reasons, the calculated level beside the panel's, panel levels accepted above
 the evidence rules, evidence tabled at the panel and checked, lines of enquiry, declared
 interests, sign-off and the draft mark; the profile of domain levels and bands derived from
@@ -16,11 +17,9 @@ it; the ``not-evidenced`` status; the basis of the grading; outcome tolerances a
 periods).
 """
 
-import datetime as _dt
-from datetime import date
 from enum import StrEnum
 
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.assurance import Better, Rag
 from wcc_assess.models.framework import (
@@ -32,6 +31,7 @@ from wcc_assess.models.framework import (
     Replaces,
     Terms,
 )
+from wcc_assess.models.paper import Paper
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
@@ -68,6 +68,8 @@ __all__ = [
     "PanelOverRule",
     "PanelSummary",
     "ProfileCount",
+    "PeerDomain",
+    "Peers",
     "RagCounts",
     "Result",
     "RuleCheck",
@@ -75,7 +77,7 @@ __all__ = [
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.6"
+RESULT_SCHEMA_VERSION = "1.7"
 
 
 class FrameworkInfo(Model):
@@ -94,14 +96,14 @@ class FrameworkInfo(Model):
     """The older framework version this one revises, and its id map (schema 1.1)."""
     terms: Terms = Terms()
     """What the framework calls a domain and an indicator ("competency" in WCC; schema
-    1.5)."""
+    1.6)."""
     allow_not_evidenced: bool = False
-    """Whether the framework lets a not-evidenced domain pass the gate (schema 1.5)."""
+    """Whether the framework lets a not-evidenced domain pass the gate (schema 1.7)."""
     has_governance: bool = False
-    """Whether the framework rates governance (schema 1.5): reports then show the scorecard
+    """Whether the framework rates governance (schema 1.7): reports then show the scorecard
     of outcomes, competencies and governance, reported or not."""
     has_outcomes: bool = False
-    """Whether the framework has outcome rules (schema 1.5)."""
+    """Whether the framework has outcome rules (schema 1.7)."""
 
 
 class EvidenceResult(Model):
@@ -109,7 +111,7 @@ class EvidenceResult(Model):
 
     title: str
     ref: str
-    date: date
+    date: Date
     counted: bool
     """Whether it counted towards the evidence rules."""
     recent: bool
@@ -119,10 +121,10 @@ class EvidenceResult(Model):
     was tabled at the panel."""
     tabled: bool = False
     """Dated after the assessment but on or before the panel day: counted because the panel
-    saw it (schema 1.5)."""
+    saw it (schema 1.7)."""
     checked_by: str | None = None
-    """Who checked the document itself, when someone did (schema 1.5)."""
-    checked_on: _dt.date | None = None
+    """Who checked the document itself, when someone did (schema 1.7)."""
+    checked_on: Date | None = None
 
 
 class Cap(Model):
@@ -140,7 +142,7 @@ class Cap(Model):
 class PanelOverRule(Model):
     """A panel level above what the evidence rules support: it stands, and is flagged.
 
-    The rules inform a panel's judgement but never overrule it (schema 1.5).
+    The rules inform a panel's judgement but never overrule it (schema 1.7).
     """
 
     rule_level: int
@@ -178,7 +180,7 @@ class EvidenceNeed(Model):
 
 
 class Basis(StrEnum):
-    """What a level was graded on, so that years are compared like with like (schema 1.5)."""
+    """What a level was graded on, so that years are compared like with like (schema 1.7)."""
 
     SELF_ASSESSED = "self-assessed"
     """The organisation's own levels, capped by the evidence rules."""
@@ -275,7 +277,7 @@ class Change(Model):
     note: str | None = None
     """How the ids were matched (renamed, split, merged) or why there is nothing to compare."""
     previous_basis: Basis | None = None
-    """What the baseline's level rested on, when it differs from this year's (schema 1.5):
+    """What the baseline's level rested on, when it differs from this year's (schema 1.7):
     part of the change is then the change of basis."""
     basis: Basis | None = None
     """What this year's level rests on, when it differs from the baseline's."""
@@ -322,7 +324,7 @@ class IndicatorResult(Model):
     of the scale or when not assessed."""
     panel_over_rule: PanelOverRule | None = None
     """Set when the panel's level is above what the evidence rules support: the level
-    stands and is flagged (schema 1.5)."""
+    stands and is flagged (schema 1.7)."""
 
 
 class Coverage(Model):
@@ -342,11 +344,11 @@ class DomainStatus(StrEnum):
     """Not assessed, and no target: shown as such, and no gate."""
     NOT_EVIDENCED = "not-evidenced"
     """Not assessed, but it has a target: a gap, never met; it fails the gate unless
-    allowed (schema 1.5)."""
+    allowed (schema 1.7)."""
 
 
 class PanelDomainRating(Model):
-    """The panel's holistic rating of a whole domain: the domain's level (schema 1.5)."""
+    """The panel's holistic rating of a whole domain: the domain's level (schema 1.7)."""
 
     level: int
     rationale: str
@@ -379,6 +381,8 @@ class DomainResult(Model):
     id: str
     title: str
     weight: float
+    phase: str | None = None
+    """The group (phase) of the framework the domain belongs to, if any (schema 1.6)."""
     assessed: bool
     not_assessed_reason: str | None = None
     level: int | None = None
@@ -416,24 +420,24 @@ class DomainResult(Model):
     """For a ``mean`` domain below the top of the scale, what would lift it (schema 1.4)."""
     calculated_level: int | None = None
     """The level the method gives from the indicators; ``level`` is the panel's rating
-    where it gave one, else this (schema 1.5)."""
+    where it gave one, else this (schema 1.7)."""
     panel_rating: PanelDomainRating | None = None
-    """The panel's rating of the whole domain, with its reasons (schema 1.5)."""
+    """The panel's rating of the whole domain, with its reasons (schema 1.7)."""
     basis: Basis | None = None
-    """What the domain's level was graded on (schema 1.5); None when not assessed."""
+    """What the domain's level was graded on (schema 1.7); None when not assessed."""
     evidence_counted: int = 0
-    """Evidence items counted over the domain's indicators (schema 1.5)."""
+    """Evidence items counted over the domain's indicators (schema 1.7)."""
     evidence_checked: int = 0
     """How many of them someone checked (``checked:``)."""
     interests: list[InterestFlag] = []
-    """Declared interests of panel members found in the domain's evidence (schema 1.5)."""
+    """Declared interests of panel members found in the domain's evidence (schema 1.7)."""
     actions: list[str] = []
     """The ids of the plan's actions for the domain or any of its indicators, whatever
     their status (schema 1.5)."""
 
 
 class ProfileCount(Model):
-    """How many domains sit at one level of the scale (schema 1.5)."""
+    """How many domains sit at one level of the scale (schema 1.7)."""
 
     level: int
     label: str
@@ -454,9 +458,9 @@ class Overall(Model):
     """The framework's band whose rule the domain levels meet; None without bands (WCC)."""
     band_meaning: str | None = None
     profile: list[ProfileCount] = []
-    """How many domains sit at each level, highest level first (schema 1.5)."""
+    """How many domains sit at each level, highest level first (schema 1.7)."""
     not_assessed: int = 0
-    """Domains at no level: not assessed or not evidenced (schema 1.5)."""
+    """Domains at no level: not assessed or not evidenced (schema 1.7)."""
     coverage: Coverage
     """Domains assessed (wholly or in part) out of the framework's domains."""
     indicator_coverage: Coverage
@@ -513,7 +517,7 @@ class GateOutcome(Model):
     (schema 1.1)."""
     not_evidenced_allowed_by: str | None = None
     """Who let not-evidenced domains pass: ``--allow-not-evidenced`` or ``framework``;
-    None when they fail the gate (schema 1.5)."""
+    None when they fail the gate (schema 1.7)."""
 
 
 class BaselineInfo(Model):
@@ -524,7 +528,7 @@ class BaselineInfo(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     framework_id: str
     framework_version: str
     revision: str | None = None
@@ -536,7 +540,7 @@ class BaselineInfo(Model):
     new_indicators: list[str] = []
     gone_indicators: list[str] = []
     basis: Basis | None = None
-    """What the baseline was graded on (schema 1.5)."""
+    """What the baseline was graded on (schema 1.7)."""
 
 
 class PanelMemberInfo(Model):
@@ -545,11 +549,11 @@ class PanelMemberInfo(Model):
     name: str
     role: str
     interests: list[str] = []
-    """Organisations the member declared an interest in (schema 1.5)."""
+    """Organisations the member declared an interest in (schema 1.7)."""
 
 
 class Enquiry(Model):
-    """A line of enquiry of the panel (schema 1.5)."""
+    """A line of enquiry of the panel (schema 1.7)."""
 
     domain: str
     question: str
@@ -558,16 +562,16 @@ class Enquiry(Model):
 
 
 class SignOff(Model):
-    """Who signed the panel's judgement off, and when (schema 1.5)."""
+    """Who signed the panel's judgement off, and when (schema 1.7)."""
 
     by: str
-    on: date
+    on: Date
 
 
 class PanelSummary(Model):
     """The panel that confirmed and challenged the self-assessment, and how far it differed."""
 
-    date: _dt.date | None = None
+    date: Date | None = None
     """The panel day, when the submission records it."""
     members: list[PanelMemberInfo] = []
     indicators_rated: int
@@ -580,7 +584,7 @@ class PanelSummary(Model):
     """Mean claimed minus mean panel level over every indicator the panel rated, two
     decimals; None if the panel rated none."""
     domains_rated: int = 0
-    """Domains the panel rated whole (schema 1.5)."""
+    """Domains the panel rated whole (schema 1.7)."""
     domains_changed: int = 0
     """Domains where the panel's rating differs from the calculated level."""
     over_rule: list[str] = []
@@ -646,7 +650,7 @@ class GovernanceAreaResult(Model):
     counts: RagCounts
     red_sub_indicators: list[str] = []
     rule_rating: Rag | None = None
-    """The rating the rule gives from the sub-indicators (schema 1.5)."""
+    """The rating the rule gives from the sub-indicators (schema 1.7)."""
     panel_rating: Rag | None = None
     """The panel's rating of the whole area, when it set one: it is ``rating``."""
     panel_rationale: str | None = None
@@ -687,7 +691,7 @@ class OutcomeStatus(StrEnum):
     """The actual is at least as good as the aspiration, in the better direction."""
     WITHIN_TOLERANCE = "within-tolerance"
     """Worse than the aspiration, but by no more than the measure's tolerance (schema
-    1.5)."""
+    1.7)."""
     OFF_TRACK = "off-track"
     NO_ACTUAL = "no-actual"
     """No actual value yet."""
@@ -704,10 +708,10 @@ class OutcomeYear(Model):
     """actual minus aspiration, exactly as the figures were written."""
     tolerance: float | None = None
     """How far the actual may miss the aspiration and be within tolerance, in the
-    measure's unit (schema 1.5); None for no tolerance."""
+    measure's unit (schema 1.7); None for no tolerance."""
     data_period: str | None = None
     """What the figure filed under this year covers, e.g. ``2022-2024, pooled`` (schema
-    1.5)."""
+    1.7)."""
 
 
 class OutcomeMeasureResult(Model):
@@ -723,10 +727,10 @@ class OutcomeMeasureResult(Model):
     baseline_period: str
     baseline_value: float
     baseline_data_period: str | None = None
-    """What the baseline figure covers (schema 1.5)."""
+    """What the baseline figure covers (schema 1.7)."""
     tolerance: str | None = None
     """The tolerance as the submission or framework gives it, in words: ``0.3 years`` or
-    ``2% of the aspiration``; None for none (schema 1.5)."""
+    ``2% of the aspiration``; None for none (schema 1.7)."""
     tolerance_source: str | None = None
     """``submission``, ``framework`` (its required measure) or ``framework-default``."""
     years: list[OutcomeYear]
@@ -750,11 +754,36 @@ class OutcomesResult(Model):
     off_track: int
     no_actual: int
     within_tolerance: int = 0
-    """Measures within tolerance of their aspiration in their latest year (schema 1.5)."""
+    """Measures within tolerance of their aspiration in their latest year (schema 1.7)."""
     required: list[str] = []
     """The framework's required measure ids."""
     recommended_count: int | None = None
     """The framework's recommended number of measures."""
+
+
+class PeerDomain(Model):
+    """One domain's place among the peers: ranked by level, then by score."""
+
+    id: str
+    rank: int | None = None
+    """1 is the highest level (ties share a rank); None when the domain was not assessed."""
+    of: int
+    """Organisations ranked on this domain: the assessed peers and this organisation."""
+    quartile: int | None = None
+    """1 is the top quarter of the ranking, 4 the bottom."""
+    median_level: float | None = None
+    """The median level of the assessed peers (this organisation left out)."""
+
+
+class Peers(Model):
+    """Where the organisation stands among a cohort's (``wcc assess --peers``)."""
+
+    source: str
+    """The cohort report (``wcc cohort --format json``) compared with."""
+    organisations: int
+    """Peers compared with: the cohort's graded organisations, this one left out."""
+    periods: list[str]
+    domains: list[PeerDomain]
 
 
 class Result(Model):
@@ -771,14 +800,14 @@ class Result(Model):
     organisation: str
     organisation_code: str
     period: str
-    assessed_on: date
+    assessed_on: Date
     assessors: list[str]
     domains: list[DomainResult]
     overall: Overall
     gate: GateOutcome
     warnings: list[str] = []
     """Things accepted but worth a look, e.g. evidence dated after the assessment."""
-    recent_since: date | None = None
+    recent_since: Date | None = None
     """The first day of the recency window: evidence dated from it to ``assessed_on`` is
     recent (schema 1.4)."""
     baseline: BaselineInfo | None = None
@@ -790,16 +819,22 @@ class Result(Model):
     outcomes: OutcomesResult | None = None
     """The outcome measures, when the submission lists any (schema 1.2)."""
     basis: Basis | None = None
-    """What the grading rests on overall: the most the panel did (schema 1.5); None when no
+    """What the grading rests on overall: the most the panel did (schema 1.7); None when no
     domain was assessed."""
     draft: bool = True
     """True until a panel signs the judgement off (``panel.sign_off``): every report says
-    "Draft" (schema 1.5)."""
-    board_approved_on: date | None = None
-    """When the organisation's board approved the self-assessment (schema 1.5)."""
+    "Draft" (schema 1.7)."""
+    board_approved_on: Date | None = None
+    """When the organisation's board approved the self-assessment (schema 1.7)."""
     actions: ActionPlan | None = None
     """The development plan and its judgement: when the submission has an ``actions``
     section, a domain needs one, or the baseline had one (schema 1.5)."""
+    paper: Paper | None = None
+    """The board paper's front sheet: the submission's ``report:`` block with the command
+    line's overrides (schema 1.6)."""
+    peers: Peers | None = None
+    """Where the organisation stands among a cohort's, per domain (``--peers``; schema
+    1.6)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

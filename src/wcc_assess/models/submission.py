@@ -5,7 +5,6 @@ The model checks shape and types; the loader checks the submission against its f
 """
 
 import re
-from datetime import date
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -18,10 +17,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionStatus
 from wcc_assess.models.assurance import Better, DataPeriod, Rag, Tolerance
+from wcc_assess.models.paper import ReportDetails
 
 __all__ = [
     "Action",
@@ -43,24 +44,44 @@ __all__ = [
     "SignOff",
     "Submission",
     "is_period",
+    "period_problem",
 ]
 
 Text = Annotated[StrictStr, Field(min_length=1)]
 
-_PERIOD = re.compile(r"^(\d{4})/(\d{2})$")
+_PERIOD = re.compile(r"\A([0-9]{4})/([0-9]{2})\Z")
+"""A financial year: ASCII digits only, nothing before or after (not even a newline)."""
 
 
 def is_period(value: object) -> bool:
-    """Tell whether ``value`` is a financial year written like ``2026/27``."""
+    """Tell whether ``value`` is a financial year written exactly like ``2026/27``."""
     if not isinstance(value, str):
         return False
     match = _PERIOD.match(value)
     return match is not None and (int(match[1]) + 1) % 100 == int(match[2])
 
 
+def period_problem(value: str) -> str | None:
+    """Say why ``value`` is not a financial year, and how to write it (None if it is one)."""
+    if is_period(value):
+        return None
+    from wcc_assess.errors import non_ascii
+
+    foreign = non_ascii(value)
+    if foreign:
+        return f"{value!r} is not a financial year written like 2026/27: {foreign}"
+    numbers = re.findall(r"[0-9]+", value)
+    if len(numbers) == 2 and len(numbers[0]) == 4 and len(numbers[1]) in (2, 4):
+        guess = f"{numbers[0]}/{numbers[1][-2:]}"
+        if is_period(guess):
+            return f"{value!r} is not a financial year written like 2026/27; write {guess}"
+    return f"{value!r} is not a financial year written like 2026/27"
+
+
 def _period(value: str) -> str:
-    if not is_period(value):
-        raise ValueError(f"{value!r} is not a financial year such as 2026/27")
+    problem = period_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -90,7 +111,7 @@ class Check(Model):
     """Who checked an item of evidence (read the document itself), and when."""
 
     by: Text
-    on: date
+    on: Date
 
 
 class Evidence(Model):
@@ -99,7 +120,7 @@ class Evidence(Model):
     title: Text
     ref: Text
     """Where to find it: a URL, a document reference or a board paper number."""
-    date: date
+    date: Date
     """When the evidence was produced or approved."""
     checked: Check | None = None
     """Who checked the document itself (for the panel, or internal audit), and when."""
@@ -111,6 +132,13 @@ def _reason(value: str | None) -> str | None:
     return value
 
 
+def _reason_present(data: Any) -> Any:
+    """Refuse ``not_assessed:`` written with nothing after it: the reason is missing."""
+    if isinstance(data, dict) and "not_assessed" in data and data["not_assessed"] is None:
+        raise PydanticCustomError("reason_missing", "not_assessed is given without a reason")
+    return data
+
+
 def _split_group(data: Any, items: str) -> Any:
     """Turn ``{id: rating, ..., not_assessed: why}`` into ``{items: {...}, not_assessed: why}``.
 
@@ -119,8 +147,7 @@ def _split_group(data: Any, items: str) -> Any:
     """
     if not isinstance(data, dict):
         return data
-    if "not_assessed" in data and data["not_assessed"] is None:
-        raise ValueError('a reason is required: not_assessed: "<why it was not assessed>"')
+    _reason_present(data)
     result: dict[str, Any] = {
         items: {key: value for key, value in data.items() if key != "not_assessed"}
     }
@@ -152,11 +179,17 @@ class IndicatorEntry(Model):
 
     _check_reason = field_validator("not_assessed")(_reason)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _reason_given(cls, data: Any) -> Any:
+        return _reason_present(data)
+
     @model_validator(mode="after")
     def _rated_or_skipped(self) -> Self:
         if self.not_assessed is None and self.level is None:
-            raise ValueError(
-                'level is required (or skip the indicator with not_assessed: "<reason>")'
+            raise PydanticCustomError(
+                "level_missing",
+                'level is required (or skip the indicator with not_assessed: "<reason>")',
             )
         if self.not_assessed is not None and (
             self.level is not None or self.panel_level is not None
@@ -229,13 +262,13 @@ class SignOff(Model):
     """Who signed the panel's judgement off, and when: until then it is a draft."""
 
     by: Text
-    on: date
+    on: Date
 
 
 class Panel(Model):
     """The panel day: when it met, who sat on it, what it rated and asked, its sign-off."""
 
-    date: date
+    date: Date
     members: Annotated[list[PanelMember], Field(min_length=1)]
     ratings: dict[str, PanelRating] = {}
     """Holistic ratings of whole domains, keyed by domain id: each is the domain's level."""
@@ -258,12 +291,18 @@ class GovernanceEntry(Model):
 
     _check_reason = field_validator("not_assessed")(_reason)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _reason_given(cls, data: Any) -> Any:
+        return _reason_present(data)
+
     @model_validator(mode="after")
     def _rated_or_skipped(self) -> Self:
         if self.not_assessed is None and self.rating is None:
-            raise ValueError(
+            raise PydanticCustomError(
+                "rating_missing",
                 "rating is required: red, amber or green "
-                '(or skip the sub-indicator with not_assessed: "<reason>")'
+                '(or skip the sub-indicator with not_assessed: "<reason>")',
             )
         if self.not_assessed is not None and (
             self.rating is not None or self.panel_rating is not None
@@ -353,7 +392,7 @@ class Action(Model):
     action: Text
     owner: Text
     """Who answers for it: a post (``Deputy Director of Finance``) or a person."""
-    due: date
+    due: Date
     status: ActionStatus
     reason: StrictStr | None = None
     """Why the action was dropped; required for ``dropped``, and only for it."""
@@ -380,7 +419,7 @@ class Submission(Model):
     organisation: Organisation
     period: StrictStr
     """The financial year assessed, e.g. ``2026/27``."""
-    assessed_on: date
+    assessed_on: Date
     assessors: list[Assessor] = []
     targets: dict[str, StrictInt] = {}
     """Target levels: ``default`` for every domain, or per domain id."""
@@ -391,10 +430,12 @@ class Submission(Model):
     """Governance ratings keyed by area id, then sub-indicator id."""
     outcomes: Annotated[list[OutcomeMeasure], Field(min_length=1)] | None = None
     """The health outcome measures the organisation tracks, with trajectories."""
-    board_approved_on: date | None = None
+    board_approved_on: Date | None = None
     """When the organisation's board approved the self-assessment."""
     actions: list[Action] | None = None
     """The development plan: actions with owners and due dates (None: no plan written)."""
+    report: ReportDetails | None = None
+    """The board paper's front sheet (title, meeting, author …); nothing in it is scored."""
 
     @field_validator("period")
     @classmethod

@@ -6,9 +6,7 @@ Domains are shown with the ids of the newest period's framework; earlier periods
 over through framework revision maps, as for a baseline.
 """
 
-from datetime import date
-
-from wcc_assess.models._base import Model
+from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionCounts
 from wcc_assess.models.framework import Level
 from wcc_assess.models.result import Basis, Change
@@ -27,7 +25,7 @@ class TrendPeriod(Model):
     period: str
     source: str
     """The file as named on the command line."""
-    assessed_on: date
+    assessed_on: Date
     framework_version: str
     overall_score: float | None
     overall_percent: float | None

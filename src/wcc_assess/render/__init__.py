@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 from enum import StrEnum
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from wcc_assess.render.formats import ActionsFormat, AssessFormat, CohortFormat, TrendFormat
 from wcc_assess.render.interface import Renderer, RenderOptions
@@ -37,6 +37,7 @@ __all__ = [
     "ActionsFormat",
     "AssessFormat",
     "CohortFormat",
+    "FAMILIES",
     "Family",
     "RenderOptions",
     "Renderer",
@@ -82,6 +83,9 @@ TREND: Family[Trend, TrendFormat] = Family("trend", TrendFormat, "wcc_assess.ren
 ACTIONS: Family[ActionsReport, ActionsFormat] = Family(
     "actions", ActionsFormat, "wcc_assess.render.actions"
 )
+
+FAMILIES: dict[str, Family[Any, Any]] = {f.name: f for f in (ASSESS, COHORT, TREND, ACTIONS)}
+"""Every family by name, which is the name of the command that writes its reports."""
 
 
 def render(result: Result, fmt: AssessFormat, options: RenderOptions | None = None) -> str:

@@ -13,20 +13,42 @@ from typing import Any
 
 from rich.console import Console, JustifyMethod
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
-from wcc_assess.render._safety import clean
+from wcc_assess.render._safety import UNSAFE, clean, no_commands
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["SafeTable", "StringConsole", "safe", "table"]
 
 
+def _cleaned_text(value: Text) -> Text:
+    """Return ``value`` cleaned, its styles' spans moved to where their characters went.
+
+    A visible escape is longer than the character it stands for, so each span's ends are
+    mapped through the lengths of the cleaned characters.
+    """
+    plain = value.plain
+    if not UNSAFE.search(plain):
+        return value.copy()
+    offsets = [0]
+    pieces = []
+    for char in plain:
+        piece = clean(char)
+        pieces.append(piece)
+        offsets.append(offsets[-1] + len(piece))
+    copy = value.copy()
+    copy.plain = "".join(pieces)
+    copy.spans = [
+        Span(offsets[min(span.start, len(plain))], offsets[min(span.end, len(plain))], span.style)
+        for span in value.spans
+    ]
+    return copy
+
+
 def safe(value: Any) -> Any:
     """Return a string or text cleaned (a text keeps its styles); anything else as it is."""
     if isinstance(value, Text):
-        copy = value.copy()
-        copy.plain = clean(value.plain)  # one for one: the styles' spans still fit
-        return copy
+        return _cleaned_text(value)
     if isinstance(value, str):
         return Text(clean(value))
     return value
@@ -68,5 +90,10 @@ class StringConsole(Console):
         super().print(*(safe(item) for item in objects), **kwargs)
 
     def text(self) -> str:
-        """Return what was printed, each line without the padding rich adds at its end."""
-        return "".join(line.rstrip() + "\n" for line in self._report.getvalue().splitlines())
+        """Return what was printed, each line without the padding rich adds at its end.
+
+        No line of it starts a GitHub Actions workflow command (:func:`no_commands`).
+        """
+        return no_commands(
+            "".join(line.rstrip() + "\n" for line in self._report.getvalue().splitlines())
+        )

@@ -17,7 +17,7 @@ import functools
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from wcc_assess.render._safety import (
     clean,
@@ -32,8 +32,15 @@ __all__ = ["Markup", "environment"]
 
 
 def _finalize_html(value: Any) -> Any:
+    """Clean and escape text; its line breaks as character references.
+
+    A line break written ``&#10;`` renders as the line break it is, and keeps text from an
+    input from starting a line of the HTML source (where a CI log showing the report would
+    read ``::error`` as a workflow command).
+    """
     if isinstance(value, str) and not isinstance(value, Markup):
-        return clean(value)
+        escaped = str(escape(clean(value)))  # as text: Markup.replace would escape "&#10;"
+        return Markup(escaped.replace("\r", "&#13;").replace("\n", "&#10;"))
     return value
 
 

@@ -29,6 +29,7 @@ from wcc_assess.models.actions import (
 )
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.framework import BandRule, DomainMethod, EvidenceRule, Level, Share, Terms
+from wcc_assess.models.paper import PaperStatus
 from wcc_assess.models.result import (
     Basis,
     Change,
@@ -40,6 +41,7 @@ from wcc_assess.models.result import (
     OutcomeStatus,
     OutcomeYear,
     Overall,
+    PeerDomain,
     ProfileCount,
     Result,
     TargetSource,
@@ -54,6 +56,7 @@ __all__ = [
     "MINUS",
     "NO_VALUE",
     "OUTCOME_TEXT",
+    "PAPER_STATUS_TEXT",
     "RAG_TEXT",
     "STATUS_TEXT",
     "WIDTH",
@@ -64,10 +67,12 @@ __all__ = [
     "basis_change_text",
     "calibration_text",
     "capitalised",
+    "capital",
     "change_text",
     "action_line",
     "action_status_text",
     "counted",
+    "cut_note",
     "days_text",
     "decimal",
     "domain_rating_text",
@@ -88,14 +93,18 @@ __all__ = [
     "gate_title",
     "headline_text",
     "interest_text",
+    "glossary",
     "level_name",
     "level_text",
     "listed",
     "measure_summary",
     "method_rule",
     "method_text",
+    "note_text",
     "or_list",
     "percent_text",
+    "ordinal",
+    "peer_text",
     "plural",
     "profile_short",
     "profile_text",
@@ -107,8 +116,10 @@ __all__ = [
     "target_counts",
     "target_source_text",
     "target_summary",
+    "term",
     "terms_of",
     "tolerance_status_text",
+    "weight_text",
     "wrap",
     "year_figure_text",
 ]
@@ -167,7 +178,7 @@ def decimal(value: float | Fraction) -> str:
 
 def plural(count: int, word: str) -> str:
     """Return ``1 error``, ``2 errors``, ``0 errors``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def counted(**counts: int) -> str:
@@ -337,18 +348,18 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
 # Gates, targets, rules ---------------------------------------------------------------------
 
 
-def _fell(count: int, since: str, terms: Terms) -> str:
-    return f"{count} {terms.domain if count == 1 else terms.domains} fell since {since}"
+def _fell(terms: Terms, count: int, since: str) -> str:
+    return f"{term(terms, count)} fell since {since}"
 
 
 def gate_title(result: Result) -> str:
     """Return :func:`gate_phrase` as a title (``1 of 11 domains with a target is below it``)."""
-    return capitalised(gate_phrase(result))
+    return capital(gate_phrase(result))
 
 
 def capitalised(text: str) -> str:
-    """Return ``text`` with its first letter in capitals."""
-    return text[:1].upper() + text[1:]
+    """Return ``text`` with its first letter in capitals (as :func:`capital`)."""
+    return capital(text)
 
 
 def terms_of(result: Result) -> Terms:
@@ -412,6 +423,7 @@ def gate_phrase(result: Result) -> str:
     Empty when no gate was in force. Every report words its gate with this.
     """
     gate, since = result.gate, result.baseline.period if result.baseline else None
+    terms = result.framework.terms
     parts: list[str] = []
     if gate.status is GateStatus.NONE:
         return ""
@@ -423,7 +435,7 @@ def gate_phrase(result: Result) -> str:
         if {f.kind for f in gate.failures} - others or not gate.failures:
             parts.append(target_summary(result))
         if fell and since:
-            parts.append(_fell(len(fell), since, terms_of(result)))
+            parts.append(_fell(terms, len(fell), since))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
         if overdue := [f for f in gate.failures if f.kind == "overdue-action"]:
@@ -432,7 +444,7 @@ def gate_phrase(result: Result) -> str:
         if "below-target" in gate.checks or not others & set(gate.checks):
             parts.append(target_summary(result))
         if "regression" in gate.checks and since:
-            parts.append(f"no {terms_of(result).domain} fell since {since}")
+            parts.append(f"no {term(terms)} fell since {since}")
         if "governance-red" in gate.checks:
             parts.append("no governance area is red")
         if "overdue-action" in gate.checks:
@@ -520,6 +532,150 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
         f"{OUTCOME_TEXT[measure.status]} in {latest.period}: {figure(latest.actual)} against "
         f"an aspiration of {figure(latest.aspiration)} {measure.unit}; {better}."
     )
+
+
+# Words for a board paper -----------------------------------------------------------------
+
+
+def term(terms: Terms, count: int | None = None, *, plural_form: bool = False) -> str:
+    """Return the framework's word for a domain: ``competency`` or ``competencies``.
+
+    With ``count``, the count and the word agreeing with it: ``1 competency``, ``3
+    competencies``.
+    """
+    many = plural_form or (count is not None and count != 1)
+    word = terms.domains if many else terms.domain
+    return word if count is None else f"{count} {word}"
+
+
+def capital(text: str) -> str:
+    """Return ``text`` with its first letter in capitals (the rest left as written)."""
+    return text[:1].upper() + text[1:]
+
+
+PAPER_STATUS_TEXT: dict[PaperStatus, str] = {
+    PaperStatus.DRAFT: "Draft",
+    PaperStatus.FINAL: "Final",
+}
+"""A paper's status on its front sheet."""
+
+_QUARTERS = {1: "top quarter", 2: "second quarter", 3: "third quarter", 4: "bottom quarter"}
+
+
+def peer_text(peer: PeerDomain) -> str:
+    """Say where a domain stands among the peers: ``3rd of 12, top quarter``."""
+    if peer.rank is None or peer.quartile is None:
+        were = "was" if peer.of == 1 else "were"
+        return f"not ranked (not assessed; {plural(peer.of, 'peer')} {were})"
+    return f"{ordinal(peer.rank)} of {peer.of}, {_QUARTERS[peer.quartile]}"
+
+
+def ordinal(number: int) -> str:
+    """Return ``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``22nd``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
+
+
+def weight_text(weight: float) -> str:
+    """Say how much a weight counts: ``counts double``, ``counts 1.5 times``, ``counts half``."""
+    named = {2.0: "counts double", 3.0: "counts three times", 0.5: "counts half"}
+    return named.get(weight, f"counts {decimal(weight)} times")
+
+
+def glossary(result: Result) -> list[tuple[str, str]]:
+    """Return the terms a reader of this report needs, each with a short definition.
+
+    Only the terms the report uses: calibration with a panel, governance ratings with
+    governance, outcomes with outcome measures, weights where they differ, phases where
+    the framework groups its domains.
+    """
+    fw = result.framework
+    domain = term(fw.terms)
+    words: list[tuple[str, str]] = [
+        (
+            "Assessed level",
+            f"the level an {fw.terms.indicator} is rated at: the panel's where the panel gave "
+            "one, otherwise the organisation's own claim",
+        ),
+        (
+            "Effective level",
+            "the assessed level, lowered to the highest level the evidence supports where "
+            "the evidence falls short of the claim",
+        ),
+        (
+            "Capped",
+            f"an {fw.terms.indicator} whose effective level is below its claim because the "
+            "evidence rules were not met; the rule that capped it is named",
+        ),
+        (fw.method.value, method_text(fw.method)),
+        (
+            "Score",
+            f"the weighted mean of the effective levels of a {domain}'s assessed "
+            f"{fw.terms.indicators}; a secondary figure beside the level",
+        ),
+        ("Coverage", f"how many {fw.terms.indicators} were assessed, out of how many there are"),
+        (
+            "Target",
+            f"the level a {domain} is expected to reach; met when its level is at or above it",
+        ),
+        (
+            "Recent evidence",
+            f"evidence dated within the {fw.recent_months} months before the assessment",
+        ),
+    ]
+    words += _optional_glossary(result)
+    return words
+
+
+def _optional_glossary(result: Result) -> list[tuple[str, str]]:
+    domain = term(result.framework.terms)
+    words: list[tuple[str, str]] = []
+    if any(d.weight != 1 for d in result.domains):
+        words.append(
+            ("Weight", f"how much a {domain} counts in the overall score; 2 counts double")
+        )
+    if any(d.phase for d in result.domains):
+        words.append(("Phase", f"a group of {term(result.framework.terms, plural_form=True)}"))
+    if result.panel is not None and result.panel.indicators_rated:
+        words.append(
+            (
+                "Calibration gap",
+                "the mean of the organisation's own levels minus the mean of the panel's, "
+                "over what the panel rated; above zero, the organisation rated itself higher",
+            )
+        )
+    if result.governance is not None:
+        words.append(("Red, amber, green", "the three ratings of a governance area"))
+    if result.outcomes is not None:
+        words.append(
+            (
+                "On track",
+                "an outcome measure whose latest actual is at least as good as that year's "
+                "aspiration",
+            )
+        )
+    if result.peers is not None:
+        words.append(
+            (
+                "Quarter",
+                f"where a {domain}'s rank falls among the peers: the top quarter is the best 25%",
+            )
+        )
+    return words
+
+
+def cut_note(limit: int, command: str) -> str:
+    """Say where a Markdown report was cut, and how to get all of it."""
+    return (
+        f"*The report stops here to stay within {limit:,} characters (`--max-chars`). "
+        f"For all of it: `{command} --format html`, or Markdown with `--max-chars 0`.*"
+    )
+
+
+def note_text(note: str) -> str:
+    """Return an evidence note without the "not counted" that its label already says."""
+    return note.removesuffix("; not counted")
 
 
 # The development plan ----------------------------------------------------------------

@@ -10,14 +10,21 @@ from __future__ import annotations
 import json
 from typing import Any, assert_never
 
-from wcc_assess.errors import Diagnostic
+from wcc_assess.errors import Diagnostic, error_count
 from wcc_assess.models.check import FileCheck
-from wcc_assess.render._safety import clean
+from wcc_assess.render._safety import one_line
 from wcc_assess.render._words import counted, plural
 from wcc_assess.render.assess.github import workflow_command
 from wcc_assess.render.formats import CheckFormat
+from wcc_assess.render.lines import text_lines
 
-__all__ = ["CheckFormat", "annotation", "framework_check_report", "summary", "validate_report"]
+__all__ = [
+    "CheckFormat",
+    "annotation",
+    "framework_check_report",
+    "summary",
+    "validate_report",
+]
 
 
 def annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
@@ -50,11 +57,12 @@ def summary(check: FileCheck) -> str:
 
 
 def _lines(text: list[str]) -> str:
-    return clean("\n".join(text)) + "\n" if text else ""
+    return "".join(one_line(line) + "\n" for line in text)
 
 
 def _annotations(checks: list[FileCheck], title: str) -> str:
-    return _lines([annotation(d, title) for check in checks for d in check.diagnostics])
+    # Workflow commands on purpose: each value in them is escaped as GitHub requires.
+    return "".join(annotation(d, title) + "\n" for check in checks for d in check.diagnostics)
 
 
 def _validate_entry(check: FileCheck) -> dict[str, Any]:
@@ -70,9 +78,9 @@ def _validate_entry(check: FileCheck) -> dict[str, Any]:
 def _validate_lines(checks: list[FileCheck], quiet: bool) -> list[str]:
     lines: list[str] = []
     for check in checks:
-        lines += [d.format() for d in check.diagnostics]
+        lines += text_lines(check.diagnostics)
         if check.errors:
-            lines.append(f"{check.file}: invalid ({plural(len(check.errors), 'error')})")
+            lines.append(f"{check.file}: invalid ({plural(error_count(check.errors), 'error')})")
         elif not quiet:
             lines.append(f"{check.file}: ok, {summary(check)}")
     return lines
@@ -106,8 +114,8 @@ def _framework_entry(check: FileCheck) -> dict[str, Any]:
 def _framework_lines(checks: list[FileCheck]) -> list[str]:
     lines: list[str] = []
     for check in checks:
-        lines += [d.format() for d in check.diagnostics]
-        counts = counted(error=len(check.errors), warning=len(check.warnings))
+        lines += text_lines(check.diagnostics)
+        counts = counted(error=error_count(check.errors), warning=len(check.warnings))
         if check.errors:
             lines.append(f"{check.file}: invalid ({counts})")
         else:

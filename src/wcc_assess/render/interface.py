@@ -16,6 +16,9 @@ class RenderOptions(NamedTuple):
     """Terminal colours (tables only); off for files, pipes and NO_COLOR."""
     width: int = 100
     """Terminal width in columns (tables only)."""
+    max_chars: int | None = None
+    """Markdown only: the most characters a report may have (None: the format's default,
+    65,000; 0: no limit)."""
 
 
 class Renderer(Protocol[D]):

@@ -303,6 +303,28 @@ def _outcomes(framework: Framework) -> Schema:
     return schema
 
 
+def _report() -> Schema:
+    """Return the schema of the board paper's front sheet (``report:``)."""
+    text = {"type": "string", "minLength": 1, "maxLength": 2000}
+    return {
+        "description": "The board paper's front sheet; nothing in it is scored. `wcc assess` "
+        "options (--paper-title, --meeting-date ...) override it.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "title": {**text, "description": "The paper's title."},
+            "meeting": {**text, "description": "The meeting it goes to."},
+            "meeting_date": {"type": "string", "format": "date"},
+            "status": {"enum": ["draft", "final"], "description": "draft (the default) or final."},
+            "author": text,
+            "executive_lead": text,
+            "purpose": {**text, "description": 'Why the board sees it: "For assurance".'},
+            "recommendation": {**text, "description": '"The Board is asked to ..."'},
+            "marking": {**text, "description": 'A protective marking, e.g. "OFFICIAL".'},
+        },
+    }
+
+
 def _actions(framework: Framework) -> Schema:
     """Return the schema of the development plan: actions with owners and due dates."""
     ids = [d.id for d in framework.domains] + [
@@ -456,6 +478,7 @@ def _assurance_properties(framework: Framework) -> Schema:
         },
         "outcomes": _outcomes(framework),
         "actions": _actions(framework),
+        "report": _report(),
     }
     if framework.governance is not None:
         area_ids = [area.id for area in framework.governance.areas]

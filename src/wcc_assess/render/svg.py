@@ -43,12 +43,18 @@ class RadarAxis:
 
 @dataclass(frozen=True, slots=True)
 class Bar:
-    """One row of the bar chart: a domain id, its score and target, and the score's text."""
+    """One row of the bar chart: a domain id, its level, target and score.
+
+    The bar is the level (None: not assessed, drawn as a gap); the score, when there is
+    one, is a secondary mark on the same scale, written out in the column on the right.
+    """
 
     label: str
-    value: float | None
+    level: int | None
     target: int | None
+    score: float | None
     text: str
+    """The right-hand column: ``level 2 · 2.50``, or ``not assessed``."""
 
 
 def _n(value: float) -> str:
@@ -89,8 +95,15 @@ class _Radar:
         return self.centre + distance * math.cos(angle), self.centre + distance * math.sin(angle)
 
     def polygon(self, values: Sequence[float | None]) -> str:
-        points = (self.point(i, v) for i, v in enumerate(values))
+        """Return the points of a shape through every spoke with a value (gaps skipped)."""
+        points = (self.point(i, v) for i, v in enumerate(values) if v is not None)
         return " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+
+    def ring_label(self, level: float) -> tuple[float, float]:
+        """Return where a ring's number stands: half-way between the first two spokes."""
+        angle = -math.pi / 2 + math.pi / self.count
+        distance = self.radius * (level - self.lowest + 1) / self.steps
+        return self.centre + distance * math.cos(angle), self.centre + distance * math.sin(angle)
 
 
 def _radar_grid(radar: _Radar, levels: Sequence[int]) -> list[str]:
@@ -101,10 +114,13 @@ def _radar_grid(radar: _Radar, levels: Sequence[int]) -> list[str]:
     for index in range(radar.count):
         x, y = radar.point(index, levels[-1])
         parts.append(f'<line x1="{centre}" y1="{centre}" x2="{_n(x)}" y2="{_n(y)}"/>')
-    parts += ["</g>", f'<g font-size="11" fill="{MUTED}" text-anchor="start">']
+    parts += ["</g>", f'<g font-size="11" fill="{MUTED}" text-anchor="middle">']
     for level in levels:
-        x, y = radar.point(0, level)
-        parts.append(f'<text x="{_n(x + 4)}" y="{_n(y - 3)}">{level}</text>')
+        x, y = radar.ring_label(level)
+        parts.append(
+            f'<text class="ring" x="{_n(x)}" y="{_n(y + 4)}" stroke="#FFFFFF" '
+            f'stroke-width="3" paint-order="stroke">{level}</text>'
+        )
     return [*parts, "</g>"]
 
 
@@ -129,6 +145,15 @@ def _radar_shapes(radar: _Radar, axes: Sequence[RadarAxis]) -> list[str]:
         f'fill="{BLUE}" fill-opacity="0.18" stroke="{BLUE}" stroke-width="2.5" '
         'stroke-linejoin="round"/>'
     )
+    centre = _n(radar.centre)
+    for index, axis in enumerate(axes):
+        if axis.level is None:
+            x, y = radar.point(index, radar.lowest + radar.steps - 1)
+            parts.append(
+                f'<line class="gap" x1="{centre}" y1="{centre}" x2="{_n(x)}" y2="{_n(y)}" '
+                f'stroke="{PREVIOUS}" stroke-width="2" stroke-dasharray="1 4" '
+                'stroke-linecap="round"/>'
+            )
     return parts
 
 
@@ -175,8 +200,9 @@ def radar_chart(
     One spoke per axis and a ring per scale level; the levels are a filled polygon, the
     targets a dashed polygon (only markers when some domain has no target), and with
     ``previous`` levels (a baseline) last year's shape is a grey dotted polygon. The lowest
-    level sits on the first ring, not at the centre, so that a domain not assessed (drawn
-    at the centre, its label marked "n/a") stands apart from one at the bottom of the scale.
+    level sits on the first ring, not at the centre. A domain not assessed is a gap, not a
+    zero: the shape skips its spoke, which is drawn dotted and labelled "n/a". The rings'
+    numbers stand half-way between the first two spokes, clear of every spoke and label.
     """
     radar = _Radar(len(axes), levels[0], len(levels))
     parts = _open(440, 440, id_prefix, title, desc)
@@ -188,59 +214,79 @@ def radar_chart(
 
 @dataclass(frozen=True, slots=True)
 class _Rows:
-    """The layout of the bar chart: a row per bar, the scale across."""
+    """The layout of the bar chart: a row per bar, the scale across from zero."""
 
     lowest: int
     highest: int
     count: int
-    row: int = 26
-    left: int = 46
-    plot: int = 300
+    row: int = 28
+    left: int = 50
+    plot: int = 260
     top: int = 12
 
     @property
     def bottom(self) -> int:
         return self.top + self.row * self.count
 
+    @property
+    def origin(self) -> int:
+        """Where the bars start: one step below the lowest level, so level 1 has length."""
+        return self.lowest - 1
+
     def x_of(self, value: float) -> float:
-        return self.left + self.plot * (value - self.lowest) / (self.highest - self.lowest)
+        return self.left + self.plot * (value - self.origin) / (self.highest - self.origin)
 
 
 def _bar_axis(rows: _Rows, levels: Sequence[int]) -> list[str]:
     parts = [f'<g stroke="{GRID}" stroke-width="1">']
-    for level in levels:
+    for level in [rows.origin, *levels]:
         x = _n(rows.x_of(level))
         parts.append(f'<line x1="{x}" y1="{rows.top}" x2="{x}" y2="{rows.bottom}"/>')
     parts += ["</g>", f'<g font-size="11" fill="{MUTED}" text-anchor="middle">']
     for level in levels:
-        parts.append(f'<text x="{_n(rows.x_of(level))}" y="{rows.bottom + 15}">{level}</text>')
-    parts.append(f'<text x="{_n(rows.left + rows.plot / 2)}" y="{rows.bottom + 30}">score</text>')
+        parts.append(
+            f'<text class="tick" x="{_n(rows.x_of(level))}" y="{rows.bottom + 15}">{level}</text>'
+        )
+    parts.append(
+        f'<text class="axis" x="{_n(rows.left + rows.plot / 2)}" y="{rows.bottom + 30}">'
+        "level</text>"
+    )
     return [*parts, "</g>"]
 
 
+def _bar_marks(rows: _Rows, y: float, bar: Bar) -> list[str]:
+    """Draw the level's bar (or the gap of a domain not assessed) and the score's mark."""
+    left, middle = rows.left, y + rows.row / 2
+    if bar.level is None:
+        return [
+            f'<rect class="gap" x="{left}" y="{_n(y + 5)}" width="{rows.plot}" '
+            f'height="{rows.row - 10}" fill="none" stroke="{PREVIOUS}" stroke-width="1.5" '
+            'stroke-dasharray="4 3"/>',
+            f'<text class="gap-label" x="{left + 8}" y="{_n(middle + 4)}" font-size="11" '
+            f'font-style="italic" fill="{MUTED}">not assessed</text>',
+        ]
+    end = rows.x_of(bar.level)
+    parts = [
+        f'<rect class="level" x="{left}" y="{_n(y + 5)}" width="{_n(end - left)}" '
+        f'height="{rows.row - 10}" fill="{BLUE}"/>'
+    ]
+    if bar.score is not None:
+        parts.append(
+            f'<circle class="score" cx="{_n(rows.x_of(bar.score))}" cy="{_n(middle)}" r="4" '
+            f'fill="#FFFFFF" stroke="{INK}" stroke-width="2"/>'
+        )
+    return parts
+
+
 def _bar(rows: _Rows, index: int, bar: Bar) -> list[str]:
-    """Draw one row: its label, the bar (or "not assessed"), the score, the target's tick."""
+    """Draw one row: its label, the bar or gap, the target's tick, the figures on the right."""
     left, y = rows.left, rows.top + rows.row * index
     middle = y + rows.row / 2
     parts = [
-        f'<text x="{left - 8}" y="{_n(middle + 4.5)}" text-anchor="end" font-size="13" '
-        f'font-weight="bold" fill="{INK}">{_t(bar.label)}</text>'
+        f'<text class="label" x="{left - 8}" y="{_n(middle + 4.5)}" text-anchor="end" '
+        f'font-size="13" font-weight="bold" fill="{INK}">{_t(bar.label)}</text>',
+        *_bar_marks(rows, y, bar),
     ]
-    if bar.value is None:
-        parts.append(
-            f'<text x="{left + 6}" y="{_n(middle + 4)}" font-size="11" font-style="italic" '
-            f'fill="{MUTED}">{_t(bar.text)}</text>'
-        )
-    else:
-        end = max(rows.x_of(bar.value), left + 2.0)
-        parts.append(
-            f'<rect x="{left}" y="{_n(y + 5)}" width="{_n(end - left)}" '
-            f'height="{rows.row - 10}" fill="{BLUE}"/>'
-        )
-        parts.append(
-            f'<text x="{left + rows.plot + 12}" y="{_n(middle + 4)}" font-size="12" '
-            f'fill="{INK}">{_t(bar.text)}</text>'
-        )
     if bar.target is not None:
         x = _n(rows.x_of(bar.target))
         y1, y2 = _n(y + 1), _n(y + rows.row - 1)
@@ -251,6 +297,10 @@ def _bar(rows: _Rows, index: int, bar: Bar) -> list[str]:
             f'<line class="target" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" '
             f'stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="3 2"/>'
         )
+    parts.append(
+        f'<text class="value" x="{left + rows.plot + 12}" y="{_n(middle + 4)}" font-size="12" '
+        f'fill="{INK}">{_t(bar.text)}</text>'
+    )
     return parts
 
 
@@ -262,13 +312,15 @@ def bar_chart(
     desc: str,
     id_prefix: str = "bars",
 ) -> str:
-    """Return a horizontal bar chart of scores on the scale.
+    """Return a horizontal bar chart of levels against targets, with the scores marked.
 
-    Each target is a dashed tick across its bar, and each score is written in a column to
-    the right (or "not assessed" in the row).
+    Each bar runs from zero to the domain's level; its target is a dashed tick across the
+    row and its score a hollow circle on the same scale (a secondary mark, never the bar).
+    A domain not assessed is a dashed empty frame labelled "not assessed", not a bar of
+    zero. Every row's figures are written in a column to the right, clear of the plot.
     """
     rows = _Rows(levels[0], levels[-1], len(bars))
-    width, height = rows.left + rows.plot + 70, rows.bottom + 34
+    width, height = rows.left + rows.plot + 118, rows.bottom + 36
     parts = _open(width, height, id_prefix, title, desc) + _bar_axis(rows, levels)
     for index, bar in enumerate(bars):
         parts += _bar(rows, index, bar)

@@ -10,14 +10,16 @@ A new option of the assessment (a panel's, an action plan's) is a field of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from wcc_assess.core.scoring import Baseline, ScoreOptions, check_target, score
-from wcc_assess.errors import InputError, UsageError
-from wcc_assess.io.reading import display_name, parse_document, read_text
-from wcc_assess.io.results import result_from_json
+from wcc_assess.errors import Diagnostic, InputError, UsageError, capped, readable_path
+from wcc_assess.io.reading import display_name, is_submission_data, parse_document, read_text
+from wcc_assess.io.results import RESULT_HINT, cohort_from_json, result_from_data
 from wcc_assess.models.framework import Framework
+from wcc_assess.models.paper import PaperStatus, ReportDetails
 from wcc_assess.models.result import Result
 from wcc_assess.usecases.frameworks import pooled_resolver, resolve_framework
 from wcc_assess.usecases.submissions import (
@@ -26,11 +28,16 @@ from wcc_assess.usecases.submissions import (
     submission_from_document,
 )
 
-__all__ = ["AssessOptions", "Assessment", "assess_file", "grade", "load_earlier"]
-
-_RESULT_HINT = (
-    "pass a result written by `wcc assess --format json`, or the submission YAML file itself"
-)
+__all__ = [
+    "AssessOptions",
+    "Assessment",
+    "assess_file",
+    "checked_result",
+    "front_sheet",
+    "grade",
+    "load_earlier",
+    "with_peers",
+]
 
 
 class AssessOptions(NamedTuple):
@@ -49,6 +56,10 @@ class AssessOptions(NamedTuple):
     allow_not_evidenced: bool = False
     """``--allow-not-evidenced``: a domain with a target that was not assessed passes the
     gate (it is still never counted as met)."""
+    paper: ReportDetails | None = None
+    """The front sheet's fields given on the command line (``--paper-title`` …)."""
+    peers: Path | str | None = None
+    """``--peers``: a cohort report to rank the organisation against, domain by domain."""
 
 
 class Assessment(NamedTuple):
@@ -58,6 +69,8 @@ class Assessment(NamedTuple):
     framework: Framework
     inputs: list[Path | str]
     """Every file the assessment read: reports may not be written over any of them."""
+    warnings: list[Diagnostic] = []
+    """What reading the submission found worth a look (text cut short by ``" #"``)."""
 
 
 def grade(
@@ -69,6 +82,7 @@ def grade(
     baseline: Baseline | None = None,
     fail_on_overdue: bool = False,
     allow_not_evidenced: bool = False,
+    paper: ReportDetails | None = None,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
     options = ScoreOptions(
@@ -80,28 +94,52 @@ def grade(
         lines=loaded.document.line_of,
         fail_on_overdue=fail_on_overdue,
         allow_not_evidenced=allow_not_evidenced,
+        paper=paper,
     )
     return score(loaded.framework, loaded.submission, options)
+
+
+def checked_result(result: Result, name: str) -> Result:
+    """Return a result read back from a file, if its figures are possible on its own scale.
+
+    Raises :class:`InputError` naming each level off the scale, score or percent out of
+    range, or period that is not a financial year (a hand-edited or crafted file).
+    """
+    from wcc_assess.core.consistency import result_problems  # only for a result read back
+
+    problems = result_problems(result)
+    if problems:
+        raise InputError(
+            capped(
+                [
+                    Diagnostic(name, d.message, path=readable_path(d.loc, result), hint=d.hint)
+                    for d in problems
+                ]
+            )
+        )
+    return result
 
 
 def load_earlier(
     source: Path | str, *, generated_at: str, frameworks: Sequence[Framework] = ()
 ) -> Result:
-    """Return the result of a submission YAML (scored) or a result JSON file (checked).
+    """Return the result of a submission (scored) or of a result JSON file (checked).
 
-    A submission is checked against its own ``framework:``, looked up first among
-    ``frameworks`` and then in the built-in registry; it is scored without a command-line
-    target. Raises :class:`InputError` listing every problem found.
+    A submission, in YAML or in JSON syntax, is checked against its own ``framework:``,
+    looked up first among ``frameworks`` and then in the built-in registry; it is scored
+    without a command-line target. Raises :class:`InputError` listing every problem found.
     """
     name = display_name(source)
     text = read_text(source)
     if text.lstrip().startswith(("{", "[")):
-        return result_from_json(text, name)
+        from wcc_assess.io.jsonsafe import load_json  # only for a JSON file
+
+        data = load_json(text, name, RESULT_HINT)
+        if not is_submission_data(data):
+            return checked_result(result_from_data(data, name), name)
     document = parse_document(text, name)
     if "scale" in document.data:
-        raise InputError.one(
-            name, "is a framework file, not a submission or a result", _RESULT_HINT
-        )
+        raise InputError.one(name, "is a framework file, not a submission or a result", RESULT_HINT)
     loaded = submission_from_document(document, name, resolve=pooled_resolver(frameworks))
     return grade(loaded, generated_at=generated_at)
 
@@ -139,5 +177,63 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         baseline=baseline,
         fail_on_overdue=options.fail_on_overdue,
         allow_not_evidenced=options.allow_not_evidenced,
+        paper=options.paper,
     )
-    return Assessment(result, loaded.framework, inputs)
+    if options.peers is not None:
+        result = with_peers(result, options.peers)
+        inputs.append(options.peers)
+    return Assessment(result, loaded.framework, inputs, loaded.warnings)
+
+
+# The front sheet's fields, in the order of front_sheet's arguments.
+_FRONT_SHEET = (
+    ("title", "--paper-title"),
+    ("meeting", "--meeting"),
+    ("meeting_date", "--meeting-date"),
+    ("status", "--paper-status"),
+    ("author", "--author"),
+    ("executive_lead", "--executive-lead"),
+    ("purpose", "--purpose"),
+    ("recommendation", "--recommendation"),
+    ("marking", "--marking"),
+)
+
+
+def front_sheet(*values: object) -> ReportDetails | None:
+    """Return the front sheet's fields given on the command line (None if none was).
+
+    ``values`` are the options in the order of ``--paper-title, --meeting, --meeting-date,
+    --paper-status, --author, --executive-lead, --purpose, --recommendation, --marking``;
+    a date may come as a datetime (click's). Raises :class:`UsageError` for an empty text.
+    """
+    given: dict[str, object] = {}
+    for (name, option), value in zip(_FRONT_SHEET, values, strict=True):
+        if value is None:
+            continue
+        if isinstance(value, str) and not value.strip():
+            raise UsageError(f"{option} is empty: give the text, or leave the option out")
+        given[name] = value.date() if isinstance(value, datetime) else value
+    if given.get("status") not in (None, *PaperStatus):
+        raise UsageError(f"--paper-status {given['status']!r}: use draft or final")
+    return ReportDetails.model_validate(given) if given else None
+
+
+def with_peers(result: Result, source: Path | str) -> Result:
+    """Return ``result`` with its place among a cohort report's organisations.
+
+    Raises :class:`InputError` when the file is not a cohort report or grades another
+    framework.
+    """
+    name = display_name(source)
+    cohort = cohort_from_json(read_text(source), name)
+    ours, theirs = result.framework, cohort.framework
+    if (theirs.id, theirs.version) != (ours.id, ours.version):
+        raise InputError.one(
+            name,
+            f"the cohort was graded against {theirs.id} {theirs.version}, this assessment "
+            f"against {ours.id} {ours.version}",
+            f"pass a cohort report of {ours.id} {ours.version} organisations",
+        )
+    from wcc_assess.core.peers import peer_position  # only with --peers (start-up)
+
+    return result.model_copy(update={"peers": peer_position(result, cohort, name)})

@@ -43,5 +43,7 @@ def check_file(path: Path, framework: Framework | None = None) -> FileCheck:
     except InputError as error:
         return FileCheck(str(path), FileKind.SUBMISSION, list(error.diagnostics))
     result = score(loaded.framework, loaded.submission, ScoreOptions(generated_at="", source=name))
-    warnings = [Diagnostic(file=name, message=text, severity="warning") for text in result.warnings]
+    warnings = loaded.warnings + [
+        Diagnostic(file=name, message=text, severity="warning") for text in result.warnings
+    ]
     return FileCheck(str(path), FileKind.SUBMISSION, warnings, loaded.framework, loaded.submission)

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -28,12 +29,14 @@ from typing import TYPE_CHECKING
 
 from wcc_assess.core.cohort import CohortOptions, build_cohort, summarise
 from wcc_assess.core.scoring import ScoreOptions, check_target, score
-from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.errors import Diagnostic, InputError, UsageError, issues_url
+from wcc_assess.io.jsonsafe import load_json
 from wcc_assess.io.paths import BASELINE_SUFFIXES, expand_paths
-from wcc_assess.io.reading import display_name, read_text
-from wcc_assess.io.results import cohort_baseline_from_json
+from wcc_assess.io.reading import display_name, is_submission_data, read_text
+from wcc_assess.io.results import COHORT_HINT, cohort_baseline_from_data
 from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary, RankBy
 from wcc_assess.models.framework import Framework
+from wcc_assess.usecases.assess import checked_result
 from wcc_assess.usecases.frameworks import resolve_framework
 from wcc_assess.usecases.submissions import load_submission_quickly
 
@@ -114,30 +117,54 @@ def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
     return [summarise(score(loaded.framework, loaded.submission, options))]
 
 
-def _grade_json(path: Path, name: str) -> Graded:
-    """Read a result (``wcc assess --format json``) or a cohort (``wcc cohort --format json``)."""
-    found = cohort_baseline_from_json(read_text(path), name)
+def _grade_json(path: Path, name: str, settings: GradeSettings) -> Graded:
+    """Read a result, a cohort report or a submission written in JSON syntax (graded).
+
+    A result is what ``wcc assess --format json`` writes, a cohort report what ``wcc
+    cohort --format json`` writes.
+    """
+    data = load_json(read_text(path), name, COHORT_HINT)
+    if is_submission_data(data):
+        return _grade_yaml(path, name, settings)
+    found = cohort_baseline_from_data(data, name)
     if isinstance(found, list):
         return list(found)
     if isinstance(found, InvalidSubmission):
         return [found]
-    return [summarise(found, source=name)]
+    return [summarise(checked_result(found, name), source=name)]
+
+
+def _internal(name: str, error: BaseException) -> InvalidSubmission:
+    """Return a file whose grading hit a bug as not graded, with how to report the bug."""
+    detail = f"{type(error).__name__}: {str(error).strip()[:160]}".rstrip(": ")
+    return InvalidSubmission.one(
+        Diagnostic(
+            name,
+            f"not graded: an internal error while grading it ({detail})",
+            hint=f"this is a bug in wcc-assess, not in the file; please report it at "
+            f"{issues_url()}",
+        )
+    )
 
 
 def grade_file(path: Path, settings: GradeSettings) -> Graded:
     """Grade one file: a submission (YAML), or a result or cohort JSON file (baselines).
 
-    Never raises for a bad file: its problems come back as an invalid entry.
+    Never raises: a bad file's problems come back as an invalid entry, and so does an
+    internal error (a bug) met while grading it, so that one poisoned file never takes
+    down a cohort.
     """
     name = display_name(path)
     try:
         if path.suffix.lower() == ".json":
-            return _grade_json(path, name)
+            return _grade_json(path, name, settings)
         return _grade_yaml(path, name, settings)
     except InputError as error:
         return [InvalidSubmission.of(name, error.diagnostics)]
     except UsageError as error:  # e.g. an unknown framework, a target off the scale
         return [InvalidSubmission.one(Diagnostic(name, str(error)))]
+    except Exception as error:  # noqa: BLE001 - a bug: this file is not graded, the rest are
+        return [_internal(name, error)]
 
 
 _settings: GradeSettings | None = None
@@ -242,12 +269,25 @@ def _flat(graded: list[Graded]) -> list[OrganisationSummary | InvalidSubmission]
     return [outcome for per_file in graded for outcome in per_file]
 
 
-def _cohort_framework(chosen: Framework | None, first: OrganisationSummary) -> Framework:
-    """Return the cohort's framework: ``--framework``, else the first graded one's."""
+def _cohort_framework(
+    chosen: Framework | None, graded: Sequence[OrganisationSummary]
+) -> tuple[Framework, str | None]:
+    """Return the cohort's framework, and why it is that one when not given.
+
+    ``--framework`` when given; else the framework most of the graded files were graded
+    against (on a tie, the first such file's): a cohort compares like with like, so a file
+    of another framework is listed as not graded rather than the whole cohort refused.
+    """
     if chosen is not None:
-        return chosen
+        return chosen, None
+    counts = Counter(summary.framework for summary in graded)
+    ref, count = max(counts.items(), key=lambda item: item[1])  # first of the most common
+    first = next(summary for summary in graded if summary.framework == ref)
+    why = None
+    if len(counts) > 1:
+        why = f"the framework of {count} of its {len(graded)} graded files"
     try:
-        return resolve_framework(first.framework)
+        return resolve_framework(first.framework), why
     except UsageError:
         raise UsageError(
             f"{first.source} was graded against {first.framework}, which is "
@@ -287,14 +327,18 @@ def grade_cohort(
         graded = grade_files(files, settings, workers=request.jobs, on_progress=advance)
         base_graded = grade_files(base_files, settings, workers=request.jobs, on_progress=advance)
     outcomes = [*missing, *_flat(graded)]
-    first = next((o for o in outcomes if isinstance(o, OrganisationSummary)), None)
-    if first is None:  # not one organisation graded: nothing to report on
+    summaries = [o for o in outcomes if isinstance(o, OrganisationSummary)]
+    if not summaries:  # not one organisation graded: nothing to report on
         raise _problems(outcomes)
+    framework, why = _cohort_framework(chosen, summaries)
     cohort = build_cohort(
         outcomes,
-        _cohort_framework(chosen, first),
+        framework,
         CohortOptions(
-            generated_at=generated_at, target=request.target, rank_by=RankBy(request.rank_by)
+            generated_at=generated_at,
+            target=request.target,
+            rank_by=RankBy(request.rank_by),
+            framework_choice=why,
         ),
         baseline=[*base_missing, *_flat(base_graded)] if request.baseline else None,
     )

@@ -12,7 +12,7 @@ from wcc_assess.io.frameworks import looks_like_path
 from wcc_assess.io.output import check_outputs, emit, needs_writing, refuse_to_overwrite
 from wcc_assess.io.paths import relative_path
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.submission import is_period
+from wcc_assess.models.submission import period_problem
 from wcc_assess.render.schema import Schema, result_schema, schema_text, submission_schema
 from wcc_assess.render.skeleton import (
     Rolled,
@@ -118,6 +118,10 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     gives the command that writes it there. Nothing is written when any file would be
     refused. Return what to tell the user (the files written and what to do next).
     """
+    if blank.period is not None:
+        problem = period_problem(blank.period)
+        if problem is not None:
+            raise UsageError(f"--period {problem}")
     chosen = resolve_framework(framework)
     framework_file = framework if looks_like_path(framework) else None
     place = _place(chosen, framework_file, files)
@@ -176,8 +180,9 @@ def _new_period(last: str, asked: str | None) -> str:
     """Return the period to start: the one asked for (after last year's), or the next."""
     if asked is None:
         return following_period(last)
-    if not is_period(asked):
-        raise UsageError(f"--period {asked!r} is not a financial year such as 2027/28")
+    problem = period_problem(asked)
+    if problem is not None:
+        raise UsageError(f"--period {problem}")
     if asked <= last:
         raise UsageError(
             f"--period {asked} is not after {last}, the period of the submission it starts from"

@@ -11,9 +11,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.core.checks import submission_problems
-from wcc_assess.errors import Diagnostic, InputError, UsageError
+from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, UsageError, capped
 from wcc_assess.io.loading import raise_located, submission_model
-from wcc_assess.io.reading import display_name, is_framework_document, read_document, read_text
+from wcc_assess.io.reading import (
+    display_name,
+    is_framework_document,
+    is_result_document,
+    parse_document,
+    read_document,
+    read_text,
+)
 from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
@@ -35,6 +42,39 @@ class LoadedSubmission(NamedTuple):
     document: Document
     name: str
 
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """What reading the file found worth a look (text cut short by ``" #"``), located."""
+        return capped(
+            [
+                Diagnostic(
+                    self.name,
+                    problem.message,
+                    line=problem.line,
+                    column=problem.column,
+                    hint=problem.hint,
+                    severity="warning",
+                    excerpt=problem.excerpt,
+                )
+                for problem in self.document.warnings
+            ]
+        )
+
+
+def _not_a_submission(data: dict[str, Any]) -> Diagnostic | None:
+    """Recognise a file that is ours but not a submission: a result or a cohort report."""
+    if not is_result_document(data):
+        return None
+    if data.get("kind") == "cohort":
+        what = "a cohort report (wcc cohort --format json)"
+    else:
+        what = "a result of wcc assess (--format json)"
+    return Diagnostic.at(
+        (),
+        f"this is {what}, not a submission",
+        "give the submission YAML it was made from; a result is accepted as --baseline",
+    )
+
 
 def _named_framework(
     data: dict[str, Any], resolve: Resolver
@@ -46,7 +86,9 @@ def _named_framework(
     try:
         return resolve(declared), []
     except UsageError as error:  # an unknown framework id or version
-        return None, [Diagnostic.at(("framework",), str(error))]
+        hint = "a framework file of your own is given with --framework PATH"
+        message = str(error).partition("; `wcc frameworks list`")[0]
+        return None, [Diagnostic.at(("framework",), message, hint)]
 
 
 def submission_from_document(
@@ -57,19 +99,30 @@ def submission_from_document(
     resolve: Resolver = resolve_framework,
 ) -> LoadedSubmission:
     """Validate a parsed submission; see :func:`load_submission`."""
+    loaded, found = _checked(document, name, framework, resolve)
+    raise_located(name, document, found, by_line=True)
+    assert loaded is not None
+    return loaded
+
+
+def _checked(
+    document: Document, name: str, framework: Framework | None, resolve: Resolver
+) -> tuple[LoadedSubmission | None, list[Diagnostic]]:
+    """Check a parsed submission: the loaded submission, or None and every problem found."""
     data: dict[str, Any] = document.data
+    foreign = _not_a_submission(data)
+    if foreign is not None:
+        raise InputError([foreign.located(name, (1, 1))])
     found: list[Diagnostic] = []
     if framework is None:
         framework, found = _named_framework(data, resolve)
-    submission, shape = submission_model(data)
+    submission, shape = submission_model(data, document.written.get)
     found += shape
     if framework is not None:
         found += submission_problems(data, framework)
-    raise_located(name, document, found, by_line=True)
-    assert submission is not None and framework is not None
-    return LoadedSubmission(
-        submission=submission, framework=framework, document=document, name=name
-    )
+    if found or submission is None or framework is None:
+        return None, found
+    return LoadedSubmission(submission, framework, document, name), []
 
 
 def load_submission(
@@ -105,21 +158,24 @@ def load_submission_quickly(
     """Load a submission as :func:`load_submission` does, quickly when it is valid.
 
     The fast path parses without recording positions (most files of a cohort are valid);
-    a file with any problem is read again the ordinary way, so that its diagnostics are
-    located exactly as ``wcc validate`` locates them.
+    a file with any problem is parsed again with positions (it is read once), so that its
+    diagnostics are located exactly as ``wcc validate`` locates them. A badly broken file
+    (more problems than are shown) is not checked again: the problems found are located.
     """
     name = display_name(path)
     text = read_text(path)
     try:
-        data = parse_yaml_data(text)
+        data = parse_yaml_data(text, locate=False)
     except YamlProblem:
         data = None
+    found: list[Diagnostic] = []
     if isinstance(data, dict) and not is_framework_document(Document(data=data)):
-        try:
-            return submission_from_document(Document(data=data), name, framework, resolve=resolve)
-        except InputError:
-            pass
-    document = read_document(path)
+        loaded, found = _checked(Document(data=data), name, framework, resolve)
+        if loaded is not None:
+            return loaded
+    document = parse_document(text, name)  # again, with positions: the file was read once
     if is_framework_document(document):
         raise _not_a_framework(name)
+    if len(found) > MAX_DIAGNOSTICS:  # a badly broken file: its problems are not sought twice
+        raise_located(name, document, found, by_line=True)
     return submission_from_document(document, name, framework, resolve=resolve)

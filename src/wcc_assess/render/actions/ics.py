@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545): each action's due date as an all-day event, for any calendar.
+r"""iCalendar (RFC 5545): each action's due date as an all-day event, for any calendar.
 
 An all-day ``VEVENT`` rather than a ``VTODO``: every calendar imports events (Outlook,
 Google Calendar and Apple Calendar among them), while several ignore to-dos, and what the
@@ -14,10 +14,10 @@ people who do the work want is the date in their diary. Each event:
 - ``DESCRIPTION``: what it is for, the owner, the status, the note and the reason;
   ``CATEGORIES``: the domains it is for.
 
-Text values are cleaned (:func:`~wcc_assess.render._safety.clean`: no control character
-survives) and escaped as RFC 5545 TEXT (backslash, semicolon, comma and newline); every
-content line is folded at 75 octets without splitting a UTF-8 character, and lines end
-with CRLF.
+Text values are cleaned (:func:`~wcc_assess.render._safety.clean`: every control
+character is shown as a visible escape such as ``\x1b``) and escaped as RFC 5545 TEXT
+(backslash, semicolon, comma and newline); every content line is folded at 75 octets
+without splitting a UTF-8 character, and lines end with CRLF.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from wcc_assess.models.result import (
 )
 from wcc_assess.render import _words
 from wcc_assess.render._console import SafeTable, table
-from wcc_assess.render._words import figure, signed
+from wcc_assess.render._words import figure, plural, signed
 
 __all__ = ["governance_section", "items", "outcomes_section", "panel_section"]
 
@@ -74,7 +74,7 @@ def _domain_ratings(console: Console, result: Result) -> None:
 def _indicators(console: Console, result: Result, panel: PanelSummary) -> None:
     """Print the indicators the panel changed, and those it accepted above the rules."""
     console.print(
-        f"  Rated {panel.indicators_rated} indicators, confirmed "
+        f"  Rated {plural(panel.indicators_rated, 'indicator')}, confirmed "
         f"{panel.indicators_rated - panel.indicators_changed} and changed "
         f"{panel.indicators_changed}; calibration (mean self minus panel level) "
         f"{signed(panel.calibration_gap, 2)}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wcc_assess.models.framework import Band
+from wcc_assess.models.paper import Paper, default_title
 from wcc_assess.models.result import (
     DomainResult,
     DomainStatus,
@@ -22,6 +23,9 @@ from wcc_assess.render import _words
 
 __all__ = [
     "NotAssessedItem",
+    "about",
+    "board_context",
+    "board_paper_default",
     "capped_indicators",
     "current_band",
     "domain_summary",
@@ -127,6 +131,64 @@ def current_band(result: Result) -> Band | None:
     return next((b for b in result.framework.bands if b.label == result.overall.band), None)
 
 
+def board_context(result: Result) -> dict[str, Any]:
+    """Return what the front sheet and the summary need: the paper, the words, the peers."""
+    terms = result.framework.terms
+    peers = {p.id: p for p in result.peers.domains} if result.peers is not None else {}
+    phases = [d.phase for d in result.domains]
+    return {
+        "paper": result.paper or board_paper_default(result),
+        "paper_status": _words.PAPER_STATUS_TEXT,
+        "term": terms.domain,
+        "terms": terms.domains,
+        "Term": _words.capital(terms.domain),
+        "Terms": _words.capital(terms.domains),
+        "counted_term": lambda count: _words.term(terms, count),
+        "plural": _words.plural,
+        "glossary": _words.glossary(result),
+        "peers": peers,
+        "peer_text": _words.peer_text,
+        "weighted": any(d.weight != 1 for d in result.domains),
+        "weight_text": _words.weight_text,
+        "decimal": _words.decimal,
+        "phased": any(phases),
+        "not_assessed_domains": [d for d in result.domains if not d.assessed],
+        "about": about(result),
+        "note_text": _words.note_text,
+        "paper_given": result.paper is not None and result.paper != board_paper_default(result),
+        "groups": _groups(result),
+    }
+
+
+def board_paper_default(result: Result) -> Paper:
+    """Return the front sheet of a result read back from before schema 1.5 (no paper)."""
+    return Paper.model_construct(title=default_title(result.framework.title, result.period))
+
+
+def _groups(result: Result) -> list[tuple[str | None, list[DomainResult]]]:
+    """Return the domains in framework order, in runs of the same phase."""
+    groups: list[tuple[str | None, list[DomainResult]]] = []
+    for domain in result.domains:
+        if groups and groups[-1][0] == domain.phase:
+            groups[-1][1].append(domain)
+        else:
+            groups.append((domain.phase, [domain]))
+    return groups
+
+
+def about(result: Result) -> str:
+    """Return the line under a report's title that says what the framework is.
+
+    Issue 15 gives frameworks a sentence of their own (``about``); until a result carries
+    one, the line names the framework, its version and its publisher.
+    """
+    fw = result.framework
+    own = getattr(fw, "about", None)
+    if isinstance(own, str) and own:
+        return own
+    return f"{fw.title} ({fw.id} {fw.version}). {_words.sentence(fw.publisher)}"
+
+
 def template_context(result: Result) -> dict[str, Any]:
     """Return what every report template is given.
 
@@ -136,7 +198,6 @@ def template_context(result: Result) -> dict[str, Any]:
     scale = result.framework.scale
     terms = _words.terms_of(result)
     return {
-        "terms": terms,
         "draft": _words.draft_text(result),
         "profile": _words.profile_text(result.overall, terms),
         "profile_short": _words.profile_short(result.overall.profile, result.overall.not_assessed),

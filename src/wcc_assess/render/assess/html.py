@@ -56,48 +56,60 @@ def _said(result: Result, domain: DomainResult) -> tuple[str, str]:
     name = collapse(f"{domain.id} {domain.title}")
     if domain.level is None:
         return f"{name}: not assessed{target}{before}.", f"{domain.id}: not assessed{target}."
-    score = f"{domain.id}: score {_words.fixed(domain.score)}{target}."
+    score = f"{domain.id}: level {domain.level}{target}, score {_words.fixed(domain.score)}."
     return f"{name}: level {domain.level}{target}{before}.", score
 
 
 def _radar(result: Result, levels: list[int], described: list[str]) -> str:
     baseline = result.baseline
+    terms = result.framework.terms
     has_targets = any(domain.target is not None for domain in result.domains)
+    gaps = any(domain.level is None for domain in result.domains)
     desc = (
-        f"Radar chart of each domain's level on the {levels[0]} to {levels[-1]} scale, one "
-        "spoke per domain, the outer ring being the top level"
+        f"Radar chart of each {terms.domain}'s level on the {levels[0]} to {levels[-1]} "
+        f"scale, one spoke per {terms.domain}, the outer ring being the top level"
         + (", with the targets as a dashed outline" if has_targets else "")
         + (f" and the levels of {baseline.period} as a grey dotted outline" if baseline else "")
+        + (
+            f"; a {terms.domain} not assessed is a dotted spoke marked n/a, left out of the shape"
+            if gaps
+            else ""
+        )
         + ". "
         + " ".join(described)
-        + " The same figures are in the domain table."
+        + " The same figures are in the table."
     )
     axes = [
         RadarAxis(d.id, d.level, d.target, d.change.previous_level if d.change else None)
         for d in result.domains
     ]
-    return radar_chart(axes, levels, title="Domain levels against targets", desc=desc)
+    title = f"{_words.capital(terms.domain)} levels against targets"
+    return radar_chart(axes, levels, title=title, desc=desc)
 
 
 def _bars(result: Result, levels: list[int], described: list[str]) -> str:
+    terms = result.framework.terms
     has_targets = any(domain.target is not None for domain in result.domains)
     desc = (
-        "Bar chart of each domain's score (the weighted mean of its indicators' "
-        f"effective levels) on the {levels[0]} to {levels[-1]} scale"
-        + (", with each target as a dashed line. " if has_targets else ". ")
+        f"Bar chart of each {terms.domain}'s level on the {levels[0]} to {levels[-1]} scale"
+        + (", with each target as a dashed line" if has_targets else "")
+        + f"; the score (the weighted mean of the {terms.indicators}' effective levels) is a "
+        "hollow circle on the same scale. "
         + " ".join(described)
-        + " The same figures are in the domain table."
+        + " The same figures are in the table."
     )
     bars = [
         Bar(
             d.id,
-            d.score,
+            d.level,
             d.target,
-            _words.fixed(d.score) if d.score is not None else "not assessed",
+            d.score,
+            f"level {d.level} · {_words.fixed(d.score)}" if d.level is not None else "not assessed",
         )
         for d in result.domains
     ]
-    return bar_chart(bars, levels, title="Domain scores", desc=desc)
+    title = f"{_words.capital(terms.domain)} levels and scores"
+    return bar_chart(bars, levels, title=title, desc=desc)
 
 
 def _charts(result: Result) -> tuple[Markup, Markup]:
@@ -174,6 +186,7 @@ def context(result: Result) -> dict[str, Any]:
         "targeted": targeted,
         "has_targets": any(d.target is not None for d in result.domains),
         "steps": _view.steps_by_domain(result),
+        **_view.board_context(result),
     }
 
 

@@ -40,7 +40,8 @@ def _timestamp(result: Result) -> str:
 
 
 def _failure_text(domain: DomainResult, failures: list[GateFailure]) -> str:
-    lines = [failure.message for failure in failures]
+    # One line per failure: a reason over several lines (not evidenced) starts no line.
+    lines = [collapse(failure.message) for failure in failures]
     if domain.status is DomainStatus.BELOW:
         for indicator_id in domain.limited_by:
             for step in domain.next_steps:

@@ -17,7 +17,7 @@ from wcc_assess.models.result import (
     OutcomeStatus,
     Result,
 )
-from wcc_assess.render import _words
+from wcc_assess.render import _fit, _words
 from wcc_assess.render._jinja import Markup, environment
 from wcc_assess.render.assess import _actions, _assurance, _view
 from wcc_assess.render.interface import RenderOptions
@@ -68,10 +68,15 @@ def _step_sections(result: Result) -> list[tuple[list[tuple[DomainResult, list[N
     return [(below, False)] + ([(other, True)] if other else [])
 
 
-def context(result: Result) -> dict[str, Any]:
-    """Return the template's inputs: the result and the shared presentation helpers."""
+def context(result: Result, *, folded: bool = False) -> dict[str, Any]:
+    """Return the template's inputs: the result and the shared presentation helpers.
+
+    ``folded`` leaves out the narratives and evidence (a report past its size limit).
+    """
     return {
         **_view.template_context(result),
+        **_view.board_context(result),
+        "folded": folded,
         **_assurance.assurance_context(result),
         **_actions.plan_context(result),
         "rag_icon": RAG_ICON,
@@ -86,5 +91,12 @@ def context(result: Result) -> dict[str, Any]:
 
 
 def render(result: Result, options: RenderOptions) -> str:
-    """Return the assessment as GitHub-flavoured Markdown."""
-    return environment("markdown").get_template("report.md.j2").render(context(result))
+    """Return the assessment as GitHub-flavoured Markdown, within ``--max-chars``."""
+    template = environment("markdown").get_template("report.md.j2")
+    limit = _fit.limit_of(options)
+    return _fit.fit(
+        lambda: template.render(context(result)),
+        lambda: template.render(context(result, folded=True)),
+        limit,
+        Markup(_words.cut_note(limit or 0, f"wcc assess {result.source}")),
+    )

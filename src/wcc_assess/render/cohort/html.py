@@ -22,12 +22,17 @@ __all__ = ["render"]
 
 TEMPLATE = "cohort_report.html.j2"
 
-LIGHTEST = (0xEE, 0xF3, 0xFA)
-DARKEST = (0x5B, 0x8F, 0xCC)
-"""Level fills run from LIGHTEST (the lowest level) to DARKEST (the highest); every fill
-keeps dark text at WCAG AA contrast (at least 4.5:1), and levels are labelled in words."""
+LIGHTEST = (0x5B, 0x8F, 0xCC)
+DARKEST = (0x00, 0x30, 0x87)
+"""Level fills run from LIGHTEST (the lowest level) to DARKEST (the highest). Every fill
+stands at least 3:1 against the white page (the lightest 3.4:1), the text in a segment
+is dark or white, whichever reads at 4.5:1 or more on it, and levels are labelled in
+words (``tests/unit/test_cohort_html.py`` computes the ratios)."""
 INK = "#10243f"
-NOT_ASSESSED_FILL = "#e6e6e6"
+WHITE = "#ffffff"
+NOT_ASSESSED_FILL = WHITE
+"""Not assessed is a gap, not a level: an empty segment with a dashed grey outline."""
+GAP_OUTLINE = "#4c6272"
 
 CHART_WIDTH = 720
 LABEL_WIDTH = 64
@@ -38,6 +43,29 @@ BAND_LABEL_WIDTH = 124
 """Band names are longer than domain ids."""
 MIN_LABEL_WIDTH = 34
 """Segments narrower than this carry no text (their numbers are in the table and title)."""
+
+
+def _luminance(fill: str) -> float:
+    """Return the WCAG relative luminance of ``#rrggbb``."""
+    channels = [int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """Return the WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def ink_on(fill: str) -> str | None:
+    """Return the text colour that reads on ``fill`` at 4.5:1, dark ink or white, or None.
+
+    A segment whose fill neither reads on carries no text (its figures are in its title,
+    the chart's description and the table).
+    """
+    ink = INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
+    return ink if contrast(ink, fill) >= 4.5 else None
 
 
 def ramp(index: int, count: int) -> str:
@@ -59,6 +87,9 @@ class Segment:
     """Shown inside the segment when it is wide enough."""
     title: str
     """The segment's tooltip and accessible name."""
+    stroke: str = WHITE
+    """The outline: white between the segments of a bar, grey and dashed round a gap."""
+    dashed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +136,7 @@ def _levels_chart(cohort: CohortResult) -> Chart:
                 count.count,
                 f"level {count.level} {count.label}",
                 ramp(index, len(domain.counts)),
-                INK,
+                ink_on(ramp(index, len(domain.counts))),
                 str(count.level),
             )
             for index, count in enumerate(domain.counts)
@@ -115,14 +146,17 @@ def _levels_chart(cohort: CohortResult) -> Chart:
             if not count or not total:
                 continue
             width = BAR_WIDTH * count / total
+            readable = ink is not None and width >= MIN_LABEL_WIDTH
             segments.append(
                 Segment(
                     x=round(x, 2),
                     width=round(width, 2),
                     fill=fill,
-                    ink=ink,
-                    text=f"{short}: {count}" if width >= MIN_LABEL_WIDTH else "",
+                    ink=ink or INK,
+                    text=f"{short}: {count}" if readable else "",
                     title=f"{domain.id} {domain.title}: {count} at {name}",
+                    stroke=GAP_OUTLINE if fill == NOT_ASSESSED_FILL else WHITE,
+                    dashed=fill == NOT_ASSESSED_FILL,
                 )
             )
             x += width
@@ -166,7 +200,7 @@ def _bands_chart(cohort: CohortResult) -> Chart | None:
                     x=BAND_LABEL_WIDTH,
                     width=round(width, 2),
                     fill=ramp(row, len(bands)),
-                    ink=INK,
+                    ink=ink_on(ramp(row, len(bands))) or INK,
                     text="",
                     title=f"{band.label}: {band.count}",
                 )

@@ -19,10 +19,10 @@ import difflib
 from enum import StrEnum
 from typing import assert_never
 
-from wcc_assess.errors import UsageError
+from wcc_assess.errors import UsageError, non_ascii
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Result
-from wcc_assess.render._safety import clean
+from wcc_assess.render._safety import clean, no_commands
 from wcc_assess.render._words import or_list
 from wcc_assess.render.explain._text import WIDTH
 from wcc_assess.render.explain.domain import explain_domain
@@ -69,10 +69,36 @@ def _subject_ids(result: Result) -> list[tuple[Subject, list[str]]]:
     return kinds
 
 
+def _absent_section(result: Result, framework: Framework, subject: str) -> UsageError | None:
+    """Say so when ``subject`` is the framework's, in a section the submission left out."""
+    wanted = subject.casefold()
+    if result.governance is None and framework.governance is not None:
+        for area in framework.governance.areas:
+            ids = [area.id, *(item.id for item in area.sub_indicators)]
+            if wanted in (known.casefold() for known in ids):
+                noun = "area" if wanted == area.id.casefold() else "sub-indicator"
+                return UsageError(
+                    f"{subject} is a governance {noun} of {framework.id}, but "
+                    f"{result.source or 'the submission'} has no governance section to explain "
+                    f"(add one to rate governance; `wcc init` writes it, commented out)"
+                )
+    if result.outcomes is None and framework.outcomes is not None:
+        if wanted in (m.id.casefold() for m in framework.outcomes.required):
+            return UsageError(
+                f"{subject} is an outcome measure {framework.id} requires, but "
+                f"{result.source or 'the submission'} has no outcomes section to explain "
+                f"(add one to track outcomes; `wcc init` writes it, commented out)"
+            )
+    return None
+
+
 def _unknown(result: Result, subject: str, kinds: list[tuple[Subject, list[str]]]) -> UsageError:
     every = [known for _, ids in kinds for known in ids]
     close = difflib.get_close_matches(subject, every, n=1, cutoff=0.5)
-    if close:
+    foreign = non_ascii(subject)
+    if foreign:
+        hint = foreign + (f"; did you mean {close[0]}?" if close else "")
+    elif close:
         hint = f"did you mean {close[0]}?"
     else:
         hints = [f"the domains are {', '.join(kinds[0][1])}"]
@@ -89,10 +115,13 @@ def _unknown(result: Result, subject: str, kinds: list[tuple[Subject, list[str]]
     return UsageError(f"{owner} has no {nouns} {subject!r} ({hint})")
 
 
-def resolve_subject(result: Result, subject: str) -> tuple[Subject, str]:
+def resolve_subject(
+    result: Result, subject: str, framework: Framework | None = None
+) -> tuple[Subject, str]:
     """Return ``(kind, id)`` for ``subject``, ignoring case.
 
-    Governance and outcome ids are known only when the result has those sections. Raises
+    Governance and outcome ids are known only when the result has those sections; an id
+    of ``framework``'s in a section the submission left out says so. Raises
     :class:`UsageError` naming the nearest id of any kind when nothing has this id.
     """
     kinds = _subject_ids(result)
@@ -101,7 +130,8 @@ def resolve_subject(result: Result, subject: str) -> tuple[Subject, str]:
             for known in ids:
                 if matches(known, subject):
                     return kind, known
-    raise _unknown(result, subject, kinds)
+    absent = _absent_section(result, framework, subject) if framework is not None else None
+    raise absent or _unknown(result, subject, kinds)
 
 
 def _lines(result: Result, framework: Framework, kind: Subject, found: str) -> list[str]:
@@ -131,5 +161,5 @@ def explain(result: Result, framework: Framework, subject: str | None = None) ->
     if subject is None:
         lines = explain_overview(result, framework)
     else:
-        lines = _lines(result, framework, *resolve_subject(result, subject))
-    return clean("\n".join(line.rstrip() for line in lines)) + "\n"
+        lines = _lines(result, framework, *resolve_subject(result, subject, framework))
+    return no_commands(clean("\n".join(line.rstrip() for line in lines))) + "\n"
