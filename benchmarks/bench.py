@@ -13,6 +13,10 @@ a slower or busier machine moves both sides alike:
 3. ``wcc cohort`` of N generated submissions (``--format json``, report discarded) against
    one Python process that merely loads the same files with ``yaml.CSafeLoader``
    (target <= 1.3). Each side is timed as a whole process, start-up included.
+5. Workbooks, side by side with their YAML twins (issue 17): ``wcc assess x.xlsx --format
+   json`` against ``wcc assess x.yaml --format json`` for the example (target <= 1.6), and
+   ``wcc cohort`` of ``--xlsx-n`` (200) workbooks against the same cohort in YAML (target
+   <= 2.0). The workbooks are the generated submissions written by ``wcc convert``'s writer.
 4. The cohort run's peak memory, measured separately (sampling costs CPU): the largest total
    proportional set size (PSS: shared pages divided among the processes sharing them) of the
    whole process tree, sampled every few milliseconds, and, as a conservative bound, the sum
@@ -40,6 +44,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 EXAMPLE = ROOT / "examples" / "westmarsh-2026-27.yaml"
+EXAMPLE_XLSX = ROOT / "examples" / "westmarsh-2026-27.xlsx"
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402 - benchmarks/ is not a package
@@ -56,7 +61,7 @@ for name in names:
         yaml.load(handle, Loader=yaml.CSafeLoader)
 """
 
-TARGETS = {"help": 1.2, "assess": 1.5, "cohort": 1.3}
+TARGETS = {"help": 1.2, "assess": 1.5, "cohort": 1.3, "assess_xlsx": 1.6, "cohort_xlsx": 2.0}
 MEMORY_TARGET_MB = 150.0
 
 
@@ -184,6 +189,34 @@ def sampled(command: list[str], env: dict[str, str], interval: float = 0.004) ->
     return memory
 
 
+def _as_workbook(paths: tuple[Path, Path]) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from wcc_assess.io.reading import read_document
+    from wcc_assess.render.workbook import submission_workbook
+    from wcc_assess.usecases.frameworks import resolve_framework
+
+    source, target = paths
+    data = read_document(source).data
+    target.write_bytes(submission_workbook(resolve_framework(data["framework"]), data))
+
+
+def workbook_twins(cohort_dir: Path, n: int, scratch: Path) -> tuple[Path, Path]:
+    """Copy the first ``n`` submissions to a folder, and write each as a workbook to another."""
+    import multiprocessing
+    import shutil
+
+    yaml_dir, xlsx_dir = scratch / "twins-yaml", scratch / "twins-xlsx"
+    yaml_dir.mkdir()
+    xlsx_dir.mkdir()
+    sources = sorted(cohort_dir.rglob("*.yaml"))[:n]
+    for source in sources:
+        shutil.copy(source, yaml_dir / source.name)
+    jobs = [(source, xlsx_dir / (source.stem + ".xlsx")) for source in sources]
+    with multiprocessing.Pool() as pool:
+        pool.map(_as_workbook, jobs)
+    return yaml_dir, xlsx_dir
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="submissions in the cohort")
@@ -191,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-repeat", type=int, default=21, help="timed start-up rounds")
     parser.add_argument("--memory-repeat", type=int, default=3, help="sampled cohort runs")
     parser.add_argument("--seed", type=int, default=2009)
+    parser.add_argument("--xlsx-n", type=int, default=200, help="workbooks in the xlsx cohort")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args(argv)
@@ -213,6 +247,15 @@ def main(argv: list[str] | None = None) -> int:
                     "wcc_assess",
                     "assess",
                     str(EXAMPLE),
+                    "--format",
+                    "json",
+                ],
+                "wcc assess xlsx": [
+                    python,
+                    "-m",
+                    "wcc_assess",
+                    "assess",
+                    str(EXAMPLE_XLSX),
                     "--format",
                     "json",
                 ],
@@ -239,12 +282,23 @@ def main(argv: list[str] | None = None) -> int:
             env,
         )
         memories = [sampled(cohort_command, env) for _ in range(args.memory_repeat)]
+        yaml_dir, xlsx_dir = workbook_twins(cohort_dir, args.xlsx_n, Path(scratch))
+        twins = interleaved(
+            {
+                "cohort yaml twins": [*cohort_command[:4], str(yaml_dir), *cohort_command[5:]],
+                "cohort xlsx twins": [*cohort_command[:4], str(xlsx_dir), *cohort_command[5:]],
+            },
+            args.repeat,
+            env,
+        )
 
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     ratios = {
         "help": startup["wcc --help"] / startup["floor --help"],
         "assess": startup["wcc assess"] / startup["floor load"],
         "cohort": bulk["wcc cohort"] / bulk["yaml.load"],
+        "assess_xlsx": startup["wcc assess xlsx"] / startup["wcc assess"],
+        "cohort_xlsx": twins["cohort xlsx twins"] / twins["cohort yaml twins"],
     }
     pss = statistics.median(m.pss_total for m in memories)
     hwm = statistics.median(m.hwm_sum for m in memories)
@@ -260,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "python": sys.version.split()[0],
         "load_average": [load_before, load_after],
-        "seconds": {**startup, **bulk},
+        "seconds": {**startup, **bulk, **twins},
         "ratios": ratios,
         "targets": TARGETS,
         "memory_mb": {
@@ -305,6 +359,22 @@ def main(argv: list[str] | None = None) -> int:
         line("yaml.load(CSafeLoader) of every file", f"{bulk['yaml.load']:.2f} s")
         line("wcc cohort --format json", f"{bulk['wcc cohort']:.2f} s")
         line("ratio", f"{ratios['cohort']:.2f}", verdict("cohort"))
+        print("Workbooks, side by side with their YAML twins")
+        line("wcc assess EXAMPLE.xlsx --format json", f"{startup['wcc assess xlsx'] * 1000:.0f} ms")
+        line(
+            "ratio to wcc assess EXAMPLE.yaml",
+            f"{ratios['assess_xlsx']:.2f}",
+            verdict("assess_xlsx"),
+        )
+        line(
+            f"wcc cohort of {args.xlsx_n} submissions in YAML",
+            f"{twins['cohort yaml twins']:.2f} s",
+        )
+        line(
+            f"wcc cohort of the same {args.xlsx_n} as workbooks",
+            f"{twins['cohort xlsx twins']:.2f} s",
+        )
+        line("ratio", f"{ratios['cohort_xlsx']:.2f}", verdict("cohort_xlsx"))
         print(f"Cohort peak memory ({processes} processes, median of {args.memory_repeat} runs)")
         line(
             "peak total PSS of the process tree",

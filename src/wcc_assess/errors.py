@@ -14,12 +14,14 @@ from typing import Literal
 
 __all__ = [
     "Diagnostic",
+    "Place",
     "ExitCode",
     "InputError",
     "Loc",
     "Severity",
     "UsageError",
     "WccError",
+    "cell_name",
     "MAX_DIAGNOSTICS",
     "ISSUES_URL",
     "InternalError",
@@ -27,6 +29,7 @@ __all__ = [
     "dotted",
     "error_count",
     "exit_code",
+    "sheet_ref",
     "issues_url",
     "non_ascii",
     "readable_path",
@@ -38,6 +41,10 @@ Loc = tuple[str | int, ...]
 """A field path inside a document, e.g. ``("domains", "C4", "C4.2", "level")``."""
 
 Severity = Literal["error", "warning"]
+
+Place = tuple[int, int] | tuple[int, int, str]
+"""Where a value stands: (line, column) in a text file, or (row, column, sheet) in a
+workbook (1-based)."""
 
 
 class ExitCode(IntEnum):
@@ -58,6 +65,22 @@ def exit_code(*, gate_failed: bool = False, invalid: bool = False) -> ExitCode:
     if invalid:
         return ExitCode.INVALID
     return ExitCode.GATE_FAILED if gate_failed else ExitCode.OK
+
+
+def cell_name(row: int, column: int) -> str:
+    """Return a cell's name as a spreadsheet shows it: ``cell_name(14, 5)`` is ``E14``."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
+
+
+def sheet_ref(sheet: str) -> str:
+    """Return a sheet's name as a formula writes it: quoted when it holds more than letters."""
+    if sheet.replace("_", "").isalnum():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def _step(data: object, part: str | int) -> object:
@@ -136,6 +159,9 @@ class Diagnostic:
     loc: Loc = field(default=(), repr=False, compare=False)
     """The field path as a tuple (ids may hold dots), for locating it in the document; not
     part of the diagnostic's identity (two at the same ``path`` are the same)."""
+    sheet: str | None = None
+    """In a workbook: the sheet; ``line`` and ``column`` are then the cell's row and
+    column (``Ratings!E14`` is row 14, column 5)."""
     excerpt: str | None = field(default=None, repr=False, compare=False)
     """The line of the file the diagnostic points at, when it helps to see it (a syntax
     error): shown under the message with a caret at ``column``."""
@@ -152,10 +178,19 @@ class Diagnostic:
             file="", message=message, path=dotted(loc), hint=hint, severity=severity, loc=loc
         )
 
-    def located(self, file: str, where: tuple[int, int] | None) -> Diagnostic:
-        """Return this diagnostic in ``file`` at ``where`` (line, column), when known."""
-        line, column = where if where else (None, None)
-        return replace(self, file=file, line=line, column=column)
+    def located(self, file: str, where: Place | None) -> Diagnostic:
+        """Return this diagnostic in ``file`` at ``where`` (line, column, or a sheet's cell)."""
+        if where is None:
+            return replace(self, file=file, line=None, column=None)
+        sheet = where[2] if len(where) == 3 else None
+        return replace(self, file=file, line=where[0], column=where[1], sheet=sheet)
+
+    @property
+    def cell(self) -> str | None:
+        """The cell of a workbook diagnostic (``E14``), else None."""
+        if self.sheet is None or self.line is None:
+            return None
+        return cell_name(self.line, self.column or 1)
 
     @property
     def is_error(self) -> bool:
@@ -163,8 +198,11 @@ class Diagnostic:
         return self.severity == "error"
 
     def location(self) -> str:
-        """Return ``file:line:column`` with whatever parts are known."""
+        """Return ``file:line:column`` (``file:Sheet!E14`` in a workbook) with what is known."""
         where = self.file
+        if self.sheet is not None:
+            where += f":{sheet_ref(self.sheet)}"
+            return where + f"!{self.cell}" if self.cell else where
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -182,8 +220,12 @@ class Diagnostic:
         return text
 
     def as_dict(self) -> dict[str, object]:
-        """Return the JSON form (``wcc validate --format json``): every field but ``loc``."""
-        return {
+        """Return the JSON form (``wcc validate --format json``): every field but ``loc``.
+
+        A diagnostic in a workbook also has ``sheet`` and ``cell`` (``line`` and ``column``
+        are then the cell's row and column).
+        """
+        found: dict[str, object] = {
             "file": self.file,
             "message": self.message,
             "line": self.line,
@@ -192,6 +234,9 @@ class Diagnostic:
             "hint": self.hint,
             "severity": self.severity,
         }
+        if self.sheet is not None:
+            found |= {"sheet": self.sheet, "cell": self.cell}
+        return found
 
 
 def non_ascii(word: str) -> str | None:

@@ -20,6 +20,7 @@ from tests.conftest import DATA, EXAMPLES, ROOT, assert_golden, wcc_submission
 from wcc_assess.cli.actions import StatusName
 from wcc_assess.io.yamlsafe import parse_yaml_data
 from wcc_assess.models.actions import ActionStatus
+from wcc_assess.models.cohort import COHORT_SCHEMA_VERSION
 from wcc_assess.render.actions.ics import fold, text_value, uid
 
 Wcc = Callable[..., Run]
@@ -535,7 +536,7 @@ def test_cohort_counts_each_organisations_overdue_actions(
     plain = write_yaml(wcc_submission(), name="plain.yaml")  # T01: no plan
     run = wcc("cohort", str(NEW), str(plain), "-f", "json")
     cohort = json.loads(run.stdout)
-    assert cohort["schema_version"] == "1.4"
+    assert cohort["schema_version"] == COHORT_SCHEMA_VERSION
     rows = {e["code"]: (e["actions_overdue"], e["gaps_without_action"]) for e in cohort["league"]}
     assert rows == {"QW9": (1, 1), "T01": (None, 0)}
     assert cohort["actions"] == {

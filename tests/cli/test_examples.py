@@ -12,7 +12,7 @@ from tests.cli.conftest import Run
 from tests.conftest import EXAMPLES
 
 Wcc = Callable[..., Run]
-VALID = sorted(EXAMPLES.glob("*.yaml"))
+VALID = sorted([*EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("*.xlsx")])
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
 
 

@@ -61,7 +61,7 @@ def test_expand_files_folders_and_patterns(tmp_path: Path, monkeypatch: pytest.M
     ]
     (tmp_path / "empty").mkdir()
     _, missing = expand_paths(["empty"])
-    assert missing[0].errors[0].message == "the folder holds no .yaml or .yml file"
+    assert missing[0].errors[0].message == "the folder holds no .yaml, .yml, .xlsx or .xlsm file"
     files, _ = expand_paths(["**/*.yaml"])
     assert "a/sub/3.YAML" not in [str(f) for f in files]  # glob is case-sensitive
     with pytest.raises(UsageError, match="standard input"):

@@ -71,6 +71,8 @@ def test_bench_runs_end_to_end_with_a_tiny_cohort() -> None:
             "1",
             "--memory-repeat",
             "1",
+            "--xlsx-n",
+            "10",
             "--json",
         ],
         capture_output=True,
@@ -80,6 +82,6 @@ def test_bench_runs_end_to_end_with_a_tiny_cohort() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     figures = json.loads(proc.stdout)
-    assert set(figures["ratios"]) == {"help", "assess", "cohort"}
+    assert set(figures["ratios"]) == {"help", "assess", "cohort", "assess_xlsx", "cohort_xlsx"}
     assert all(ratio > 0 for ratio in figures["ratios"].values())
     assert figures["memory_mb"]["peak_pss_total"] > 0

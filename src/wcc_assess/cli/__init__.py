@@ -21,6 +21,7 @@ COMMANDS = (
     "assess",
     "validate",
     "init",
+    "convert",
     "schema",
     "explain",
     "actions",

@@ -148,7 +148,9 @@ def _checked_reports(ctx: typer.Context, value: list[str] | None) -> list[str] |
 
     family = FAMILIES.get(ctx.info_name or "")
     if not value or family is None:
-        return value
+        # Never None: typer before 0.16 takes the length of what a list option's callback
+        # returns, and an absent --report would crash it.
+        return list(value or ())
     try:
         parsed = _parse_reports(value, family.formats)
     except UsageError as error:

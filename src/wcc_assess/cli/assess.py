@@ -21,8 +21,8 @@ _FRAMEWORK = (
 )
 _TARGET = "Target level for every domain; overrides the submission's and the framework's targets."
 _BASELINE = (
-    "Last year's submission (YAML) or result (`--format json`): report the change of every "
-    "domain and indicator since then."
+    "Last year's submission (YAML or a workbook) or result (`--format json`): report the "
+    "change of every domain and indicator since then."
 )
 _REGRESSION = (
     "Fail the gate (exit 1) when any domain's level fell since the baseline; needs --baseline."
@@ -39,7 +39,11 @@ _ALLOW = (
 )
 
 Submission = Annotated[
-    Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
+    Path,
+    typer.Argument(
+        help="The submission: a YAML file or a workbook (.xlsx), or - for stdin.",
+        show_default=False,
+    ),
 ]
 FrameworkSpec = Annotated[str | None, typer.Option("--framework", help=_FRAMEWORK)]
 Format = Annotated[AssessFormat, typer.Option("--format", "-f", help="Report format.")]

@@ -111,8 +111,8 @@ def _gate(result: CohortResult) -> list[str]:
 
 
 _PATHS = (
-    "Submission files, folders (searched recursively for *.yaml and *.yml; hidden ones "
-    "skipped) and glob patterns such as 'returns/**/*.yaml'."
+    "Submission files (YAML or workbooks), folders (searched recursively for *.yaml, *.yml "
+    "and *.xlsx; hidden ones skipped) and glob patterns such as 'returns/**/*.yaml'."
 )
 _FRAMEWORK = (
     "Grade every submission against this framework (an id, id@version or a file); default: "

@@ -15,7 +15,10 @@ __all__ = ["register"]
 @guarded
 def explain(
     submission: Annotated[
-        Path, typer.Argument(help="The submission YAML file, or - for stdin.", show_default=False)
+        Path,
+        typer.Argument(
+            help="The submission (YAML or a workbook), or - for stdin.", show_default=False
+        ),
     ],
     subject: Annotated[
         str | None,

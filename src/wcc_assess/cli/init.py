@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from wcc_assess.cli._app import err, guarded
+from wcc_assess.render.formats import SubmissionFormat
 
 __all__ = ["register"]
 
@@ -66,6 +67,16 @@ WriteSchema = Annotated[
 Force = Annotated[
     bool, typer.Option("--force", help="Overwrite the output file (and schema) if it exists.")
 ]
+Form = Annotated[
+    SubmissionFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="yaml, or xlsx for a workbook to fill in (needs -o FILE.xlsx); default: as the "
+        "output's name says, else yaml.",
+        show_default=False,
+    ),
+]
 
 
 @guarded
@@ -79,12 +90,13 @@ def init(
     schema: Schema = None,
     write_schema: WriteSchema = False,
     force: Force = False,
+    form: Form = None,
 ) -> None:
     """Write a new submission: blank, descriptors as comments; or from last year's (--from)."""
     from wcc_assess.usecases.skeleton import Blank, SkeletonFiles, new_submission
 
     blank = Blank(date.today(), organisation, code, period)
-    files = SkeletonFiles(output, schema, write_schema, force)
+    files = SkeletonFiles(output, schema, write_schema, force, form)
     for note in new_submission(framework, blank, files, last_year=from_):
         err(note)
 

@@ -24,7 +24,7 @@ def trend(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Submissions (YAML) or results (`wcc assess --format json`) of one "
+            help="Submissions (YAML or workbooks) or results (`wcc assess --format json`) of one "
             "organisation, one per period, in any order.",
             show_default=False,
         ),

@@ -21,7 +21,8 @@ def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Submission or framework YAML files (- for stdin).", show_default=False
+            help="Submissions (YAML or workbooks) or framework files (- for stdin).",
+            show_default=False,
         ),
     ],
     framework: Annotated[

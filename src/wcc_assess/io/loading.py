@@ -432,16 +432,19 @@ def model_problems(
 def locate(name: str, document: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Return ``diagnostics`` located in ``document`` (named ``name``), in the order given.
 
-    Each path is said as users read it: a list element by its ``id`` when it has one
-    (``domains.C3``, not ``domains.2``), else counted from one (``evidence item 1``).
+    A workbook's diagnostics carry their sheet; one at a sheet's cell without a field path
+    (its ``loc`` starts with ``@``) keeps the path it has. Each path is said as users read
+    it: a list element by its ``id`` when it has one (``domains.C3``, not ``domains.2``),
+    else counted from one (``evidence item 1``).
     """
     located = []
     for diagnostic in diagnostics:
         if diagnostic.omitted:  # a count of problems, not one at a place
             located.append(replace(diagnostic, file=name))
             continue
-        where = document.locate(diagnostic.loc)
-        path = readable_path(diagnostic.loc, document.data) if diagnostic.loc else diagnostic.path
+        where = document.place(diagnostic.loc)
+        at_field = bool(diagnostic.loc) and not str(diagnostic.loc[0]).startswith("@")
+        path = readable_path(diagnostic.loc, document.data) if at_field else diagnostic.path
         located.append(replace(diagnostic.located(name, where), path=path))
     return located
 
@@ -449,19 +452,17 @@ def locate(name: str, document: Document, diagnostics: Iterable[Diagnostic]) -> 
 _NO_LEVEL = "no level yet"
 
 
-def _unrated_summary(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def _unrated_summary(diagnostics: list[Diagnostic], workbook: bool) -> list[Diagnostic]:
     """One line after many "no level yet" errors: how many indicators still need a level."""
     count = sum(d.message.startswith((_NO_LEVEL, "level is required")) for d in diagnostics)
     if count < 2:
         return []
-    return [
-        Diagnostic.at(
-            (),
-            f"{count} indicators have no level yet",
-            'give each a level, or skip it with not_assessed: "<reason>"',
-            severity="warning",
-        )
-    ]
+    hint = (
+        "choose each one's level on the Ratings sheet, or Not assessed with a reason"
+        if workbook
+        else 'give each a level, or skip it with not_assessed: "<reason>"'
+    )
+    return [Diagnostic.at((), f"{count} indicators have no level yet", hint, severity="warning")]
 
 
 def raise_located(
@@ -477,9 +478,20 @@ def raise_located(
         return
     unique = list(dict.fromkeys(diagnostics))
     if by_line:
-        unique.sort(key=lambda d: (d.omitted > 0, document.locate(d.loc) or (0, 0)))
-    summary = [d.located(name, None) for d in _unrated_summary(unique)]
+        sheets = document.sheet_order()
+        unique.sort(key=lambda d: (d.omitted > 0, *_order(document, sheets, d.loc)))
+    workbook = document.sheets is not None
+    summary = [d.located(name, None) for d in _unrated_summary(unique, workbook)]
     raise InputError([*locate(name, document, capped(unique)), *summary])
+
+
+def _order(document: Document, sheets: dict[str, int], loc: Loc) -> tuple[int, int, int]:
+    """Sort key of a diagnostic: by line (in a workbook, by sheet, then row and column)."""
+    where = document.place(loc)
+    if where is None:
+        return (0, 0, 0)
+    sheet = sheets.get(where[2], 0) if len(where) == 3 else 0
+    return (sheet, where[0], where[1])
 
 
 def _submission_loc(loc: Loc) -> Loc:

@@ -45,8 +45,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes: a workbook) to ``path`` through a temporary file and a rename.
 
     A failure leaves no half-written file: either the old content or the new one.
     """
@@ -56,16 +56,10 @@ def write_atomic(path: Path, text: str) -> None:
     handle = None
     try:
         handle = tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="",
-            dir=directory,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
+            "wb", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )
         with handle:
-            handle.write(text)
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(path))
@@ -74,6 +68,18 @@ def write_atomic(path: Path, text: str) -> None:
         if handle is not None:
             Path(handle.name).unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _to_stdout(text: str | bytes) -> None:
+    if isinstance(text, str):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if sys.stdout.isatty():
+        raise UsageError("a workbook is not for a terminal: write it to a file with -o FILE.xlsx")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text)
+    sys.stdout.buffer.flush()
 
 
 def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | str] = ()) -> None:
@@ -125,21 +131,21 @@ def needs_writing(path: Path, text: str, force: bool) -> bool:
     return not same
 
 
-def emit(text: str, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
+def emit(text: str | bytes, output: Path | None, inputs: Iterable[Path | str] = ()) -> None:
     """Send a report to ``output`` (atomically) or to stdout when it is None or ``-``.
 
     A device or pipe (``/dev/null``, a FIFO) is written to directly: replacing it with a
-    regular file would be wrong.
+    regular file would be wrong. Bytes (a workbook) go to stdout only when it is not a
+    terminal.
     """
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _to_stdout(text)
         return
     check_outputs([output], inputs)
     if output.exists() and not output.is_file() and not output.is_dir():
         try:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with output.open("wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         except OSError as error:
             raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
         return

@@ -15,22 +15,26 @@ from wcc_assess.models.cohort import InvalidSubmission
 
 __all__ = ["BASELINE_SUFFIXES", "SUBMISSION_SUFFIXES", "expand_paths", "relative_path"]
 
-SUBMISSION_SUFFIXES = (".yaml", ".yml")
-"""What a folder is searched for: submissions."""
-BASELINE_SUFFIXES = (".yaml", ".yml", ".json")
+SUBMISSION_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
+"""What a folder is searched for: submissions, in YAML or as workbooks (a macro-enabled
+one is found so that it is listed as refused, not silently passed over)."""
+BASELINE_SUFFIXES = (*SUBMISSION_SUFFIXES, ".json")
 """What a baseline folder is searched for: submissions, result and cohort JSON files."""
 _GLOB_CHARS = frozenset("*?[")
 
 
 def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    """Files under ``folder`` with one of ``suffixes``, sorted; hidden entries are skipped."""
+    """Files under ``folder`` with one of ``suffixes``, sorted; hidden entries are skipped.
+
+    So are ``~$name.xlsx`` files: Excel's marks that a workbook is open, not workbooks.
+    """
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
             Path(root) / f
             for f in sorted(files)
-            if not f.startswith(".") and f.lower().endswith(suffixes)
+            if not f.startswith((".", "~$")) and f.lower().endswith(suffixes)
         )
     return found
 
@@ -79,7 +83,7 @@ def expand_paths(
         if path.is_dir():
             files = _walk(path, suffixes)
             if not files:
-                message = "the folder holds no " + " or ".join(suffixes) + " file"
+                message = f"the folder holds no {', '.join(suffixes[:-1])} or {suffixes[-1]} file"
                 found.missing.append(InvalidSubmission.one(Diagnostic(text, message)))
             for file in files:
                 found.add(file)

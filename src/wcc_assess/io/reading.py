@@ -25,21 +25,33 @@ from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml
 
 __all__ = [
     "MAX_BYTES",
+    "WORKBOOK_SUFFIXES",
     "FileId",
     "display_name",
     "files_read",
     "forget_reads",
     "is_framework_document",
+    "is_workbook",
     "is_result_document",
     "is_submission_data",
     "parse_document",
     "read_bytes",
     "read_document",
     "read_text",
+    "text_of",
 ]
 
 MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this (5 MB) are refused before they are parsed."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+"""Files read as workbooks (:mod:`wcc_assess.io.workbook`; a macro-enabled one only to be
+refused, saying why)."""
+
+
+def is_workbook(source: Path | str) -> bool:
+    """Tell whether ``source`` names a workbook (by its suffix)."""
+    return str(source).lower().endswith(WORKBOOK_SUFFIXES)
+
 
 FileId = tuple[int, int]
 """A file's device and inode: the same file under any name, link or symlink."""
@@ -227,8 +239,11 @@ def _encoding_problem(raw: bytes, name: str, error: UnicodeDecodeError) -> Input
 
 def read_text(source: Path | str) -> str:
     """Read a UTF-8 text file (or ``-`` for stdin), refusing what cannot be a YAML input."""
-    name = display_name(source)
-    raw = read_bytes(source)
+    return text_of(read_bytes(source), display_name(source))
+
+
+def text_of(raw: bytes, name: str) -> str:
+    """Decode an input's bytes as UTF-8 text, refusing what cannot be a YAML input."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -90,24 +90,42 @@ class Document:
     ``positions`` holds the 1-based (line, column) of the value at each path,
     ``key_positions`` that of the key introducing each mapping entry, ``written`` how each
     value that is not text was written (``01234`` for the number 668), and ``warnings``
-    what was accepted but is worth a look (text cut short by ``" #"``).
+    what was accepted but is worth a look (text cut short by ``" #"``). A workbook's data
+    (:mod:`wcc_assess.io.workbook`) has ``sheets`` too: the sheet of each position, whose
+    (row, column) it then is.
     """
 
-    __slots__ = ("data", "key_positions", "positions", "warnings", "written")
+    __slots__ = ("data", "key_positions", "notes", "positions", "sheets", "warnings", "written")
 
     def __init__(
         self,
         data: Any,
         positions: dict[Path, tuple[int, int]] | None = None,
         key_positions: dict[Path, tuple[int, int]] | None = None,
+        sheets: dict[Path, str] | None = None,
     ) -> None:
         self.data = data
         self.positions: dict[Path, tuple[int, int]] = positions if positions is not None else {}
         self.key_positions: dict[Path, tuple[int, int]] = (
             key_positions if key_positions is not None else {}
         )
+        self.sheets = sheets
+        self.notes: list[Any] = []
+        """What reading found besides the data: a workbook's problems and warnings
+        (:class:`~wcc_assess.errors.Diagnostic` at field paths)."""
         self.written: dict[Path, str] = {}
         self.warnings: list[YamlProblem] = []
+
+    def _found(self, path: Path) -> tuple[Path, tuple[int, int]] | None:
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            value = self.positions.get(prefix)
+            key = self.key_positions.get(prefix)
+            if value is not None and key is not None:
+                return prefix, key if value[0] > key[0] else value
+            if value is not None or key is not None:
+                return prefix, value or key  # type: ignore[return-value]
+        return None
 
     def locate(self, path: Path) -> tuple[int, int] | None:
         """Return the position of ``path``, or of its deepest known ancestor.
@@ -115,18 +133,29 @@ class Document:
         A block mapping or list is located at its key (the line a reader looks for);
         a scalar at its value.
         """
-        for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            value = self.positions.get(prefix)
-            key = self.key_positions.get(prefix)
-            if value is not None and key is not None:
-                return key if value[0] > key[0] else value
-            if value is not None or key is not None:
-                return value or key
-        return None
+        found = self._found(path)
+        return found[1] if found else None
+
+    def place(self, path: Path) -> tuple[int, int] | tuple[int, int, str] | None:
+        """Return where ``path`` stands as :meth:`locate` finds it, with its sheet if any."""
+        found = self._found(path)
+        if found is None:
+            return None
+        sheet = self.sheets.get(found[0]) if self.sheets is not None else None
+        return found[1] if sheet is None else (*found[1], sheet)
+
+    def sheet_order(self) -> dict[str, int]:
+        """Each sheet of a workbook's data by the order it was read in (empty for text)."""
+        names = dict.fromkeys(self.sheets.values()) if self.sheets is not None else {}
+        return {name: index for index, name in enumerate(names)}
 
     def line_of(self, path: Path) -> int | None:
-        """Return the line of ``path`` (as :meth:`locate` finds it), or None."""
+        """Return the line of ``path`` (as :meth:`locate` finds it), or None.
+
+        A workbook has no lines (reports do not point into it): always None.
+        """
+        if self.sheets is not None:
+            return None
         where = self.locate(path)
         return where[0] if where else None
 

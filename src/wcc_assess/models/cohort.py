@@ -37,11 +37,12 @@ __all__ = [
     "RankBy",
 ]
 
-COHORT_SCHEMA_VERSION = "1.4"
+COHORT_SCHEMA_VERSION = "1.5"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
 the development plans (``actions_overdue`` and ``gaps_without_action`` on organisations,
 ``actions`` on the cohort); 1.3 the framework's ``terms`` (what it calls a domain and an
-indicator); 1.4 the profile of domain levels, the basis of each grading, not-evidenced
+indicator); 1.4 the ``sheet`` and ``cell`` of a problem found in a workbook (in
+``invalid``); 1.5 the profile of domain levels, the basis of each grading, not-evidenced
 domains, the governance points and competency total with the league order they give
 (``rank_by``, ``governance_rank``, ``score_rank``), and bands with their rules."""
 

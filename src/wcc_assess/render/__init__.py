@@ -70,8 +70,11 @@ class Family(Generic[D, F]):
         """Return the render function of ``fmt`` (its module is imported now)."""
         return cast("Renderer[D]", importlib.import_module(self.module(fmt)).render)
 
-    def render(self, document: D, fmt: F, options: RenderOptions | None = None) -> str:
-        """Render ``document`` in ``fmt``; the same inputs always give the same text."""
+    def render(self, document: D, fmt: F, options: RenderOptions | None = None) -> str | bytes:
+        """Render ``document`` in ``fmt``; the same inputs always give the same report.
+
+        A report is text, or bytes for a binary format (the cohort's ``xlsx``).
+        """
         return self.renderer(fmt)(document, options or RenderOptions())
 
 
@@ -89,5 +92,7 @@ FAMILIES: dict[str, Family[Any, Any]] = {f.name: f for f in (ASSESS, COHORT, TRE
 
 
 def render(result: Result, fmt: AssessFormat, options: RenderOptions | None = None) -> str:
-    """Render an assessment in ``fmt`` (``ASSESS.render``)."""
-    return ASSESS.render(result, fmt, options)
+    """Render an assessment in ``fmt`` (``ASSESS.render``): every assessment format is text."""
+    text = ASSESS.render(result, fmt, options)
+    assert isinstance(text, str)
+    return text

@@ -534,6 +534,217 @@ def measure_summary(measure: OutcomeMeasureResult) -> str:
     )
 
 
+# Workbooks -------------------------------------------------------------------------------
+
+SHEET_TITLES = {
+    "Cover": "Self-assessment: who, when and against what",
+    "Ratings": "Ratings: one row per indicator, grouped by domain",
+    "Evidence": "Evidence: one row per item",
+    "Governance": "Governance: red, amber or green for each sub-indicator",
+    "Outcomes": "Health outcome measures: one row per measure",
+    "Trajectory": "Outcome trajectories: one row per measure and financial year",
+    "Panel": "Assurance panel: the panel day and its members",
+    "Actions": "Development plan: one row per action",
+    "Board paper": "Board paper: how the report is headed for the board",
+}
+"""The title at the top of each sheet of a submission's workbook."""
+
+SHEET_NOTES = {
+    "Cover": (
+        "Fill in the white cells. Grey cells are written by wcc and are locked (the sheet is "
+        "protected without a password). Targets are optional: a level every domain should "
+        "reach, or one per domain. List everyone who took part in the self-assessment at the "
+        "bottom."
+    ),
+    "Ratings": (
+        "For each indicator, read the level descriptors and choose the level the evidence "
+        "shows from the drop-down. To skip an indicator, choose Not assessed and say why in "
+        "the Reason column; to skip a whole domain, do the same on the domain's row. The "
+        "panel's columns are for the assurance panel."
+    ),
+    "Evidence": (
+        "One row per item of evidence: choose the indicator it supports, give a title, a "
+        "reference (a web address, a board paper number) and the date it was produced or "
+        "approved. Items with the same reference count once."
+    ),
+    "Governance": (
+        "Rate each sub-indicator red, amber or green against the descriptions, or choose Not "
+        "assessed and say why. Leave the sheet empty if you do not rate governance."
+    ),
+    "Outcomes": (
+        "One row per outcome measure: an id of your own (letters, digits, dots, dashes), its "
+        "name, the unit, whether higher or lower is better, and its baseline year and value. "
+        "Leave the sheet empty if you do not report outcomes."
+    ),
+    "Trajectory": (
+        "For each measure, one row per financial year: the aspiration for that year and, "
+        "once published, the actual value."
+    ),
+    "Panel": (
+        "For the assurance panel: the panel day and its members. Leave the sheet empty for a "
+        "self-assessment that no panel has seen yet."
+    ),
+    "Actions": (
+        "One row per action of the development plan: an id of your own, the indicators or "
+        "domains it addresses (ids separated by commas), what will be done, the owner, the "
+        "due date and the status (open, in-progress, done, or dropped with a reason). Leave "
+        "the sheet empty if the submission has no plan."
+    ),
+    "Board paper": (
+        "Optional: how the board paper made from this self-assessment is headed. Every field "
+        "may be left empty (wcc then uses its defaults, and the options of wcc assess can "
+        "set them too). Leave the sheet empty if you do not need it."
+    ),
+}
+"""What to do on each sheet, in plain words (row 2 of the sheet)."""
+
+COLUMN_LABELS = {
+    "domain": "Domain",
+    "indicator": "Indicator",
+    "area": "Area",
+    "sub_indicator": "Sub-indicator",
+    "title": "Title",
+    "level": "Level",
+    "rating": "Rating",
+    "not_assessed": "Reason (if not assessed)",
+    "narrative": "Narrative: what the evidence shows",
+    "panel_level": "Panel's level",
+    "panel_rating": "Panel's rating",
+    "panel_note": "Panel's note",
+    "ref": "Reference (web address or document)",
+    "date": "Date",
+    "name": "Name",
+    "role": "Role",
+    "id": "Measure id",
+    "unit": "Unit",
+    "better": "Better when",
+    "baseline.period": "Baseline year",
+    "baseline.value": "Baseline value",
+    "source": "Source of the figures",
+    "measure": "Measure id",
+    "year": "Financial year",
+    "aspiration": "Aspiration",
+    "actual": "Actual",
+    "field": "Field",
+    "label": "",
+    "value": "Value",
+    "help": "Notes",
+}
+"""The label above each column, by the column's key (``Sheet.key`` where a sheet names it
+otherwise)."""
+
+COLUMN_LABELS |= {
+    "Actions.id": "Action id",
+    "for": "For (indicator or domain ids)",
+    "action": "Action",
+    "owner": "Owner",
+    "due": "Due",
+    "status": "Status",
+    "reason": "Reason (if dropped)",
+    "note": "Note",
+    "raised": "Raised in (year)",
+}
+
+
+def column_label(sheet: str, key: str) -> str:
+    """Return the label above a column of a sheet."""
+    return COLUMN_LABELS.get(f"{sheet}.{key}") or COLUMN_LABELS[key]
+
+
+FIELD_LABELS = {
+    "framework": ("Framework", "The framework and its version, e.g. wcc@2009. Written by wcc."),
+    "organisation.name": ("Organisation", "The organisation's full name."),
+    "organisation.code": ("Organisation code", "Its ODS code, e.g. QW9."),
+    "period": ("Financial year assessed", "Written as 2026/27."),
+    "assessed_on": ("Date of the self-assessment", "The day the assessment was agreed."),
+    "targets.default": ("Target for every domain", "Optional: a level every domain should reach."),
+    "panel.date": ("Panel day", "The day the panel confirmed and challenged the self-assessment."),
+    "report.title": ("Title", "The paper's title; empty: the framework, organisation and year."),
+    "report.meeting": ("Meeting", "The meeting it goes to, e.g. Board meeting in public."),
+    "report.meeting_date": ("Meeting date", "The day of that meeting."),
+    "report.status": ("Status", "draft (the default) or final."),
+    "report.author": ("Author", "Who wrote the paper."),
+    "report.executive_lead": ("Executive lead", "The executive who presents it."),
+    "report.purpose": ("Purpose", "Why the board sees it, e.g. For assurance."),
+    "report.recommendation": ("Recommendation", "What the board is asked to do."),
+    "report.marking": ("Marking", "A protective marking on every page, e.g. OFFICIAL."),
+}
+"""The label and guidance of each field of a form sheet."""
+
+ASSESSORS_LABEL = "Assessors: who took part in the self-assessment"
+MEMBERS_LABEL = "Members of the panel"
+
+
+def field_label(path: Sequence[str], titles: dict[str, str]) -> tuple[str, str]:
+    """Return a form field's label and guidance; ``titles`` names domains for targets."""
+    key = ".".join(path)
+    if key in FIELD_LABELS:
+        return FIELD_LABELS[key]
+    if path[0] == "targets":
+        return f"Target for {path[-1]}", titles.get(path[-1], "")
+    return key, ""
+
+
+def descriptor_label(level: int, label: str) -> str:
+    """Return the label above a level's descriptors: ``Level 3: Established``."""
+    return f"Level {level}: {label}"
+
+
+def rag_descriptor_label(rating: Rag) -> str:
+    """Return the label above a rating's descriptions: ``Green means``."""
+    return f"{rating.label} means"
+
+
+def level_choices_error(levels: Sequence[int]) -> str:
+    """Return what a level drop-down says to a value it does not offer."""
+    return f"Choose a level from {levels[0]} to {levels[-1]}, or Not assessed."
+
+
+_RESTORE_ROW = (
+    "its row was deleted: copy it back from a workbook written by `wcc init --format xlsx`"
+)
+_SPREADSHEET_WORDS: tuple[tuple[str, str, str | None], ...] = (
+    (
+        "level is required (or skip",
+        "level is required",
+        "choose a level, or Not assessed with a reason",
+    ),
+    (
+        "rating is required: red, amber",
+        "rating is required",
+        "choose red, amber or green, or Not assessed with a reason",
+    ),
+    ("a reason is required: not_assessed", "a reason is required", "say why in the reason column"),
+    (
+        "level is required: add",
+        "level is required",
+        "choose a level, or Not assessed with a reason",
+    ),
+    ("no level yet", "no level yet", "choose a level, or Not assessed with a reason"),
+    (
+        "rating is required: add",
+        "rating is required",
+        "choose red, amber or green, or Not assessed with a reason",
+    ),
+    ("no rating yet", "no rating yet", "choose red, amber or green, or Not assessed with a reason"),
+    (
+        "not_assessed is given without a reason",
+        "a reason is required",
+        "say why in the reason column",
+    ),
+)
+
+
+def spreadsheet_words(message: str, hint: str | None) -> tuple[str, str | None]:
+    """Say a submission's problem in a workbook's terms rather than its YAML form's."""
+    for start, said, advice in _SPREADSHEET_WORDS:
+        if message.startswith(start):
+            return said, advice
+    if message.endswith(" is missing") and hint and "not_assessed" in hint:
+        return message, _RESTORE_ROW
+    return message, hint
+
+
 # Words for a board paper -----------------------------------------------------------------
 
 

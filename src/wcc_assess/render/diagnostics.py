@@ -32,12 +32,15 @@ def annotation(diagnostic: Diagnostic, title: str = "wcc") -> str:
     message = (f"{diagnostic.path}: " if diagnostic.path else "") + diagnostic.message
     if diagnostic.hint:
         message += f" ({diagnostic.hint})"
+    in_sheet = diagnostic.sheet is not None  # a workbook has no lines to point at
+    if in_sheet:
+        message = f"{diagnostic.location().removeprefix(diagnostic.file + ':')}: {message}"
     return workflow_command(
         diagnostic.severity,
         message,
         file=diagnostic.file,
-        line=diagnostic.line,
-        column=diagnostic.column,
+        line=None if in_sheet else diagnostic.line,
+        column=None if in_sheet else diagnostic.column,
         title=title,
     )
 

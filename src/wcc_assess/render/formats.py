@@ -5,9 +5,18 @@ family's format ``x`` is rendered by the module ``wcc_assess.render.<family>.x``
 :class:`wcc_assess.render.Family`.
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
 
-__all__ = ["ActionsFormat", "AssessFormat", "CheckFormat", "CohortFormat", "TrendFormat"]
+__all__ = [
+    "ActionsFormat",
+    "AssessFormat",
+    "CheckFormat",
+    "CohortFormat",
+    "SubmissionFormat",
+    "TrendFormat",
+]
 
 
 class AssessFormat(StrEnum):
@@ -29,6 +38,8 @@ class CohortFormat(StrEnum):
     HTML = "html"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
+    """A workbook (bytes): written to a file with -o, or to a pipe."""
 
 
 class TrendFormat(StrEnum):
@@ -56,3 +67,18 @@ class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+
+
+class SubmissionFormat(StrEnum):
+    """The forms of a submission: ``wcc init --format`` and ``wcc convert``."""
+
+    YAML = "yaml"
+    XLSX = "xlsx"
+
+    @classmethod
+    def of(cls, path: object) -> SubmissionFormat | None:
+        """Return the form a file name says (``.yaml``, ``.yml``, ``.xlsx``), if any."""
+        name = str(path).lower()
+        if name.endswith((".yaml", ".yml")):
+            return cls.YAML
+        return cls.XLSX if name.endswith(".xlsx") else None

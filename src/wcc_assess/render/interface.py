@@ -22,7 +22,10 @@ class RenderOptions(NamedTuple):
 
 
 class Renderer(Protocol[D]):
-    """A pure function from a document (a result, a cohort, a trend) to a report's text."""
+    """A pure function from a document (a result, a cohort, a trend) to a report.
 
-    def __call__(self, document: D, options: RenderOptions, /) -> str:
+    A report is text, or bytes for a binary format (a workbook).
+    """
+
+    def __call__(self, document: D, options: RenderOptions, /) -> str | bytes:
         """Return the report; never recompute a score or a statistic."""

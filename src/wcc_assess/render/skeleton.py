@@ -23,6 +23,7 @@ __all__ = [
     "rolled_notes",
     "rolled_submission",
     "init_notes",
+    "workbook_note",
     "schema_command",
     "schema_filename",
     "schema_reference",
@@ -102,6 +103,15 @@ def _header(
             "wcc validate, assess and explain."
         )
     return out
+
+
+def workbook_note(output: Path | None, framework_file: str | None) -> str:
+    """Return what ``wcc init --format xlsx`` says: the workbook written, what to do next."""
+    option = f" --framework {framework_file}" if framework_file else ""
+    return (
+        f"wrote {output}: rate every indicator on the Ratings sheet and list the evidence, "
+        f"then run `wcc validate{option} {output}`"
+    )
 
 
 def _quote(text: str) -> str:

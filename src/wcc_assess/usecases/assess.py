@@ -26,6 +26,7 @@ from wcc_assess.usecases.submissions import (
     LoadedSubmission,
     load_submission,
     submission_from_document,
+    submission_input,
 )
 
 __all__ = [
@@ -123,21 +124,21 @@ def checked_result(result: Result, name: str) -> Result:
 def load_earlier(
     source: Path | str, *, generated_at: str, frameworks: Sequence[Framework] = ()
 ) -> Result:
-    """Return the result of a submission (scored) or of a result JSON file (checked).
+    """Return the result of a submission (YAML or a workbook, scored) or a result JSON file.
 
     A submission, in YAML or in JSON syntax, is checked against its own ``framework:``,
     looked up first among ``frameworks`` and then in the built-in registry; it is scored
     without a command-line target. Raises :class:`InputError` listing every problem found.
     """
     name = display_name(source)
-    text = read_text(source)
-    if text.lstrip().startswith(("{", "[")):
+    found = submission_input(source)
+    if isinstance(found, str) and found.lstrip().startswith(("{", "[")):
         from wcc_assess.io.jsonsafe import load_json  # only for a JSON file
 
-        data = load_json(text, name, RESULT_HINT)
+        data = load_json(found, name, RESULT_HINT)
         if not is_submission_data(data):
             return checked_result(result_from_data(data, name), name)
-    document = parse_document(text, name)
+    document = parse_document(found, name) if isinstance(found, str) else found
     if "scale" in document.data:
         raise InputError.one(name, "is a framework file, not a submission or a result", RESULT_HINT)
     loaded = submission_from_document(document, name, resolve=pooled_resolver(frameworks))

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import Diagnostic, InputError
-from wcc_assess.io.reading import display_name, is_framework_document, read_document
+from wcc_assess.io.reading import display_name, is_framework_document
 from wcc_assess.models.check import FileCheck, FileKind
 from wcc_assess.models.framework import Framework
 from wcc_assess.usecases.frameworks import check_framework_document, check_framework_file
-from wcc_assess.usecases.submissions import submission_from_document
+from wcc_assess.usecases.submissions import read_submission_document, submission_from_document
 
 __all__ = ["FileCheck", "FileKind", "check_file", "check_framework_path"]
 
@@ -33,7 +33,7 @@ def check_file(path: Path, framework: Framework | None = None) -> FileCheck:
     """
     name = display_name(path)
     try:
-        document = read_document(path)
+        document = read_submission_document(path)
     except InputError as error:
         return FileCheck(str(path), FileKind.UNKNOWN, list(error.diagnostics))
     if is_framework_document(document):

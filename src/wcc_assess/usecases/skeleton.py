@@ -11,8 +11,10 @@ from wcc_assess.errors import UsageError
 from wcc_assess.io.frameworks import looks_like_path
 from wcc_assess.io.output import check_outputs, emit, needs_writing, refuse_to_overwrite
 from wcc_assess.io.paths import relative_path
+from wcc_assess.io.reading import parse_document
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import period_problem
+from wcc_assess.render.formats import SubmissionFormat
 from wcc_assess.render.schema import Schema, result_schema, schema_text, submission_schema
 from wcc_assess.render.skeleton import (
     Rolled,
@@ -23,6 +25,7 @@ from wcc_assess.render.skeleton import (
     schema_command,
     schema_filename,
     schema_reference,
+    workbook_note,
 )
 from wcc_assess.usecases.frameworks import resolve_framework
 from wcc_assess.usecases.submissions import load_submission
@@ -62,6 +65,13 @@ class SkeletonFiles(NamedTuple):
     """Write the schema too (an identical file already there is left alone)."""
     force: bool = False
     """Replace a different file already there."""
+    form: SubmissionFormat | None = None
+    """YAML or a workbook; None: as the output's name says (``.xlsx``), else YAML."""
+
+    @property
+    def workbook(self) -> bool:
+        """Whether the submission is written as a workbook (``--format xlsx``)."""
+        return (self.form or SubmissionFormat.of(self.output)) is SubmissionFormat.XLSX
 
 
 def current_period(today: date) -> str:
@@ -95,8 +105,12 @@ def _write(
 ) -> bool:
     """Write the submission (never over an input) and, if asked, its schema.
 
-    Nothing is written when any file would be refused; return whether the schema was.
+    Nothing is written when any file would be refused; return whether the schema was. A
+    workbook (``--format xlsx``) holds what the YAML ``text`` says, on its sheets.
     """
+    if files.workbook:
+        _write_workbook(text, chosen, place, files, inputs)
+        return False
     if not files.force:
         refuse_to_overwrite(place.output)
     check_outputs([place.output], inputs)
@@ -109,6 +123,24 @@ def _write(
     if write_schema:
         emit(schema_json, place.schema_path, inputs)
     return write_schema
+
+
+def _write_workbook(
+    text: str, chosen: Framework, place: _Place, files: SkeletonFiles, inputs: list[Path | str]
+) -> None:
+    """Write a new submission as a workbook to fill in: the data of its YAML ``text``."""
+    from wcc_assess.render.workbook import submission_workbook
+
+    output = place.output
+    if output is None or SubmissionFormat.of(output) is not SubmissionFormat.XLSX:
+        raise UsageError("a workbook is written to a file: give -o NAME.xlsx")
+    if files.write_schema or files.schema is not None:
+        raise UsageError("--write-schema and --schema are for YAML submissions, not workbooks")
+    if not files.force:
+        refuse_to_overwrite(output)
+    check_outputs([output], inputs)
+    data = parse_document(text, str(output)).data
+    emit(submission_workbook(chosen, data), output, inputs)
 
 
 def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[str]:
@@ -137,6 +169,8 @@ def write_skeleton(framework: str, blank: Blank, files: SkeletonFiles) -> list[s
     )
     inputs: list[Path | str] = [framework_file] if framework_file else []
     written = _write(text, chosen, place, files, inputs)
+    if files.workbook:
+        return [workbook_note(place.output, framework_file)]
     return init_notes(
         framework=framework,
         framework_file=framework_file,
@@ -231,7 +265,10 @@ def roll_forward(request: RollFrom, files: SkeletonFiles) -> list[str]:
     )
     inputs: list[Path | str] = [request.source, *([framework_file] if framework_file else [])]
     written = _write(text, framework, place, files, inputs)
-    return rolled_notes(rolled, place.output, rolled.last.actions) + init_notes(
+    notes = rolled_notes(rolled, place.output, rolled.last.actions)
+    if files.workbook:  # the notes say what to do next; a workbook has no schema line
+        return notes
+    return notes + init_notes(
         framework=spec or framework.id,
         framework_file=framework_file,
         output=None,

@@ -7,31 +7,39 @@ file's problems are reported together, sorted by line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from wcc_assess.core.checks import submission_problems
-from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, UsageError, capped
-from wcc_assess.io.loading import raise_located, submission_model
+from wcc_assess.errors import MAX_DIAGNOSTICS, Diagnostic, InputError, Loc, UsageError, capped
+from wcc_assess.io.loading import locate, raise_located, submission_model
 from wcc_assess.io.reading import (
     display_name,
     is_framework_document,
     is_result_document,
+    is_workbook,
     parse_document,
-    read_document,
+    read_bytes,
     read_text,
+    text_of,
 )
 from wcc_assess.io.yamlsafe import Document, YamlProblem, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.submission import Submission
+from wcc_assess.render._words import spreadsheet_words
 from wcc_assess.usecases.frameworks import Resolver, resolve_framework
 
 __all__ = [
     "LoadedSubmission",
     "load_submission",
     "load_submission_quickly",
+    "read_submission_document",
     "submission_from_document",
+    "submission_input",
 ]
+
+_ZIP = b"PK\x03\x04"
 
 
 class LoadedSubmission(NamedTuple):
@@ -41,10 +49,13 @@ class LoadedSubmission(NamedTuple):
     framework: Framework
     document: Document
     name: str
+    read_notes: list[Diagnostic] = []
+    """What reading a workbook noticed without rejecting it (an extra sheet, a level typed
+    as a word), located."""
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        """What reading the file found worth a look (text cut short by ``" #"``), located."""
+        """What reading found worth a look (text cut short by ``" #"``, a workbook's notes)."""
         return capped(
             [
                 Diagnostic(
@@ -58,7 +69,46 @@ class LoadedSubmission(NamedTuple):
                 )
                 for problem in self.document.warnings
             ]
+            + self.read_notes
         )
+
+
+def submission_input(source: Path | str) -> Document | str:
+    """Read a submission file: a workbook's data, or the text of any other file.
+
+    A workbook is a ``.xlsx`` file or any file that is one; other text (YAML, or a result's
+    JSON) is returned unparsed.
+    """
+    # The workbook reader is imported only for a workbook: YAML's start-up does not pay.
+    if is_workbook(source):
+        from wcc_assess.io.workbook import read_workbook
+
+        return read_workbook(source)
+    raw = read_bytes(source)
+    name = display_name(source)
+    if raw.startswith(_ZIP):
+        from wcc_assess.io.workbook import parse_workbook
+
+        return parse_workbook(raw, name)
+    return text_of(raw, name)
+
+
+def read_submission_document(source: Path | str) -> Document:
+    """Read a submission file: a workbook (``.xlsx``, or any file that is one) or YAML."""
+    found = submission_input(source)
+    return found if isinstance(found, Document) else parse_document(found, display_name(source))
+
+
+def _in_sheet_words(diagnostic: Diagnostic) -> Diagnostic:
+    message, hint = spreadsheet_words(diagnostic.message, diagnostic.hint)
+    return replace(diagnostic, message=message, hint=hint)
+
+
+def _beside(found: list[Diagnostic], flagged: list[Loc]) -> list[Diagnostic]:
+    """Leave out what the models say of a cell that reading already explained."""
+    if not flagged:
+        return found
+    return [d for d in found if not any(d.loc[: len(loc)] == loc for loc in flagged)]
 
 
 def _not_a_submission(data: dict[str, Any]) -> Diagnostic | None:
@@ -120,9 +170,14 @@ def _checked(
     found += shape
     if framework is not None:
         found += submission_problems(data, framework)
+    read = [note for note in document.notes if note.is_error]
+    found = read + _beside(found, [note.loc for note in read])
+    if document.sheets is not None:
+        found = [_in_sheet_words(diagnostic) for diagnostic in found]
     if found or submission is None or framework is None:
         return None, found
-    return LoadedSubmission(submission, framework, document, name), []
+    notes = locate(name, document, [note for note in document.notes if not note.is_error])
+    return LoadedSubmission(submission, framework, document, name, notes), []
 
 
 def load_submission(
@@ -138,7 +193,7 @@ def load_submission(
     Raises :class:`InputError` listing every problem found.
     """
     return submission_from_document(
-        read_document(source), display_name(source), framework, resolve=resolve
+        read_submission_document(source), display_name(source), framework, resolve=resolve
     )
 
 
@@ -163,6 +218,10 @@ def load_submission_quickly(
     (more problems than are shown) is not checked again: the problems found are located.
     """
     name = display_name(path)
+    if is_workbook(path):
+        return submission_from_document(
+            read_submission_document(path), name, framework, resolve=resolve
+        )
     text = read_text(path)
     try:
         data = parse_yaml_data(text, locate=False)
