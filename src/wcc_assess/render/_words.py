@@ -543,7 +543,7 @@ SHEET_TITLES = {
     "Governance": "Governance: red, amber or green for each sub-indicator",
     "Outcomes": "Health outcome measures: one row per measure",
     "Trajectory": "Outcome trajectories: one row per measure and financial year",
-    "Panel": "Assurance panel: the panel day and its members",
+    "Panel": "Assurance panel: the panel day, its members, ratings and lines of enquiry",
     "Actions": "Development plan: one row per action",
     "Board paper": "Board paper: how the report is headed for the board",
 }
@@ -565,7 +565,8 @@ SHEET_NOTES = {
     "Evidence": (
         "One row per item of evidence: choose the indicator it supports, give a title, a "
         "reference (a web address, a board paper number) and the date it was produced or "
-        "approved. Items with the same reference count once."
+        "approved. Items with the same reference count once. When someone has checked the "
+        "document itself (for the panel, or internal audit), say who and when."
     ),
     "Governance": (
         "Rate each sub-indicator red, amber or green against the descriptions, or choose Not "
@@ -574,6 +575,9 @@ SHEET_NOTES = {
     "Outcomes": (
         "One row per outcome measure: an id of your own (letters, digits, dots, dashes), its "
         "name, the unit, whether higher or lower is better, and its baseline year and value. "
+        "A tolerance (an amount in the unit, or a percentage of the aspiration) lets an "
+        "actual that misses by no more be within tolerance rather than off track; the data "
+        "period says what each figure covers (e.g. calendar years, 3 pooled). "
         "Leave the sheet empty if you do not report outcomes."
     ),
     "Trajectory": (
@@ -581,8 +585,11 @@ SHEET_NOTES = {
         "once published, the actual value."
     ),
     "Panel": (
-        "For the assurance panel: the panel day and its members. Leave the sheet empty for a "
-        "self-assessment that no panel has seen yet."
+        "For the assurance panel: the panel day, who signed its judgement off and when (a "
+        "report is a draft until then), the members with the organisations each declared an "
+        "interest in (separated by semicolons), the panel's ratings of whole domains and of "
+        "governance areas, each with its reasons, and its lines of enquiry. Leave the sheet "
+        "empty for a self-assessment that no panel has seen yet."
     ),
     "Actions": (
         "One row per action of the development plan: an id of your own, the indicators or "
@@ -629,6 +636,20 @@ COLUMN_LABELS = {
     "label": "",
     "value": "Value",
     "help": "Notes",
+    "checked.by": "Checked by",
+    "checked.on": "Checked on",
+    "tolerance.absolute": "Tolerance (in the unit)",
+    "tolerance.percent": "Tolerance (% of aspiration)",
+    "data_period.kind": "Figures cover",
+    "data_period.years": "Years pooled",
+    "interests": "Interests declared (organisations, separated by semicolons)",
+    "rationale": "Rationale: the panel's reasons",
+    "ratings.level": "Panel's level for the domain",
+    "governance.rating": "Panel's rating of the area",
+    "enquiries.domain": "Domain or area",
+    "question": "Question",
+    "response": "Response",
+    "by": "Answered by",
 }
 """The label above each column, by the column's key (``Sheet.key`` where a sheet names it
 otherwise)."""
@@ -659,6 +680,12 @@ FIELD_LABELS = {
     "assessed_on": ("Date of the self-assessment", "The day the assessment was agreed."),
     "targets.default": ("Target for every domain", "Optional: a level every domain should reach."),
     "panel.date": ("Panel day", "The day the panel confirmed and challenged the self-assessment."),
+    "panel.sign_off.by": ("Signed off by", "Who signed the panel's judgement off (the chair)."),
+    "panel.sign_off.on": ("Signed off on", "The day it was signed off; until then it is a draft."),
+    "board_approved_on": (
+        "Approved by the board on",
+        "Optional: the day the organisation's board approved the self-assessment.",
+    ),
     "report.title": ("Title", "The paper's title; empty: the framework, organisation and year."),
     "report.meeting": ("Meeting", "The meeting it goes to, e.g. Board meeting in public."),
     "report.meeting_date": ("Meeting date", "The day of that meeting."),
@@ -673,6 +700,14 @@ FIELD_LABELS = {
 
 ASSESSORS_LABEL = "Assessors: who took part in the self-assessment"
 MEMBERS_LABEL = "Members of the panel"
+TABLE_LABELS = {
+    "assessors": ASSESSORS_LABEL,
+    "members": MEMBERS_LABEL,
+    "ratings": "The panel's ratings of whole domains (each is the domain's level)",
+    "governance": "The panel's ratings of governance areas",
+    "enquiries": "Lines of enquiry: what the panel asked, and the answer",
+}
+"""The label above each table of a form sheet, by the table's key."""
 
 
 def field_label(path: Sequence[str], titles: dict[str, str]) -> tuple[str, str]:
