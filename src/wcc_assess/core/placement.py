@@ -133,8 +133,11 @@ def _ids(loc: Loc, value: Any) -> list[Diagnostic]:
 
 
 def _names(loc: Loc, value: Any) -> list[Diagnostic]:
-    """Names written in one cell, separated by semicolons: none may hold one, or a line break,
-    or be empty or padded (it would not read back the same)."""
+    """Check names that share a cell, separated by semicolons.
+
+    None may hold a semicolon or a line break, or be empty or padded: it would not read back
+    the same.
+    """
     if not isinstance(value, list):
         return [] if value is None else [Diagnostic.at(loc, "expected a list of names")]
     found = [d for index, item in enumerate(value) for d in _scalar((*loc, index), item)]
@@ -148,7 +151,7 @@ def _names(loc: Loc, value: Any) -> list[Diagnostic]:
 
 
 def _keyed(loc: Loc, value: Any, fields: set[str]) -> list[Diagnostic]:
-    """A mapping of ids to records, a row each; an id is read back stripped of spaces."""
+    """Check a mapping of ids to records, a row each (an id is read back without spaces)."""
     if not isinstance(value, dict):
         return [] if value is None else [Diagnostic.at(loc, "expected a mapping of ids")]
     found: list[Diagnostic] = []

@@ -285,10 +285,10 @@ def _read_form(reader: _Reader, sheet: RawSheet, form: FormSheet, data: dict[str
         if value is not None:
             _set(data, path, value)
     widest = max((len(table.columns) for _, table in tables), default=0)
-    _check_frame(reader, sheet, {3} | set(range(2, 2 + widest)))
+    _check_frame(reader, sheet, {3} | (set(range(2, 2 + max(widest, 4))) if tables else set()))
     for index, (key_row, table) in enumerate(tables):
-        end = tables[index + 1][0] - 2 if index + 1 < len(tables) else None
-        _read_form_table(reader, sheet, table, (key_row, end), data)
+        last = tables[index + 1][0] - 2 if index + 1 < len(tables) else None
+        _read_form_table(reader, sheet, table, (key_row, last), data)
 
 
 def _read_form_table(
