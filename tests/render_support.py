@@ -30,13 +30,20 @@ def result_of(
     target: int | None = None,
     *,
     fail_on_red: bool = False,
+    allow_not_evidenced: bool = False,
 ) -> Result:
     """Load and score a submission as the CLI would, with a fixed timestamp."""
     chosen = load_framework(framework) if framework is not None else None
     loaded = load_submission(path, chosen)
     source = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
     named = loaded._replace(name=source)
-    return grade(named, generated_at=GENERATED_AT, target=target, fail_on_red=fail_on_red)
+    return grade(
+        named,
+        generated_at=GENERATED_AT,
+        target=target,
+        fail_on_red=fail_on_red,
+        allow_not_evidenced=allow_not_evidenced,
+    )
 
 
 def hostile_result() -> Result:

@@ -30,7 +30,7 @@ def test_loads_cleanly_and_shows_every_section(open_page: Any, assurance_file: P
     assert watched.requests == [assurance_file.as_uri()]
     assert watched.errors == [] and watched.dialogs == []
     page = watched.page
-    for heading in ("Assurance scorecard", "Governance", "Health outcomes", "Panel moderation"):
+    for heading in ("Assurance scorecard", "Governance", "Health outcomes", "Panel judgement"):
         assert page.locator("h2", has_text=heading).first.is_visible(), heading
     cards = page.locator(".scorecard .card")
     assert cards.count() == 3

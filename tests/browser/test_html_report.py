@@ -203,5 +203,8 @@ def test_fenbridge_report_with_a_not_assessed_domain(open_page: Any, tmp_path: P
     assert (
         page.locator(".gate-failed")
         .inner_text()
-        .startswith("GATE: FAILED\n\n✗ 5 of 10 competencies with a target are below it")
+        .startswith(
+            "GATE: FAILED\n\n✗ 5 of 11 competencies with a target meet it; 5 are below it; "
+            "1 is not evidenced: C11"
+        )
     )

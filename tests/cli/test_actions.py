@@ -14,11 +14,11 @@ from typing import Any
 
 import icalendar
 import pytest
-import yaml
 
 from tests.cli.conftest import Run
 from tests.conftest import DATA, EXAMPLES, ROOT, assert_golden, wcc_submission
 from wcc_assess.cli.actions import StatusName
+from wcc_assess.io.yamlsafe import parse_yaml_data
 from wcc_assess.models.actions import ActionStatus
 from wcc_assess.models.cohort import COHORT_SCHEMA_VERSION
 from wcc_assess.render.actions.ics import fold, text_value, uid
@@ -168,7 +168,7 @@ def test_the_submission_schema_knows_the_plan(wcc: Wcc) -> None:
     plan = schema["properties"]["actions"]
     validator = jsonschema.Draft202012Validator(schema)
     for path in (NEW, OLD, ASSURANCE):
-        data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+        data = json.loads(json.dumps(parse_yaml_data(path.read_text("utf-8")), default=str))
         assert not list(validator.iter_errors(data)), path
     item = plan["items"]
     assert item["properties"]["status"]["enum"] == [s.value for s in ActionStatus]
@@ -396,12 +396,12 @@ def fill_levels(text: str) -> str:
 
 @pytest.mark.parametrize("source", [OLD, NEW, ASSURANCE], ids=lambda p: p.stem)
 def test_init_from_last_year_validates_once_rated(wcc: Wcc, tmp_path: Path, source: Path) -> None:
-    last = yaml.safe_load(source.read_text("utf-8"))
+    last = parse_yaml_data(source.read_text("utf-8"))
     out = tmp_path / "next.yaml"
     run = wcc("init", "--from", str(source), "-o", str(out))
     assert run.exit_code == 0, run.stderr
     text = out.read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml_data(text)
     start = int(last["period"][:4]) + 1
     assert data["period"] == f"{start}/{(start + 1) % 100:02d}"
     assert data["assessed_on"] == last["assessed_on"].replace(year=last["assessed_on"].year + 1)
@@ -463,7 +463,7 @@ def test_init_from_options(wcc: Wcc, tmp_path: Path, write_yaml: Write) -> None:
     out = tmp_path / "later.yaml"
     run = wcc("init", "--from", str(OLD), "--period", "2027/28", "--code", "QW8", "-o", str(out))
     assert run.exit_code == 0
-    data = yaml.safe_load(out.read_text("utf-8"))
+    data = parse_yaml_data(out.read_text("utf-8"))
     assert (data["period"], data["assessed_on"], data["organisation"]["code"]) == (
         "2027/28",
         date(2027, 10, 15),
@@ -582,7 +582,7 @@ def test_init_from_a_framework_of_ones_own(wcc: Wcc, tmp_path: Path, write_yaml:
     out.write_text(fill_levels(text.replace("level:  # 1-4", "level:  # x")), encoding="utf-8")
     checked = wcc("validate", str(out), "--framework", str(MINI))
     assert checked.exit_code == 0, checked.stdout
-    assert [a["id"] for a in yaml.safe_load(out.read_text("utf-8"))["actions"]] == ["X1"]
+    assert [a["id"] for a in parse_yaml_data(out.read_text("utf-8"))["actions"]] == ["X1"]
     assert wcc("init", "--from", str(last)).exit_code == 2  # mini is not built in
 
 

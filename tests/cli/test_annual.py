@@ -47,7 +47,7 @@ def old_json(wcc: Wcc, tmp_path: Path) -> Path:
 def test_change_since_last_year(wcc: Wcc) -> None:
     run, result = assess_json(wcc, str(NEW), "--baseline", str(OLD))
     assert run.exit_code == 1  # C10 and C11 are below their targets either way
-    assert result["schema_version"] == "1.7"
+    assert result["schema_version"] == "1.8"
     assert result["baseline"]["period"] == "2025/26"
     assert result["baseline"]["source"] == str(OLD)
     changes = {d["id"]: d["change"] for d in result["domains"]}
@@ -221,6 +221,8 @@ def test_a_baseline_survives_a_framework_revision(
         "level_delta": 0,
         "score_delta": None,
         "note": "renamed from C1.3",
+        "previous_basis": None,
+        "basis": None,
     }
     assert changes["C5.3"]["compared_with"] == ["C5.2"]
     assert changes["C5.3"]["note"] == "split from C5.2"
@@ -281,8 +283,9 @@ def test_assess_github_annotations_point_at_lines(wcc: Wcc) -> None:
     )
     assert lines[-1].startswith(
         f"::notice file={name},title=wcc assess::NHS Westmarsh "
-        "Integrated Care Board (QW9) 2026/27, wcc 2009: overall 2.65 "
-        "(55.0%25), band Strong; gate failed (3 failures)"
+        "Integrated Care Board (QW9) 2026/27, wcc 2009: 4 competencies at level 3, 7 at "
+        "level 2; mean score 2.65 (55.0%25 of the way from level 1 to level 4); gate failed "
+        "(3 failures); capped indicators: 5; Draft: not signed off by an assurance panel"
     )
     assert lines[-1].endswith("since 2025/26: 5 domain(s) improved, 1 declined, 5 unchanged")
 
@@ -298,8 +301,9 @@ def test_assess_github_without_gates(wcc: Wcc) -> None:
     ]
     assert notice == (
         f"::notice file={OLD},title=wcc assess::NHS Westmarsh Integrated Care Board (QW9) "
-        "2025/26, wcc 2009: overall 2.24 (41.3%25), band Developing; gate none; capped "
-        "indicators: 2"
+        "2025/26, wcc 2009: 3 competencies at level 3, 5 at level 2, 3 at level 1; mean "
+        "score 2.24 (41.3%25 of the way from level 1 to level 4); gate none; capped "
+        "indicators: 2; Draft: not signed off by an assurance panel"
     )
 
 
@@ -472,8 +476,8 @@ def test_markdown_and_html_show_the_change(wcc: Wcc) -> None:
     markdown = wcc(*args, "markdown").stdout
     assert "since 2025/26: ↓ declined 3→2 (score -0.25)" in markdown  # in C10's detail
     assert (
-        "**❌ 2 of 11 competencies with a target are below it; 1 competency fell since 2025/26**"
-        in markdown
+        "**❌ 9 of 11 competencies with a target meet it; 2 are below it; 1 competency fell "
+        "since 2025/26**" in markdown
     )
     html = wcc(*args, "html").stdout
     assert '<th scope="col">Since 2025/26</th>' in html

@@ -36,9 +36,10 @@ def test_the_report_block_is_the_front_sheet(wcc: Wcc) -> None:
         "executive_lead": "Helen Marsh, Director of Strategy and Partnerships",
         "purpose": "For assurance",
         "recommendation": (
-            "The Board is asked to note the panel's ratings, including C1, C10 and C11 below "
-            "their targets and the red rating for finance, and to ask for development actions "
-            "for C1 and C10, beside those for C11, to be reported to the Board in March 2027."
+            "The Board is asked to note the panel's ratings, including C10 and C11 below their "
+            "targets, C1 rated at level 2 as a whole and the red rating for finance, and to ask "
+            "for development actions for C1 and C10, beside those for C11, to be reported in "
+            "March 2027."
         ),
         "marking": "OFFICIAL",
     }
@@ -115,7 +116,10 @@ def test_html_front_sheet_puts_the_gate_beside_the_headline(wcc: Wcc) -> None:
     front = html.split('<section id="front-sheet"', 1)[1].split("</section>", 1)[0]
     row = front.split('<div class="headline-row">', 1)[1]
     assert row.index('class="headline"') < row.index('class="gate gate-failed"')
-    assert "Gate: failed" in row and "3 of 11 competencies with a target are below it" in row
+    assert (
+        "Gate: failed" in row
+        and "9 of 11 competencies with a target meet it; 2 are below it" in row
+    )
     assert "<dt>Executive lead</dt><dd>Helen Marsh, Director of Strategy and Partnerships" in front
     assert "The Board is asked to note the panel&#39;s ratings" in front
     assert '<aside class="marking" aria-label="Protective marking">OFFICIAL</aside>' in html
@@ -153,14 +157,15 @@ def test_peers_rank_each_domain_among_the_cohort(wcc: Wcc, cohort_json: Path) ->
     # figures), Westmarsh 2025/26 and Fenbridge 2026/27: two peers.
     assert peers["organisations"] == 2 and peers["source"] == str(cohort_json)
     by_id = {d["id"]: d for d in peers["domains"]}
-    # C1: level 1 (score 2.50); Westmarsh 2025/26 at 3 and Fenbridge at 2: both above.
-    assert by_id["C1"] == {"id": "C1", "rank": 3, "of": 3, "quartile": 4, "median_level": 2.5}
+    # C1: level 2 by the panel's rating of the whole competency (calculated 1), score 2.50;
+    # Westmarsh 2025/26 at 3 is above, Fenbridge at 2 level with it.
+    assert by_id["C1"] == {"id": "C1", "rank": 2, "of": 3, "quartile": 2, "median_level": 2.5}
     # C11: Fenbridge did not assess it, so only one peer is ranked with Westmarsh.
     assert by_id["C11"]["of"] == 2
     html = wcc("assess", str(ASSURANCE), "--peers", str(cohort_json), "-f", "html", "-q").stdout
-    assert '<td data-label="Among peers">3rd of 3, bottom quarter</td>' in html
+    assert '<td data-label="Among peers">2nd of 3, second quarter</td>' in html
     markdown = wcc("assess", str(ASSURANCE), "--peers", str(cohort_json), "-f", "markdown").stdout
-    assert "among peers: 3rd of 3, bottom quarter" in markdown
+    assert "among peers: 2nd of 3, second quarter" in markdown
 
 
 def test_peers_of_another_framework_are_refused(wcc: Wcc, cohort_json: Path) -> None:

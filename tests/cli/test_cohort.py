@@ -121,7 +121,7 @@ def test_mixed_folder_grades_the_rest_and_lists_the_problems(wcc: Wcc, mixed: Pa
         (1, "Brent ICB", 2.4, 46.7, "Developing"),
         (2, "Dart ICB", 2.0, 33.3, "Developing"),
         (2, "Eden ICB", 2.0, 33.3, "Developing"),
-        (4, "Cray ICB", 1.83, 27.8, "Developing"),
+        (4, "Cray ICB", 1.83, 27.8, "Weak"),  # B at level 1: not every domain at 2
     ]
     assert (data["files"], data["graded"]) == (7, 4)
     invalid = {item["file"]: item["errors"] for item in data["invalid"]}
@@ -163,7 +163,9 @@ def test_statistics_by_hand(wcc: Wcc, mixed: Path) -> None:
     assert (data["weakest_domains"], data["strongest_domains"]) == (["B"], ["A"])
     overall = data["overall"]
     assert (overall["mean_score"], overall["median_score"]) == (2.06, 2.0)  # 8.23 / 4
-    assert [band["count"] for band in overall["bands"]] == [0, 4, 0, 0]
+    # Bands from the levels: Cray (B at 1) is Weak, the three others Developing.
+    assert [band["count"] for band in overall["bands"]] == [1, 3, 0, 0]
+    assert overall["bands"][1]["when"] == {"level": 2, "share": "all", "none_below": None}
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,9 @@ def test_assess_table(wcc: Wcc, submission: Path) -> None:
     assert run.exit_code == 0, run.stderr
     assert "Test ICB (T01) · 2026/27" in run.stdout
     assert "C11" in run.stdout and "Make sound financial investments" in run.stdout
-    assert "Overall: 2.00 (33.3%) · band Developing" in run.stdout
+    assert "Profile: 11 competencies at level 2" in run.stdout
+    assert "Mean score: 2.00 (33.3% of the way from level 1 to level 4)" in run.stdout
+    assert "Draft: not signed off by an assurance panel" in run.stdout
     assert "Gate: none" in run.stdout
     assert "\x1b[" not in run.stdout  # no colour when not a terminal
     assert run.stderr == ""
@@ -88,14 +90,27 @@ def test_assess_json_is_the_result_document(wcc: Wcc, submission: Path) -> None:
     run = wcc("assess", str(submission), "--format", "json")
     assert run.exit_code == 0
     result = json.loads(run.stdout)
-    assert result["schema_version"] == "1.7"
+    assert result["schema_version"] == "1.8"
     assert result["generated_at"] == "2026-09-21T14:13:20Z"  # SOURCE_DATE_EPOCH=1790000000
     assert result["framework"]["id"] == "wcc" and result["framework"]["version"] == "2009"
-    assert result["overall"]["score"] == 2.0 and result["overall"]["band"] == "Developing"
+    # WCC has no composite band: the profile of levels is the headline.
+    assert result["overall"]["score"] == 2.0 and result["overall"]["band"] is None
+    assert [(c["level"], c["count"]) for c in result["overall"]["profile"]] == [
+        (4, 0),
+        (3, 0),
+        (2, 11),
+        (1, 0),
+    ]
+    assert (result["draft"], result["basis"]) == (True, "self-assessed")
     assert [d["id"] for d in result["domains"]] == [f"C{i}" for i in range(1, 12)]
     indicator = result["domains"][0]["indicators"][0]
     assert indicator["claimed_level"] == 2 and indicator["effective_level"] == 2
-    assert result["gate"] == {"status": "none", "failures": [], "checks": []}
+    assert result["gate"] == {
+        "status": "none",
+        "failures": [],
+        "checks": [],
+        "not_evidenced_allowed_by": None,
+    }
 
 
 def test_output_is_deterministic(wcc: Wcc, submission: Path) -> None:

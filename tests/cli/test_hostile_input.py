@@ -23,6 +23,7 @@ import yaml
 
 from tests.cli.conftest import Run
 from tests.conftest import EXAMPLES, ROOT, wcc_submission
+from wcc_assess.io.yamlsafe import parse_yaml_data
 
 Wcc = Callable[..., Run]
 Write = Callable[..., Path]
@@ -580,7 +581,7 @@ def test_no_diagnostic_starts_a_workflow_command(wcc: Wcc, tmp_path: Path) -> No
 def test_no_report_line_starts_a_workflow_command(wcc: Wcc, tmp_path: Path) -> None:
     # Text over several lines (a narrative, a name, a reason) in every report a CI log may
     # show: no line of any of them starts with "::", even after spaces (the runner trims).
-    data = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data = parse_yaml_data(ASSURANCE.read_text(encoding="utf-8"))  # `on:` stays text
     data["organisation"]["name"] = INJECTED
     data["domains"]["C1"]["C1.1"]["narrative"] = INJECTED
     data["domains"]["C1"]["C1.1"]["evidence"][0]["title"] = INJECTED

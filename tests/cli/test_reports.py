@@ -78,9 +78,16 @@ def test_output_file_and_exit_code(wcc: Wcc, tmp_path: Path, fmt: str) -> None:
 
 
 def test_junit_of_a_passing_run(wcc: Wcc) -> None:
+    # With --target 1 every competency assessed meets it; C11, not assessed, is not
+    # evidenced and fails the gate unless allowed.
     run = wcc("assess", str(FENBRIDGE), "-f", "junit", "--target", "1")
+    assert run.exit_code == 1
+    assert ET.fromstring(run.stdout.encode()).attrib["failures"] == "1"
+    allowed = "--allow-not-evidenced"
+    run = wcc("assess", str(FENBRIDGE), "-f", "junit", "--target", "1", allowed)
     assert run.exit_code == 0
     assert ET.fromstring(run.stdout.encode()).attrib["failures"] == "0"
+    assert "allowed by --allow-not-evidenced, not counted as met" in run.stderr
 
 
 def test_help_lists_the_formats(wcc: Wcc) -> None:

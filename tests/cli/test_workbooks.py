@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -23,6 +24,7 @@ from tests.workbooks import (
     with_formula,
     workbook_of,
 )
+from wcc_assess.io.workbook import parse_workbook
 
 Wcc = Callable[..., Run]
 
@@ -645,8 +647,8 @@ def test_a_blank_workbook_filled_in_grades_as_its_yaml_twin(wcc: Wcc, tmp_path: 
                 evidence.cell(next_evidence, 2).value = item["title"]
                 evidence.cell(next_evidence, 3).value = item["ref"]
                 evidence.cell(next_evidence, 4).value = item["date"]
-                evidence.cell(next_evidence, 5).value = item.get("kind")  # from the drop-down
-                evidence.cell(next_evidence, 6).value = item.get("key_document")
+                evidence.cell(next_evidence, 7).value = item.get("kind")  # from the drop-down
+                evidence.cell(next_evidence, 8).value = item.get("key_document")
                 next_evidence += 1
     plan = book["Actions"]
     columns = [cell.value for cell in plan[4]]
@@ -692,3 +694,149 @@ def test_next_years_workbook_from_last_years_submission(wcc: Wcc, tmp_path: Path
     carried = [plan.cell(row, 1).value for row in range(5, plan.max_row + 1)]
     assert carried and all(carried)
     assert book["Ratings"]["H6"].value is None  # levels left to rate afresh
+
+
+# --- the panel's judgement (issue 13) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def assurance_bytes() -> bytes:
+    return workbook_of(ASSURANCE)
+
+
+def test_the_panels_judgement_has_its_cells(assurance_bytes: bytes) -> None:
+    """Sign-off, interests, ratings of domains and areas, enquiries on the Panel sheet; the
+    checks of evidence, tolerances and data periods beside what they qualify."""
+    book = openpyxl.load_workbook(io.BytesIO(assurance_bytes))
+    panel = book["Panel"]
+    assert [panel[f"A{row}"].value for row in (5, 6, 7)] == [
+        "panel.date",
+        "panel.sign_off.by",
+        "panel.sign_off.on",
+    ]
+    assert (panel["C6"].value, panel["C7"].value.date()) == (
+        "Professor Ruth Adeyemi",
+        date(2026, 11, 25),
+    )
+    assert panel["C7"].number_format == "yyyy-mm-dd"
+    assert [panel.cell(10, column).value for column in range(1, 5)] == [
+        "members",
+        "name",
+        "role",
+        "interests",
+    ]
+    assert (panel["B13"].value, panel["D13"].value) == ("Dr Sunita Rao", "NHS Fenreach ICB")
+    ratings = row_of(assurance_bytes, "Panel", "A", "ratings")
+    assert [panel.cell(ratings, column).value for column in range(2, 5)] == [
+        "domain",
+        "level",
+        "rationale",
+    ]
+    assert [panel.cell(ratings + 1, column).value for column in (2, 3)] == ["C1", 2]
+    enquiries = row_of(assurance_bytes, "Panel", "A", "enquiries")
+    assert [panel.cell(enquiries, c).value for c in range(2, 6)] == [
+        "domain",
+        "question",
+        "response",
+        "by",
+    ]
+    offered = {str(v.sqref): v.formula1 for v in panel.data_validations.dataValidation}
+    domains = '"C1,C2,C3,C4,C5,C6,C7,C8,C9,C10,C11"'
+    assert offered[f"B{ratings + 1}:B{ratings + 14}"] == domains
+    assert offered[f"C{ratings + 1}:C{ratings + 14}"] == '"1,2,3,4,Not assessed"'
+    evidence = book["Evidence"]
+    assert [evidence.cell(4, c).value for c in (5, 6)] == ["checked.by", "checked.on"]
+    assert evidence["F5"].value.date() == date(2026, 11, 9)
+    outcomes = book["Outcomes"]
+    keys = [cell.value for cell in outcomes[4]]
+    assert keys[-4:] == [
+        "tolerance.absolute",
+        "tolerance.percent",
+        "data_period.kind",
+        "data_period.years",
+    ]
+    checks = {v.formula1 for v in outcomes.data_validations.dataValidation}
+    assert '"financial-year,calendar-year"' in checks
+    assert row_of(assurance_bytes, "Cover", "A", "board_approved_on") > 0
+
+
+def test_the_panels_cells_are_read_and_their_errors_located(
+    wcc: Wcc, workbook: Callable[..., Path], assurance_bytes: bytes
+) -> None:
+    def change(book: openpyxl.Workbook) -> None:
+        panel = book["Panel"]
+        panel["D12"] = "Westmarsh County Council;  Saltfleet Borough Council ;"
+        panel["D31"] = None  # C1's rationale
+        panel["B33"], panel["C33"], panel["D33"] = "C1", 3, "a second rating"
+        panel["C48"] = "purple"
+        panel["C7"] = "25/11/2026"
+        book["Evidence"]["F5"] = "09/11/2026"
+        outcomes = book["Outcomes"]
+        outcomes["H5"], outcomes["J5"] = "abc", "weekly"
+
+    raw = edited(assurance_bytes, change)
+    data = parse_workbook(raw, "x.xlsx").data
+    assert data["panel"]["members"][1]["interests"] == [
+        "Westmarsh County Council",
+        "Saltfleet Borough Council",
+    ]
+    text = _bad(
+        wcc,
+        workbook(raw),
+        "Panel!B31: error: panel.ratings.C1: the field 'rationale' is required",
+        "Panel!B33: error: domain C1 has a second row (its first is row 31)",
+        "Panel!C48: error: panel.governance.strategy.rating: expected 'red', 'amber' or "
+        "'green', got 'purple'",
+        "Panel!C7: error: panel.sign_off.on: '25/11/2026' is text, not a date",
+        "Evidence!F5: error: domains.C1.C1.1.evidence item 1.checked.on: '09/11/2026' is "
+        "text, not a date",
+        "Outcomes!H5: error: outcomes.life-expectancy.tolerance.absolute: expected a number",
+        "Outcomes!J5: error: outcomes.life-expectancy.data_period.kind: expected "
+        "'financial-year' or 'calendar-year', got 'weekly'",
+    )
+    assert "(7 errors)" in text
+
+
+def test_a_panel_filled_in_on_the_workbook_grades_as_its_yaml(
+    wcc: Wcc, tmp_path: Path, assurance_bytes: bytes
+) -> None:
+    """A rating, an interest and a sign-off typed on the sheet change the grading as in YAML."""
+
+    def change(book: openpyxl.Workbook) -> None:
+        panel = book["Panel"]
+        ratings = next(c.row for c in panel["A"] if c.value == "ratings")
+        panel.cell(ratings + 3, 2, "C2")
+        panel.cell(ratings + 3, 3, 2)
+        panel.cell(ratings + 3, 4, "Partnerships are strong but the merger stalls the work.")
+        panel["C6"], panel["C7"] = None, None  # not signed off: a draft
+
+    xlsx = tmp_path / "panel.xlsx"
+    xlsx.write_bytes(edited(assurance_bytes, change))
+    result = json.loads(wcc("assess", str(xlsx), "--format", "json").stdout)
+    c2 = next(d for d in result["domains"] if d["id"] == "C2")
+    assert c2["panel_rating"]["level"] == 2
+    assert result["draft"] is True
+    back = tmp_path / "panel.yaml"
+    assert wcc("convert", str(xlsx), "-o", str(back)).exit_code == 0
+    text = back.read_text(encoding="utf-8")
+    ratings = text[text.index("  ratings:\n") : text.index("  enquiries:\n")]
+    assert "\n    C2:  # " in ratings and "Partnerships are strong but the merger" in ratings
+    assert "sign_off" not in text
+    twin = json.loads(wcc("assess", str(back), "--format", "json").stdout)
+    assert _without_lines(twin["domains"]) == _without_lines(result["domains"])
+
+
+def test_what_a_cell_cannot_hold_of_the_panel_is_refused_before_writing(
+    wcc: Wcc, tmp_path: Path
+) -> None:
+    text = ASSURANCE.read_text(encoding="utf-8").replace(
+        'interests: ["NHS Fenreach ICB"]', 'interests: ["NHS Fenreach ICB; its board"]'
+    )
+    assert "its board" in text
+    source = tmp_path / "bad.yaml"
+    source.write_text(text, encoding="utf-8")
+    run = wcc("convert", str(source), "-o", str(tmp_path / "bad.xlsx"))
+    assert run.exit_code == 2
+    assert "interests" in run.stderr
+    assert "cannot share a cell" in run.stderr
+    assert not (tmp_path / "bad.xlsx").exists()

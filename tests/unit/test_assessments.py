@@ -36,7 +36,7 @@ def errors_of(text: str) -> list[str]:
 
 def test_a_submission_is_scored_with_source_lines(mini_result: Result) -> None:
     assert mini_result.source.endswith("mini.yaml")
-    assert mini_result.schema_version == RESULT_SCHEMA_VERSION == "1.7"
+    assert mini_result.schema_version == RESULT_SCHEMA_VERSION == "1.8"
     lines = Path(mini_result.source).read_text(encoding="utf-8").splitlines()
     a = mini_result.domain("A")
     assert a.line is not None and a.indicators[0].line is not None
@@ -88,7 +88,7 @@ def test_the_loader_tells_json_from_yaml(mini_result: Result, tmp_path: Path) ->
         (
             '{"schema_version": "1.9"}',
             "last.json: error: the result has schema version 1.9, "
-            "newer than this wcc-assess's 1.7 (upgrade wcc-assess, or pass the submission YAML "
+            "newer than this wcc-assess's 1.8 (upgrade wcc-assess, or pass the submission YAML "
             "file instead)",
         ),
         ('{"schema_version": "one"}', "last.json: error: the result has schema version 'one'"),

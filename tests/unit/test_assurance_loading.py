@@ -13,7 +13,7 @@ import yaml
 
 from tests.conftest import DATA, MINI
 from wcc_assess.errors import InputError
-from wcc_assess.io.yamlsafe import parse_yaml
+from wcc_assess.io.yamlsafe import parse_yaml, parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.usecases.frameworks import framework_from_document
 from wcc_assess.usecases.frameworks import load_framework_file as load_framework
@@ -224,7 +224,7 @@ panel:
         "14:9 panel.date: 'next week' is not a date (write dates as YYYY-MM-DD)",
         "16:7 panel.members item 1: the field 'role' is required",
         "17:50 panel.members item 2.organisation: unknown field 'organisation' (expected one of "
-        "name, role)",
+        "interests, name, role)",
     ]
     assert errors(write_yaml(HEAD + "panel: {date: 2026-11-01, members: []}\n"), framework) == [
         "13:36 panel.members: must not be empty"
@@ -325,7 +325,8 @@ def test_submission_schema_checks_assurance_sections() -> None:
     schema = submission_schema(resolve_framework("wcc"))
     check = jsonschema.Draft7Validator(schema)
     example = DATA.parent.parent / "examples" / "westmarsh-2026-27-assurance.yaml"
-    base = json.loads(json.dumps(yaml.safe_load(example.read_text()), default=str))
+    # Read as wcc reads it (and as editors do, YAML 1.2): ``on:`` is a key, not ``true``.
+    base = json.loads(json.dumps(parse_yaml_data(example.read_text()), default=str))
     assert list(check.iter_errors(base)) == []
 
     def errors(change: Callable[[dict[str, Any]], None]) -> list[str]:

@@ -314,7 +314,12 @@ def test_a_headline_without_a_band_says_how_many_meet_their_target() -> None:
     )
     html = render(plain, AssessFormat.HTML)
     headline = html.split('<div class="headline">', 1)[1].split("</div>", 1)[0]
-    assert '<p class="headline-figure">5 of 10 meet their target</p>' in headline
+    # The headline is the profile of levels (issue 13), with the targets met beside it.
+    assert (
+        '<p class="headline-figure">7 competencies at level 2, 3 at level 1, 1 not assessed</p>'
+        in headline
+    )
+    assert "5 of 11 with a target meet it; 1 not evidenced, never counted as met" in headline
     assert "None" not in headline
     markdown = render(plain, AssessFormat.MARKDOWN)
-    assert "band **None**" not in markdown and "· overall score 2.06 on the 1–4 scale" in markdown
+    assert "band **None**" not in markdown and "· mean score 2.06 (35.2% of the way" in markdown

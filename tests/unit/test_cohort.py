@@ -22,8 +22,9 @@ from wcc_assess.models.cohort import (
     OrganisationSummary,
 )
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.result import DomainStatus, GateStatus
+from wcc_assess.models.result import Basis, DomainStatus, GateStatus
 from wcc_assess.models.submission import Submission
+from wcc_assess.render import COHORT, CohortFormat
 
 OPTIONS = CohortOptions(generated_at="2026-11-01T00:00:00Z")
 
@@ -318,9 +319,46 @@ def test_summarise_a_scored_result(mini: Framework) -> None:
         ("A", 2, 2.6, MET),
         ("B", 1, 1.5, BELOW),
     ]
-    # Overall (2 * 2.6 + 1 * 1.5) / 3 = 2.2333 -> 2.23; percent 41.1; band Developing.
-    assert (summary.score, summary.percent, summary.band) == (2.23, 41.1, "Developing")
+    # Overall (2 * 2.6 + 1 * 1.5) / 3 = 2.2333 -> 2.23; percent 41.1. The band follows the
+    # levels: B is at 1, so not every domain is at 2 -> Weak, the first band.
+    assert (summary.score, summary.percent, summary.band) == (2.23, 41.1, "Weak")
+    assert [(c.level, c.count) for c in summary.profile] == [(4, 0), (3, 0), (2, 1), (1, 1)]
+    assert (summary.competency_total, summary.governance_points) == (3, None)
+    assert (summary.basis, summary.draft, summary.domains_not_evidenced) == (
+        Basis.SELF_ASSESSED,
+        True,
+        0,
+    )
     assert (summary.domains_met, summary.domains_below, summary.capped) == (1, 1, 1)
     assert (summary.gate, summary.source, summary.code) == (GateStatus.FAILED, "t01.yaml", "T01")
     assert summary.framework == "mini@1"
     assert build_cohort([result], mini, OPTIONS).league[0].score == 2.23
+
+
+def test_a_cohort_says_when_it_compares_unlike_with_unlike(mini: Framework) -> None:
+    """Organisations graded on different bases, and a year-on-year change of basis."""
+    now = [
+        org("Ash", "A01", 2.0, [domain("A", 2, 2.0), domain("B", 2, 2.0)]).model_copy(
+            update={"basis": Basis.PANEL_DOMAINS}
+        ),
+        org("Birch", "B01", 2.0, [domain("A", 2, 2.0), domain("B", 2, 2.0)]).model_copy(
+            update={"basis": Basis.SELF_ASSESSED}
+        ),
+    ]
+    before = [
+        org(
+            "Ash", "A01", 3.0, [domain("A", 3, 3.0), domain("B", 3, 3.0)], period="2025/26"
+        ).model_copy(update={"basis": Basis.SELF_ASSESSED})
+    ]
+    cohort = build_cohort(now, mini, OPTIONS, baseline=before)
+    assert cohort.warnings == [
+        "Ash (A01): 2025/26 was self-assessed, 2026/27 panel-rated at domain level; part of "
+        "its change is the change of basis",
+        "the cohort mixes bases (1 self-assessed, 1 panel-rated at domain level): its league "
+        "and statistics compare unlike with unlike",
+    ]
+    assert cohort.baseline is not None
+    [ash] = cohort.baseline.ranking
+    assert (ash.baseline_basis, ash.basis) == (Basis.SELF_ASSESSED, Basis.PANEL_DOMAINS)
+    text = COHORT.render(cohort, CohortFormat.MARKDOWN)
+    assert "-1.00 (basis changed: self → panel (domains))" in text

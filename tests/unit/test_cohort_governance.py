@@ -10,7 +10,7 @@ import yaml
 
 from tests.conftest import DATA
 from tests.unit.test_cohort import OPTIONS, domain, org
-from wcc_assess.core.cohort import build_cohort, summarise
+from wcc_assess.core.cohort import CohortOptions, build_cohort, summarise
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.cohort import CohortResult, OrganisationSummary
@@ -101,3 +101,68 @@ def test_reports_without_governance_say_nothing_of_it(framework: Framework) -> N
     for fmt in (CohortFormat.MARKDOWN, CohortFormat.TABLE, CohortFormat.HTML):
         assert "Governance" not in COHORT_FAMILY.render(cohort, fmt)
     assert "governance_" not in COHORT_FAMILY.render(cohort, CohortFormat.CSV)
+
+
+# The league in HSJ order: governance points first, then the competency total.
+def _hsj(
+    name: str, code: str, score: float, levels: tuple[int, int], points: int | None
+) -> OrganisationSummary:
+    summary = org(
+        name,
+        code,
+        score,
+        [domain("A", levels[0], float(levels[0])), domain("B", levels[1], float(levels[1]))],
+        framework="mini-assurance@1",
+    )
+    ratings = {"G": GREEN, "H": GREEN} if points is not None else None  # not what gives points
+    update = {"governance": ratings, "governance_points": points, "competency_total": sum(levels)}
+    return summary.model_copy(update=update)
+
+
+def test_governance_first_ranks_by_points_then_the_competency_total(framework: Framework) -> None:
+    from wcc_assess.models.cohort import RankBy
+
+    orgs = [
+        _hsj("Ash", "A01", 3.5, (4, 3), 1),  # the best score, but 1 governance point
+        _hsj("Birch", "B01", 2.0, (2, 2), 4),  # the most points
+        _hsj("Cedar", "C01", 3.0, (3, 3), 2),  # 2 points, total 6
+        _hsj("Dogwood", "D01", 2.5, (3, 2), 2),  # 2 points, total 5
+        _hsj("Elm", "E01", 3.0, (3, 3), 2),  # ties with Cedar
+        _hsj("Fir", "F01", 4.0, (4, 4), None),  # did not rate governance: after the rest
+    ]
+    options = CohortOptions(generated_at="x", rank_by=RankBy.GOVERNANCE_FIRST)
+    league = build_cohort(orgs, framework, options).league
+    assert [(e.rank, e.organisation) for e in league] == [
+        (1, "Birch"),
+        (2, "Cedar"),
+        (2, "Elm"),
+        (4, "Dogwood"),
+        (5, "Ash"),
+        (6, "Fir"),
+    ]
+    # Today's ranking, by mean score, is kept beside it.
+    assert {e.organisation: e.score_rank for e in league} == {
+        "Fir": 1,
+        "Ash": 2,
+        "Cedar": 3,
+        "Elm": 3,
+        "Dogwood": 5,
+        "Birch": 6,
+    }
+    by_score = build_cohort(orgs, framework, OPTIONS).league
+    assert [e.organisation for e in by_score] == ["Fir", "Ash", "Cedar", "Elm", "Dogwood", "Birch"]
+    assert by_score[0].governance_rank == 6 and by_score[-1].governance_rank == 1
+    table = COHORT_FAMILY.render(build_cohort(orgs, framework, options), CohortFormat.MARKDOWN)
+    assert "| HSJ rank | Organisation | Code | Band | Governance points | Domain total |" in table
+    assert "Governance first, as the Health Service Journal ranked WCC" in table
+    csv_text = COHORT_FAMILY.render(build_cohort(orgs, framework, options), CohortFormat.CSV)
+    rows = {row["code"]: row for row in csv.DictReader(io.StringIO(csv_text))}
+    assert (rows["B01"]["governance_points"], rows["B01"]["governance_rank"]) == ("4", "1")
+    assert rows["B01"]["score_rank"] == "6"
+
+
+def test_the_cli_spells_the_league_orders_of_the_model() -> None:
+    from wcc_assess.cli.cohort import RANK_ORDERS
+    from wcc_assess.models.cohort import RankBy
+
+    assert RANK_ORDERS == tuple(order.value for order in RankBy)

@@ -368,3 +368,32 @@ def test_a_map_key_the_baseline_lacks_is_warned_about() -> None:
 )
 def test_format_number(value: float | None, text: str) -> None:
     assert format_number(value) == text
+
+
+def test_a_baseline_on_another_basis_is_warned_of() -> None:
+    """Like with like: last year self-assessed, this year the panel rated A whole."""
+    from wcc_assess.core.scoring import Baseline
+
+    old = score(framework(), Submission.model_validate(last_year()), ScoreOptions(generated_at="x"))
+    data = last_year()
+    data.update(period="2026/27", assessed_on="2026-10-01")
+    data["panel"] = {
+        "date": "2026-11-18",
+        "members": [{"name": "Ann", "role": "Chair"}],
+        "ratings": {"A": {"level": 2, "rationale": "As a whole."}},
+    }
+    result = score(
+        framework(),
+        Submission.model_validate(data),
+        ScoreOptions(generated_at="x", baseline=Baseline(old, "last.yaml")),
+    )
+    assert result.baseline is not None and result.baseline.basis == "self-assessed"
+    change = result.domain("A").change
+    assert change is not None and (change.previous_basis, change.basis) == (
+        "self-assessed",
+        "panel-domains",
+    )
+    assert (
+        "A: 2025/26 was self-assessed, this year panel-rated at domain level; the years were "
+        "graded on different bases, so part of any change is the change of basis"
+    ) in result.warnings

@@ -13,6 +13,7 @@ from tests.conftest import EXAMPLES, MINI, evidence, mini_submission
 from tests.unit.test_scoring import framework, rated, run
 from wcc_assess.core.scoring import ScoreOptions, score
 from wcc_assess.errors import UsageError
+from wcc_assess.io.yamlsafe import parse_yaml_data
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import Result
 from wcc_assess.render.explain import explain, resolve_subject
@@ -154,13 +155,18 @@ def test_overall() -> None:
     flat = " ".join(text.split())
     # Domain scores A 2.00 (weight 2) and B 2.00 (weight 1): (4 + 2) / 3 = 2.00 → 33.3%.
     assert (
-        "Overall score: weighted mean of the domain scores = (2×2.00 + 1×2.00)/3 = 6.00/3 = 2.00"
-        in (flat)
+        "Mean score (secondary): weighted mean of the domain scores = (2×2.00 + 1×2.00)/3 = "
+        "6.00/3 = 2.00" in (flat)
     )
     assert "Percent: (2.00 − 1) / (4 − 1) × 100 = 33.3%" in flat
-    assert "Band: Developing (from 25%); the next band, Strong, starts at 50%.\n" in text
+    assert "Profile: 2 domains at level 2.\n" in text
+    assert (
+        "Band: Developing, every domain at level 2 (Two) or above; the next band, Strong, needs "
+        "more than half of the domains at level 3 (Three) or above, none below level 2 (Two)."
+    ) in flat
+    assert "That is 33.3% of the way from level 1 to level 4." in flat
     assert "Coverage: 2 of 2 domains, 5 of 5 indicators assessed; 0 indicators capped." in flat
-    assert "Gate: passed (every domain with a target meets it)." in text
+    assert "Gate: passed (every domain with a target meets it (2 of 2))." in text
     assert re.search(
         r"^  A Alpha  2  2\.00  ×2  target 2 +met  held down by A\.1, A\.2, A\.3$", text, re.M
     )
@@ -329,9 +335,18 @@ def test_governance_sub_indicator_moderated_and_green() -> None:
     assert "Rating: Amber, because none is red but board.1 is rated amber.\n" in amber
     assert "Points: 1 for amber; its sub-indicators total 9 of 10.\n" in amber
     assert "  Every amber sub-indicator must reach green:\n" in amber
-    green = explain(result, fw, "strategy")
-    assert "Rating: Green, because all 5 rated are green.\n" in green
-    assert green.endswith("\nstrategy is green, the top rating.\n")
+    panel_set = " ".join(explain(result, fw, "strategy").split())
+    assert (
+        "Rating: Amber, because the panel rated the whole area amber, which counts over the "
+        "rule's rating: The plan is current" in panel_set
+    )
+    assert "By the rule it would be Green, because all 5 rated are green." in panel_set
+    assert panel_set.endswith(
+        "To reach green The panel rated the whole area amber: it must judge it green. By the "
+        "rule its sub-indicators give green."
+    )
+    finance = explain(result, fw, "finance")
+    assert "Rating: Red, because finance.1 is rated red.\n" in finance
 
 
 def test_outcome_measure_off_track() -> None:
@@ -346,10 +361,13 @@ def test_outcome_measure_off_track() -> None:
         "Source: Primary care dementia data, the March figure of each financial year.\n"
         "Baseline: 61 in 2023/24.\n"
         "A year is on track when its actual is at least the aspiration (higher is better).\n"
+        "Tolerance: 0.5 percentage points (the submission's); a year that falls short by no more\n"
+        "  than that is within tolerance, not off track.\n"
         "\n"
         "Years\n"
         "  2024/25: aspiration 63, actual 63.8: on track (63.8 ≥ 63, difference +0.8)\n"
-        "  2025/26: aspiration 65, actual 64.2: off track (64.2 < 65, difference -0.8)\n"
+        "  2025/26: aspiration 65, actual 64.2: off track (64.2 < 65, difference -0.8); 0.8\n"
+        "    percentage points short of the aspiration, beyond the tolerance of 0.5\n"
         "  2026/27: aspiration 66.7, no actual yet\n"
         "  2027/28: aspiration 66.7, no actual yet\n"
         "  2028/29: aspiration 66.7, no actual yet\n"
@@ -373,15 +391,18 @@ def test_outcome_measure_on_track_lower_is_better() -> None:
         "Source: Westmarsh public health observatory, from ONS deaths and mid-year population\n"
         "  estimates by deprivation fifth: three-year pooled calendar periods, as for life\n"
         "  expectancy (2024/25 holds 2022-2024).\n"
-        "Baseline: 9.9 in 2022/23.\n"
+        "Baseline: 9.9 in 2022/23 (2020-2022, pooled).\n"
         "A year is on track when its actual is at most the aspiration (lower is better).\n"
+        "Tolerance: 0.5 years (the framework's for this measure); a year that falls short by no\n"
+        "  more than that is within tolerance, not off track.\n"
         "\n"
         "Years\n"
-        "  2024/25: aspiration 9.6, actual 9.6: on track (9.6 ≤ 9.6, difference 0)\n"
-        "  2025/26: aspiration 9.4, no actual yet\n"
-        "  2026/27: aspiration 9.1, no actual yet\n"
-        "  2027/28: aspiration 8.8, no actual yet\n"
-        "  2028/29: aspiration 8.5, no actual yet\n"
+        "  2024/25 (2022-2024, pooled): aspiration 9.6, actual 9.6: on track (9.6 ≤ 9.6,\n"
+        "    difference 0)\n"
+        "  2025/26 (2023-2025, pooled): aspiration 9.4, no actual yet\n"
+        "  2026/27 (2024-2026, pooled): aspiration 9.1, no actual yet\n"
+        "  2027/28 (2025-2027, pooled): aspiration 8.8, no actual yet\n"
+        "  2028/29 (2026-2028, pooled): aspiration 8.5, no actual yet\n"
         "\n"
         "Status: on track, as in 2024/25, the latest year with an actual.\n"
         "Next: 2025/26 aspires to 9.4 (lower is better).\n"
@@ -392,10 +413,14 @@ def test_overall_adds_governance_and_outcomes() -> None:
     result, fw = _assurance()
     text = explain(result, fw)
     assert (
-        "\n\nGovernance: strategy green, finance red, board amber (3 of 6 points).\n"
-        "Outcomes: 6 of 10 measures on track, 4 off track.\n"
+        "\n\nGovernance: strategy amber, finance red, board amber (2 of 6 points).\n"
+        "  strategy: amber, set by the panel; the rule gives Green.\n"
+        "Outcomes: 6 of 10 measures on track, 2 within tolerance, 2 off track.\n"
         "Development plan: 8 actions: 1 open, 2 in progress, 4 done, 1 dropped; 1 overdue; no\n"
-        "  open or in-progress action for C1, C10.\n\n"
+        "  open or in-progress action for C10.\n"
+        "Signed off by Professor Ruth Adeyemi on 25 November 2026; the board approved the\n"
+        "  self-assessment on 5 November 2026.\n"
+        "Basis: panel-rated at domain level.\n"
     ) in text
     plain, plain_fw = _assurance(EXAMPLES / "westmarsh-2026-27.yaml")
     assert "Governance:" not in explain(plain, plain_fw)
@@ -403,9 +428,10 @@ def test_overall_adds_governance_and_outcomes() -> None:
 
 
 def test_not_rated_and_no_actual(tmp_path: Path) -> None:
-    data = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data = parse_yaml_data(ASSURANCE.read_text(encoding="utf-8"))
     data["governance"]["board"]["board.1"] = {"not_assessed": "posts being recruited"}
     data["governance"]["strategy"] = {"not_assessed": "deferred to the spring panel"}
+    del data["panel"]["governance"]  # the panel rates only areas that were assessed
     data["outcomes"][0]["actuals"] = {}
     path = tmp_path / "changed.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
@@ -427,9 +453,12 @@ def test_not_rated_and_no_actual(tmp_path: Path) -> None:
     assert "Governance: strategy not rated, finance red, board green (2 of 4 points).\n" in (
         overall
     )
-    assert "Outcomes: 5 of 10 measures on track, 4 off track, 1 with no actual yet.\n" in overall
+    assert (
+        "Outcomes: 5 of 10 measures on track, 2 within tolerance, 2 off track, 1 with no actual "
+        "yet."
+    ) in " ".join(overall.split())
     measure = explain(result, fw, "life-expectancy")
-    assert "  2024/25: aspiration 80.3, no actual yet\n" in measure
+    assert "  2024/25 (2022-2024, pooled): aspiration 80.3, no actual yet\n" in measure
     assert measure.endswith("\nStatus: no actual yet.\n")
 
 

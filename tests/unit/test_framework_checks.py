@@ -107,7 +107,7 @@ def test_structural_errors_are_located(write_yaml: Write) -> None:
     found = {d.path: d for d in result.errors}
     band = found["scoring.bands item 4.min_percent"]
     assert band.message == "120 is too large" and band.hint == "it must be at most 100"
-    assert lines[(band.line or 0) - 1].strip() == "- min_percent: 120"
+    assert "min_percent: 120" in lines[(band.line or 0) - 1]
     weight = found["domains.A.weight"]
     assert weight.message == "0 is too small" and weight.hint == "it must be greater than 0"
     assert "weight: 0" in lines[(weight.line or 0) - 1]
@@ -210,3 +210,60 @@ def test_warnings_are_located_and_keep_the_framework(write_yaml: Write) -> None:
     assert warning.severity == "warning"
     assert path.read_text().splitlines()[(warning.line or 0) - 1].strip() == "- id: X1"
     assert warning.format().startswith(f"{path}:{warning.line}:{warning.column}: warning: ")
+
+
+# Bands derived from domain levels (issue 13) ------------------------------------------
+
+
+def _band_findings(bands: list[dict[str, Any]]) -> dict[str, tuple[str, str | None]]:
+    data = mini()
+    data["scoring"]["bands"] = bands
+    framework = Framework.model_validate(data)
+    return {d.path: (d.message, d.hint) for d in lint.lint(framework)}
+
+
+def test_a_band_of_the_overall_percent_is_refused_with_the_rule_to_write() -> None:
+    found = _band_findings(
+        [{"label": "Weak", "min_percent": 0}, {"label": "Strong", "min_percent": 50}]
+    )
+    assert found["scoring.bands.1.min_percent"] == (
+        "a band is derived from the domain levels, not from the overall percent",
+        "replace min_percent with the rule it stands for, e.g. when: {level: 3, share: most, "
+        "none_below: 2}",
+    )
+    assert "scoring.bands.0.min_percent" in found
+
+
+def test_band_rules_present_on_the_scale_and_in_order() -> None:
+    found = _band_findings(
+        [
+            {"label": "Weak", "meaning": "w", "when": {"level": 2}},
+            {"label": "Fair", "meaning": "f"},
+            {"label": "Good", "meaning": "g", "when": {"level": 5}},
+            {"label": "Best", "meaning": "", "when": {"level": 3, "share": "all"}},
+            {"label": "Odd", "meaning": "o", "when": {"level": 3, "share": "half"}},
+        ]
+    )
+    assert found["scoring.bands.0.when"][0].startswith("the first band has no rule")
+    assert found["scoring.bands.1"] == (
+        "band 'Fair' has no rule",
+        "say when it applies in domain levels, e.g. when: {level: 3, share: most}",
+    )
+    assert found["scoring.bands.2.when.level"] == ("5 is not on the scale", "the scale is 1..4")
+    # "half at 3" holds where "every domain at 3" does not: the order would be wrong.
+    message, hint = found["scoring.bands.4.when"]
+    assert message == (
+        "this rule holds where the rule of the band before it (scoring.bands.3) does not, "
+        "e.g. for domain levels not assessed, 3"
+    )
+    assert hint == "order the bands from the least to the most demanding rule"
+    assert found["scoring.bands.3.meaning"][0] == (
+        "band 'Best' has no meaning: reports print it beside the band"
+    )
+
+
+def test_a_framework_without_bands_is_valid() -> None:
+    data = mini()
+    data["scoring"].pop("bands")
+    framework = Framework.model_validate(data)
+    assert [d for d in lint.lint(framework) if "bands" in d.path] == []

@@ -81,7 +81,7 @@ def test_installed_copy_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert assessed.returncode == 0, assessed.stderr
-    assert "Overall:" in assessed.stdout
+    assert "Profile:" in assessed.stdout
 
 
 def test_installed_copy_renders_the_template_reports(wheel: Path, tmp_path: Path) -> None:

@@ -144,11 +144,18 @@ def test_scorer_invariants(submission: Submission) -> None:
         rated = [i for i in domain.indicators if i.effective_level is not None]
         assert domain.coverage.assessed == len(rated)
         if not rated:
-            assert domain.status is DomainStatus.NOT_ASSESSED and domain.score is None
+            missing = DomainStatus.NOT_EVIDENCED if domain.target else DomainStatus.NOT_ASSESSED
+            assert domain.status is missing and domain.score is None
             continue
         for indicator in rated:
             assert indicator.assessed_level is not None
             assert indicator.supported_level is not None
+            if indicator.panel_level is not None:  # a judgement: it stands, flagged if need be
+                assert indicator.effective_level == indicator.panel_level
+                assert not indicator.capped
+                over = indicator.panel_level > indicator.supported_level
+                assert (indicator.panel_over_rule is not None) == over
+                continue
             assert indicator.effective_level == min(
                 indicator.assessed_level, indicator.supported_level
             )
@@ -163,7 +170,8 @@ def test_scorer_invariants(submission: Submission) -> None:
         if domain.target is not None:
             assert (domain.status is DomainStatus.MET) == (domain.level >= domain.target)
     failed = {f.domain for f in result.gate.failures}
-    assert failed == {d.id for d in result.domains if d.status is DomainStatus.BELOW}
+    gaps = (DomainStatus.BELOW, DomainStatus.NOT_EVIDENCED)
+    assert failed == {d.id for d in result.domains if d.status in gaps}
     if result.overall.score is not None:
         scores = [d.score for d in result.domains if d.score is not None]
         assert min(scores) - 0.01 <= result.overall.score <= max(scores) + 0.01

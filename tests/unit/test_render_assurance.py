@@ -11,7 +11,15 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.render_support import ASSURANCE, FENBRIDGE, WESTMARSH, result_of, scan_html
+from tests.render_support import (
+    ASSURANCE,
+    FENBRIDGE,
+    WESTMARSH,
+    hostile_result,
+    result_of,
+    scan_html,
+)
+from wcc_assess.io.yamlsafe import parse_yaml_data
 from wcc_assess.models.result import Result
 from wcc_assess.render import AssessFormat, render
 from wcc_assess.render._words import gate_title
@@ -81,15 +89,16 @@ def test_number_as_written(value: float | None, text: str) -> None:
 
 
 def test_gate_title_counts_red_areas(result: Result) -> None:
-    assert (
-        gate_title(result)
-        == "3 of 11 competencies with a target are below it; 1 governance area is red"
+    # C1 meets its target of 2 by the panel's rating of the whole competency (calculated 1).
+    assert gate_title(result) == (
+        "9 of 11 competencies with a target meet it; 2 are below it; 1 governance area is red"
     )
     without = result_of(ASSURANCE)
-    assert gate_title(without) == "3 of 11 competencies with a target are below it"
+    assert gate_title(without) == "9 of 11 competencies with a target meet it; 2 are below it"
     passed = result_of(ASSURANCE, target=1)
     assert gate_title(passed) == "Every competency with a target meets it (11 of 11)"
     only_red = result_of(ASSURANCE, target=1, fail_on_red=True)
+    # A failed gate says what failed it: the targets are met, so only the red area.
     assert gate_title(only_red) == "1 governance area is red"
 
 
@@ -100,14 +109,29 @@ def test_markdown_scorecard_sits_at_the_top(markdown: str) -> None:
     cells = md_table_after(markdown, "### Assurance scorecard")
     assert cells[0] == ["Health outcomes", "Competencies", "Governance"]
     outcomes, competencies, governance = cells[1]
-    assert outcomes == "**6 of 10** measures on track<br>4 off track, 0 without an actual yet"
-    assert competencies.startswith("Band **Strong**, score 2.56 (52.0%)<br>C1 1 · C2 3 · C3 3")
-    assert governance == "🟢 Green: Strategy<br>🔴 Red: Finance<br>🟠 Amber: Board<br>3 of 6 points"
+    assert outcomes == (
+        "**6 of 10** measures on track<br>2 within tolerance, 2 off track, 0 without an actual yet"
+    )
+    # The profile of levels, never a composite band (WCC had none).
+    assert competencies.startswith(
+        "**3 competencies at level 3, 8 at level 2**<br>C1 2 (panel) · C2 3 · C3 3 · C4 3 (panel)"
+    )
+    assert "Band" not in competencies and "Strong" not in markdown
+    assert governance == (
+        "🟠 Amber (panel): Strategy<br>🔴 Red: Finance<br>🟠 Amber: Board<br>2 of 6 points"
+    )
 
 
 def test_markdown_headline_names_the_red_area(markdown: str) -> None:
-    assert markdown.splitlines()[2].startswith(
-        "**❌ 3 of 11 competencies with a target are below it; 1 governance area is red**"
+    lines = markdown.splitlines()
+    assert lines[2] == (
+        "Signed off by Professor Ruth Adeyemi on 25 November 2026; the board approved the "
+        "self-assessment on 5 November 2026"
+    )
+    assert lines[4] == "**3 competencies at level 3, 8 at level 2**"
+    assert lines[6].startswith(
+        "**❌ 9 of 11 competencies with a target meet it; 2 are below it; 1 governance area is "
+        "red** · mean score 2.58 (52.6% of the way from level 1 to level 4), a secondary figure"
     )
 
 
@@ -121,7 +145,7 @@ def test_markdown_competency_detail_has_the_calibration(markdown: str) -> None:
         "Status",
         "Score",
     ]
-    assert "· self − panel +1.00" in markdown.split("C1 Locally lead the NHS: level 1", 1)[1]
+    assert "· self − panel +1.00" in markdown.split("C1 Locally lead the NHS: level 2", 1)[1]
     assert (
         "· self − panel"
         not in markdown.split("C2 Work with community", 2)[2].split("</details>")[0]
@@ -130,7 +154,7 @@ def test_markdown_competency_detail_has_the_calibration(markdown: str) -> None:
         "· self − panel +0.50"
         in markdown.split("C11 Make sound financial investments: level", 1)[1]
     )
-    assert "**+0.44**" in markdown
+    assert "**+0.40**" in markdown
 
 
 def test_markdown_governance(markdown: str) -> None:
@@ -146,14 +170,26 @@ def test_markdown_outcomes(markdown: str) -> None:
     cells = md_table_after(markdown, "### Health outcomes")
     # Life expectancy is published a year or more after its three-year period, so its
     # latest year is a year behind the measures counted by financial year.
+    # ... and each figure says what period it covers, with the measure's tolerance.
     assert cells[1] == [
         "Life expectancy at birth, all persons (years) (required)",
         "higher",
-        "79.9 (2022/23)",
-        "2024/25",
+        "79.9 (2020-2022, pooled)",
+        "2024/25 (2022-2024, pooled)",
         "80.3",
         "80.4",
+        "0\\.3 years",  # escaped as inert Markdown; it reads 0.3 years
         "✅ On track",
+    ]
+    assert cells[4] == [
+        "Under-75 mortality from cancer (per 100,000)",
+        "lower",
+        "129.5 (2022)",
+        "2024/25 (2024)",
+        "126",
+        "126.4",
+        "2 per 100,000",
+        "🟡 Within tolerance",
     ]
     assert cells[9] == [
         "Estimated dementia diagnosis rate, people aged 65 and over (%)",
@@ -162,6 +198,7 @@ def test_markdown_outcomes(markdown: str) -> None:
         "2025/26",
         "65",
         "64.2",
+        "0\\.5 percentage points",
         "❌ Off track",
     ]
     trajectories = md_table_after(markdown, "Trajectories year by year")
@@ -183,29 +220,44 @@ def test_markdown_panel(markdown: str) -> None:
         markdown
     )
     assert (
-        "Calibration (mean self level minus mean panel level): **+0.44**; the organisation "
-        "rated itself higher than the panel did." in markdown
+        "Calibration (mean self level minus mean panel level, over the indicators the panel "
+        "rated): **+0.40**; the organisation rated itself higher than the panel did." in markdown
     )
-    cells = md_table_after(markdown, "### Panel moderation")
+    rated = md_table_after(markdown, "### Panel judgement")
+    assert rated[0] == ["Competency", "Panel", "Calculated", "Difference", "The panel's reasons"]
+    assert rated[1][:4] == ["C1 Locally lead the NHS", "2", "1", "+1"]
+    cells = md_table_after(markdown, "Calibration (mean self level")
     assert cells[0] == ["Indicator", "Self", "Panel", "Self − panel", "Panel's note"]
     flagged = next(row for row in cells if row[0].startswith("C1.4"))
     assert flagged[1:4] == ["3", "1", "+2 ⚠️ two or more levels apart"]
-    assert len(cells) == 1 + 9
+    accepted = next(row for row in cells if row[0].startswith("C6.1"))
+    assert accepted[3] == (
+        "0 ⚠️ accepted by the panel at level 3 with 1 counted item where the rule asks for 2 "
+        "and a decision missing; the evidence rules alone support level 2"
+    )
+    assert len(cells) == 1 + 10
+    assert "- **C1** Q: Why was the neighbourhood health programme announced" in markdown
+    assert (
+        "- ⚠️ **C4** Dr Sunita Rao declared an interest in NHS Fenreach ICB, named in C4.1's "
+        "evidence “Letter from NHS Fenreach ICB adopting the Westmarsh leadership council "
+        "model” (matched “NHS Fenreach ICB”)" in markdown
+    )
+    assert "Evidence checked: 8 of the 90 items counted (9%); 1 tabled at the panel." in markdown
 
 
-def test_markdown_without_assurance_has_no_scorecard() -> None:
+def test_markdown_without_assurance_keeps_the_scorecard_of_its_framework() -> None:
+    # WCC's headline is its three-part scorecard, whether or not a submission reports
+    # governance and outcomes: the parts not reported say so.
     text = render(result_of(WESTMARSH[1]), AssessFormat.MARKDOWN)
-    for absent in (
-        "Assurance scorecard",
-        "### Governance",
-        "### Health outcomes",
-        "### Panel moderation",
-        "Self minus panel",
-    ):
+    for absent in ("### Governance", "### Health outcomes", "### Panel judgement", "Self − panel"):
         assert absent not in text
+    cells = md_table_after(text, "### Assurance scorecard")
+    assert cells[1][0] == cells[1][2] == "Not reported in this submission"
     fenbridge = render(result_of(FENBRIDGE), AssessFormat.MARKDOWN)
-    assert "### Panel moderation" in fenbridge and "Assurance scorecard" not in fenbridge
-    assert "The panel rated 2 indicators and changed 2." in fenbridge
+    assert "### Panel judgement" in fenbridge
+    assert "It rated 2 indicators, changing 2." in fenbridge
+    # A framework without governance or outcome rules has no scorecard at all.
+    assert "Assurance scorecard" not in render(hostile_result(), AssessFormat.MARKDOWN)
 
 
 # HTML.
@@ -218,20 +270,23 @@ def test_html_scorecard_first_with_words_for_every_rating(html: str) -> None:
     for expected in (
         "Health outcomes",
         "6 of 10",
+        "2 within tolerance",
         "Competencies",
-        "Strong",
+        "3 competencies at level 3, 8 at level 2",
         "Governance",
-        "3 of 6",
+        "2 of 6",
         "Strategy",
-        "Green",
+        "(panel)",
         "Finance",
         "Red",
         "Board",
         "Amber",
     ):
         assert expected in text, expected
+    assert "Strong" not in text  # no composite band
     assert scorecard.count('class="status rag rag-') == 3
-    assert scorecard.count('class="status track track-off-track"') == 4
+    assert scorecard.count('class="status track track-off-track"') == 2
+    assert scorecard.count('class="status track track-within-tolerance"') == 2
     assert 'aria-hidden="true">■</span>Red' in scorecard  # the shape is decoration only
 
 
@@ -255,7 +310,10 @@ def test_html_sections_and_gate(html: str) -> None:
         )
     ]
     assert order == sorted(order)
-    assert "3 of 11 competencies with a target are below it; 1 governance area is red" in html
+    assert (
+        "9 of 11 competencies with a target meet it; 2 are below it; 1 governance area is red"
+        in html
+    )
     ids = [attrs["id"] for _, attrs in scan_html(html).tags if "id" in attrs]
     assert len(ids) == len(set(ids))
 
@@ -289,30 +347,31 @@ def test_html_outcome_charts_have_text_alternatives_and_data_tables(html: str) -
 
 def test_html_governance_and_panel(html: str) -> None:
     governance = html.split('<section id="governance"', 1)[1].split("</section>", 1)[0]
-    text = " ".join(scan_html(governance).text)
-    assert "3 of 6 points over 3 of 3 areas rated" in text
+    text = " ".join(" ".join(scan_html(governance).text).split())
+    assert "2 of 6 points over 3 of 3 areas rated" in text
     assert "Panel (amber, self-rated green):" in text
+    assert "Rated amber by the panel (the rule gives green): The plan is current" in text
     assert governance.count('<article class="indicator"') == 4  # finance.1, .3, .4 and board.1
     panel = html.split('<section id="panel"', 1)[1].split("</section>", 1)[0]
-    assert panel.count("<tr>") == 1 + 9
-    assert "two or more levels apart" in panel and "+0.44" in panel
+    assert panel.count("<tr>") == (1 + 2) + (1 + 10)  # domains rated whole; indicators
+    assert "two or more levels apart" in panel and "+0.40" in panel
+    panel_text = " ".join(" ".join(scan_html(panel).text).split())
+    assert "Signed off by Professor Ruth Adeyemi on 25 November 2026" in panel_text
+    assert "Flagged: accepted by the panel at level 3 with 1 counted item" in panel_text
+    assert "declared an interest in NHS Fenreach ICB" in panel_text
     assert '<th scope="col" class="num">Self minus panel</th>' in html
 
 
-def test_html_without_assurance_is_unchanged_in_shape() -> None:
+def test_html_without_assurance_keeps_the_scorecard_and_nothing_more() -> None:
     html = render(result_of(WESTMARSH[1]), AssessFormat.HTML)
-    for absent in (
-        'id="scorecard"',
-        'id="governance"',
-        'id="outcomes"',
-        'id="panel"',
-        "Self minus panel",
-    ):
+    assert 'id="scorecard"' in html  # WCC's headline, with "not reported" parts
+    for absent in ('id="governance"', 'id="outcomes"', 'id="panel"', "Self minus panel"):
         assert absent not in html
+    assert 'id="scorecard"' not in render(hostile_result(), AssessFormat.HTML)
 
 
 def test_hostile_text_in_assurance_sections_is_inert(tmp_path: Path) -> None:
-    data: dict[str, Any] = yaml.safe_load(ASSURANCE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = parse_yaml_data(ASSURANCE.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
     evil = "<script>alert(1)</script> | *x* [l](javascript:alert(1))"
     data["outcomes"][2]["name"] = evil
@@ -330,7 +389,7 @@ def test_hostile_text_in_assurance_sections_is_inert(tmp_path: Path) -> None:
     markdown = render(result, AssessFormat.MARKDOWN)
     assert "<script>" not in markdown and "<b>u</b>" not in markdown
     outcome_rows = md_table_after(markdown, "### Health outcomes")
-    assert all(len(row) == 7 for row in outcome_rows)  # the pipe did not split a cell
+    assert all(len(row) == 8 for row in outcome_rows)  # the pipe did not split a cell
 
 
 # JUnit.
@@ -346,9 +405,11 @@ def test_junit_has_a_case_per_governance_area(result: Result) -> None:
     assert finance is not None and finance.attrib["type"] == "governance-red"
     assert finance.text is not None and finance.text.startswith("finance.1 Financial plan")
     assert cases["Governance: Board"].find("failure") is None
-    assert suite.attrib["failures"] == "4"  # C1, C10, C11 and finance
+    assert suite.attrib["failures"] == "3"  # C10, C11 and finance (the panel rated C1 at 2)
+    c1 = cases["C1 Locally lead the NHS"].findtext("system-out") or ""
+    assert c1.startswith("Level 2 (the panel's rating; calculated 1 (+1)), target 2;")
     ungated = ET.fromstring(render(result_of(ASSURANCE), AssessFormat.JUNIT).split("\n", 1)[1])
-    assert ungated.find("testsuite").attrib["failures"] == "3"  # type: ignore[union-attr]
+    assert ungated.find("testsuite").attrib["failures"] == "2"  # type: ignore[union-attr]
 
 
 # The trajectory chart, coordinates by hand.

@@ -75,8 +75,9 @@ def test_charts_have_text_alternatives(html: str) -> None:
 def test_tables_are_semantic(html: str) -> None:
     tables = re.findall(r"<table.*?</table>", html, flags=re.S)
     # domains, key documents, the panel's moderation (Fenbridge's panel rated two
-    # indicators), one per domain, the three rules tables, the crosswalk appendix
-    assert len(tables) == 1 + 1 + 1 + 11 + 3 + 1
+    # indicators), one per domain, two rules tables (evidence rules and the scale: WCC has
+    # no bands), the crosswalk appendix
+    assert len(tables) == 1 + 1 + 1 + 11 + 2 + 1
     for table in tables:
         assert "<caption>" in table
         assert '<th scope="col"' in table
@@ -93,11 +94,13 @@ def test_status_is_never_colour_alone(html: str) -> None:
         "met": "Met",
         "below": "Below target",
         "not-assessed": "Not assessed",
+        "not-evidenced": "Not evidenced",
         "no-target": "No target",
     }
     for kind, label in chips:
         assert label == words[kind]
-    assert ("below", "Below target") in chips and ("not-assessed", "Not assessed") in chips
+    # C11 has a target but was not assessed: not evidenced, never "not assessed" and met.
+    assert ("below", "Below target") in chips and ("not-evidenced", "Not evidenced") in chips
 
 
 def test_domain_detail(html: str) -> None:
@@ -123,7 +126,7 @@ def test_domain_detail(html: str) -> None:
     assert "same ref as an earlier item; counted once" in c1
     assert "(the submission&#39;s target for this domain)" in c1
     c11 = detail.split('<section class="domain"')[11]
-    assert "<strong>Not assessed:</strong> Financial competencies are assessed" in c11
+    assert "<strong>Not evidenced:</strong> Financial competencies are assessed" in c11
     assert c11.count('<td colspan="4" class="muted">Not assessed</td>') == 4
     assert "<article" not in c11
 
@@ -161,7 +164,9 @@ def test_how_this_was_scored_reads_the_rules_in_force() -> None:
     assert "whole-number part of the weighted mean" in rules
     assert "all-met" not in rules
     assert "dated within the 18 months before the assessment" in rules
-    assert '<th scope="row">Getting there</th><td class="num">25%</td>' in rules
+    assert (
+        '<th scope="row">Getting there</th><td>Every domain at level 2 (Two) or above</td>' in rules
+    )
     assert (
         '<th scope="row">Level 3 and above</th><td class="num">2</td>'
         '<td class="num">1</td>' in rules

@@ -29,26 +29,34 @@ def test_heading_and_summary_line(text: str) -> None:
         "## NHS Fenbridge Integrated Care Board (QF7), 2026/27: "
         "World Class Commissioning organisational competencies"
     )
-    assert lines[2] == (
-        "**❌ 5 of 10 competencies with a target are below it** · overall band **Developing**, "
-        "score 2.06 on the 1–4 scale (35.2%) · 10 of 11 competencies and 39 of 44 indicators "
-        "assessed · "
-        "2 claims capped by the evidence rules"
+    # Draft until a panel signs it off; the headline is the profile of levels (WCC has no
+    # composite band); C11 has a target but was not assessed: not evidenced, never met.
+    assert lines[2] == "**Draft: not signed off by an assurance panel**"
+    assert lines[4] == "**7 competencies at level 2, 3 at level 1, 1 not assessed**"
+    assert lines[6] == (
+        "**❌ 5 of 11 competencies with a target meet it; 5 are below it; 1 is not evidenced: "
+        "C11** · mean score 2.06 (35.2% of the way from level 1 to level 4), a secondary "
+        "figure · 10 of 11 competencies and 39 of 44 indicators assessed · 2 claims capped by "
+        "the evidence rules"
     )
-    # The line under the title says what the framework is: the framework's own summary.
-    assert lines[4].startswith(
+    # The line under the headline says what the framework is: the framework's own summary.
+    assert lines[8].startswith(
         "A Department of Health framework of 2007-2010 for NHS commissioners, reused here "
         "voluntarily; it is not NHS England's current assurance of integrated care boards, and "
         "its indicator ids are this project's, not the official criteria numbers."
     )
-    assert lines[4].endswith(
+    assert lines[8].endswith(
         "Assessed 20 November 2026 by Priya Raman (Director of Strategy), Gareth Lloyd "
         "(Board Secretary)."
     )
 
 
 def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
-    table = GFM.render(text).split("<table>")[1].split("</table>")[0]
+    # The first table is the scorecard (WCC has governance and outcomes); then the domains.
+    tables = [t.split("</table>")[0] for t in GFM.render(text).split("<table>")[1:]]
+    scorecard = tables[0]
+    assert ">Health outcomes</th>" in scorecard and ">Governance</th>" in scorecard
+    table = next(t for t in tables if ">Competency</th>" in t)
     header = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", table.split("</thead>")[0], flags=re.S)
     # Five columns, narrow enough for a pull-request comment; WCC's own word for a domain.
     assert header == ["Competency", "Level", "Target", "Status", "Score"]
@@ -57,8 +65,10 @@ def test_domain_table_parses_with_a_text_status_per_row(text: str) -> None:
     assert len(cells) == 12 and all(len(row) == 5 for row in cells)
     assert cells[0] == ["C1 Locally lead the NHS", "2 Developing", "3", "❌ below", "2.50"]
     assert cells[2][3] == "✅ met"
-    assert cells[10] == ["C11 Make sound financial investments", "–", "2", "⚪ not assessed", "–"]
+    # C11 has a target but was not assessed: not evidenced, never met.
+    assert cells[10] == ["C11 Make sound financial investments", "–", "2", "🚫 not evidenced", "–"]
     assert cells[11][0] == "<strong>Overall</strong>" and cells[11][4] == "<strong>2.06</strong>"
+    assert cells[11][1].startswith("–")  # no band: WCC never had a composite rating
 
 
 def test_capped_indicators_say_why(text: str) -> None:
@@ -112,6 +122,7 @@ def test_indicator_detail_in_details_blocks(text: str) -> None:
     assert len(summaries) == 12 and summaries[11] == "Glossary"
     assert summaries[0] == "C1 Locally lead the NHS: level 2, ❌ below (target 3)"
     assert summaries[10] == "C11 Make sound financial investments: not assessed"
+    assert "Not assessed: Financial competencies are assessed" in detail
     assert detail.count("<details>") == detail.count("</details>") == 12  # and the glossary
     # a blank line after <summary> so that GitHub renders the Markdown inside
     assert all("</summary>\n\n" in block for block in detail.split("<details>")[1:])
@@ -140,7 +151,11 @@ def test_only_http_refs_become_links(text: str) -> None:
 
 def test_scoring_rules_and_provenance(text: str) -> None:
     assert "How this was scored: A domain's level is the highest level that every one" in text
-    assert "Bands: Weak from 0%, Developing from 25%, Strong from 50%, World class from 80%." in (
+    assert (
+        "No composite band: the headline is the profile of competency levels; the mean score "
+        "is a secondary figure." in text
+    )
+    assert "a panel's level stands, and is flagged when the rules alone would support less" in (
         text
     )
     assert text.endswith(
@@ -157,6 +172,14 @@ def test_without_targets_every_next_step_is_open() -> None:
 
 
 def test_passing_gate_headline() -> None:
-    text = render(result_of(FENBRIDGE, target=1), AssessFormat.MARKDOWN)
-    assert "**✅ every competency with a target meets it (10 of 10)**" in text
+    # With --target 1 C11 has a target too, and is not evidenced: the gate fails on it...
+    failed = render(result_of(FENBRIDGE, target=1), AssessFormat.MARKDOWN)
+    assert "**❌ 10 of 11 competencies with a target meet it; 1 is not evidenced: C11**" in failed
+    # ... unless allowed, and even then it is never counted as met.
+    allowed = result_of(FENBRIDGE, target=1, allow_not_evidenced=True)
+    text = render(allowed, AssessFormat.MARKDOWN)
+    assert (
+        "**✅ 10 of 11 competencies with a target meet it; 1 is not evidenced (allowed): C11**"
+        in text
+    )
     assert "❌" not in text

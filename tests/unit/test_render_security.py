@@ -95,10 +95,10 @@ def test_junit_is_well_formed_and_keeps_the_text(result: Result) -> None:
         "B Beta ]]> </testcase> [red]rich[/red] [/]",
     ]
     assert cases[0].attrib["classname"] == "hostile.X1</code><img src=x onerror=alert('code')>"
-    skipped = cases[1].find("skipped")
-    assert skipped is not None and skipped.attrib["message"].startswith(
-        "not assessed: <img src=x onerror=alert('domain reason')> `code` ]]>"
-    )
+    # B has the framework's default target but was not assessed: not evidenced, a failure.
+    failed = cases[1].find("failure")
+    assert failed is not None and failed.attrib["type"] == "not-evidenced"
+    assert "(<img src=x onerror=alert('domain reason')> `code` ]]>" in failed.attrib["message"]
     properties = {p.attrib["name"]: p.attrib["value"] for p in suite.iter("property")}
     assert properties["organisation"] == collapse(result.organisation)
     assert "\\x07bell" in properties["organisation"]

@@ -222,7 +222,11 @@ def test_overall_is_weighted_mean_of_domain_scores() -> None:
     overall = run(data).overall
     assert overall.score == 2.57
     assert overall.percent == 52.2  # (2.5667 - 1) / 3 * 100 = 52.22
-    assert overall.band == "Strong"
+    # The band follows the levels, not the percent: A is at 2 (A.2), B at 2 (B.1): every
+    # domain at 2, none most at 3 -> Developing (the percent alone would once have read
+    # "Strong").
+    assert overall.band == "Developing"
+    assert [(c.level, c.count) for c in overall.profile] == [(4, 0), (3, 0), (2, 2), (1, 0)]
     assert overall.capped_count == 0
     assert (overall.indicator_coverage.assessed, overall.indicator_coverage.total) == (5, 5)
 
@@ -238,19 +242,21 @@ def test_bands(levels: tuple[int, int], band: str) -> None:
     assert run(mini_submission(**ratings)).overall.band == band
 
 
-def test_band_boundary_is_inclusive() -> None:
-    # percent exactly 80 -> Excellent: score 3.4 = 1 + 0.8 * 3
+def test_a_high_percent_never_lifts_the_band_above_the_levels() -> None:
+    # A: (4 + 9 + 4) / 5 = 3.4; B: 3.5 -> (6.8 + 3.5) / 3 = 3.4333, 81.1%: once "Excellent".
+    # The levels are A 3 and B 3 (all-met), and Excellent needs every domain at 4.
     fw = framework()
     data = mini_submission(
         A_1=rated(4, 3), A_2=rated(3, 2), A_3=rated(4, 3), B_1=rated(4, 3), B_2=rated(3, 2)
     )
-    # A: (4 + 9 + 4) / 5 = 3.4; B: 3.5 -> (6.8 + 3.5) / 3 = 3.4333
     overall = run(data, fw).overall
-    assert overall.percent == 81.1 and overall.band == "Excellent"
+    assert overall.percent == 81.1 and overall.band == "Strong"
+    # A domain not assessed reaches no level: "every domain at 2" cannot hold.
     only_a = mini_submission(A_1=rated(4, 3), A_2=rated(3, 2), A_3=rated(4, 3))
     only_a["domains"]["B"] = {"not_assessed": "x"}
     assert run(only_a, fw).overall.percent == 80.0
-    assert run(only_a, fw).overall.band == "Excellent"
+    assert run(only_a, fw).overall.band == "Weak"
+    assert run(only_a, fw).overall.not_assessed == 1
 
 
 # Rule 7: targets and their precedence; the gate.
@@ -297,12 +303,25 @@ def test_gate_passes_when_targets_met() -> None:
     assert result.gate.status is GateStatus.PASSED
 
 
-def test_not_assessed_domain_does_not_fail_the_gate() -> None:
+def test_not_assessed_domain_without_a_target_does_not_fail_the_gate() -> None:
+    data = mini_submission()
+    data["domains"]["B"] = {"not_assessed": "x"}
+    data["targets"] = {"A": 2}
+    result = run(data)
+    assert result.domain("B").status is DomainStatus.NOT_ASSESSED
+    assert result.gate.status is GateStatus.PASSED
+
+
+def test_not_assessed_domain_with_a_target_is_not_evidenced_and_fails_the_gate() -> None:
     data = mini_submission()
     data["domains"]["B"] = {"not_assessed": "x"}
     result = run(data, target=2)
-    assert result.domain("B").status is DomainStatus.NOT_ASSESSED
-    assert result.gate.status is GateStatus.PASSED
+    assert result.domain("B").status is DomainStatus.NOT_EVIDENCED
+    assert result.gate.status is GateStatus.FAILED
+    assert [(f.kind, f.domain) for f in result.gate.failures] == [("not-evidenced", "B")]
+    assert result.gate.failures[0].message == (
+        "B Beta has a target of 2 but was not assessed (x): not evidenced"
+    )
 
 
 # Rule 8: next steps for domains below the top of the scale.

@@ -131,14 +131,12 @@ def test_markdown(three_years: Trend) -> None:
     assert "| Id | Domain | 2024/25 | 2025/26 | 2026/27 | Since 2025/26 |" in text
     assert "| B | Beta | 1 (1.50) | 2 (2.00) | 3 (3.00) | ↑ improved 2→3 (score +1) |" in text
     assert "| A | Alpha | 2 (2.00) | 2 (2.00) | 2 (2.20) | → unchanged (score +0.2) |" in text
-    assert (
-        "|  | **Overall score (percent)** | 1.83 (27.8%) | 2.00 (33.3%) | 2.47 (48.9%) |  |" in text
-    )
+    assert "|  | **Mean score (percent)** | 1.83 (27.8%) | 2.00 (33.3%) | 2.47 (48.9%) |  |" in text
 
 
 def test_json_is_the_trend(three_years: Trend) -> None:
     data = json.loads(TREND.render(three_years, TrendFormat.JSON))
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert Trend.model_validate(data) == three_years
 
 
@@ -180,3 +178,34 @@ def test_table(three_years: Trend) -> None:
     text = TREND.render(three_years, TrendFormat.TABLE, RenderOptions(width=120))
     assert "Test ICB (T01) · trend" in text
     assert "↑ improved 2→3" in text and "Since 2025/26" in text
+
+
+# Like with like (issue 13): the basis of each year, and a warning when it changes.
+def test_a_change_of_basis_between_years_is_said() -> None:
+    before = scored(year("2025/26", A_1=rated(3)))
+    panel = year("2026/27", A_1=rated(3))
+    panel["domains"]["A"]["A.1"].update(panel_level=1, panel_note="Not seen in practice.")
+    after = scored(panel)
+    trend = build_trend([("a.yaml", before), ("b.yaml", after)], generated_at=STAMP)
+    assert [(p.period, p.basis) for p in trend.periods] == [
+        ("2025/26", "self-assessed"),
+        ("2026/27", "panel-indicators"),
+    ]
+    a, b = trend.domains
+    assert [p.basis for p in a.points] == ["self-assessed", "panel-indicators"]
+    assert [p.basis for p in b.points] == ["self-assessed", "self-assessed"]
+    assert a.change is not None and (a.change.previous_basis, a.change.basis) == (
+        "self-assessed",
+        "panel-indicators",
+    )
+    assert b.change is not None and b.change.previous_basis is None
+    assert trend.warnings == [
+        "A: graded on different bases (2025/26 self-assessed, 2026/27 panel-moderated at "
+        "indicator level); part of any change between those years is the change of basis"
+    ]
+    table = TREND.render(trend, TrendFormat.TABLE)
+    assert "(basis changed)" in table and "Graded on" in table
+    markdown = TREND.render(trend, TrendFormat.MARKDOWN)
+    assert "| | Graded on | self-assessed | panel-moderated at indicator level | |" in (
+        markdown.replace("|  |", "| |")
+    )

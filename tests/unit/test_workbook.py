@@ -127,9 +127,9 @@ def test_the_workbook_has_its_drop_downs_protection_and_print_setup() -> None:
     checks = {str(dv.sqref).split(":")[0]: dv for dv in evidence.data_validations.dataValidation}
     assert checks["D5"].type == "date"
     assert checks["A5"].formula1.startswith("Lists!$A$1:$A$")  # the indicators
-    assert checks["E5"].formula1 == '"plan,decision,result,partner-view,other"'
-    assert checks["F5"].formula1.startswith("Lists!$B$1:$B$")  # WCC's key documents
-    assert evidence["E4"].value == "kind" and evidence["F4"].value == "key_document"
+    assert checks["G5"].formula1 == '"plan,decision,result,partner-view,other"'
+    assert checks["H5"].formula1.startswith("Lists!$B$1:$B$")  # WCC's key documents
+    assert evidence["G4"].value == "kind" and evidence["H4"].value == "key_document"
     assert evidence["A5"].value == "C1.1" and evidence["D5"].number_format == "yyyy-mm-dd"
     assert book["Outcomes"]["D4"].value == "better"
     cover = book["Cover"]

@@ -43,10 +43,15 @@ _LONG = st.lists(
 _DATES = st.dates(date(2000, 1, 1), date(2099, 12, 31))
 _PERIODS = st.sampled_from(["2022/23", "2023/24", "2024/25", "2025/26", "2026/27"])
 _LEVELS = st.integers(1, 4)
+_NAMES = _WORDS.filter(lambda text: text == text.strip() and not any(c in text for c in ";\n\r"))
+"""Organisations' names, any number of them in one cell (separated by semicolons)."""
 
 
 def _evidence() -> st.SearchStrategy[list[dict[str, Any]]]:
-    item = st.fixed_dictionaries({"title": _WORDS, "ref": _WORDS, "date": _DATES})
+    checked = st.fixed_dictionaries({"by": _WORDS, "on": _DATES})
+    item = st.fixed_dictionaries(
+        {"title": _WORDS, "ref": _WORDS, "date": _DATES}, optional={"checked": checked}
+    )
     return st.lists(item, max_size=3)
 
 
@@ -105,6 +110,15 @@ def _measure(draw: st.DrawFn, measure_id: str) -> dict[str, Any]:
     }
     if draw(st.booleans()):
         measure["source"] = draw(_TEXT)
+    if draw(st.booleans()):
+        amount = st.floats(0, 10**6, allow_nan=False)
+        percent = st.fixed_dictionaries({"percent": st.floats(0, 100, allow_nan=False)})
+        measure["tolerance"] = draw(st.one_of(amount, st.integers(0, 9), percent))
+    if draw(st.booleans()):
+        kinds = st.sampled_from(["financial-year", "calendar-year"])
+        measure["data_period"] = draw(
+            st.fixed_dictionaries({"kind": kinds}, optional={"years": st.integers(1, 10)})
+        )
     return measure
 
 
@@ -130,6 +144,44 @@ def _action(draw: st.DrawFn, action_id: str) -> dict[str, Any]:
 
 
 @st.composite
+def _panel(
+    draw: st.DrawFn, domains: list[tuple[str, list[str]]], areas: list[tuple[str, list[str]]]
+) -> dict[str, Any]:
+    """The panel's day, members and interests, ratings with rationales, enquiries, sign-off."""
+    member = st.fixed_dictionaries(
+        {"name": _WORDS, "role": _WORDS}, optional={"interests": st.lists(_NAMES, max_size=3)}
+    )
+    panel: dict[str, Any] = {
+        "date": draw(_DATES),
+        "members": draw(st.lists(member, min_size=1, max_size=3)),
+    }
+    domain_ids = [domain_id for domain_id, _ in domains]
+    area_ids = [area_id for area_id, _ in areas]
+    level = st.fixed_dictionaries({"level": _LEVELS, "rationale": _TEXT})
+    rag = st.fixed_dictionaries(
+        {"rating": st.sampled_from(["red", "amber", "green"]), "rationale": _TEXT}
+    )
+    enquiry = st.fixed_dictionaries(
+        {
+            "domain": st.sampled_from(domain_ids + area_ids),
+            "question": _TEXT,
+            "response": _TEXT,
+            "by": _WORDS,
+        }
+    )
+    optional = {
+        "ratings": st.dictionaries(st.sampled_from(domain_ids), level, max_size=2),
+        "governance": st.dictionaries(st.sampled_from(area_ids), rag, max_size=2),
+        "enquiries": st.lists(enquiry, max_size=3),
+        "sign_off": st.fixed_dictionaries({"by": _WORDS, "on": _DATES}),
+    }
+    for key, strategy in optional.items():
+        if draw(st.booleans()):
+            panel[key] = draw(strategy)
+    return panel
+
+
+@st.composite
 def submissions(draw: st.DrawFn) -> dict[str, Any]:
     domains = [(d.id, [i.id for i in d.indicators]) for d in FRAMEWORK.domains]
     assert FRAMEWORK.governance is not None
@@ -147,10 +199,9 @@ def submissions(draw: st.DrawFn) -> dict[str, Any]:
     if targets:
         data["targets"] = targets
     if draw(st.booleans()):
-        members = st.lists(
-            st.fixed_dictionaries({"name": _WORDS, "role": _WORDS}), min_size=1, max_size=3
-        )
-        data["panel"] = {"date": draw(_DATES), "members": draw(members)}
+        data["panel"] = draw(_panel(domains, areas))
+    if draw(st.booleans()):
+        data["board_approved_on"] = draw(_DATES)
     if draw(st.booleans()):
         data["governance"] = draw(_groups(areas, _rating))
     if draw(st.booleans()):

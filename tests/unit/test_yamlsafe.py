@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from wcc_assess.io.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml
+from wcc_assess.io.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml, parse_yaml_data
 
 
 def test_scalars_resolve_like_yaml_1_1_safe_loading() -> None:
@@ -72,3 +72,15 @@ def test_problems_take_notes_like_any_exception() -> None:
     problem = YamlProblem("bad", 1, 1)
     problem.add_note("context added by a caller")
     assert problem.__notes__ == ["context added by a caller"]
+
+
+def test_a_yaml_1_1_boolean_word_as_a_key_keeps_its_text() -> None:
+    """``sign_off: {by: …, on: 2026-11-25}``: ``on`` is a key, not YAML 1.1's ``true``."""
+    document = parse_yaml("sign_off: {by: Ann, on: 2026-11-25}\nyes: 1\nflag: on\n")
+    assert document.data == {
+        "sign_off": {"by": "Ann", "on": date(2026, 11, 25)},
+        "yes": 1,
+        "flag": True,  # a value keeps YAML 1.1's reading
+    }
+    assert document.locate(("sign_off", "on")) == (1, 25)
+    assert parse_yaml_data("checked: {on: 2026-11-25}\n") == {"checked": {"on": date(2026, 11, 25)}}

@@ -56,10 +56,10 @@ __all__ = [
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all good (targets met, or none set); 1 the assessment ran and failed a "
-    "gate (a domain below target, with --fail-on-regression a domain whose level fell since "
-    "the baseline, with --fail-on-red a red governance area, or with --fail-on-overdue an "
-    "overdue action); 2 usage error or invalid input; 3 an internal error (a bug in "
-    "wcc-assess: please report it)."
+    "gate (a domain below target or not evidenced, with --fail-on-regression a domain whose "
+    "level fell since the baseline, with --fail-on-red a red governance area, or with "
+    "--fail-on-overdue an overdue action); 2 usage error or invalid input; 3 an internal "
+    "error (a bug in wcc-assess: please report it)."
 )
 
 

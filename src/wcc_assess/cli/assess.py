@@ -33,6 +33,11 @@ _OVERDUE = (
     "due before the assessment date."
 )
 
+_ALLOW = (
+    "Let a domain with a target that was not assessed (not evidenced) pass the gate; it is "
+    "still reported as not evidenced and never counted as met."
+)
+
 Submission = Annotated[
     Path,
     typer.Argument(
@@ -49,6 +54,7 @@ BaselineFile = Annotated[
 FailOnRegression = Annotated[bool, typer.Option("--fail-on-regression", help=_REGRESSION)]
 FailOnRed = Annotated[bool, typer.Option("--fail-on-red", help=_RED)]
 FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=_OVERDUE)]
+AllowNotEvidenced = Annotated[bool, typer.Option("--allow-not-evidenced", help=_ALLOW)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print no diagnostics.")]
 _PEERS = (
     "A cohort report (`wcc cohort --format json`) of the same framework: show the "
@@ -111,6 +117,7 @@ def assess(
     fail_on_regression: FailOnRegression = False,
     fail_on_red: FailOnRed = False,
     fail_on_overdue: FailOnOverdue = False,
+    allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
     peers: Peers = None,
     max_chars: _app.MaxChars = None,
@@ -130,7 +137,7 @@ def assess(
 
     paper = front_sheet(paper_title, meeting, meeting_date, paper_status, author,
                         executive_lead, purpose, recommendation, marking)  # fmt: skip
-    choices = (fail_on_regression, fail_on_red, fail_on_overdue, paper, peers)
+    choices = (fail_on_regression, fail_on_red, fail_on_overdue, allow_not_evidenced, paper, peers)
     options = AssessOptions(framework, target, baseline, *choices)
     assessment = assess_file(submission, options, generated_at=_app.generated_at())
     result, inputs = assessment.result, assessment.inputs

@@ -30,7 +30,9 @@ COHORT_EXIT_CODES_HELP = (
 
 COHORT_HELP = (
     "Grade every submission of a cohort; print the league table and the statistics.\n\n"
-    "The report ranks the organisations by overall score (equal scores share a rank), shows "
+    "The report ranks the organisations by mean score (equal scores share a rank), or with "
+    "--rank governance-first as the Health Service Journal did (governance points, then "
+    "the competency total), shows "
     "how many sit at each level of every domain with means and medians, names the weakest "
     "and strongest domains and, with --baseline, ranks the organisations by improvement.\n\n"
     "A file that cannot be graded does not stop the cohort: it is listed with its errors. "
@@ -127,6 +129,12 @@ _BASELINE = (
     "report; a file, folder or glob. Repeat for more."
 )
 _JOBS = "Worker processes; 0 chooses: one per core for large cohorts, none for small ones."
+_RANK = (
+    "The order of the league table: score (highest mean score first) or governance-first "
+    "(as the Health Service Journal ranked WCC: governance points, then the competency "
+    "total). Both ranks are shown when governance is rated."
+)
+_ALLOW = "Let domains with a target that were not assessed pass the gate (never counted as met)."
 _QUIET = "Print nothing on stderr: no progress and no diagnostics."
 
 Paths = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False, help=_PATHS)]
@@ -138,6 +146,22 @@ Baselines = Annotated[
     typer.Option("--baseline", metavar="PATH", show_default=False, help=_BASELINE),
 ]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=0, help=_JOBS)]
+RANK_ORDERS = ("score", "governance-first")
+"""The orders of the league table (``RankBy`` in the cohort model; spelt here so that
+``wcc --help`` imports no model)."""
+
+
+def _rank_order(value: str) -> str:
+    if value not in RANK_ORDERS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(RANK_ORDERS)}")
+    return value
+
+
+Rank = Annotated[
+    str,
+    typer.Option("--rank", help=_RANK, metavar="[score|governance-first]", callback=_rank_order),
+]
+AllowNotEvidenced = Annotated[bool, typer.Option("--allow-not-evidenced", help=_ALLOW)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET)]
 
 
@@ -151,6 +175,8 @@ def cohort(
     target: Target = None,
     baseline: Baselines = None,
     jobs: Jobs = 0,
+    rank: Rank = "score",
+    allow_not_evidenced: AllowNotEvidenced = False,
     quiet: Quiet = False,
     max_chars: _app.MaxChars = None,
 ) -> ExitCode:
@@ -158,7 +184,9 @@ def cohort(
     from wcc_assess.render import COHORT
     from wcc_assess.usecases.cohort import CohortRequest, grade_cohort
 
-    request = CohortRequest(paths, framework, target, baseline or [], jobs or None)
+    request = CohortRequest(
+        paths, framework, target, baseline or [], jobs or None, rank, allow_not_evidenced
+    )
     outcome = grade_cohort(request, generated_at=_app.generated_at(), progress=_bar(quiet))
     result = outcome.cohort
     inputs = outcome.inputs

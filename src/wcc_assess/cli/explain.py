@@ -42,6 +42,13 @@ def explain(
         int | None,
         typer.Option("--target", help="Target level for every domain, as for `wcc assess`."),
     ] = None,
+    allow_not_evidenced: Annotated[
+        bool,
+        typer.Option(
+            "--allow-not-evidenced",
+            help="Let a not-evidenced domain pass the gate, as for `wcc assess`.",
+        ),
+    ] = False,
 ) -> None:
     """Explain how a level was reached: evidence, rules, caps, arithmetic and the next step.
 
@@ -56,7 +63,9 @@ def explain(
     from wcc_assess.render.lines import text_lines
     from wcc_assess.usecases.assess import AssessOptions, assess_file
 
-    options = AssessOptions(framework=framework, target=target)
+    options = AssessOptions(
+        framework=framework, target=target, allow_not_evidenced=allow_not_evidenced
+    )
     assessment = assess_file(submission, options, generated_at=generated_at())
     typer.echo(explain_text(assessment.result, assessment.framework, subject), nl=False)
     for line in text_lines(assessment.warnings):

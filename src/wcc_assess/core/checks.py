@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from datetime import date
 from typing import Any, NamedTuple
 
 from wcc_assess.core.hierarchy import Hierarchy, hierarchies
@@ -29,6 +30,7 @@ __all__ = [
     "action_problems",
     "key_document_problems",
     "outcome_problems",
+    "panel_problems",
     "section_problems",
     "submission_problems",
 ]
@@ -280,6 +282,7 @@ def submission_problems(data: dict[str, Any], framework: Framework) -> list[Diag
         ]
     domains, areas = _sections(framework)
     found = declared + _governance_problems(data, framework, areas)
+    found += panel_problems(data, framework)
     found += outcome_problems(data, framework)
     found += action_problems(data, framework)
     found += _target_problems(data, framework)
@@ -337,6 +340,125 @@ def _trajectory_problems(
     if trajectory == {}:
         return [Diagnostic.at((*where, "trajectory"), "must not be empty", hint)]
     return []
+
+
+def _skipped(data: dict[str, Any], section: str, group_id: str) -> bool:
+    """Tell whether the submission skips a whole domain (or area) with ``not_assessed``."""
+    entries = data.get(section)
+    entry = entries.get(group_id) if isinstance(entries, dict) else None
+    return isinstance(entry, dict) and "not_assessed" in entry
+
+
+def _rating_problems(
+    data: dict[str, Any], where: Loc, ids: list[str], kind: str, section: str
+) -> list[Diagnostic]:
+    """Check the panel's ratings of whole groups: known ids, and groups that were assessed."""
+    ratings = data["panel"].get(where[-1])
+    found: list[Diagnostic] = []
+    for key in ratings if isinstance(ratings, dict) else []:
+        at: Loc = (*where, key)
+        if key not in ids:
+            found.append(Diagnostic.at(at, f"unknown {kind} {key!r}", suggest(str(key), ids)))
+        elif _skipped(data, section, key):
+            found.append(
+                Diagnostic.at(
+                    at,
+                    f"the panel rates {key}, which the submission marks not_assessed",
+                    f"the panel rates a {kind} the organisation assessed: remove the rating, "
+                    f"or assess {key}",
+                )
+            )
+    return found
+
+
+def _panel_levels(ratings: Any, levels: list[int]) -> list[Diagnostic]:
+    span = f"a whole number from {levels[0]} to {levels[-1]}"
+    return [
+        Diagnostic.at(
+            ("panel", "ratings", key, "level"), f"{rating['level']} is not on the scale", span
+        )
+        for key, rating in (ratings.items() if isinstance(ratings, dict) else [])
+        if isinstance(rating, dict)
+        and _is_level(rating.get("level"))
+        and rating["level"] not in levels
+    ]
+
+
+def _enquiry_problems(enquiries: Any, ids: list[str]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for index, enquiry in enumerate(enquiries if isinstance(enquiries, list) else []):
+        about = enquiry.get("domain") if isinstance(enquiry, dict) else None
+        if isinstance(about, str) and about not in ids:
+            found.append(
+                Diagnostic.at(
+                    ("panel", "enquiries", index, "domain"),
+                    f"unknown domain or governance area {about!r}",
+                    suggest(about, ids),
+                )
+            )
+    return found
+
+
+def _as_date(value: Any) -> date | None:
+    """Return a date written as a YAML date or as ``YYYY-MM-DD`` text (None otherwise)."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # the model says why
+
+
+def _sign_off_problems(panel: dict[Any, Any]) -> list[Diagnostic]:
+    sign_off, sat = panel.get("sign_off"), _as_date(panel.get("date"))
+    signed = _as_date(sign_off.get("on")) if isinstance(sign_off, dict) else None
+    if isinstance(signed, date) and isinstance(sat, date) and signed < sat:
+        return [
+            Diagnostic.at(
+                ("panel", "sign_off", "on"),
+                f"signed off on {signed.isoformat()}, before the panel sat on {sat.isoformat()}",
+                "a panel signs off its judgement on or after the panel day",
+            )
+        ]
+    return []
+
+
+def panel_problems(data: dict[str, Any], framework: Framework) -> list[Diagnostic]:
+    """Check the ``panel`` block against the framework: what it rates, asks about, signs.
+
+    Domain ratings name domains the submission assessed, with levels on the scale; area
+    ratings name governance areas (of a framework that has them); every line of enquiry
+    names a domain or an area; the sign-off is not before the panel day.
+    """
+    panel = data.get("panel")
+    if not isinstance(panel, dict):
+        return []
+    domain_ids = [domain.id for domain in framework.domains]
+    area_ids = [area.id for area in framework.governance.areas] if framework.governance else []
+    found = _rating_problems(data, ("panel", "ratings"), domain_ids, "domain", "domains")
+    found += _panel_levels(panel.get("ratings"), framework.levels)
+    if panel.get("governance") and not area_ids:
+        found.append(
+            Diagnostic.at(
+                ("panel", "governance"),
+                f"framework {framework.ref} has no governance areas to rate",
+                "remove panel.governance",
+            )
+        )
+    elif area_ids and panel.get("governance") and data.get("governance") is None:
+        found.append(
+            Diagnostic.at(
+                ("panel", "governance"),
+                "the panel rates governance areas, but the submission has no governance section",
+                "add the governance ratings, or remove panel.governance",
+            )
+        )
+    elif area_ids:
+        found += _rating_problems(
+            data, ("panel", "governance"), area_ids, "governance area", "governance"
+        )
+    found += _enquiry_problems(panel.get("enquiries"), domain_ids + area_ids)
+    return found + _sign_off_problems(panel)
 
 
 def _measure_problems(index: int, measure: dict[Any, Any], period: str | None) -> list[Diagnostic]:

@@ -12,9 +12,13 @@ Rules, in the order they apply:
    others: the tool cannot know which one is right.
 2. Every organisation must have been graded against the cohort's framework
    (``id@version``); others are listed as invalid.
-3. The league table is sorted by overall score (highest first), then organisation name,
+3. The league table is sorted by mean score (highest first), then organisation name,
    then code. Equal scores share a rank and the next rank is skipped (1, 2, 2, 4).
    Organisations without an overall score (no domain assessed) come last, unranked.
+   ``governance-first`` sorts it as the Health Service Journal ranked WCC: governance
+   points first, then the competency total (the sum of the domain levels), then name;
+   organisations that did not rate governance come after those that did. Both ranks are
+   kept on every row, whichever order is chosen.
 4. Means and medians are exact and rounded half-up to two decimals when stored. Domain
    statistics count only organisations whose domain was assessed.
 5. The weakest and strongest domains are those with the lowest and highest mean score as
@@ -22,7 +26,9 @@ Rules, in the order they apply:
 6. Files that could not be graded are listed by file name, the cohort's before the
    baseline's.
 7. With a baseline, each organisation is matched by code to its latest baseline entry of
-   another period; the improvement ranking orders them by change in overall score.
+   another period; the improvement ranking orders them by change in overall score. Where
+   the two years were graded on different bases (self-assessed against panel-moderated),
+   a warning says so: part of the change is the change of basis.
 8. Governance (when the framework has it and some submission rated it) counts, per area,
    the organisations rated green, amber, red or not assessed, and those green (or red) in
    every area, as the Health Service Journal counted them; organisations whose submission
@@ -42,6 +48,7 @@ from fractions import Fraction
 
 from wcc_assess import __version__
 from wcc_assess.core.numbers import round_half_up
+from wcc_assess.core.panel import basis_of
 from wcc_assess.core.scoring import framework_info
 from wcc_assess.errors import Diagnostic
 from wcc_assess.models.assurance import Rag
@@ -62,9 +69,10 @@ from wcc_assess.models.cohort import (
     OrganisationSummary,
     OverallDistribution,
     PlanCounts,
+    RankBy,
 )
 from wcc_assess.models.framework import Framework
-from wcc_assess.models.result import DomainStatus, GateStatus, Result
+from wcc_assess.models.result import Basis, DomainStatus, GateStatus, Result
 
 __all__ = [
     "CohortOptions",
@@ -88,6 +96,8 @@ class CohortOptions:
     """The report's timestamp (the caller honours SOURCE_DATE_EPOCH)."""
     target: int | None = None
     """The ``--target`` every submission was graded with, recorded in the report."""
+    rank_by: RankBy = RankBy.SCORE
+    """The order of the league table (``--rank``)."""
     framework_choice: str | None = None
     """Why the cohort has its framework when no ``--framework`` was given, e.g. "the
     framework of 10 of its 13 graded files"; said to each file of another framework."""
@@ -103,6 +113,7 @@ def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
         DomainSummary(id=d.id, level=d.level, score=d.score, status=d.status)
         for d in result.domains
     ]
+    levels = [d.level for d in result.domains if d.level is not None]
     return OrganisationSummary(
         source=source or result.source,
         organisation=result.organisation,
@@ -123,6 +134,12 @@ def summarise(result: Result, source: str | None = None) -> OrganisationSummary:
         governance={area.id: area.rating for area in result.governance.areas}
         if result.governance is not None
         else None,
+        profile=list(result.overall.profile),
+        domains_not_evidenced=sum(d.status is DomainStatus.NOT_EVIDENCED for d in result.domains),
+        basis=basis_of(result),
+        governance_points=result.governance.points if result.governance is not None else None,
+        competency_total=sum(levels) if levels else None,
+        draft=result.draft,
         actions_overdue=plan.counts.overdue if plan is not None and plan.declared else None,
         gaps_without_action=len(plan.unplanned) if plan is not None else 0,
     )
@@ -242,22 +259,58 @@ def _split(
     return unique, invalid
 
 
-def _league(summaries: list[OrganisationSummary]) -> list[LeagueEntry]:
+def _name(s: OrganisationSummary) -> tuple[str, str, str]:
+    return s.organisation.casefold(), s.code, s.source
+
+
+def _by_score(
+    summaries: list[OrganisationSummary],
+) -> tuple[list[OrganisationSummary], list[int | None]]:
+    """Order by mean score, highest first; those without one last, unranked."""
     scored = sorted(
-        (s for s in summaries if s.score is not None),
-        key=lambda s: (-(s.score or 0.0), s.organisation.casefold(), s.code, s.source),
+        (s for s in summaries if s.score is not None), key=lambda s: (-(s.score or 0.0), *_name(s))
     )
-    unscored = sorted(
-        (s for s in summaries if s.score is None),
-        key=lambda s: (s.organisation.casefold(), s.code, s.source),
+    unscored = sorted((s for s in summaries if s.score is None), key=_name)
+    ranks: list[int | None] = list(competition_ranks([s.score for s in scored]))
+    return scored + unscored, ranks + [None] * len(unscored)
+
+
+def _hsj_key(s: OrganisationSummary) -> tuple[int, int, int]:
+    """Governance rated first, then more governance points, then a higher competency total."""
+    rated = s.governance_points is not None
+    return (0 if rated else 1, -(s.governance_points or 0), -(s.competency_total or 0))
+
+
+def _by_governance(
+    summaries: list[OrganisationSummary],
+) -> tuple[list[OrganisationSummary], list[int | None]]:
+    """Order governance first (HSJ): points, then competency total; none assessed last."""
+    graded = sorted(
+        (s for s in summaries if s.competency_total is not None),
+        key=lambda s: (*_hsj_key(s), *_name(s)),
     )
-    ranks = competition_ranks([s.score for s in scored])
-    entries = [
-        LeagueEntry(**summary.model_dump(), rank=rank)
-        for summary, rank in zip(scored, ranks, strict=True)
+    ungraded = sorted((s for s in summaries if s.competency_total is None), key=_name)
+    ranks: list[int | None] = list(competition_ranks([_hsj_key(s) for s in graded]))
+    return graded + ungraded, ranks + [None] * len(ungraded)
+
+
+def _league(summaries: list[OrganisationSummary], rank_by: RankBy) -> list[LeagueEntry]:
+    """Return the league table in the chosen order, each row with both ranks."""
+    by_score, score_ranks = _by_score(summaries)
+    by_governance, governance_ranks = _by_governance(summaries)
+    score_rank = {id(s): rank for s, rank in zip(by_score, score_ranks, strict=True)}
+    governance_rank = {id(s): rank for s, rank in zip(by_governance, governance_ranks, strict=True)}
+    chosen = by_governance if rank_by is RankBy.GOVERNANCE_FIRST else by_score
+    ranks = governance_rank if rank_by is RankBy.GOVERNANCE_FIRST else score_rank
+    return [
+        LeagueEntry(
+            **summary.model_dump(),
+            rank=ranks[id(summary)],
+            score_rank=score_rank[id(summary)],
+            governance_rank=governance_rank[id(summary)],
+        )
+        for summary in chosen
     ]
-    entries += [LeagueEntry(**summary.model_dump(), rank=None) for summary in unscored]
-    return entries
 
 
 def _domains(
@@ -293,6 +346,7 @@ def _domains(
                 median_score=median(scores[domain.id]),
                 met=statuses[domain.id].count(DomainStatus.MET),
                 below=statuses[domain.id].count(DomainStatus.BELOW),
+                not_evidenced=statuses[domain.id].count(DomainStatus.NOT_EVIDENCED),
             )
         )
     return distributions
@@ -308,7 +362,7 @@ def _overall(framework: Framework, league: list[LeagueEntry]) -> OverallDistribu
         median_score=median(scores),
         mean_percent=mean(percents),
         bands=[
-            BandCount(label=band.label, min_percent=band.min_percent, count=bands.count(band.label))
+            BandCount(label=band.label, when=band.when, count=bands.count(band.label))
             for band in framework.scoring.bands
         ],
     )
@@ -358,6 +412,8 @@ def _improvement(entry: LeagueEntry, before: OrganisationSummary) -> Improvement
         baseline_band=before.band,
         domains_up=sum(new > old for old, new in pairs),
         domains_down=sum(new < old for old, new in pairs),
+        basis=entry.basis,
+        baseline_basis=before.basis,
     )
 
 
@@ -427,6 +483,54 @@ def _governance(framework: Framework, league: list[LeagueEntry]) -> GovernanceDi
     )
 
 
+def _basis_warnings(comparison: BaselineComparison) -> list[str]:
+    """Warn of each organisation whose two years were graded on different bases."""
+    return [
+        f"{row.organisation} ({row.code}): {row.baseline_period} was "
+        f"{row.baseline_basis.words}, {row.period} {row.basis.words}; part of its change is "
+        "the change of basis"
+        for row in comparison.ranking
+        if row.basis and row.baseline_basis and row.basis != row.baseline_basis
+    ]
+
+
+def _mixed_bases(league: list[LeagueEntry]) -> list[str]:
+    """Warn when the cohort's organisations were graded on different bases."""
+    counts = {basis: sum(e.basis is basis for e in league) for basis in Basis}
+    present = {basis: count for basis, count in counts.items() if count}
+    if len(present) < 2:
+        return []
+    listed = ", ".join(f"{count} {basis.words}" for basis, count in present.items())
+    return [
+        f"the cohort mixes bases ({listed}): its league and statistics compare unlike with unlike"
+    ]
+
+
+def _cohort_warnings(
+    framework: Framework,
+    periods: list[str],
+    league: list[LeagueEntry],
+    comparison: BaselineComparison | None,
+    base: list[OrganisationSummary] | None,
+) -> list[str]:
+    """Warn of what mixes unlike with unlike: periods, framework versions, bases."""
+    warnings: list[str] = []
+    if len(periods) > 1:
+        warnings.append(
+            f"the cohort spans {len(periods)} periods ({', '.join(periods)}); "
+            "its statistics mix them"
+        )
+    if comparison is not None and base is not None:
+        versions = sorted({s.framework for s in base} - {framework.ref})
+        if versions:
+            warnings.append(
+                f"the baseline was graded against {', '.join(versions)}; the cohort "
+                f"against {framework.ref}"
+            )
+        warnings += _basis_warnings(comparison)
+    return warnings + _mixed_bases(league)
+
+
 def _gates(league: list[LeagueEntry]) -> GateCounts:
     """Count the organisations that passed, failed or had no gate."""
     gates = [entry.gate for entry in league]
@@ -467,31 +571,23 @@ def build_cohort(
     summaries, invalid = _split(outcomes, framework.ref, baseline=False, why=why)
     invalid.sort(key=lambda item: item.file)
     files = len(summaries) + len(invalid)
-    league = _league(summaries)
+    league = _league(summaries, options.rank_by)
     domains = _domains(framework, summaries)
     weakest, strongest = _extremes(domains)
     periods = sorted({s.period for s in summaries})
-    mixed = (
-        f"the cohort spans {len(periods)} periods ({', '.join(periods)}); its statistics mix them"
-    )
-    warnings = [mixed] if len(periods) > 1 else []
-    comparison = None
+    comparison, base = None, None
     if baseline is not None:
         base, base_invalid = _split(baseline, framework.ref, baseline=True)
         invalid += sorted(base_invalid, key=lambda item: item.file)
         comparison = _compare(league, base)
-        versions = sorted({s.framework for s in base} - {framework.ref})
-        if versions:
-            warnings.append(
-                f"the baseline was graded against {', '.join(versions)}; the cohort "
-                f"against {framework.ref}"
-            )
+    warnings = _cohort_warnings(framework, periods, league, comparison, base)
     return CohortResult(
         tool=f"wcc-assess {__version__}",
         generated_at=options.generated_at,
         framework=framework_info(framework),
         periods=periods,
         target=options.target,
+        rank_by=options.rank_by,
         files=files,
         graded=len(league),
         league=league,

@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from wcc_assess.core.numbers import Number, exact, round_number, weighted_mean
+from wcc_assess.core.panel import BASIS_ORDER, basis_of, domain_basis
 from wcc_assess.errors import UsageError
 from wcc_assess.models.framework import Replaces
 from wcc_assess.models.result import (
     BaselineInfo,
+    Basis,
     Change,
     ChangeDirection,
     DomainResult,
@@ -45,6 +47,7 @@ __all__ = [
     "Projection",
     "baseline_info",
     "baseline_warnings",
+    "basis_warnings",
     "change_since",
     "check_comparable",
     "format_number",
@@ -52,6 +55,7 @@ __all__ = [
     "project",
     "regression_failures",
     "revision_chain",
+    "with_basis",
 ]
 
 
@@ -67,6 +71,8 @@ class Projected:
     """The same for the domain score (domains only)."""
     note: str | None = None
     """``renamed from …``, ``split from …`` or ``merged from …``; None for the same id."""
+    basis: Basis | None = None
+    """What the source's level rested on (domains only; the most panel judgement of them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +186,7 @@ class _Graded:
     weight: float
     level: Number | None
     score: float | None = None
+    basis: Basis | None = None
 
 
 def _projected(
@@ -192,12 +199,14 @@ def _projected(
     assessed = [by_id[s] for s in sources if by_id[s].level is not None]
     level: Number | None = None
     score: float | None = None
+    bases = [g.basis for g in assessed if g.basis is not None]
+    basis = max(bases, key=BASIS_ORDER.index) if bases else None
     if assessed:
         level = round_number(weighted_mean([(g.weight, g.level or 0) for g in assessed]), 2)
         scores = [(g.weight, g.score) for g in assessed if g.score is not None]
         if scores:
             score = float(round_number(weighted_mean(scores), 2))
-    return Projected(tuple(sources), level, score, _note(new_id, sources, targets))
+    return Projected(tuple(sources), level, score, _note(new_id, sources, targets), basis)
 
 
 def _chain(
@@ -245,7 +254,10 @@ def project(
     and the projection carries a warning saying so.
     """
     chain, revision, warnings = _chain(baseline, onto.framework, known)
-    old_domains = {d.id: _Graded(d.weight, d.level, d.score) for d in baseline.domains}
+    old_domains = {
+        d.id: _Graded(d.weight, d.level, d.score, d.basis or domain_basis(d))
+        for d in baseline.domains
+    }
     d_sources, d_targets, new_domains, gone_domains = _match(
         old_domains, [domain_id for domain_id, _ in onto.domains], chain
     )
@@ -422,7 +434,29 @@ def baseline_info(baseline: Result, projection: Projection, source: str) -> Base
         gone_domains=projection.gone_domains,
         new_indicators=projection.new_indicators,
         gone_indicators=projection.gone_indicators,
+        basis=basis_of(baseline),
     )
+
+
+def with_basis(change: Change, projected: Projected | None, basis: Basis | None) -> Change:
+    """Mark a domain's change when its two years rest on different bases (else as it is)."""
+    before = projected.basis if projected is not None else None
+    if before is None or basis is None or before is basis:
+        return change
+    return change.model_copy(update={"previous_basis": before, "basis": basis})
+
+
+def basis_warnings(changes: Sequence[tuple[str, Change | None]], since: str) -> list[str]:
+    """Warn, once per pair of bases, of the domains whose years rest on different bases."""
+    groups: dict[tuple[Basis, Basis], list[str]] = {}
+    for domain_id, change in changes:
+        if change is not None and change.previous_basis and change.basis:
+            groups.setdefault((change.previous_basis, change.basis), []).append(domain_id)
+    return [
+        f"{', '.join(ids)}: {since} was {before.words}, this year {after.words}; the years "
+        "were graded on different bases, so part of any change is the change of basis"
+        for (before, after), ids in groups.items()
+    ]
 
 
 def baseline_warnings(
@@ -474,10 +508,21 @@ class Comparison:
         )
         return cls(baseline, source, project(baseline, onto), fail_on_regression)
 
-    def change(self, kind: str, item_id: str, level: int | None, score: float | None) -> Change:
-        """Return how a domain or an indicator (``kind``) moved since the baseline."""
+    def change(
+        self,
+        kind: str,
+        item_id: str,
+        level: int | None,
+        score: float | None,
+        basis: Basis | None = None,
+    ) -> Change:
+        """Return how a domain or an indicator (``kind``) moved since the baseline.
+
+        A domain's change records both bases when its two years rest on different ones.
+        """
         found = self.projection.domains if kind == "domain" else self.projection.indicators
-        return change_since(level, score, found.get(item_id))
+        projected = found.get(item_id)
+        return with_basis(change_since(level, score, projected), projected, basis)
 
     def overall(self, score: float | None) -> Change:
         """Return how the overall score moved since the baseline."""
@@ -489,9 +534,14 @@ class Comparison:
             return []
         return regression_failures(domains, self.baseline.period)
 
-    def warnings(self, period: str) -> list[str]:
-        """Return what the comparison warns of, for a result of ``period``."""
-        return baseline_warnings(self.baseline, self.projection, self.source, period)
+    def warnings(self, period: str, domains: Sequence[DomainResult] = ()) -> list[str]:
+        """Return what the comparison warns of, for a result of ``period`` and its domains.
+
+        With the domains, that includes those whose two years rest on different bases.
+        """
+        found = baseline_warnings(self.baseline, self.projection, self.source, period)
+        changes = [(domain.id, domain.change) for domain in domains]
+        return found + basis_warnings(changes, self.baseline.period)
 
     def info(self) -> BaselineInfo:
         """Return what the result records of the baseline."""

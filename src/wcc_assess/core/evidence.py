@@ -1,8 +1,13 @@
 """Evidence and the level it supports: product contract §2, rules 1 to 3.
 
 An indicator's **assessed** level is the panel's if given, else the organisation's own; the
-evidence **supports** the highest level whose rules it meets; the **effective** level is
-the lower of the two, and a claim above it is **capped** with the rule that capped it.
+evidence **supports** the highest level whose rules it meets. For a self-assessed claim the
+**effective** level is the lower of the two, and a claim above it is **capped** with the
+rule that capped it. A panel's level is a judgement, not a claim: the rules inform it but
+never overrule it, so it stands, and is flagged when the rules alone would support less.
+
+Evidence dated after the assessment does not count, unless a panel has sat: then what is
+dated on or before the panel day counts, marked as tabled at the panel (the panel saw it).
 Governance sub-indicators have their evidence counted the same way (:func:`score_evidence`).
 
 A rule asks for a number of distinct items, of which some must be recent (within the
@@ -24,7 +29,7 @@ from typing import NamedTuple
 from wcc_assess.core.numbers import months_before
 from wcc_assess.models.assurance import EvidenceKind, kinds_phrase
 from wcc_assess.models.framework import EvidenceRule, Framework
-from wcc_assess.models.result import Cap, EvidenceNeed, EvidenceResult, RuleCheck
+from wcc_assess.models.result import Cap, EvidenceNeed, EvidenceResult, PanelOverRule, RuleCheck
 from wcc_assess.models.submission import GovernanceEntry, IndicatorEntry
 
 __all__ = [
@@ -41,10 +46,23 @@ __all__ = [
 
 
 class Window(NamedTuple):
-    """When evidence is recent: dated from ``since`` to ``until`` (the assessment date)."""
+    """When evidence counts and is recent.
+
+    Recent: dated from ``since`` to the last day that counts. What counts is dated on or
+    before ``until`` (the assessment date), or, once a panel has sat after it, on or before
+    ``panel_day`` (evidence tabled at the panel).
+    """
 
     since: date
     until: date
+    panel_day: date | None = None
+
+    @property
+    def last(self) -> date:
+        """The last day on which evidence counts."""
+        if self.panel_day is not None and self.panel_day > self.until:
+            return self.panel_day
+        return self.until
 
 
 class Counted(NamedTuple):
@@ -117,26 +135,43 @@ def _meets(rule: EvidenceRule, evidence: Counted, window: Window) -> bool:
     )
 
 
+def _late_note(item_id: str, title: str, dated: date, window: Window, warnings: list[str]) -> str:
+    """Say why an item dated after the last day that counts was not counted (and warn)."""
+    if window.last > window.until:
+        last = window.last.isoformat()
+        warnings.append(
+            f"{item_id}: evidence {title!r} is dated {dated.isoformat()}, after the panel day "
+            f"{last}; it was not counted"
+        )
+        return f"dated after the panel day ({last}); not counted"
+    until = window.until.isoformat()
+    warnings.append(
+        f"{item_id}: evidence {title!r} is dated {dated.isoformat()}, after the assessment "
+        f"date {until}; it was not counted"
+    )
+    return f"dated after the assessment ({until}); not counted"
+
+
 def score_evidence(
     item_id: str, entry: IndicatorEntry | GovernanceEntry, window: Window, warnings: list[str]
 ) -> Counted:
-    """Count an entry's evidence: duplicates once, none dated after the assessment."""
+    """Count an entry's evidence: duplicates once, none dated after the last day that counts.
+
+    An item dated after the assessment but on or before the panel day counts, as tabled.
+    """
     results: list[EvidenceResult] = []
     seen: set[str] = set()
     counted = recent = 0
     dates: list[date] = []
     kinds: list[EvidenceKind | None] = []
+    last = window.last
     for item in entry.evidence:
-        is_recent = window.since <= item.date <= window.until
+        is_recent = window.since <= item.date <= last
+        tabled = window.until < item.date <= last
         note: str | None = None
         key = item.ref.strip()
-        if item.date > window.until:
-            until = window.until.isoformat()
-            note = f"dated after the assessment ({until}); not counted"
-            warnings.append(
-                f"{item_id}: evidence {item.title!r} is dated {item.date.isoformat()}, after "
-                f"the assessment date {until}; it was not counted"
-            )
+        if item.date > last:
+            note = _late_note(item_id, item.title, item.date, window, warnings)
         elif key in seen:
             note = "same ref as an earlier item; counted once"
         else:
@@ -145,6 +180,7 @@ def score_evidence(
             recent += is_recent
             dates.append(item.date)
             kinds.append(item.kind)
+        check = item.checked
         results.append(
             EvidenceResult.model_construct(
                 title=item.title,
@@ -152,7 +188,10 @@ def score_evidence(
                 date=item.date,
                 counted=note is None,
                 recent=is_recent,
-                note=note,
+                note=note if note or not tabled else f"tabled at the panel on {last.isoformat()}",
+                tabled=tabled and note is None,
+                checked_by=check.by if check else None,
+                checked_on=check.on if check else None,
                 kind=item.kind,
                 key_document=item.key_document,
             )
@@ -182,21 +221,14 @@ def _supported_level(
     return supported, None
 
 
-def _cap(
-    rule: EvidenceRule,
-    evidence: Counted,
-    levels: tuple[int, int],
-    panel: bool,
-    window: Window,
-) -> Cap:
-    """Say why the assessed level (``levels[0]``) is capped at the effective one."""
+def _cap(rule: EvidenceRule, evidence: Counted, levels: tuple[int, int], window: Window) -> Cap:
+    """Say why the claimed level (``levels[0]``) is capped at the effective one."""
     assessed, effective = levels
     since = rule_since(rule, window)
     recent = _recent(rule, evidence, window)
     missing = _missing_kinds(rule.kinds, evidence.kinds)
-    who = "the panel's" if panel else "the claimed"
     message = (
-        f"{who} level {assessed} is capped at {effective}: {rule_text(rule, since)}; "
+        f"the claimed level {assessed} is capped at {effective}: {rule_text(rule, since)}; "
         f"{evidence.counted} counted" + (f", {recent} recent" if rule.min_recent else "")
     )
     if missing:
@@ -219,6 +251,43 @@ def _cap(
     )
 
 
+def _over_rule(
+    rule: EvidenceRule, evidence: Counted, levels: tuple[int, int], window: Window
+) -> PanelOverRule:
+    """Flag a panel level above what the rules support: ``accepted by the panel with …``.
+
+    ``levels`` is the panel's level and the one the rules alone support.
+    """
+    panel, supported = levels
+    since = rule_since(rule, window)
+    recent = _recent(rule, evidence, window)
+    short: list[str] = []
+    if evidence.counted < rule.min_items:
+        items = "counted item" if evidence.counted == 1 else "counted items"
+        short.append(f"{evidence.counted} {items} where the rule asks for {rule.min_items}")
+    if recent < rule.min_recent:
+        short.append(
+            f"{recent} recent where the rule asks for {rule.min_recent} dated on or "
+            f"after {since.isoformat()}"
+        )
+    missing = _missing_kinds(rule.kinds, evidence.kinds)
+    if missing:
+        short.append(f"{kinds_text(missing)} missing")
+    message = (
+        f"accepted by the panel at level {panel} with {' and '.join(short)}; the evidence "
+        f"rules alone support level {supported}"
+    )
+    return PanelOverRule.model_construct(
+        rule_level=rule.level,
+        min_items=rule.min_items,
+        min_recent=rule.min_recent,
+        counted=evidence.counted,
+        recent=recent,
+        supported_level=supported,
+        message=message,
+    )
+
+
 class Judgement(NamedTuple):
     """The levels of one rated indicator, and why the effective one is what it is."""
 
@@ -227,28 +296,39 @@ class Judgement(NamedTuple):
     supported: int
     """The highest level the evidence supports."""
     effective: int
-    """The lower of the two: the level that counts."""
+    """The level that counts: the panel's, or the lower of the claim and the supported."""
     cap: Cap | None
-    """Why the effective level is below the assessed one, if it is."""
+    """Why the effective level is below the claimed one, if it is (self-assessed only)."""
     evidence: Counted
     met: tuple[bool, ...] = ()
     """Whether the evidence meets each rule in force, in the rules' order."""
+    over_rule: PanelOverRule | None = None
+    """Why a panel level stands above what the rules support, if it does."""
 
 
 def judge(
     framework: Framework, item_id: str, entry: IndicatorEntry, window: Window, warnings: list[str]
 ) -> Judgement:
-    """Judge a rated indicator (``entry.level`` set): its evidence, levels and any cap."""
+    """Judge a rated indicator (``entry.level`` set): its evidence, levels and any cap.
+
+    A panel level stands whatever the evidence rules say; where they would support less it
+    is flagged (``over_rule``), never capped.
+    """
     assert entry.level is not None
     evidence = score_evidence(item_id, entry, window, warnings)
-    assessed = entry.panel_level if entry.panel_level is not None else entry.level
     met = _outcomes(framework, evidence, window)
     supported, failed_rule = _supported_level(framework, met)
+    if entry.panel_level is not None:
+        panel = entry.panel_level
+        over = None
+        if supported < panel and failed_rule is not None:
+            over = _over_rule(failed_rule, evidence, (panel, supported), window)
+        return Judgement(panel, supported, panel, None, evidence, met, over)
+    assessed = entry.level
     effective = min(assessed, supported)
     cap = None
     if effective < assessed and failed_rule is not None:
-        panel = entry.panel_level is not None
-        cap = _cap(failed_rule, evidence, (assessed, effective), panel, window)
+        cap = _cap(failed_rule, evidence, (assessed, effective), window)
     return Judgement(assessed, supported, effective, cap, evidence, met)
 
 

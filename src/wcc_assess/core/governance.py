@@ -9,13 +9,15 @@ The rules (WCC assurance rated governance in three areas: strategy, finance, boa
 - An area is **red** if any rated sub-indicator is red, **green** if all are green, and
   **amber** otherwise. Sub-indicators not assessed are left out and shown as coverage; an
   area with none rated is not assessed.
+- A panel may set an area's rating itself, with its reasons: that rating counts, and the
+  rule's rating is kept beside it.
 - Each rating carries points (HSJ scored red 0, amber 1, green 2); the governance total is
   the sum of the rated areas' points.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from wcc_assess.models.assurance import Rag
 from wcc_assess.models.framework import GovernanceArea, GovernanceItem, GovernanceRules
@@ -28,7 +30,7 @@ from wcc_assess.models.result import (
     GovernanceResult,
     RagCounts,
 )
-from wcc_assess.models.submission import GovernanceAreaEntry, GovernanceEntry
+from wcc_assess.models.submission import GovernanceAreaEntry, GovernanceEntry, PanelAreaRating
 
 __all__ = ["EvidenceScorer", "area_rating", "red_area_failures", "score_governance"]
 
@@ -94,6 +96,7 @@ def _score_area(
     entry: GovernanceAreaEntry | None,
     evidence: EvidenceScorer,
     line: int | None,
+    panel: PanelAreaRating | None = None,
 ) -> GovernanceAreaResult:
     area_reason = entry.not_assessed if entry is not None else "not rated"
     items = [
@@ -103,7 +106,8 @@ def _score_area(
         for item in area.sub_indicators
     ]
     ratings = [item.rating for item in items if item.rating is not None]
-    rating = area_rating(ratings)
+    rule_rating = area_rating(ratings)
+    rating = panel.rating if panel is not None and rule_rating is not None else rule_rating
     return GovernanceAreaResult.model_construct(
         id=area.id,
         title=area.title,
@@ -117,6 +121,9 @@ def _score_area(
         coverage=Coverage.model_construct(assessed=len(ratings), total=len(items)),
         counts=_counts(ratings),
         red_sub_indicators=[item.id for item in items if item.rating is Rag.RED],
+        rule_rating=rule_rating,
+        panel_rating=panel.rating if panel is not None and rule_rating is not None else None,
+        panel_rationale=panel.rationale if panel is not None and rule_rating is not None else None,
         sub_indicator_points=sum(rules.points.of(rating) for rating in ratings),
         sub_indicator_points_max=rules.points.green * len(ratings),
         sub_indicators=items,
@@ -129,13 +136,18 @@ def score_governance(
     entries: dict[str, GovernanceAreaEntry],
     evidence: EvidenceScorer,
     line_of: Callable[[str], int | None] = lambda area_id: None,
+    panel: Mapping[str, PanelAreaRating] | None = None,
 ) -> GovernanceResult:
     """Rate every governance area of ``rules`` from the submission's ``entries``.
 
-    ``line_of`` says where an area stands in the submission's file, when known.
+    ``line_of`` says where an area stands in the submission's file, when known; ``panel``
+    holds the panel's ratings of whole areas, which count over the rule's.
     """
+    set_by_panel = panel or {}
     areas = [
-        _score_area(rules, area, entries.get(area.id), evidence, line_of(area.id))
+        _score_area(
+            rules, area, entries.get(area.id), evidence, line_of(area.id), set_by_panel.get(area.id)
+        )
         for area in rules.areas
     ]
     ratings = [area.rating for area in areas if area.rating is not None]
@@ -157,14 +169,26 @@ def _listed(ids: list[str]) -> str:
     return f"{', '.join(ids[:-1])} and {ids[-1]} are"
 
 
+def _red_message(area: GovernanceAreaResult) -> str:
+    """Say why an area is red: its red sub-indicators, or the panel's rating and reasons."""
+    if area.panel_rating is Rag.RED:
+        rule = area.rule_rating.value if area.rule_rating else "not rated"
+        return (
+            f"{area.title} governance ({area.id}) is rated red by the panel (by the rule, "
+            f"{rule}): {area.panel_rationale}"
+        )
+    return (
+        f"{area.title} governance ({area.id}) is red: {_listed(area.red_sub_indicators)} rated red"
+    )
+
+
 def red_area_failures(governance: GovernanceResult) -> list[GateFailure]:
     """Return one ``governance-red`` gate failure per area rated red."""
     return [
         GateFailure.model_construct(
             kind="governance-red",
             domain=area.id,
-            message=f"{area.title} governance ({area.id}) is red: "
-            f"{_listed(area.red_sub_indicators)} rated red",
+            message=_red_message(area),
             sub_indicators=area.red_sub_indicators,
         )
         for area in governance.areas

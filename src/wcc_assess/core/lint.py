@@ -19,11 +19,13 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+import itertools
 from typing import Protocol
 
+from wcc_assess.core.bands import rule_holds
 from wcc_assess.core.hierarchy import Hierarchy, Place, hierarchies, walk
 from wcc_assess.errors import Diagnostic, Loc, readable_path, suggest
-from wcc_assess.models.framework import Domain, Framework, Indicator
+from wcc_assess.models.framework import Band, BandRule, Domain, Framework, Indicator
 
 __all__ = ["RESERVED_IDS", "lint", "problems", "warnings"]
 
@@ -173,10 +175,96 @@ class _Rule(Protocol):
     def min_recent(self) -> int: ...
 
 
+def _band_rule_problems(framework: Framework, index: int, band: Band) -> list[Diagnostic]:
+    """Check a band's own rule: present (but for the first), its levels on the scale."""
+    at: Loc = ("scoring", "bands", index)
+    levels = framework.levels
+    if band.min_percent is not None:
+        return [
+            Diagnostic.at(
+                (*at, "min_percent"),
+                "a band is derived from the domain levels, not from the overall percent",
+                "replace min_percent with the rule it stands for, e.g. "
+                "when: {level: 3, share: most, none_below: 2}"
+                if index
+                else "remove it: the first band is what no other band's rule gives",
+            )
+        ]
+    if index == 0 and band.when is not None:
+        return [
+            Diagnostic.at(
+                (*at, "when"),
+                "the first band has no rule: it is what an organisation is when no higher "
+                "band's rule holds",
+                "move this band later, or remove its rule",
+            )
+        ]
+    if index and band.when is None:
+        return [
+            Diagnostic.at(
+                at,
+                f"band {band.label!r} has no rule",
+                "say when it applies in domain levels, e.g. when: {level: 3, share: most}",
+            )
+        ]
+    rule = band.when
+    span = f"the scale is {levels[0]}..{levels[-1]}"
+    return [
+        Diagnostic.at((*at, "when", field), f"{value} is not on the scale", span)
+        for field, value in (
+            ("level", rule.level if rule else None),
+            ("none_below", rule.none_below if rule else None),
+        )
+        if value is not None and value not in levels
+    ]
+
+
+def _counterexample(
+    framework: Framework, before: BandRule, rule: BandRule
+) -> tuple[int | None, ...] | None:
+    """Return domain levels that meet ``rule`` but not ``before`` (None: there are none).
+
+    Every profile of the framework's domains is tried (a rule reads only how many domains
+    sit at each level, so the profiles are the multisets of levels, a domain not assessed
+    being at none): a few thousand for a framework of a dozen domains.
+    """
+    values: list[int | None] = [None, *framework.levels]
+    for levels in itertools.combinations_with_replacement(values, len(framework.domains)):
+        if rule_holds(rule, levels) and not rule_holds(before, levels):
+            return levels
+    return None
+
+
+def _band_order_problems(framework: Framework) -> list[Diagnostic]:
+    """Check each band's rule asks at least what the rule of the band before it asks.
+
+    That is, every profile of domain levels that meets a band's rule meets the earlier
+    ones' too: so the last band whose rule holds is the highest, and raising a domain's
+    level never lowers the band.
+    """
+    found: list[Diagnostic] = []
+    ruled = [(i, b.when) for i, b in enumerate(framework.scoring.bands) if b.when is not None]
+    for (earlier, before), (index, rule) in zip(ruled, ruled[1:], strict=False):
+        levels = _counterexample(framework, before, rule)
+        if levels is None:
+            continue
+        shown = ", ".join("not assessed" if level is None else str(level) for level in levels)
+        found.append(
+            Diagnostic.at(
+                ("scoring", "bands", index, "when"),
+                "this rule holds where the rule of the band before it "
+                f"(scoring.bands.{earlier}) does not, e.g. for domain levels {shown}",
+                "order the bands from the least to the most demanding rule",
+            )
+        )
+    return found
+
+
 def _band_and_target_problems(framework: Framework) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     labels: dict[str, int] = {}
     for index, band in enumerate(framework.scoring.bands):
+        found += _band_rule_problems(framework, index, band)
         key = band.label.casefold()
         if key in labels:
             found.append(
@@ -187,6 +275,7 @@ def _band_and_target_problems(framework: Framework) -> list[Diagnostic]:
                 )
             )
         labels.setdefault(key, index)
+    found += _band_order_problems(framework)
     target, levels = framework.scoring.default_target, framework.levels
     if target is not None and target not in levels:
         found.append(
@@ -456,6 +545,16 @@ def _scoring_warnings(framework: Framework) -> list[Diagnostic]:
         )
         for index, rule in enumerate(framework.scoring.evidence.rules)
         if rule.min_items == 0 and rule.min_recent == 0
+    ]
+    found += [
+        Diagnostic.at(
+            ("scoring", "bands", index, "meaning"),
+            f"band {band.label!r} has no meaning: reports print it beside the band",
+            "say in a sentence what every organisation in the band has in common",
+            severity="warning",
+        )
+        for index, band in enumerate(framework.scoring.bands)
+        if not band.meaning.strip()
     ]
     target = framework.scoring.default_target
     if target is not None and target == framework.lowest:

@@ -30,9 +30,21 @@ _TOP = {
     "assessors": {"name", "role"},
     "targets": "*",
     "domains": "*",
-    "panel": {"date", "members"},
+    "panel": {"date", "members", "ratings", "governance", "enquiries", "sign_off"},
     "governance": "*",
-    "outcomes": {"id", "name", "unit", "better", "baseline", "trajectory", "actuals", "source"},
+    "outcomes": {
+        "id",
+        "name",
+        "unit",
+        "better",
+        "baseline",
+        "trajectory",
+        "actuals",
+        "source",
+        "tolerance",
+        "data_period",
+    },
+    "board_approved_on": None,
     "actions": {"id", "for", "action", "owner", "due", "status", "reason", "note", "raised"},
     "report": {
         "title",
@@ -48,8 +60,19 @@ _TOP = {
 }
 _ENTRY = {"level", "narrative", "evidence", "panel_level", "panel_note", "not_assessed"}
 _RAG_ENTRY = {"rating", "narrative", "evidence", "panel_rating", "panel_note", "not_assessed"}
-_EVIDENCE = {"title", "ref", "date", "kind", "key_document"}
-_MEMBER = {"name", "role"}
+_EVIDENCE = {"title", "ref", "date", "checked", "kind", "key_document"}
+_MEMBER = {"name", "role", "interests"}
+_NESTED = {
+    "checked": {"by", "on"},
+    "sign_off": {"by", "on"},
+    "baseline": {"period", "value"},
+    "data_period": {"kind", "years"},
+    "tolerance": {"absolute", "percent"},
+}
+"""Mappings whose fields have a column each (``checked.by``, ``checked.on``)."""
+_KEYED = {"ratings": {"level", "rationale"}, "governance": {"rating", "rationale"}}
+"""The panel's ratings: a row per domain (or area), keyed by its id."""
+_ENQUIRY = {"domain", "question", "response", "by"}
 
 
 def _scalar(loc: Loc, value: Any) -> list[Diagnostic]:
@@ -81,8 +104,16 @@ def _record(loc: Loc, value: Any, fields: set[str]) -> list[Diagnostic]:
             found += _records((*loc, key), item, _EVIDENCE)
         elif key == "members":
             found += _records((*loc, key), item, _MEMBER)
-        elif key == "baseline":
-            found += _record((*loc, key), item, {"period", "value"})
+        elif key == "enquiries":
+            found += _records((*loc, key), item, _ENQUIRY)
+        elif key in _KEYED and loc == ("panel",):
+            found += _keyed((*loc, key), item, _KEYED[key])
+        elif key == "tolerance" and not isinstance(item, dict):
+            found += _scalar((*loc, key), item)  # a bare number: the amount
+        elif key in _NESTED:
+            found += _record((*loc, key), item, _NESTED[key])
+        elif key == "interests":
+            found += _names((*loc, key), item)
         elif key in ("trajectory", "actuals"):
             found += _mapping((*loc, key), item)
         elif key == "for":
@@ -98,6 +129,36 @@ def _ids(loc: Loc, value: Any) -> list[Diagnostic]:
     found = [d for index, item in enumerate(items) for d in _scalar((*loc, index), item)]
     if any(isinstance(item, str) and any(c in item for c in ", ;\t\n") for item in items):
         found.append(Diagnostic.at(loc, "an id with a comma or a space cannot share a cell"))
+    return found
+
+
+def _names(loc: Loc, value: Any) -> list[Diagnostic]:
+    """Check names that share a cell, separated by semicolons.
+
+    None may hold a semicolon or a line break, or be empty or padded: it would not read back
+    the same.
+    """
+    if not isinstance(value, list):
+        return [] if value is None else [Diagnostic.at(loc, "expected a list of names")]
+    found = [d for index, item in enumerate(value) for d in _scalar((*loc, index), item)]
+    for index, item in enumerate(value):
+        if isinstance(item, str) and (any(c in item for c in ";\n\r") or item.strip() != item):
+            message = "a name with a semicolon, a line break or spaces at either end"
+            found.append(Diagnostic.at((*loc, index), message + " cannot share a cell"))
+        elif isinstance(item, str) and not item:
+            found.append(Diagnostic.at((*loc, index), "an empty name cannot share a cell"))
+    return found
+
+
+def _keyed(loc: Loc, value: Any, fields: set[str]) -> list[Diagnostic]:
+    """Check a mapping of ids to records, a row each (an id is read back without spaces)."""
+    if not isinstance(value, dict):
+        return [] if value is None else [Diagnostic.at(loc, "expected a mapping of ids")]
+    found: list[Diagnostic] = []
+    for key, item in value.items():
+        if not isinstance(key, str) or not key or key.strip() != key:
+            found.append(Diagnostic.at((*loc, key), "an id a cell cannot hold as it is"))
+        found += _record((*loc, key), item, fields)
     return found
 
 

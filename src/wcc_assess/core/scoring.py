@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from wcc_assess import __version__
 from wcc_assess.core.actions import ActionIndex, index_actions, judge_plan, overdue_failures
+from wcc_assess.core.bands import band_for, profile
 from wcc_assess.core.documents import key_documents
 from wcc_assess.core.evidence import Window, judge, next_level_need, rule_checks, score_evidence
 from wcc_assess.core.governance import red_area_failures, score_governance
@@ -37,12 +38,20 @@ from wcc_assess.core.numbers import (
     weighted_mean,
 )
 from wcc_assess.core.outcomes import score_outcomes
+from wcc_assess.core.panel import (
+    BASIS_ORDER,
+    calibration,
+    domain_rating,
+    interest_flags,
+    panel_summary,
+)
 from wcc_assess.core.paper import board_paper
 from wcc_assess.errors import Loc, UsageError
 from wcc_assess.models.actions import ActionPlan
 from wcc_assess.models.framework import Domain, DomainMethod, Framework, Indicator
 from wcc_assess.models.paper import ReportDetails
 from wcc_assess.models.result import (
+    Basis,
     Change,
     Coverage,
     DomainResult,
@@ -59,7 +68,7 @@ from wcc_assess.models.result import (
     NextStep,
     OutcomesResult,
     Overall,
-    PanelMemberInfo,
+    PanelDomainRating,
     PanelSummary,
     Result,
     TargetSource,
@@ -102,6 +111,9 @@ class ScoreOptions(NamedTuple):
     """The submission's source lines, for reports that point at them."""
     fail_on_overdue: bool = False
     """Fail the gate when an action of the plan is overdue (``--fail-on-overdue``)."""
+    allow_not_evidenced: bool = False
+    """Let a domain with a target that was not assessed pass the gate
+    (``--allow-not-evidenced``); it is still never counted as met."""
     paper: ReportDetails | None = None
     """The front sheet's fields from the command line; they override the ``report:`` block."""
 
@@ -134,6 +146,9 @@ def framework_info(framework: Framework) -> FrameworkInfo:
         groups=framework.groups,
         crosswalk=framework.crosswalk,
         terms=framework.terms,
+        allow_not_evidenced=framework.scoring.allow_not_evidenced,
+        has_governance=framework.governance is not None,
+        has_outcomes=framework.outcomes is not None,
     )
 
 
@@ -174,12 +189,17 @@ class _Pass:
         return self.options.lines(path) if self.options.lines else None
 
     def change(
-        self, kind: str, item_id: str, level: int | None, score: float | None = None
+        self,
+        kind: str,
+        item_id: str,
+        level: int | None,
+        score: float | None = None,
+        basis: Basis | None = None,
     ) -> Change | None:
         """Return the change of a domain or indicator since the baseline (None without one)."""
         if self.comparison is None:
             return None
-        return self.comparison.change(kind, item_id, level, score)
+        return self.comparison.change(kind, item_id, level, score, basis)
 
 
 def _indicator(
@@ -255,19 +275,8 @@ def _rated_indicator(
         next_level_evidence=next_level_need(
             run.framework, judged.evidence, judged.effective, run.window
         ),
+        panel_over_rule=judged.over_rule,
     )
-
-
-def _calibration(indicators: list[IndicatorResult]) -> tuple[int, Fraction | None]:
-    """Return how many indicators the panel rated, and mean claimed minus mean panel level."""
-    pairs = [
-        (i.claimed_level, i.panel_level)
-        for i in indicators
-        if i.claimed_level is not None and i.panel_level is not None
-    ]
-    if not pairs:
-        return 0, None
-    return len(pairs), Fraction(sum(own - panel for own, panel in pairs), len(pairs))
 
 
 def _target(run: _Pass, domain_id: str) -> tuple[int | None, TargetSource | None]:
@@ -321,12 +330,13 @@ def _domain_level(framework: Framework, rated: list[IndicatorResult]) -> _Level 
     return _Level(level, exact, limited_by if level < framework.highest else [], sums)
 
 
-def _status(level: _Level | None, target: int | None) -> DomainStatus:
+def _status(level: int | None, target: int | None) -> DomainStatus:
+    """Met, below, no target; not assessed, or not evidenced when it has a target (rule 7)."""
     if level is None:
-        return DomainStatus.NOT_ASSESSED
+        return DomainStatus.NOT_ASSESSED if target is None else DomainStatus.NOT_EVIDENCED
     if target is None:
         return DomainStatus.NO_TARGET
-    return DomainStatus.MET if level.level >= target else DomainStatus.BELOW
+    return DomainStatus.MET if level >= target else DomainStatus.BELOW
 
 
 class _Score(NamedTuple):
@@ -377,6 +387,25 @@ def _domain_figures(run: _Pass, rated: list[IndicatorResult], level: _Level) -> 
     }
 
 
+class _Judged(NamedTuple):
+    """A domain's level as it stands: the panel's rating where it gave one, and the basis."""
+
+    level: int | None
+    rating: PanelDomainRating | None
+    basis: Basis | None
+
+
+def _judged(run: _Pass, domain: Domain, level: _Level | None, panel_rated: int) -> _Judged:
+    if level is None:
+        return _Judged(None, None, None)
+    line = run.line("panel", "ratings", domain.id)
+    rating = domain_rating(run.submission.panel, domain.id, level.level, line)
+    if rating is not None:
+        return _Judged(rating.level, rating, Basis.PANEL_DOMAINS)
+    basis = Basis.PANEL_INDICATORS if panel_rated else Basis.SELF_ASSESSED
+    return _Judged(level.level, None, basis)
+
+
 def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | None]:
     entry = run.submission.domains.get(domain.id, DomainEntry())
     unrated = run.not_rated.get(domain.id)
@@ -385,11 +414,16 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
     indicators = [_indicator(run, domain, indicator, entry) for indicator in domain.indicators]
     rated = [result for result in indicators if result.effective_level is not None]
     target, target_source = _target(run, domain.id)
-    panel_rated, calibration = _calibration(indicators)
+    panel_rated, gap = calibration(indicators)
     level = _domain_level(run.framework, rated)
     figures = _domain_figures(run, rated, level) if level else _DomainFigures()
+    judged = _judged(run, domain, level, panel_rated)
+    if judged.level is not None:
+        figures["level"] = judged.level
+    counted = [e for i in indicators for e in i.evidence if e.counted]
+    panel = run.submission.panel
     reason = unrated or entry.not_assessed or "none of its indicators was assessed"
-    counted = sum(not result.not_rated for result in indicators)
+    countable = sum(not result.not_rated for result in indicators)
     return DomainResult.model_construct(
         id=domain.id,
         title=domain.title,
@@ -397,21 +431,27 @@ def _score_domain(run: _Pass, domain: Domain) -> tuple[DomainResult, Fraction | 
         phase=domain.phase,
         assessed=level is not None,
         not_assessed_reason=None if level else reason,
-        coverage=Coverage.model_construct(assessed=len(rated), total=counted),
+        coverage=Coverage.model_construct(assessed=len(rated), total=countable),
         target=target,
         target_source=target_source,
-        status=_status(level, target),
+        status=_status(judged.level, target),
         capped_count=sum(result.capped for result in indicators),
         next_steps=[
             _next_step(domain, r, run.actions) for r in rated if level and r.id in level.limited_by
         ],
         indicators=indicators,
         line=run.line("domains", domain.id),
-        change=run.change("domain", domain.id, figures.get("level"), figures.get("score")),
+        change=run.change("domain", domain.id, judged.level, figures.get("score"), judged.basis),
         panel_rated=panel_rated,
-        calibration_gap=None if calibration is None else round_signed(calibration, 2),
+        calibration_gap=None if gap is None else round_signed(gap, 2),
         actions=run.actions.by_domain.get(domain.id, []),
         not_rated=unrated is not None,
+        calculated_level=level.level if level else None,
+        panel_rating=judged.rating,
+        basis=judged.basis,
+        evidence_counted=len(counted),
+        evidence_checked=sum(e.checked_by is not None for e in counted),
+        interests=interest_flags(panel.members, domain.id, indicators) if panel else [],
         **figures,
     ), level.exact if level else None
 
@@ -435,14 +475,6 @@ def _next_step(domain: Domain, result: IndicatorResult, actions: ActionIndex) ->
     )
 
 
-def _band(framework: Framework, percent: float) -> tuple[str, str]:
-    chosen = framework.scoring.bands[0]
-    for band in framework.scoring.bands:
-        if percent >= band.min_percent:
-            chosen = band
-    return chosen.label, chosen.meaning
-
-
 class _OverallFigures(TypedDict, total=False):
     """The overall grade and the sums that show how it was got (only a score when none)."""
 
@@ -463,15 +495,15 @@ def _overall_figures(
     if not scored:
         return {"score": None, "percent": None, "band": None}
     figures = _scored(run.framework, weighted_mean(scored))
-    band, meaning = _band(run.framework, figures.percent)
+    band = band_for(run.framework.scoring.bands, [d.level for d in domains])
     counted = [(d.weight, d.score) for d in domains if d.assessed and d.score is not None]
     total = sum((exact(weight) * exact(score) for weight, score in counted), Fraction(0))
     weight = sum((exact(weight) for weight, _ in counted), Fraction(0))
     return {
         "score": figures.score,
         "percent": figures.percent,
-        "band": band,
-        "band_meaning": meaning,
+        "band": band.label if band else None,
+        "band_meaning": band.meaning if band else None,
         "percent_from_unrounded": figures.percent_from_unrounded,
         "weighted_scores": float(total),
         "total_weight": float(weight),
@@ -483,8 +515,11 @@ def _overall(
     run: _Pass, domains: list[DomainResult], scored: list[tuple[float, Fraction]]
 ) -> Overall:
     figures = _overall_figures(run, domains, scored)
-    rated = sum(not domain.not_rated for domain in domains)
+    levels = [d.level for d in domains if not d.not_rated]  # an unrated one is no gap
+    rated = len(levels)
     return Overall.model_construct(
+        profile=profile(run.framework.scale, levels),
+        not_assessed=levels.count(None),
         coverage=Coverage.model_construct(assessed=len(scored), total=rated),
         indicator_coverage=Coverage.model_construct(
             assessed=sum(d.coverage.assessed for d in domains) if scored else 0,
@@ -496,6 +531,54 @@ def _overall(
     )
 
 
+def _below_message(domain: DomainResult) -> str:
+    """Say why a domain fails its target: its level (whose), and what holds it down."""
+    if domain.panel_rating is not None:
+        return (
+            f"{domain.id} {domain.title} is at level {domain.level}, the panel's rating "
+            f"(calculated {domain.calculated_level}), below its target of {domain.target}"
+        )
+    held = f"; held down by {', '.join(domain.limited_by)}" if domain.limited_by else ""
+    return (
+        f"{domain.id} {domain.title} is at level {domain.level}, below its target of "
+        f"{domain.target}{held}"
+    )
+
+
+def _missing_message(domain: DomainResult) -> str:
+    reason = domain.not_assessed_reason or "no reason given"
+    return (
+        f"{domain.id} {domain.title} has a target of {domain.target} but was not assessed "
+        f"({reason}): not evidenced"
+    )
+
+
+def _failure(kind: str, domain: DomainResult, message: str) -> GateFailure:
+    return GateFailure.model_construct(kind=kind, domain=domain.id, message=message)
+
+
+def _target_failures(
+    run: _Pass, domains: list[DomainResult]
+) -> tuple[list[GateFailure], str | None]:
+    """Return the target gate's failures, and who let not-evidenced domains pass (if any)."""
+    allowed_by = None
+    if run.options.allow_not_evidenced:
+        allowed_by = "--allow-not-evidenced"
+    elif run.framework.scoring.allow_not_evidenced:
+        allowed_by = "framework"
+    failures: list[GateFailure] = []
+    for domain in domains:
+        if domain.status is DomainStatus.BELOW:
+            failures.append(_failure("below-target", domain, _below_message(domain)))
+        elif domain.status is DomainStatus.NOT_EVIDENCED and allowed_by is None:
+            failures.append(_failure("not-evidenced", domain, _missing_message(domain)))
+        elif domain.status is DomainStatus.NOT_EVIDENCED:
+            who = "the framework" if allowed_by == "framework" else allowed_by
+            run.warnings.append(f"{_missing_message(domain)}; allowed by {who}, not counted as met")
+    missing = any(d.status is DomainStatus.NOT_EVIDENCED for d in domains)
+    return failures, allowed_by if missing else None
+
+
 def _gate(
     run: _Pass,
     domains: list[DomainResult],
@@ -503,18 +586,8 @@ def _gate(
     plan: ActionPlan | None = None,
 ) -> GateOutcome:
     """Return the gates in force: targets, regression, red governance, overdue actions."""
-    targeted = [d for d in domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
-    checks = ["below-target"] if targeted else []
-    failures = [
-        GateFailure.model_construct(
-            kind="below-target",
-            domain=d.id,
-            message=f"{d.id} {d.title} is at level {d.level}, below its target of {d.target}"
-            + (f"; held down by {', '.join(d.limited_by)}" if d.limited_by else ""),
-        )
-        for d in targeted
-        if d.status is DomainStatus.BELOW
-    ]
+    checks = ["below-target"] if any(d.target is not None for d in domains) else []
+    failures, allowed_by = _target_failures(run, domains)
     if run.options.fail_on_red and governance is not None and governance.coverage.assessed:
         failures += red_area_failures(governance)
         checks.append("governance-red")
@@ -527,30 +600,8 @@ def _gate(
     if not checks:
         return GateOutcome.model_construct(status=GateStatus.NONE)
     status = GateStatus.FAILED if failures else GateStatus.PASSED
-    return GateOutcome.model_construct(status=status, failures=failures, checks=checks)
-
-
-def _panel(run: _Pass, domains: list[DomainResult]) -> PanelSummary | None:
-    """Summarise the panel's moderation; None when no panel met and none rated anything."""
-    indicators = [i for d in domains for i in d.indicators]
-    rated, calibration = _calibration(indicators)
-    panel, assessed_on = run.submission.panel, run.submission.assessed_on
-    if panel is None and not rated:
-        return None
-    if panel is not None and panel.date < assessed_on:
-        run.warnings.append(
-            f"panel: the panel met on {panel.date.isoformat()}, before the "
-            f"self-assessment date {assessed_on.isoformat()}"
-        )
-    return PanelSummary.model_construct(
-        date=panel.date if panel else None,
-        members=[PanelMemberInfo.model_construct(name=m.name, role=m.role) for m in panel.members]
-        if panel
-        else [],
-        indicators_rated=rated,
-        indicators_changed=sum(bool(i.panel_gap) for i in indicators),
-        flagged=[i.id for i in indicators if i.panel_flag],
-        calibration_gap=None if calibration is None else round_signed(calibration, 2),
+    return GateOutcome.model_construct(
+        status=status, failures=failures, checks=checks, not_evidenced_allowed_by=allowed_by
     )
 
 
@@ -564,6 +615,7 @@ def _assurance(run: _Pass) -> tuple[GovernanceResult | None, OutcomesResult | No
             submission.governance,
             lambda item_id, entry: score_evidence(item_id, entry, run.window, run.warnings).items,
             lambda area_id: run.line("governance", area_id),
+            submission.panel.governance if submission.panel else {},
         )
     elif run.options.fail_on_red:
         run.warnings.append(
@@ -597,7 +649,9 @@ def _start(framework: Framework, submission: Submission, options: ScoreOptions) 
             period=submission.period,
             fail_on_regression=baseline.fail_on_regression,
         )
-    return _Pass(framework, submission, options, Window(since, submission.assessed_on), comparison)
+    panel_day = submission.panel.date if submission.panel else None
+    window = Window(since, submission.assessed_on, panel_day)
+    return _Pass(framework, submission, options, window, comparison)
 
 
 def score(framework: Framework, submission: Submission, options: ScoreOptions) -> Result:
@@ -619,8 +673,8 @@ def score(framework: Framework, submission: Submission, options: ScoreOptions) -
             scored.append((domain.weight, exact))
             exacts[domain.id] = exact
     overall = _overall(run, domains, scored)
-    panel = _panel(run, domains)
     governance, outcomes = _assurance(run)
+    panel = panel_summary(submission, domains, governance, run.warnings)
     parts = _Parts(
         panel,
         governance,
@@ -657,6 +711,7 @@ class _Parts(NamedTuple):
 def _result(run: _Pass, domains: list[DomainResult], overall: Overall, parts: _Parts) -> Result:
     submission, comparison = run.submission, run.comparison
     warnings = run.warnings
+    bases = [d.basis for d in domains if d.basis is not None]
     info = None
     plan = judge_plan(
         submission,
@@ -669,7 +724,7 @@ def _result(run: _Pass, domains: list[DomainResult], overall: Overall, parts: _P
     if run.options.fail_on_overdue and (plan is None or not plan.actions):
         warnings.append("--fail-on-overdue has nothing to check: the submission has no actions")
     if comparison is not None:
-        warnings += comparison.warnings(submission.period)
+        warnings += comparison.warnings(submission.period, domains)
         info = comparison.info()
     return Result.model_construct(
         tool=f"wcc-assess {__version__}",
@@ -690,6 +745,9 @@ def _result(run: _Pass, domains: list[DomainResult], overall: Overall, parts: _P
         panel=parts.panel,
         governance=parts.governance,
         outcomes=parts.outcomes,
+        basis=max(bases, key=BASIS_ORDER.index) if bases else None,
+        draft=parts.panel is None or parts.panel.sign_off is None,
+        board_approved_on=submission.board_approved_on,
         actions=plan,
         groups=parts.groups,
         key_documents=parts.key_documents,

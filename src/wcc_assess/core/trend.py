@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wcc_assess import __version__
-from wcc_assess.core.compare import Layout, Projected, change_since, project
+from wcc_assess.core.compare import Layout, Projected, change_since, project, with_basis
+from wcc_assess.core.panel import basis_of
 from wcc_assess.errors import UsageError
 from wcc_assess.models.result import Result
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
@@ -74,7 +75,20 @@ def _point(period: str, projected: Projected | None, version: str) -> TrendPoint
         score=projected.score,
         compared_with=list(projected.sources),
         note=note,
+        basis=projected.basis,
     )
+
+
+def _basis_warning(domain_id: str, points: list[TrendPoint]) -> list[str]:
+    """Warn when a domain's years rest on different bases (once per domain, naming them)."""
+    graded = [point for point in points if point.basis is not None]
+    if len({point.basis for point in graded}) < 2:
+        return []
+    said = ", ".join(f"{p.period} {p.basis.words}" for p in graded if p.basis is not None)
+    return [
+        f"{domain_id}: graded on different bases ({said}); part of any change between those "
+        "years is the change of basis"
+    ]
 
 
 def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Trend:
@@ -93,6 +107,8 @@ def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Tr
             overall_score=result.overall.score,
             overall_percent=result.overall.percent,
             band=result.overall.band,
+            basis=basis_of(result),
+            draft=result.draft,
             actions=result.actions.counts
             if result.actions is not None and result.actions.declared
             else None,
@@ -100,6 +116,7 @@ def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Tr
         for name, result in ordered
     ]
     domains = []
+    basis_notes: list[str] = []
     for domain in newest.domains:
         points = [
             _point(result.period, projection.domains.get(domain.id), result.framework.version)
@@ -107,16 +124,18 @@ def build_trend(named: Sequence[tuple[str, Result]], *, generated_at: str) -> Tr
         ]
         change = None
         if len(ordered) > 1:
-            change = change_since(
-                domain.level, domain.score, projections[-2].domains.get(domain.id)
+            before = projections[-2].domains.get(domain.id)
+            change = with_basis(
+                change_since(domain.level, domain.score, before), before, points[-1].basis
             )
+        basis_notes += _basis_warning(domain.id, points)
         domains.append(DomainTrend(id=domain.id, title=domain.title, points=points, change=change))
     retired = list(dict.fromkeys(gone for p in projections for gone in p.gone_domains))
     warnings = [
         f"{result.period}: {warning}"
         for (_, result), projection in zip(ordered, projections, strict=True)
         for warning in projection.warnings
-    ]
+    ] + basis_notes
     return Trend(
         tool=f"wcc-assess {__version__}",
         generated_at=generated_at,

@@ -116,7 +116,10 @@ def cohort_baseline_from_data(
             raise _model_errors(error, CohortResult, data, name, COHORT_HINT) from None
     except InputError as error:
         return InvalidSubmission.of(name, error.diagnostics)
-    return [OrganisationSummary(**entry.model_dump(exclude={"rank"})) for entry in cohort.league]
+    return [
+        OrganisationSummary(**entry.model_dump(exclude={"rank", "score_rank", "governance_rank"}))
+        for entry in cohort.league
+    ]
 
 
 def cohort_baseline_from_json(

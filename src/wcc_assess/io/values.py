@@ -217,6 +217,14 @@ def _ids(value: Any) -> Converted:
     return converted if converted.problem else Converted([converted.value])
 
 
+def _items(value: Any) -> Converted:
+    """Names separated by semicolons (or line breaks) as a list; one name as a list of one."""
+    if isinstance(value, str):
+        return Converted([part.strip() for part in re.split(r"[;\n]", value) if part.strip()])
+    converted = _text(value)
+    return converted if converted.problem else Converted([converted.value])
+
+
 _KINDS: dict[CellKind, Callable[[Any], Converted]] = {
     CellKind.TEXT: _text,
     CellKind.ID: _identifier,
@@ -228,6 +236,7 @@ _KINDS: dict[CellKind, Callable[[Any], Converted]] = {
     CellKind.PERIOD: _period,
     CellKind.CHOICE: _choice,
     CellKind.IDS: _ids,
+    CellKind.ITEMS: _items,
 }
 
 

@@ -44,6 +44,7 @@ from wcc_assess.models.workbook import (
     FormSheet,
     Hierarchy,
     SheetTable,
+    Table,
 )
 
 __all__ = ["WORKBOOK_SUFFIXES", "is_workbook", "parse_workbook", "read_workbook"]
@@ -246,23 +247,21 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def _table_row(sheet: RawSheet, form: FormSheet) -> int | None:
-    """Return the key row of the table ending a form sheet (its key in column A), if any."""
-    if form.table is None:
-        return None
+def _table_rows_of(sheet: RawSheet, form: FormSheet) -> list[tuple[int, Table]]:
+    """Return the key row of each table ending a form sheet (its key in column A), in order."""
+    wanted = {table.key: table for table in form.tables}
+    found: dict[str, int] = {}
     for row, column in sorted(sheet.cells):
-        if (
-            column == 1
-            and row >= FIRST_ROW
-            and str(sheet.cells[row, 1].value).strip() == form.table.key
-        ):
-            return row
-    return None
+        value = str(sheet.cells[row, column].value).strip()
+        if column == 1 and row >= FIRST_ROW and value in wanted:
+            found.setdefault(value, row)
+    return sorted((row, wanted[key]) for key, row in found.items())
 
 
 def _read_form(reader: _Reader, sheet: RawSheet, form: FormSheet, data: dict[str, Any]) -> None:
     keys = [".".join(path) for path in form.fields]
-    table_row = _table_row(sheet, form)
+    tables = _table_rows_of(sheet, form)
+    table_row = tables[0][0] if tables else None
     for row in _rows(sheet):
         if table_row is not None and row >= table_row - 1:  # the table's labels, then keys
             break
@@ -285,19 +284,58 @@ def _read_form(reader: _Reader, sheet: RawSheet, form: FormSheet, data: dict[str
             reader.sheets.setdefault(path[:end], sheet.name)
         if value is not None:
             _set(data, path, value)
-    _check_frame(reader, sheet, {3} | ({2, 3, 4, 5} if table_row else set()))
-    if form.table is not None and table_row is not None:
-        _read_form_table(reader, sheet, form, table_row, data)
+    widest = max((len(table.columns) for _, table in tables), default=0)
+    _check_frame(reader, sheet, {3} | (set(range(2, 2 + max(widest, 4))) if tables else set()))
+    for index, (key_row, table) in enumerate(tables):
+        last = tables[index + 1][0] - 2 if index + 1 < len(tables) else None
+        _read_form_table(reader, sheet, table, (key_row, last), data)
 
 
 def _read_form_table(
-    reader: _Reader, sheet: RawSheet, form: FormSheet, key_row: int, data: dict[str, Any]
+    reader: _Reader,
+    sheet: RawSheet,
+    table: Table,
+    rows: tuple[int, int | None],
+    data: dict[str, Any],
 ) -> None:
-    assert form.table is not None
+    """Read a table of a form sheet from below its key row to ``rows[1]`` (None: the end)."""
+    key_row, last = rows
     keys = _key_row(sheet, key_row, 2)
-    records = _records(reader, sheet, form.table.columns, keys, form.table.path, key_row + 1)
+    path = (f"@{'.'.join(table.path)}",) if table.keyed else table.path
+    records = _records(reader, sheet, table.columns, keys, path, key_row + 1, last)
+    if records and table.keyed:
+        _set(data, table.path, _keyed(reader, sheet, table, records, path[0]))
+    elif records:
+        _set(data, table.path, records)
     if records:
-        _set(data, form.table.path, records)
+        reader.positions.setdefault(table.path, (key_row + 1, 2))
+        reader.sheets.setdefault(table.path, sheet.name)
+
+
+def _keyed(
+    reader: _Reader, sheet: RawSheet, table: Table, records: list[dict[str, Any]], at: str
+) -> dict[str, Any]:
+    """Return a keyed table's records as a mapping of its first column, moving their cells."""
+    key = table.columns[0].key
+    found: dict[str, Any] = {}
+    rows_of: dict[str, int] = {}
+    for index, record in enumerate(records):
+        row, column = reader.positions[(at, index)]
+        name = record.pop(key, None)
+        if name is None or str(name) in found:
+            message = (
+                f"the {key} is empty"
+                if name is None
+                else f"{key} {name} has a second row (its first is row {rows_of[str(name)]})"
+            )
+            reader.sheet_problem(sheet.name, row, column, message, f"name each {key} once")
+            continue
+        found[str(name)] = record
+        rows_of[str(name)] = row
+        reader.move((at, index), (*table.path, str(name)))
+        reader.positions[(*table.path, str(name))] = (row, column)
+        reader.sheets[(*table.path, str(name))] = sheet.name
+    return found
 
 
 # --- table sheets (Evidence, Outcomes, Trajectory) --------------------------------------
@@ -316,10 +354,18 @@ def _wanted(columns: tuple[Column, ...], keys: dict[str, int]) -> _Wanted:
     return [(keys[c.key], c.kind, tuple(c.key.split("."))) for c in columns if c.key in keys]
 
 
-def _table_rows(sheet: RawSheet, wanted: _Wanted, first: int = FIRST_ROW) -> list[int]:
-    """Return the rows holding anything in the table's columns, in order."""
+def _table_rows(
+    sheet: RawSheet, wanted: _Wanted, first: int = FIRST_ROW, last: int | None = None
+) -> list[int]:
+    """Return the rows from ``first`` to ``last`` holding anything in the table's columns."""
     places = {place for place, _, _ in wanted}
-    return sorted({row for row, column in sheet.cells if row >= first and column in places})
+    return sorted(
+        {
+            row
+            for row, column in sheet.cells
+            if row >= first and (last is None or row <= last) and column in places
+        }
+    )
 
 
 def _record(
@@ -342,10 +388,11 @@ def _records(
     keys: dict[str, int],
     path: Loc,
     first: int = FIRST_ROW,
+    last: int | None = None,
 ) -> list[dict[str, Any]]:
     """Read one record a row (rows with nothing in the table's columns are skipped)."""
     wanted = _wanted(columns, keys)
-    rows = _table_rows(sheet, wanted, first)
+    rows = _table_rows(sheet, wanted, first, last)
     return [_record(reader, sheet, row, wanted, (*path, index)) for index, row in enumerate(rows)]
 
 

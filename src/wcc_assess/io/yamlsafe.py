@@ -270,6 +270,18 @@ def _scalar(event: Any) -> Any:
     return value
 
 
+def _key(value: Any, event: Any) -> str | int:
+    """Return a mapping key: text or a whole number, never a boolean.
+
+    YAML 1.1 reads ``on``, ``off``, ``yes`` and ``no`` as booleans; as a key that is never
+    what a submission means (``sign_off: {by: …, on: 2026-11-25}``), so such a key keeps
+    its text. Other values (dates, decimals) become their text, as before.
+    """
+    if isinstance(value, bool):
+        return str(event.value)
+    return value if isinstance(value, (str, int)) else str(value)
+
+
 def _problem(message: str, event: Any, hint: str | None = None) -> YamlProblem:
     mark = event.start_mark
     return YamlProblem(message, mark.line + 1, mark.column + 1, hint)
@@ -359,7 +371,7 @@ def parse_yaml(text: str, *, allow_aliases: bool = False) -> Document:
                     if frame[3] is _NO_KEY:
                         if kind is not yaml.ScalarEvent or isinstance(value, (dict, list)):
                             raise _problem("mapping keys must be plain text", event)
-                        key = value if isinstance(value, (str, int)) else str(value)
+                        key = _key(value, event)
                         if type(key) is str and key[:1] in ODD_SPACES:
                             raise _odd_space(key, event)
                         if key in frame[4]:
@@ -572,7 +584,7 @@ def _data_only(text: str, allow_aliases: bool) -> Any:
                     if pending is _NO_KEY:
                         if opens or isinstance(value, (dict, list)):
                             raise _Refused
-                        key = value if isinstance(value, (str, int)) else str(value)
+                        key = _key(value, event)
                         if key in frame[0] or (type(key) is str and key[:1] in ODD_SPACES):
                             raise _Refused
                         frame[2] = key

@@ -2,13 +2,19 @@
 
 World Class Commissioning assurance had three elements: health outcomes, the competencies
 and governance. The competencies use the framework's numbered scale; governance is rated
-red, amber or green, and each outcome measure has a direction in which it is better.
+red, amber or green, and each outcome measure has a direction in which it is better, a
+tolerance within which a miss is not called off track, and a data period for its figures.
 """
 
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import Annotated, Any, Self
 
-__all__ = ["Better", "EvidenceKind", "Rag", "kinds_phrase"]
+from pydantic import Field, StrictFloat, StrictInt, model_validator
+
+from wcc_assess.models._base import Model
+
+__all__ = ["Better", "DataPeriod", "EvidenceKind", "PeriodKind", "Rag", "Tolerance", "kinds_phrase"]
 
 
 class Rag(StrEnum):
@@ -73,3 +79,54 @@ def kinds_phrase(kinds: Iterable[EvidenceKind]) -> str:
     if len(parts) < 3:
         return " and ".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_Amount = Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
+
+
+class Tolerance(Model):
+    """How far an actual may fall short of its aspiration and still be *within tolerance*.
+
+    Either an ``absolute`` amount in the measure's unit (``0.3`` years) or a ``percent`` of
+    the aspiration (``2`` for 2%). In YAML a bare number is the absolute amount.
+    """
+
+    absolute: _Amount | None = None
+    percent: Annotated[StrictFloat, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_number(cls, data: Any) -> Any:
+        if isinstance(data, (int, float)) and not isinstance(data, bool):
+            return {"absolute": float(data)}
+        return data
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if (self.absolute is None) == (self.percent is None):
+            raise ValueError(
+                "give a tolerance as a number in the measure's unit (tolerance: 0.3) or as "
+                "a percentage of the aspiration (tolerance: {percent: 2}), not both"
+            )
+        return self
+
+
+class PeriodKind(StrEnum):
+    """What the figures of an outcome measure cover."""
+
+    FINANCIAL_YEAR = "financial-year"
+    """The financial year itself (April to March): ``2024/25``."""
+    CALENDAR_YEAR = "calendar-year"
+    """The calendar year that ends in the financial year (its December): ``2024``."""
+
+
+class DataPeriod(Model):
+    """The period a measure's figure covers, for the financial year it is filed under.
+
+    Life expectancy is published for three calendar years pooled: ``{kind: calendar-year,
+    years: 3}`` words the figure filed under 2024/25 as ``2022-2024, pooled``.
+    """
+
+    kind: PeriodKind = PeriodKind.FINANCIAL_YEAR
+    years: Annotated[StrictInt, Field(ge=1, le=10)] = 1
+    """How many years are pooled into one figure (1: a single year)."""

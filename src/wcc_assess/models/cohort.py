@@ -6,13 +6,15 @@ This is the published JSON contract of ``wcc cohort --format json``. It is built
 """
 
 from collections.abc import Sequence
+from enum import StrEnum
 
 from pydantic import field_serializer
 
 from wcc_assess.errors import Diagnostic
 from wcc_assess.models._base import Date, Model
 from wcc_assess.models.assurance import Rag
-from wcc_assess.models.result import DomainStatus, FrameworkInfo, GateStatus
+from wcc_assess.models.framework import BandRule
+from wcc_assess.models.result import Basis, DomainStatus, FrameworkInfo, GateStatus, ProfileCount
 
 __all__ = [
     "COHORT_SCHEMA_VERSION",
@@ -32,13 +34,27 @@ __all__ = [
     "OrganisationSummary",
     "OverallDistribution",
     "PlanCounts",
+    "RankBy",
 ]
 
-COHORT_SCHEMA_VERSION = "1.4"
+COHORT_SCHEMA_VERSION = "1.5"
 """1.1 added the governance ratings (``governance`` on organisations and the cohort); 1.2
-the development plans (``actions_overdue`` on organisations, ``actions`` on the cohort);
-1.3 the framework's ``terms`` (what it calls a domain and an indicator); 1.4 the ``sheet``
-and ``cell`` of a problem found in a workbook (in ``invalid``)."""
+the development plans (``actions_overdue`` and ``gaps_without_action`` on organisations,
+``actions`` on the cohort); 1.3 the framework's ``terms`` (what it calls a domain and an
+indicator); 1.4 the ``sheet`` and ``cell`` of a problem found in a workbook (in
+``invalid``); 1.5 the profile of domain levels, the basis of each grading, not-evidenced
+domains, the governance points and competency total with the league order they give
+(``rank_by``, ``governance_rank``, ``score_rank``), and bands with their rules."""
+
+
+class RankBy(StrEnum):
+    """The order of the league table."""
+
+    SCORE = "score"
+    """By the mean score, highest first (today's ranking)."""
+    GOVERNANCE_FIRST = "governance-first"
+    """As the Health Service Journal ranked WCC: governance points first, then the
+    competency total (the sum of the domain levels)."""
 
 
 class DomainSummary(Model):
@@ -77,6 +93,18 @@ class OrganisationSummary(Model):
     governance: dict[str, Rag | None] | None = None
     """Governance area id -> its rating (None: not assessed), when the submission rated
     governance (schema 1.1)."""
+    profile: list[ProfileCount] = []
+    """How many domains at each level, highest first (schema 1.2)."""
+    domains_not_evidenced: int = 0
+    """Domains with a target that were not assessed: never counted as met (schema 1.2)."""
+    basis: Basis | None = None
+    """What the grading rests on: self-assessed, or moderated by a panel (schema 1.2)."""
+    governance_points: int | None = None
+    """The governance areas' points (HSJ: red 0, amber 1, green 2), when rated."""
+    competency_total: int | None = None
+    """The sum of the domain levels (HSJ's competency total); None when none assessed."""
+    draft: bool | None = None
+    """Whether the assessment is a draft (not signed off by a panel); None when unknown."""
     actions_overdue: int | None = None
     """Actions of its development plan overdue on its assessment date; None when the
     submission lists no plan (schema 1.2)."""
@@ -89,7 +117,13 @@ class LeagueEntry(OrganisationSummary):
     """A row of the league table: an organisation and its rank (ties share a rank)."""
 
     rank: int | None
-    """1 is the highest overall score; None when the organisation has no overall score."""
+    """The rank in the order of the table (``rank_by``): by mean score, 1 the highest, None
+    when there is none; governance first, 1 the most governance points, then the highest
+    competency total."""
+    score_rank: int | None = None
+    """The rank by mean score, whatever the order of the table (schema 1.2)."""
+    governance_rank: int | None = None
+    """The rank governance first, then competency total (schema 1.2)."""
 
 
 class InvalidSubmission(Model):
@@ -142,14 +176,19 @@ class DomainDistribution(Model):
     """Organisations at or above their target in this domain."""
     below: int
     """Organisations below their target in this domain."""
+    not_evidenced: int = 0
+    """Organisations with a target in this domain that did not assess it (schema 1.2)."""
 
 
 class BandCount(Model):
-    """How many organisations fall in one rating band."""
+    """How many organisations fall in one band."""
 
     label: str
-    min_percent: float
+    min_percent: float | None = None
+    """Cohorts before schema 1.2 only: the band's lowest overall percent."""
     count: int
+    when: BandRule | None = None
+    """The band's rule in domain levels (schema 1.2)."""
 
 
 class OverallDistribution(Model):
@@ -191,6 +230,11 @@ class Improvement(Model):
     """Domains whose level rose."""
     domains_down: int
     """Domains whose level fell."""
+    basis: Basis | None = None
+    """What this year's grading rests on (schema 1.2)."""
+    baseline_basis: Basis | None = None
+    """What the baseline's grading rested on: when it differs, the change is partly a
+    change of basis."""
 
 
 class OrganisationRef(Model):
@@ -270,6 +314,8 @@ class CohortResult(Model):
     """The periods the cohort's organisations were assessed for (normally one)."""
     target: int | None = None
     """The ``--target`` in force for every domain, if any."""
+    rank_by: RankBy = RankBy.SCORE
+    """The order of the league table (schema 1.2)."""
     files: int
     """Submission files considered (graded, invalid and duplicate)."""
     graded: int

@@ -9,14 +9,15 @@ that need the whole file (duplicate ids, missing level descriptors, ...) are the
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, Field, StrictInt, field_validator, model_validator
+from pydantic import AfterValidator, Field, StrictInt, model_validator
 
 from wcc_assess.models._base import Model
-from wcc_assess.models.assurance import Better, EvidenceKind, Rag
+from wcc_assess.models.assurance import Better, DataPeriod, EvidenceKind, Rag, Tolerance
 
 __all__ = [
     "Terms",
     "Band",
+    "BandRule",
     "ClaimWarning",
     "Crosswalk",
     "CrosswalkRow",
@@ -40,6 +41,7 @@ __all__ = [
     "RequiredMeasure",
     "Replaces",
     "Scoring",
+    "Share",
 ]
 
 Text = Annotated[str, Field(min_length=1)]
@@ -101,12 +103,45 @@ class DomainMethod(StrEnum):
     """The floor of the weighted mean of the indicators' effective levels."""
 
 
-class Band(Model):
-    """A rating band of the overall percent."""
+class Share(StrEnum):
+    """How many of a framework's domains a band's rule speaks of."""
 
-    min_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+    ALL = "all"
+    """Every domain of the framework."""
+    MOST = "most"
+    """More than half of them."""
+    HALF = "half"
+    """At least half of them."""
+
+
+class BandRule(Model):
+    """When a band applies, in domain levels: ``share`` of the domains at ``level`` or above.
+
+    Counted over every domain of the framework: a domain not assessed reaches no level, so
+    a band never says more than was assessed. ``none_below`` adds that no domain (and so
+    every domain is assessed) is below that level.
+    """
+
+    level: StrictInt
+    share: Share = Share.ALL
+    none_below: StrictInt | None = None
+
+
+class Band(Model):
+    """An overall band, derived from the domain levels by the rule it states (``when``).
+
+    The first band has no rule: it is what an organisation is when no higher band's rule
+    holds. ``min_percent`` is the old way, a band of the overall percent; a framework may
+    no longer use it (lint says how to write the rule), but results written before
+    schema 1.5 carry it and are still read.
+    """
+
     label: Text
     meaning: str = ""
+    when: BandRule | None = None
+    """The rule in domain levels; None for the first band only."""
+    min_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
+    """Results before schema 1.5 only: the band's lowest overall percent."""
 
 
 class NotRated(Model):
@@ -136,22 +171,18 @@ class Scoring(Model):
 
     method: DomainMethod = DomainMethod.ALL_MET
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
-    bands: Annotated[list[Band], Field(min_length=1)]
+    bands: list[Band] = []
+    """Overall bands derived from domain levels; none (WCC) when the headline is the
+    profile of domain levels and the scorecard, with no composite rating."""
     default_target: StrictInt | None = None
     not_rated: list[NotRated] = []
     """Domains or indicators this version leaves unrated, each with its reason."""
     claim_warnings: list[ClaimWarning] = []
     """Levels whose claims are accepted with a warning."""
 
-    @field_validator("bands")
-    @classmethod
-    def _bands_ordered(cls, bands: list[Band]) -> list[Band]:
-        lows = [band.min_percent for band in bands]
-        if lows[0] != 0:
-            raise ValueError("the first band must start at min_percent 0")
-        if any(b <= a for a, b in zip(lows, lows[1:], strict=False)):
-            raise ValueError("bands must be in strictly increasing order of min_percent")
-        return bands
+    allow_not_evidenced: bool = False
+    """Whether a domain with a target that was not assessed ("not evidenced") passes the
+    gate; by default it fails it, like a domain below its target."""
 
 
 class Replaces(Model):
@@ -274,6 +305,10 @@ class RequiredMeasure(Model):
     better: Better | None = None
     """When set, a submission's measure with this id must improve in this direction."""
     note: str = ""
+    tolerance: Tolerance | None = None
+    """The tolerance of this measure when a submission gives none (schema 1.5)."""
+    data_period: DataPeriod | None = None
+    """What this measure's figures cover when a submission does not say."""
 
 
 class OutcomeRules(Model):
@@ -283,6 +318,8 @@ class OutcomeRules(Model):
     """Measures (by id) that must be present whenever a submission lists outcomes."""
     recommended_count: Annotated[StrictInt, Field(ge=1)] | None = None
     """Fewer measures than this is accepted with a warning."""
+    default_tolerance: Tolerance | None = None
+    """The tolerance of a measure that neither the submission nor ``required`` gives one."""
     trajectories: bool = True
     """Whether each measure must set a year-by-year trajectory ("aspiration"); WCC asked
     for them from its second year. Without, a measure's actuals are shown against its

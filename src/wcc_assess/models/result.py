@@ -8,10 +8,15 @@ governance and outcomes; 1.3 the governance areas' lines; 1.4 the figures ``wcc 
 shows: the recency window, each indicator's rule checks and next-level evidence, the
 weighted sums of domains and of the overall score, and what would lift a ``mean`` domain;
 1.5 the development plan: ``actions``, each domain's and next step's actions, and the
-``overdue-action`` gate; 1.6 the board paper's front sheet ``paper``, the framework's
-``terms``, each domain's ``phase`` and the ``peers`` ranking; 1.7 the framework's one-line
-summary, its unrated domains, groups and crosswalk, evidence kinds and key documents, the
-kinds and recent window of a cap, and the groups' levels).
+``overdue-action`` gate; 1.6 the framework's ``terms``, the front sheet of a board paper
+and the peer comparison; 1.7 the panel's judgement: its domain and governance area ratings
+with their reasons, the calculated level beside the panel's, panel levels accepted above
+the evidence rules, evidence tabled at the panel and checked, lines of enquiry, declared
+interests, sign-off and the draft mark; the profile of domain levels and bands derived from
+it; the ``not-evidenced`` status; the basis of the grading; outcome tolerances and data
+periods; 1.8 the framework's one-line summary, its unrated domains, groups and crosswalk,
+evidence kinds and key documents, the kinds and recent window of a cap, and the groups'
+levels).
 """
 
 from enum import StrEnum
@@ -36,12 +41,14 @@ from wcc_assess.models.paper import Paper
 __all__ = [
     "RESULT_SCHEMA_VERSION",
     "BaselineInfo",
+    "Basis",
     "Cap",
     "Change",
     "ChangeDirection",
     "Coverage",
     "DomainResult",
     "DomainStatus",
+    "Enquiry",
     "EvidenceNeed",
     "EvidenceResult",
     "FrameworkInfo",
@@ -53,6 +60,7 @@ __all__ = [
     "GovernanceResult",
     "GroupResult",
     "IndicatorResult",
+    "InterestFlag",
     "KeyDocumentResult",
     "KeyDocumentStatus",
     "Lift",
@@ -63,17 +71,21 @@ __all__ = [
     "OutcomeYear",
     "OutcomesResult",
     "Overall",
+    "PanelDomainRating",
     "PanelMemberInfo",
+    "PanelOverRule",
     "PanelSummary",
+    "ProfileCount",
     "PeerDomain",
     "Peers",
     "RagCounts",
     "Result",
     "RuleCheck",
+    "SignOff",
     "TargetSource",
 ]
 
-RESULT_SCHEMA_VERSION = "1.7"
+RESULT_SCHEMA_VERSION = "1.8"
 
 
 class FrameworkInfo(Model):
@@ -93,14 +105,21 @@ class FrameworkInfo(Model):
     terms: Terms = Terms()
     """What the framework calls a domain and an indicator ("competency" in WCC; schema
     1.6)."""
+    allow_not_evidenced: bool = False
+    """Whether the framework lets a not-evidenced domain pass the gate (schema 1.7)."""
+    has_governance: bool = False
+    """Whether the framework rates governance (schema 1.7): reports then show the scorecard
+    of outcomes, competencies and governance, reported or not."""
+    has_outcomes: bool = False
+    """Whether the framework has outcome rules (schema 1.7)."""
     summary: str | None = None
-    """One line on what the framework is, printed under every report's title (schema 1.7)."""
+    """One line on what the framework is, printed under every report's title (schema 1.8)."""
     not_rated: list[NotRated] = []
-    """Domains or indicators this version does not rate, with the reasons (schema 1.7)."""
+    """Domains or indicators this version does not rate, with the reasons (schema 1.8)."""
     groups: GroupRules | None = None
-    """How domains roll up into groups such as phases (schema 1.7)."""
+    """How domains roll up into groups such as phases (schema 1.8)."""
     crosswalk: Crosswalk | None = None
-    """Where each domain's concern is judged in a later regime (schema 1.7)."""
+    """Where each domain's concern is judged in a later regime (schema 1.8)."""
 
 
 class EvidenceResult(Model):
@@ -114,11 +133,18 @@ class EvidenceResult(Model):
     recent: bool
     """Whether it is dated within the framework's recent window before the assessment."""
     note: str | None = None
-    """Why it was not counted (a duplicate ref, or dated after the assessment)."""
+    """Why it was not counted (a duplicate ref, or dated after the assessment), or that it
+    was tabled at the panel."""
+    tabled: bool = False
+    """Dated after the assessment but on or before the panel day: counted because the panel
+    saw it (schema 1.7)."""
+    checked_by: str | None = None
+    """Who checked the document itself, when someone did (schema 1.7)."""
+    checked_on: Date | None = None
     kind: EvidenceKind | None = None
-    """What the item shows, as the submission says (schema 1.7)."""
+    """What the item shows, as the submission says (schema 1.8)."""
     key_document: str | None = None
-    """The key document it is, as the submission says (schema 1.7)."""
+    """The key document it is, as the submission says (schema 1.8)."""
 
 
 class Cap(Model):
@@ -136,9 +162,26 @@ class Cap(Model):
     """The first day of the rule's recent window, when it asks for recent items (schema
     1.7)."""
     kinds: list[EvidenceKind] = []
-    """The kinds of evidence the rule asks for (schema 1.7)."""
+    """The kinds of evidence the rule asks for (schema 1.8)."""
     kinds_missing: list[EvidenceKind] = []
-    """Those the counted items did not supply (schema 1.7)."""
+    """Those the counted items did not supply (schema 1.8)."""
+
+
+class PanelOverRule(Model):
+    """A panel level above what the evidence rules support: it stands, and is flagged.
+
+    The rules inform a panel's judgement but never overrule it (schema 1.7).
+    """
+
+    rule_level: int
+    """The level of the first evidence rule the counted evidence does not meet."""
+    min_items: int
+    min_recent: int
+    counted: int
+    recent: int
+    supported_level: int
+    """The highest level the rules alone would support."""
+    message: str
 
 
 class RuleCheck(Model):
@@ -163,103 +206,32 @@ class EvidenceNeed(Model):
     short_recent: int
     """Recent items still to add."""
     kinds: list[EvidenceKind] = []
-    """Kinds of evidence the rules up to that level ask for (schema 1.7)."""
+    """Kinds of evidence the rules up to that level ask for (schema 1.8)."""
     kinds_missing: list[EvidenceKind] = []
-    """Those the counted items do not yet supply (schema 1.7)."""
+    """Those the counted items do not yet supply (schema 1.8)."""
     recent_since: Date | None = None
     """The first day of the recent window of the rule asking for the most recent items
-    (schema 1.7); rules may have windows of their own."""
+    (schema 1.8); rules may have windows of their own."""
 
 
-class ChangeDirection(StrEnum):
-    """Which way something moved since the baseline."""
+class Basis(StrEnum):
+    """What a level was graded on, so that years are compared like with like (schema 1.7)."""
 
-    IMPROVED = "improved"
-    UNCHANGED = "unchanged"
-    DECLINED = "declined"
-    NEW = "new"
-    """No counterpart in the baseline (a new id after a framework revision)."""
-    NOT_COMPARABLE = "not-comparable"
-    """Not assessed in one of the two years."""
+    SELF_ASSESSED = "self-assessed"
+    """The organisation's own levels, capped by the evidence rules."""
+    PANEL_INDICATORS = "panel-indicators"
+    """Moderated by a panel at indicator level (panel levels of some indicators)."""
+    PANEL_DOMAINS = "panel-domains"
+    """Rated by a panel at domain level (its holistic rating of the whole domain)."""
 
-
-class Change(Model):
-    """How a domain, an indicator or the overall grade moved since the baseline (schema 1.1).
-
-    The direction follows the level (for the overall grade, which has no level, the score);
-    the score delta is shown beside it. A merged id is compared with the weighted mean of
-    its sources, so its previous level may be fractional.
-    """
-
-    direction: ChangeDirection
-    compared_with: list[str] = []
-    """The baseline ids this was compared with: the same id, or its sources after a revision."""
-    previous_level: int | float | None = None
-    previous_score: float | None = None
-    level_delta: int | float | None = None
-    score_delta: float | None = None
-    note: str | None = None
-    """How the ids were matched (renamed, split, merged) or why there is nothing to compare."""
-
-
-class IndicatorResult(Model):
-    """One indicator: claimed, panel, supported and effective level."""
-
-    id: str
-    title: str
-    weight: float
-    assessed: bool
-    not_assessed_reason: str | None = None
-    claimed_level: int | None = None
-    """The organisation's self-assessed level."""
-    panel_level: int | None = None
-    """The panel's level, when moderated."""
-    panel_note: str | None = None
-    assessed_level: int | None = None
-    """The panel's level if given, else the claimed level."""
-    supported_level: int | None = None
-    """The highest level the evidence supports."""
-    effective_level: int | None = None
-    """min(assessed, supported): the level that counts."""
-    evidence_counted: int = 0
-    evidence_recent: int = 0
-    evidence: list[EvidenceResult] = []
-    capped: bool = False
-    cap: Cap | None = None
-    narrative: str = ""
-    line: int | None = None
-    """The line of the indicator in the submission, when scored from a file (schema 1.1)."""
-    change: Change | None = None
-    """The change since the baseline, when one was given (schema 1.1)."""
-    panel_gap: int | None = None
-    """Claimed level minus the panel's level, when the panel rated it: positive when the
-    organisation rated itself higher than the panel did."""
-    panel_flag: bool = False
-    """True when the organisation and the panel differ by two levels or more."""
-    rule_checks: list[RuleCheck] = []
-    """Each evidence rule in force and whether the counted evidence meets it (schema 1.4)."""
-    next_level_evidence: EvidenceNeed | None = None
-    """What the evidence rules ask of a claim one level higher (schema 1.4); None at the top
-    of the scale or when not assessed."""
-    not_rated: bool = False
-    """The framework version does not rate it (``not_assessed_reason`` says why; schema
-    1.7)."""
-
-
-class Coverage(Model):
-    """How much of something was assessed."""
-
-    assessed: int
-    total: int
-
-
-class DomainStatus(StrEnum):
-    """Where a domain stands against its target."""
-
-    MET = "met"
-    BELOW = "below"
-    NO_TARGET = "no-target"
-    NOT_ASSESSED = "not-assessed"
+    @property
+    def words(self) -> str:
+        """The basis in words, for reports and warnings: ``panel-rated at domain level``."""
+        return {
+            Basis.SELF_ASSESSED: "self-assessed",
+            Basis.PANEL_INDICATORS: "panel-moderated at indicator level",
+            Basis.PANEL_DOMAINS: "panel-rated at domain level",
+        }[self]
 
 
 class TargetSource(StrEnum):
@@ -310,6 +282,137 @@ class Lift(Model):
     among equals)."""
 
 
+class ChangeDirection(StrEnum):
+    """Which way something moved since the baseline."""
+
+    IMPROVED = "improved"
+    UNCHANGED = "unchanged"
+    DECLINED = "declined"
+    NEW = "new"
+    """No counterpart in the baseline (a new id after a framework revision)."""
+    NOT_COMPARABLE = "not-comparable"
+    """Not assessed in one of the two years."""
+
+
+class Change(Model):
+    """How a domain, an indicator or the overall grade moved since the baseline (schema 1.1).
+
+    The direction follows the level (for the overall grade, which has no level, the score);
+    the score delta is shown beside it. A merged id is compared with the weighted mean of
+    its sources, so its previous level may be fractional.
+    """
+
+    direction: ChangeDirection
+    compared_with: list[str] = []
+    """The baseline ids this was compared with: the same id, or its sources after a revision."""
+    previous_level: int | float | None = None
+    previous_score: float | None = None
+    level_delta: int | float | None = None
+    score_delta: float | None = None
+    note: str | None = None
+    """How the ids were matched (renamed, split, merged) or why there is nothing to compare."""
+    previous_basis: Basis | None = None
+    """What the baseline's level rested on, when it differs from this year's (schema 1.7):
+    part of the change is then the change of basis."""
+    basis: Basis | None = None
+    """What this year's level rests on, when it differs from the baseline's."""
+
+
+class IndicatorResult(Model):
+    """One indicator: claimed, panel, supported and effective level."""
+
+    id: str
+    title: str
+    weight: float
+    assessed: bool
+    not_assessed_reason: str | None = None
+    claimed_level: int | None = None
+    """The organisation's self-assessed level."""
+    panel_level: int | None = None
+    """The panel's level, when moderated."""
+    panel_note: str | None = None
+    assessed_level: int | None = None
+    """The panel's level if given, else the claimed level."""
+    supported_level: int | None = None
+    """The highest level the evidence supports."""
+    effective_level: int | None = None
+    """min(assessed, supported): the level that counts."""
+    evidence_counted: int = 0
+    evidence_recent: int = 0
+    evidence: list[EvidenceResult] = []
+    capped: bool = False
+    cap: Cap | None = None
+    narrative: str = ""
+    line: int | None = None
+    """The line of the indicator in the submission, when scored from a file (schema 1.1)."""
+    change: Change | None = None
+    """The change since the baseline, when one was given (schema 1.1)."""
+    panel_gap: int | None = None
+    """Claimed level minus the panel's level, when the panel rated it: positive when the
+    organisation rated itself higher than the panel did."""
+    panel_flag: bool = False
+    """True when the organisation and the panel differ by two levels or more."""
+    rule_checks: list[RuleCheck] = []
+    """Each evidence rule in force and whether the counted evidence meets it (schema 1.4)."""
+    next_level_evidence: EvidenceNeed | None = None
+    """What the evidence rules ask of a claim one level higher (schema 1.4); None at the top
+    of the scale or when not assessed."""
+    panel_over_rule: PanelOverRule | None = None
+    """Set when the panel's level is above what the evidence rules support: the level
+    stands and is flagged (schema 1.7)."""
+    not_rated: bool = False
+    """The framework version does not rate it (``not_assessed_reason`` says why; schema
+    1.8)."""
+
+
+class Coverage(Model):
+    """How much of something was assessed."""
+
+    assessed: int
+    total: int
+
+
+class DomainStatus(StrEnum):
+    """Where a domain stands against its target."""
+
+    MET = "met"
+    BELOW = "below"
+    NO_TARGET = "no-target"
+    NOT_ASSESSED = "not-assessed"
+    """Not assessed, and no target: shown as such, and no gate."""
+    NOT_EVIDENCED = "not-evidenced"
+    """Not assessed, but it has a target: a gap, never met; it fails the gate unless
+    allowed (schema 1.7)."""
+
+
+class PanelDomainRating(Model):
+    """The panel's holistic rating of a whole domain: the domain's level (schema 1.7)."""
+
+    level: int
+    rationale: str
+    difference: int
+    """The panel's level minus the calculated level: negative when the panel rated lower."""
+    line: int | None = None
+    """The rating's line in the submission, when known."""
+
+
+class InterestFlag(Model):
+    """A panel member's declared interest found in the evidence cited for a domain."""
+
+    member: str
+    role: str
+    interest: str
+    """The organisation the member declared."""
+    domain: str
+    """The domain (or governance area) id whose evidence names it."""
+    indicator: str
+    """The indicator (or sub-indicator) id that cites the evidence."""
+    evidence: str
+    """The evidence item's title."""
+    matched: str
+    """The words that matched, as they appear in the evidence's title or ref."""
+
+
 class DomainResult(Model):
     """One domain: its level, score, coverage, target and what holds it down."""
 
@@ -353,12 +456,25 @@ class DomainResult(Model):
     ``score`` would give (schema 1.4)."""
     lift: Lift | None = None
     """For a ``mean`` domain below the top of the scale, what would lift it (schema 1.4)."""
+    calculated_level: int | None = None
+    """The level the method gives from the indicators; ``level`` is the panel's rating
+    where it gave one, else this (schema 1.7)."""
+    panel_rating: PanelDomainRating | None = None
+    """The panel's rating of the whole domain, with its reasons (schema 1.7)."""
+    basis: Basis | None = None
+    """What the domain's level was graded on (schema 1.7); None when not assessed."""
+    evidence_counted: int = 0
+    """Evidence items counted over the domain's indicators (schema 1.7)."""
+    evidence_checked: int = 0
+    """How many of them someone checked (``checked:``)."""
+    interests: list[InterestFlag] = []
+    """Declared interests of panel members found in the domain's evidence (schema 1.7)."""
     actions: list[str] = []
     """The ids of the plan's actions for the domain or any of its indicators, whatever
     their status (schema 1.5)."""
     not_rated: bool = False
     """The framework version does not rate it (``not_assessed_reason`` says why; schema
-    1.7). It has no target and is left out of the coverage counts."""
+    1.8). It has no target and is left out of the coverage counts."""
 
 
 class GroupResult(Model):
@@ -390,7 +506,7 @@ class KeyDocumentStatus(StrEnum):
 
 
 class KeyDocumentResult(Model):
-    """One key document of the framework, and where the submission cites it (schema 1.7)."""
+    """One key document of the framework, and where the submission cites it (schema 1.8)."""
 
     id: str
     title: str
@@ -404,13 +520,31 @@ class KeyDocumentResult(Model):
     it."""
 
 
+class ProfileCount(Model):
+    """How many domains sit at one level of the scale (schema 1.7)."""
+
+    level: int
+    label: str
+    count: int
+
+
 class Overall(Model):
-    """The organisation's overall grade."""
+    """The organisation's overall grade: the profile of domain levels, and the mean score.
+
+    The headline is the profile (how many domains at each level) and, when the framework
+    keeps bands, the band its rule derives from the domain levels. The weighted mean score
+    and percent are secondary figures.
+    """
 
     score: float | None
     percent: float | None
     band: str | None
+    """The framework's band whose rule the domain levels meet; None without bands (WCC)."""
     band_meaning: str | None = None
+    profile: list[ProfileCount] = []
+    """How many domains sit at each level, highest level first (schema 1.7)."""
+    not_assessed: int = 0
+    """Domains at no level: not assessed or not evidenced (schema 1.7)."""
     coverage: Coverage
     """Domains assessed (wholly or in part) out of the framework's domains."""
     indicator_coverage: Coverage
@@ -441,9 +575,10 @@ class GateFailure(Model):
     """One failed gate and its reason."""
 
     kind: str
-    """``below-target``, ``regression`` (a domain's level fell since the baseline),
-    ``governance-red`` (a red governance area, with --fail-on-red) or ``overdue-action``
-    (an action past its due date and not done, with --fail-on-overdue; schema 1.5)."""
+    """``below-target``, ``not-evidenced`` (a domain with a target that was not assessed),
+    ``regression`` (a domain's level fell since the baseline), ``governance-red`` (a red
+    governance area, with --fail-on-red) or ``overdue-action`` (an action past its due date
+    and not done, with --fail-on-overdue; schema 1.5)."""
     domain: str
     """The domain id, or for ``governance-red`` the governance area id; for
     ``overdue-action`` the first domain the action is for."""
@@ -464,6 +599,9 @@ class GateOutcome(Model):
     (``--fail-on-regression``), ``governance-red`` (``--fail-on-red`` with governance
     rated) and ``overdue-action`` (``--fail-on-overdue``); empty when the status is ``none``
     (schema 1.1)."""
+    not_evidenced_allowed_by: str | None = None
+    """Who let not-evidenced domains pass: ``--allow-not-evidenced`` or ``framework``;
+    None when they fail the gate (schema 1.7)."""
 
 
 class BaselineInfo(Model):
@@ -485,6 +623,8 @@ class BaselineInfo(Model):
     """Baseline domain ids with no counterpart in this result."""
     new_indicators: list[str] = []
     gone_indicators: list[str] = []
+    basis: Basis | None = None
+    """What the baseline was graded on (schema 1.7)."""
 
 
 class PanelMemberInfo(Model):
@@ -492,6 +632,24 @@ class PanelMemberInfo(Model):
 
     name: str
     role: str
+    interests: list[str] = []
+    """Organisations the member declared an interest in (schema 1.7)."""
+
+
+class Enquiry(Model):
+    """A line of enquiry of the panel (schema 1.7)."""
+
+    domain: str
+    question: str
+    response: str
+    by: str
+
+
+class SignOff(Model):
+    """Who signed the panel's judgement off, and when (schema 1.7)."""
+
+    by: str
+    on: Date
 
 
 class PanelSummary(Model):
@@ -509,6 +667,25 @@ class PanelSummary(Model):
     calibration_gap: float | None = None
     """Mean claimed minus mean panel level over every indicator the panel rated, two
     decimals; None if the panel rated none."""
+    domains_rated: int = 0
+    """Domains the panel rated whole (schema 1.7)."""
+    domains_changed: int = 0
+    """Domains where the panel's rating differs from the calculated level."""
+    over_rule: list[str] = []
+    """Indicator ids whose panel level stands above what the evidence rules support."""
+    enquiries: list[Enquiry] = []
+    """The lines of enquiry, in the order the submission gives them."""
+    interests: list[InterestFlag] = []
+    """Every declared interest found in the evidence cited for a domain."""
+    evidence_counted: int = 0
+    """Evidence items counted over every assessed indicator."""
+    evidence_checked: int = 0
+    """How many of them someone checked."""
+    evidence_tabled: int = 0
+    """How many were counted because they were tabled at the panel (dated after the
+    assessment, on or before the panel day)."""
+    sign_off: SignOff | None = None
+    """Who signed the judgement off; None: the assessment is a draft."""
 
 
 class GovernanceItemResult(Model):
@@ -556,6 +733,12 @@ class GovernanceAreaResult(Model):
     """Sub-indicators rated out of the area's sub-indicators."""
     counts: RagCounts
     red_sub_indicators: list[str] = []
+    rule_rating: Rag | None = None
+    """The rating the rule gives from the sub-indicators (schema 1.7)."""
+    panel_rating: Rag | None = None
+    """The panel's rating of the whole area, when it set one: it is ``rating``."""
+    panel_rationale: str | None = None
+    """The panel's reasons for its rating of the area."""
     sub_indicator_points: int = 0
     """The sum of the rated sub-indicators' points."""
     sub_indicator_points_max: int = 0
@@ -590,12 +773,15 @@ class OutcomeStatus(StrEnum):
 
     ON_TRACK = "on-track"
     """The actual is at least as good as the aspiration, in the better direction."""
+    WITHIN_TOLERANCE = "within-tolerance"
+    """Worse than the aspiration, but by no more than the measure's tolerance (schema
+    1.7)."""
     OFF_TRACK = "off-track"
     NO_ACTUAL = "no-actual"
     """No actual value yet."""
     NO_ASPIRATION = "no-aspiration"
     """An actual, but no aspiration to judge it by: the framework sets no trajectories
-    (WCC's first year), so it is shown against its baseline only (schema 1.7)."""
+    (WCC's first year), so it is shown against its baseline only (schema 1.8)."""
 
 
 class OutcomeYear(Model):
@@ -603,11 +789,17 @@ class OutcomeYear(Model):
 
     period: str
     aspiration: float | None = None
-    """The year's aspiration; None when the framework sets no trajectories (schema 1.7)."""
+    """The year's aspiration; None when the framework sets no trajectories (schema 1.8)."""
     actual: float | None = None
     status: OutcomeStatus
     difference: float | None = None
     """actual minus aspiration, exactly as the figures were written."""
+    tolerance: float | None = None
+    """How far the actual may miss the aspiration and be within tolerance, in the
+    measure's unit (schema 1.7); None for no tolerance."""
+    data_period: str | None = None
+    """What the figure filed under this year covers, e.g. ``2022-2024, pooled`` (schema
+    1.7)."""
 
 
 class OutcomeMeasureResult(Model):
@@ -622,6 +814,13 @@ class OutcomeMeasureResult(Model):
     """Whether the framework requires this measure (WCC: the national ones)."""
     baseline_period: str
     baseline_value: float
+    baseline_data_period: str | None = None
+    """What the baseline figure covers (schema 1.7)."""
+    tolerance: str | None = None
+    """The tolerance as the submission or framework gives it, in words: ``0.3 years`` or
+    ``2% of the aspiration``; None for none (schema 1.7)."""
+    tolerance_source: str | None = None
+    """``submission``, ``framework`` (its required measure) or ``framework-default``."""
     years: list[OutcomeYear]
     """Every year of the trajectory, earliest first."""
     status: OutcomeStatus
@@ -643,7 +842,9 @@ class OutcomesResult(Model):
     off_track: int
     no_actual: int
     no_aspiration: int = 0
-    """Measures with an actual but no aspiration to judge it by (schema 1.7)."""
+    """Measures with an actual but no aspiration to judge it by (schema 1.8)."""
+    within_tolerance: int = 0
+    """Measures within tolerance of their aspiration in their latest year (schema 1.7)."""
     required: list[str] = []
     """The framework's required measure ids."""
     recommended_count: int | None = None
@@ -707,6 +908,14 @@ class Result(Model):
     """The governance ratings, when the submission has a governance section (schema 1.2)."""
     outcomes: OutcomesResult | None = None
     """The outcome measures, when the submission lists any (schema 1.2)."""
+    basis: Basis | None = None
+    """What the grading rests on overall: the most the panel did (schema 1.7); None when no
+    domain was assessed."""
+    draft: bool = True
+    """True until a panel signs the judgement off (``panel.sign_off``): every report says
+    "Draft" (schema 1.7)."""
+    board_approved_on: Date | None = None
+    """When the organisation's board approved the self-assessment (schema 1.7)."""
     actions: ActionPlan | None = None
     """The development plan and its judgement: when the submission has an ``actions``
     section, a domain needs one, or the baseline had one (schema 1.5)."""
@@ -717,9 +926,9 @@ class Result(Model):
     """Where the organisation stands among a cohort's, per domain (``--peers``; schema
     1.6)."""
     groups: list[GroupResult] = []
-    """The framework's groups of domains (phases), when it has any (schema 1.7)."""
+    """The framework's groups of domains (phases), when it has any (schema 1.8)."""
     key_documents: list[KeyDocumentResult] = []
-    """The framework's key documents, each cited, hinted at or missing (schema 1.7)."""
+    """The framework's key documents, each cited, hinted at or missing (schema 1.8)."""
 
     def domain(self, domain_id: str) -> DomainResult:
         """Return the domain result with this id."""

@@ -21,13 +21,15 @@ from pydantic_core import PydanticCustomError
 
 from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionStatus
-from wcc_assess.models.assurance import Better, EvidenceKind, Rag
+from wcc_assess.models.assurance import Better, DataPeriod, EvidenceKind, Rag, Tolerance
 from wcc_assess.models.paper import ReportDetails
 
 __all__ = [
     "Action",
     "Assessor",
+    "Check",
     "DomainEntry",
+    "Enquiry",
     "Evidence",
     "GovernanceAreaEntry",
     "GovernanceEntry",
@@ -36,7 +38,10 @@ __all__ = [
     "OutcomeMeasure",
     "Organisation",
     "Panel",
+    "PanelAreaRating",
     "PanelMember",
+    "PanelRating",
+    "SignOff",
     "Submission",
     "is_period",
     "period_problem",
@@ -102,6 +107,13 @@ class Assessor(Model):
     role: StrictStr | None = None
 
 
+class Check(Model):
+    """Who checked an item of evidence (read the document itself), and when."""
+
+    by: Text
+    on: Date
+
+
 class Evidence(Model):
     """One item of evidence: a document, data set or decision a panel could look at."""
 
@@ -110,6 +122,8 @@ class Evidence(Model):
     """Where to find it: a URL, a document reference or a board paper number."""
     date: Date
     """When the evidence was produced or approved."""
+    checked: Check | None = None
+    """Who checked the document itself (for the panel, or internal audit), and when."""
     kind: EvidenceKind | None = None
     """What it shows: ``plan``, ``decision``, ``result``, ``partner-view`` or ``other``;
     a framework may ask for kinds by level."""
@@ -218,13 +232,55 @@ class PanelMember(Model):
     role: Text
     """E.g. independent expert, local government, clinician, regional director, peer chief
     executive."""
+    interests: list[Text] = []
+    """Organisations the member declared an interest in (employer, board seats, contracts);
+    flagged where one appears in the evidence cited for a domain."""
+
+
+class PanelRating(Model):
+    """The panel's holistic rating of a whole domain, with its reasons."""
+
+    level: StrictInt
+    rationale: Text
+    """Why the panel rates the domain at this level: required."""
+
+
+class PanelAreaRating(Model):
+    """The panel's rating of a whole governance area, with its reasons."""
+
+    rating: Rag
+    rationale: Text
+
+
+class Enquiry(Model):
+    """A line of enquiry: what the panel asked about a domain, the answer and who gave it."""
+
+    domain: Text
+    """The domain (or governance area) id the question was about."""
+    question: Text
+    response: Text
+    by: Text
+    """Who answered, e.g. the Chief Executive."""
+
+
+class SignOff(Model):
+    """Who signed the panel's judgement off, and when: until then it is a draft."""
+
+    by: Text
+    on: Date
 
 
 class Panel(Model):
-    """The panel day: when it met and who sat on it."""
+    """The panel day: when it met, who sat on it, what it rated and asked, its sign-off."""
 
     date: Date
     members: Annotated[list[PanelMember], Field(min_length=1)]
+    ratings: dict[str, PanelRating] = {}
+    """Holistic ratings of whole domains, keyed by domain id: each is the domain's level."""
+    governance: dict[str, PanelAreaRating] = {}
+    """Ratings of whole governance areas, keyed by area id, beside the rule's rating."""
+    enquiries: list[Enquiry] = []
+    sign_off: SignOff | None = None
 
 
 class GovernanceEntry(Model):
@@ -309,6 +365,11 @@ class OutcomeMeasure(Model):
     """The values achieved so far, by financial year."""
     source: StrictStr = ""
     """Where the figures come from (a data set, an indicator number)."""
+    tolerance: Tolerance | None = None
+    """How far an actual may miss its aspiration and be within tolerance, not off track."""
+    data_period: DataPeriod | None = None
+    """What each figure covers (e.g. three calendar years pooled); by default the
+    financial year it is filed under."""
 
 
 def _one_or_many(value: Any) -> Any:
@@ -375,6 +436,8 @@ class Submission(Model):
     """Governance ratings keyed by area id, then sub-indicator id."""
     outcomes: Annotated[list[OutcomeMeasure], Field(min_length=1)] | None = None
     """The health outcome measures the organisation tracks, with trajectories."""
+    board_approved_on: Date | None = None
+    """When the organisation's board approved the self-assessment."""
     actions: list[Action] | None = None
     """The development plan: actions with owners and due dates (None: no plan written)."""
     report: ReportDetails | None = None

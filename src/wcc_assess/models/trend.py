@@ -9,12 +9,14 @@ over through framework revision maps, as for a baseline.
 from wcc_assess.models._base import Date, Model
 from wcc_assess.models.actions import ActionCounts
 from wcc_assess.models.framework import Level
-from wcc_assess.models.result import Change
+from wcc_assess.models.result import Basis, Change
 
 __all__ = ["TREND_SCHEMA_VERSION", "DomainTrend", "Trend", "TrendPeriod", "TrendPoint"]
 
-TREND_SCHEMA_VERSION = "1.1"
-"""1.1 added each period's development plan counts (``actions``)."""
+TREND_SCHEMA_VERSION = "1.2"
+"""1.1 added each period's development plan counts (``actions``); 1.2 the basis of each
+period and of each domain's level in it, so that years graded on different bases
+(self-assessed, panel-moderated) are not compared unawares, and each period's draft mark."""
 
 
 class TrendPeriod(Model):
@@ -28,6 +30,11 @@ class TrendPeriod(Model):
     overall_score: float | None
     overall_percent: float | None
     band: str | None
+    basis: Basis | None = None
+    """What the period's grading rests on: self-assessed, or moderated by a panel (schema
+    1.1)."""
+    draft: bool | None = None
+    """Whether that assessment is a draft (not signed off by a panel); None: not known."""
     actions: ActionCounts | None = None
     """The period's development plan: actions raised, done, overdue... (None: no plan
     written; schema 1.1)."""
@@ -44,6 +51,8 @@ class TrendPoint(Model):
     """The ids that period's framework used for this domain (empty: it had none)."""
     note: str | None = None
     """How the ids were matched (renamed, split, merged), or why there is no value."""
+    basis: Basis | None = None
+    """What the level rests on in that period (schema 1.1)."""
 
 
 class DomainTrend(Model):

@@ -11,9 +11,10 @@ Every sheet has the same frame: a title (row 1), a note (row 2), the labels (row
 row 5. The reader finds columns by their key, never by their label or position.
 
 - A **form** sheet (Cover, Panel) has one field a row: its key in column A, its label in B,
-  its value in C and guidance in D. It may end with one **table** (the assessors on the
-  Cover, the members on the Panel sheet): a key row whose column A holds the table's key,
-  then one record a row from column B.
+  its value in C and guidance in D. It may end with **tables**, one below the other (the
+  assessors on the Cover; the members, the panel's ratings of domains and of governance
+  areas, and its lines of enquiry on the Panel sheet): each a label row, a key row whose
+  column A holds the table's key, then one record a row from column B.
 - A **table** sheet (Evidence, Outcomes, Trajectory) has one record a row.
 - A **hierarchy** sheet (Ratings, Governance) has a row per group (a domain, a governance
   area: its id in column A) followed by a row per member (an indicator, a sub-indicator:
@@ -86,6 +87,9 @@ class CellKind(StrEnum):
     """One of a fixed list of words (the column's ``choices``)."""
     IDS = "ids"
     """Ids separated by commas (``C11.2, C11.4``): a list in the YAML form."""
+    ITEMS = "items"
+    """Names separated by semicolons (``NHS Fenreach ICB; Fenreach Council``): a list of
+    text in the YAML form (a name may hold a comma, never a semicolon)."""
 
 
 class Column(NamedTuple):
@@ -108,6 +112,9 @@ class Table(NamedTuple):
     path: tuple[str, ...]
     """Where the list goes in the submission (``("panel", "members")``)."""
     columns: tuple[Column, ...]
+    keyed: bool = False
+    """The records make a mapping keyed by the first column (``panel.ratings``: a domain
+    id, then its rating), not a list."""
 
 
 class FormSheet(NamedTuple):
@@ -117,7 +124,8 @@ class FormSheet(NamedTuple):
     fields: tuple[tuple[str, ...], ...]
     """The fields' paths in the submission, in row order; ``*`` stands for every domain id
     (``("targets", "*")``: a row per domain)."""
-    table: Table | None = None
+    tables: tuple[Table, ...] = ()
+    """The tables ending the sheet, one below the other (each with its label and key rows)."""
     section: str | None = None
     """The optional section of the submission the sheet holds (``panel``), left out of the
     data when every cell of the sheet is empty; None: part of every submission."""
@@ -168,6 +176,7 @@ COVER = FormSheet(
         ("assessed_on",),
         ("targets", "default"),
         ("targets", "*"),
+        ("board_approved_on",),
     ),
     kinds=(
         CellKind.TEXT,
@@ -177,8 +186,11 @@ COVER = FormSheet(
         CellKind.DATE,
         CellKind.WHOLE,
         CellKind.WHOLE,
+        CellKind.DATE,
     ),
-    table=Table("assessors", ("assessors",), (Column("name", width=30), Column("role", width=40))),
+    tables=(
+        Table("assessors", ("assessors",), (Column("name", width=30), Column("role", width=40))),
+    ),
 )
 
 
@@ -214,6 +226,8 @@ EVIDENCE = SheetTable(
             Column("title", width=40),
             Column("ref", width=40),
             Column("date", CellKind.DATE, width=13),
+            Column("checked.by", width=26),
+            Column("checked.on", CellKind.DATE, width=13),
             Column(
                 "kind",
                 CellKind.CHOICE,
@@ -242,6 +256,15 @@ OUTCOMES = SheetTable(
             Column("baseline.period", CellKind.PERIOD, width=12),
             Column("baseline.value", CellKind.NUMBER, width=12),
             Column("source", width=40),
+            Column("tolerance.absolute", CellKind.NUMBER, width=12),
+            Column("tolerance.percent", CellKind.NUMBER, width=12),
+            Column(
+                "data_period.kind",
+                CellKind.CHOICE,
+                width=16,
+                choices=("financial-year", "calendar-year"),
+            ),
+            Column("data_period.years", CellKind.WHOLE, width=10),
         ),
     ),
     section="outcomes",
@@ -292,15 +315,54 @@ addresses, separated by commas)."""
 
 PANEL = FormSheet(
     "Panel",
-    fields=(("panel", "date"),),
-    kinds=(CellKind.DATE,),
-    table=Table(
-        "members",
-        ("panel", "members"),
-        (Column("name", width=30), Column("role", width=40)),
+    fields=(("panel", "date"), ("panel", "sign_off", "by"), ("panel", "sign_off", "on")),
+    kinds=(CellKind.DATE, CellKind.TEXT, CellKind.DATE),
+    tables=(
+        Table(
+            "members",
+            ("panel", "members"),
+            (
+                Column("name", width=30),
+                Column("role", width=40),
+                Column("interests", CellKind.ITEMS, width=40),
+            ),
+        ),
+        Table(
+            "ratings",
+            ("panel", "ratings"),
+            (
+                Column("domain", CellKind.ID, width=30),
+                Column("level", CellKind.LEVEL, width=40),
+                Column("rationale", width=40),
+            ),
+            keyed=True,
+        ),
+        Table(
+            "governance",
+            ("panel", "governance"),
+            (
+                Column("area", CellKind.ID, width=30),
+                Column("rating", CellKind.RAG, width=40),
+                Column("rationale", width=40),
+            ),
+            keyed=True,
+        ),
+        Table(
+            "enquiries",
+            ("panel", "enquiries"),
+            (
+                Column("domain", CellKind.ID, width=30),
+                Column("question", width=40),
+                Column("response", width=40),
+                Column("by", width=30),
+            ),
+        ),
     ),
     section="panel",
 )
+"""The panel day, its sign-off, its members with their declared interests, then its
+ratings of whole domains and governance areas (each with its rationale) and its lines of
+enquiry, each a table below the last."""
 
 _PAPER_FIELDS = (
     "title",
@@ -346,6 +408,7 @@ HOMES: dict[str, str] = {
     "assessors[].name": "Cover",
     "assessors[].role": "Cover",
     "targets.*": "Cover",
+    "board_approved_on": "Cover",
     "domains.*.not_assessed": "Ratings",
     "domains.*.indicators.*.level": "Ratings",
     "domains.*.indicators.*.not_assessed": "Ratings",
@@ -355,6 +418,8 @@ HOMES: dict[str, str] = {
     "domains.*.indicators.*.evidence[].title": "Evidence",
     "domains.*.indicators.*.evidence[].ref": "Evidence",
     "domains.*.indicators.*.evidence[].date": "Evidence",
+    "domains.*.indicators.*.evidence[].checked.by": "Evidence",
+    "domains.*.indicators.*.evidence[].checked.on": "Evidence",
     "domains.*.indicators.*.evidence[].kind": "Evidence",
     "domains.*.indicators.*.evidence[].key_document": "Evidence",
     "panel.date": "Panel",
@@ -369,6 +434,17 @@ HOMES: dict[str, str] = {
     "report.marking": "Board paper",
     "panel.members[].name": "Panel",
     "panel.members[].role": "Panel",
+    "panel.members[].interests[]": "Panel",
+    "panel.sign_off.by": "Panel",
+    "panel.sign_off.on": "Panel",
+    "panel.ratings.*.level": "Panel",
+    "panel.ratings.*.rationale": "Panel",
+    "panel.governance.*.rating": "Panel",
+    "panel.governance.*.rationale": "Panel",
+    "panel.enquiries[].domain": "Panel",
+    "panel.enquiries[].question": "Panel",
+    "panel.enquiries[].response": "Panel",
+    "panel.enquiries[].by": "Panel",
     "governance.*.not_assessed": "Governance",
     "governance.*.sub_indicators.*.rating": "Governance",
     "governance.*.sub_indicators.*.not_assessed": "Governance",
@@ -378,6 +454,8 @@ HOMES: dict[str, str] = {
     "governance.*.sub_indicators.*.evidence[].title": "Evidence",
     "governance.*.sub_indicators.*.evidence[].ref": "Evidence",
     "governance.*.sub_indicators.*.evidence[].date": "Evidence",
+    "governance.*.sub_indicators.*.evidence[].checked.by": "Evidence",
+    "governance.*.sub_indicators.*.evidence[].checked.on": "Evidence",
     "governance.*.sub_indicators.*.evidence[].kind": "Evidence",
     "governance.*.sub_indicators.*.evidence[].key_document": "Evidence",
     "outcomes[].id": "Outcomes",
@@ -387,6 +465,10 @@ HOMES: dict[str, str] = {
     "outcomes[].baseline.period": "Outcomes",
     "outcomes[].baseline.value": "Outcomes",
     "outcomes[].source": "Outcomes",
+    "outcomes[].tolerance.absolute": "Outcomes",
+    "outcomes[].tolerance.percent": "Outcomes",
+    "outcomes[].data_period.kind": "Outcomes",
+    "outcomes[].data_period.years": "Outcomes",
     "outcomes[].trajectory.*": "Trajectory",
     "outcomes[].actuals.*": "Trajectory",
     "actions[].id": "Actions",

@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
 from fractions import Fraction
+from typing import NamedTuple
 
 from wcc_assess.models.actions import (
     ActionCounts,
@@ -27,9 +28,18 @@ from wcc_assess.models.actions import (
     UnplannedGap,
 )
 from wcc_assess.models.assurance import EvidenceKind, Rag, kinds_phrase
-from wcc_assess.models.framework import DomainMethod, EvidenceRule, GroupRules, Level, Terms
+from wcc_assess.models.framework import (
+    BandRule,
+    DomainMethod,
+    EvidenceRule,
+    GroupRules,
+    Level,
+    Share,
+    Terms,
+)
 from wcc_assess.models.paper import PaperStatus
 from wcc_assess.models.result import (
+    Basis,
     Change,
     ChangeDirection,
     DomainResult,
@@ -38,7 +48,10 @@ from wcc_assess.models.result import (
     KeyDocumentStatus,
     OutcomeMeasureResult,
     OutcomeStatus,
+    OutcomeYear,
+    Overall,
     PeerDomain,
+    ProfileCount,
     Result,
     TargetSource,
 )
@@ -46,6 +59,7 @@ from wcc_assess.models.result import (
 __all__ = [
     "ACTION_STATUS_TEXT",
     "ARROWS",
+    "BASIS_TEXT",
     "FOLLOW_UP_TEXT",
     "DASH",
     "KEY_DOCUMENT_TEXT",
@@ -56,8 +70,13 @@ __all__ = [
     "RAG_TEXT",
     "STATUS_TEXT",
     "WIDTH",
+    "area_rating_text",
+    "amount_text",
     "arrow",
+    "band_rule_text",
+    "basis_change_text",
     "calibration_text",
+    "capitalised",
     "capital",
     "change_text",
     "action_line",
@@ -66,6 +85,9 @@ __all__ = [
     "cut_note",
     "days_text",
     "decimal",
+    "domain_rating_text",
+    "draft_text",
+    "enquiry_text",
     "follow_up_line",
     "follow_up_summary",
     "follow_up_text",
@@ -79,6 +101,8 @@ __all__ = [
     "gate_phrase",
     "gate_text",
     "gate_title",
+    "headline_text",
+    "interest_text",
     "glossary",
     "group_rule_text",
     "kinds_text",
@@ -91,16 +115,26 @@ __all__ = [
     "not_rated_text",
     "note_text",
     "or_list",
+    "percent_text",
     "ordinal",
     "peer_text",
     "plural",
+    "profile_short",
+    "profile_text",
     "rule_needs",
+    "score_text",
     "sentence",
+    "share_text",
     "signed",
+    "target_counts",
     "target_source_text",
+    "target_summary",
     "term",
+    "terms_of",
+    "tolerance_status_text",
     "weight_text",
     "wrap",
+    "year_figure_text",
 ]
 
 WIDTH = 88
@@ -230,6 +264,7 @@ STATUS_TEXT: dict[DomainStatus, str] = {
     DomainStatus.BELOW: "Below target",
     DomainStatus.NO_TARGET: "No target",
     DomainStatus.NOT_ASSESSED: "Not assessed",
+    DomainStatus.NOT_EVIDENCED: "Not evidenced",
 }
 """The words for each status; every format shows these, never a colour alone."""
 
@@ -243,6 +278,7 @@ decoration."""
 
 OUTCOME_TEXT: dict[OutcomeStatus, str] = {
     OutcomeStatus.ON_TRACK: "On track",
+    OutcomeStatus.WITHIN_TOLERANCE: "Within tolerance",
     OutcomeStatus.OFF_TRACK: "Off track",
     OutcomeStatus.NO_ACTUAL: "No actual yet",
     OutcomeStatus.NO_ASPIRATION: "No aspiration set",
@@ -318,6 +354,8 @@ def change_text(change: Change, level: int | None, *, score: bool = True) -> str
         text += f" (was {figure(change.previous_level)})"
     if score and change.score_delta:
         text += f" (score {signed(change.score_delta)})"
+    if change.previous_basis and change.basis and change.previous_basis is not change.basis:
+        text += " (basis changed)"
     return text
 
 
@@ -333,44 +371,99 @@ def gate_title(result: Result) -> str:
     return capital(gate_phrase(result))
 
 
-def gate_phrase(result: Result) -> str:
-    """Say how the gate came out: domains below target, domains that fell, red areas.
+def capitalised(text: str) -> str:
+    """Return ``text`` with its first letter in capitals (as :func:`capital`)."""
+    return capital(text)
 
-    For a gate that passed, say which gates in force were passed; empty when no gate was in
-    force. Every report words its gate with this.
+
+def terms_of(result: Result) -> Terms:
+    """Return what the result's framework calls a domain (``competency`` in WCC)."""
+    return result.framework.terms
+
+
+class _Counts(NamedTuple):
+    """The domains with a target, by status: met, below it, not evidenced."""
+
+    targeted: list[DomainResult]
+    met: list[DomainResult]
+    below: list[DomainResult]
+    missing: list[DomainResult]
+
+
+def target_counts(result: Result) -> _Counts:
+    """Return the domains with a target: all, met, below and not evidenced.
+
+    A domain not evidenced has a target and is never counted as met.
     """
-    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
-    below = [d for d in targeted if d.status is DomainStatus.BELOW]
+    targeted = [d for d in result.domains if d.target is not None]
+    return _Counts(
+        targeted,
+        [d for d in targeted if d.status is DomainStatus.MET],
+        [d for d in targeted if d.status is DomainStatus.BELOW],
+        [d for d in targeted if d.status is DomainStatus.NOT_EVIDENCED],
+    )
+
+
+def target_summary(result: Result) -> str:
+    """Say how the domains with a target stand; empty when none has a target.
+
+    ``9 of 11 competencies with a target meet it; 1 is below it; 1 is not evidenced: C11``.
+
+    Every report counts met domains with this (or :func:`target_counts`): a domain not
+    evidenced is never among them.
+    """
+    counts = target_counts(result)
+    if not counts.targeted:
+        return ""
+    terms, total = terms_of(result), len(counts.targeted)
+    noun = terms.domain if total == 1 else terms.domains
+    if len(counts.met) == total:
+        return f"every {terms.domain} with a target meets it ({total} of {total})"
+    verb = "meets" if len(counts.met) == 1 else "meet"
+    parts = [f"{len(counts.met)} of {total} {noun} with a target {verb} it"]
+    if counts.below:
+        parts.append(f"{len(counts.below)} {'is' if len(counts.below) == 1 else 'are'} below it")
+    if counts.missing:
+        ids = ", ".join(d.id for d in counts.missing)
+        allowed = " (allowed)" if result.gate.not_evidenced_allowed_by else ""
+        were = "is" if len(counts.missing) == 1 else "are"
+        parts.append(f"{len(counts.missing)} {were} not evidenced{allowed}: {ids}")
+    return "; ".join(parts)
+
+
+def gate_phrase(result: Result) -> str:
+    """Say how the gate came out: domains with a target, domains that fell, red areas.
+
+    Empty when no gate was in force. Every report words its gate with this.
+    """
     gate, since = result.gate, result.baseline.period if result.baseline else None
     terms = result.framework.terms
     parts: list[str] = []
+    if gate.status is GateStatus.NONE:
+        return ""
+    fell = [f for f in gate.failures if f.kind == "regression"]
+    red = [f for f in gate.failures if f.kind == "governance-red"]
+    others = {"regression", "governance-red", "overdue-action"}
     if gate.status is GateStatus.FAILED:
-        fell = [f for f in gate.failures if f.kind == "regression"]
-        red = [f for f in gate.failures if f.kind == "governance-red"]
-        if below or not (fell or red or any(f.kind == "overdue-action" for f in gate.failures)):
-            verb = "is" if len(below) == 1 else "are"
-            parts.append(
-                f"{len(below)} of {term(terms, len(targeted))} with a target {verb} below it"
-            )
+        # A failed gate says what failed it: the targets only when they did, or nothing else.
+        if {f.kind for f in gate.failures} - others or not gate.failures:
+            parts.append(target_summary(result))
         if fell and since:
             parts.append(_fell(terms, len(fell), since))
         if red:
             parts.append(f"{len(red)} governance area{'s are' if len(red) != 1 else ' is'} red")
         if overdue := [f for f in gate.failures if f.kind == "overdue-action"]:
             parts.append(f"{plural(len(overdue), 'action')} overdue")
-    elif gate.status is GateStatus.PASSED:
-        others = {"regression", "governance-red", "overdue-action"} & set(gate.checks)
-        if "below-target" in gate.checks or not others:
-            parts.append(
-                f"every {term(terms)} with a target meets it ({len(targeted)} of {len(targeted)})"
-            )
+    else:
+        if "below-target" in gate.checks or not others & set(gate.checks):
+            parts.append(target_summary(result))
         if "regression" in gate.checks and since:
             parts.append(f"no {term(terms)} fell since {since}")
         if "governance-red" in gate.checks:
             parts.append("no governance area is red")
         if "overdue-action" in gate.checks:
             parts.append("no action is overdue")
-    return "; ".join(parts)
+    return "; ".join(part for part in parts if part)
 
 
 _TARGET_SOURCES: dict[TargetSource, str] = {
@@ -510,7 +603,7 @@ SHEET_TITLES = {
     "Governance": "Governance: red, amber or green for each sub-indicator",
     "Outcomes": "Health outcome measures: one row per measure",
     "Trajectory": "Outcome trajectories: one row per measure and financial year",
-    "Panel": "Assurance panel: the panel day and its members",
+    "Panel": "Assurance panel: the panel day, its members, ratings and lines of enquiry",
     "Actions": "Development plan: one row per action",
     "Board paper": "Board paper: how the report is headed for the board",
 }
@@ -534,7 +627,9 @@ SHEET_NOTES = {
         "reference (a web address, a board paper number) and the date it was produced or "
         "approved. Items with the same reference count once. Say what kind of evidence it "
         "is (a plan, a decision, a result, a partner's view, or other: higher levels ask for "
-        "particular kinds) and, if it is one of the framework's key documents, choose its id."
+        "particular kinds) and, if it is one of the framework's key documents, choose its id. "
+        "When someone has checked the document itself (for the panel, or internal audit), "
+        "say who and when."
     ),
     "Governance": (
         "Rate each sub-indicator red, amber or green against the descriptions, or choose Not "
@@ -543,6 +638,9 @@ SHEET_NOTES = {
     "Outcomes": (
         "One row per outcome measure: an id of your own (letters, digits, dots, dashes), its "
         "name, the unit, whether higher or lower is better, and its baseline year and value. "
+        "A tolerance (an amount in the unit, or a percentage of the aspiration) lets an "
+        "actual that misses by no more be within tolerance rather than off track; the data "
+        "period says what each figure covers (e.g. calendar years, 3 pooled). "
         "Leave the sheet empty if you do not report outcomes."
     ),
     "Trajectory": (
@@ -550,8 +648,11 @@ SHEET_NOTES = {
         "once published, the actual value."
     ),
     "Panel": (
-        "For the assurance panel: the panel day and its members. Leave the sheet empty for a "
-        "self-assessment that no panel has seen yet."
+        "For the assurance panel: the panel day, who signed its judgement off and when (a "
+        "report is a draft until then), the members with the organisations each declared an "
+        "interest in (separated by semicolons), the panel's ratings of whole domains and of "
+        "governance areas, each with its reasons, and its lines of enquiry. Leave the sheet "
+        "empty for a self-assessment that no panel has seen yet."
     ),
     "Actions": (
         "One row per action of the development plan: an id of your own, the indicators or "
@@ -600,6 +701,20 @@ COLUMN_LABELS = {
     "label": "",
     "value": "Value",
     "help": "Notes",
+    "checked.by": "Checked by",
+    "checked.on": "Checked on",
+    "tolerance.absolute": "Tolerance (in the unit)",
+    "tolerance.percent": "Tolerance (% of aspiration)",
+    "data_period.kind": "Figures cover",
+    "data_period.years": "Years pooled",
+    "interests": "Interests declared (organisations, separated by semicolons)",
+    "rationale": "Rationale: the panel's reasons",
+    "ratings.level": "Panel's level for the domain",
+    "governance.rating": "Panel's rating of the area",
+    "enquiries.domain": "Domain or area",
+    "question": "Question",
+    "response": "Response",
+    "by": "Answered by",
 }
 """The label above each column, by the column's key (``Sheet.key`` where a sheet names it
 otherwise)."""
@@ -630,6 +745,12 @@ FIELD_LABELS = {
     "assessed_on": ("Date of the self-assessment", "The day the assessment was agreed."),
     "targets.default": ("Target for every domain", "Optional: a level every domain should reach."),
     "panel.date": ("Panel day", "The day the panel confirmed and challenged the self-assessment."),
+    "panel.sign_off.by": ("Signed off by", "Who signed the panel's judgement off (the chair)."),
+    "panel.sign_off.on": ("Signed off on", "The day it was signed off; until then it is a draft."),
+    "board_approved_on": (
+        "Approved by the board on",
+        "Optional: the day the organisation's board approved the self-assessment.",
+    ),
     "report.title": ("Title", "The paper's title; empty: the framework, organisation and year."),
     "report.meeting": ("Meeting", "The meeting it goes to, e.g. Board meeting in public."),
     "report.meeting_date": ("Meeting date", "The day of that meeting."),
@@ -644,6 +765,14 @@ FIELD_LABELS = {
 
 ASSESSORS_LABEL = "Assessors: who took part in the self-assessment"
 MEMBERS_LABEL = "Members of the panel"
+TABLE_LABELS = {
+    "assessors": ASSESSORS_LABEL,
+    "members": MEMBERS_LABEL,
+    "ratings": "The panel's ratings of whole domains (each is the domain's level)",
+    "governance": "The panel's ratings of governance areas",
+    "enquiries": "Lines of enquiry: what the panel asked, and the answer",
+}
+"""The label above each table of a form sheet, by the table's key."""
 
 
 def field_label(path: Sequence[str], titles: dict[str, str]) -> tuple[str, str]:
@@ -1004,4 +1133,175 @@ def follow_up_summary(result: FollowUpResult) -> str:
     return (
         f"Of the {plural(counts.followed, 'action')} open or in progress at the "
         f"{result.period} assessment: {', '.join(parts)}."
+    )
+
+
+def year_figure_text(year: OutcomeYear, unit: str) -> str:
+    """Say what one year's figure is and covers: ``80.4 years (2022-2024, pooled)``."""
+    text = f"{figure(year.actual)} {unit}" if year.actual is not None else "no actual yet"
+    if year.data_period and year.data_period != year.period:
+        text += f" ({year.data_period})"
+    return text
+
+
+def amount_text(value: Number, unit: str) -> str:
+    """Return an amount in a measure's unit: ``0.3 years``, ``0.8 percentage points``.
+
+    A difference of a share (a ``%`` unit) is in percentage points, not a percent of it.
+    """
+    return f"{figure(value)} {'percentage points' if unit.strip() == '%' else unit}"
+
+
+def tolerance_status_text(year: OutcomeYear, unit: str) -> str:
+    """Say why a year has its status, with the tolerance.
+
+    ``0.1 years short of the aspiration, within the tolerance of 0.3``.
+    """
+    if year.actual is None or year.difference is None:
+        return "no actual yet"
+    if year.status is OutcomeStatus.ON_TRACK:
+        return "at least as good as the aspiration"
+    short = f"{amount_text(abs(year.difference), unit)} short of the aspiration"
+    if year.tolerance is None:
+        return f"{short}; no tolerance is set"
+    within = "within" if year.status is OutcomeStatus.WITHIN_TOLERANCE else "beyond"
+    return f"{short}, {within} the tolerance of {figure(year.tolerance)}"
+
+
+# The headline: the profile, the band, the mean score ---------------------------------------
+
+
+def profile_text(overall: Overall, terms: Terms) -> str:
+    """Say how many domains sit at each level, and how many at none.
+
+    ``3 competencies at level 3, 7 at level 2, 1 at level 1``, ``…, 1 not assessed``.
+    """
+    counts = [(count.level, count.count) for count in overall.profile if count.count]
+    parts = []
+    for index, (level, count) in enumerate(counts):
+        noun = (terms.domain if count == 1 else terms.domains) if index == 0 else ""
+        parts.append(f"{count} {noun} at level {level}".replace("  ", " "))
+    if overall.not_assessed:
+        noun = "" if counts else f" {terms.domain if overall.not_assessed == 1 else terms.domains}"
+        parts.append(f"{overall.not_assessed}{noun} not assessed")
+    return ", ".join(parts) if parts else f"no {terms.domain} assessed"
+
+
+def profile_short(profile: Sequence[ProfileCount], not_assessed: int = 0) -> str:
+    """Say a profile in few words, for a league table: ``3 at L3, 8 at L2, 1 n/a``."""
+    parts = [f"{count.count} at L{count.level}" for count in profile if count.count]
+    if not_assessed:
+        parts.append(f"{not_assessed} n/a")
+    return ", ".join(parts) or DASH
+
+
+def percent_text(percent: float | None, scale: Sequence[Level]) -> str:
+    """Explain a percent: ``53.5% of the way from level 1 to level 4``."""
+    if percent is None:
+        return "not scored"
+    return f"{percent:.1f}% of the way from level {scale[0].level} to level {scale[-1].level}"
+
+
+def score_text(overall: Overall, scale: Sequence[Level]) -> str:
+    """Explain the secondary figures: ``mean score 2.60 (53.5% of the way from …)``."""
+    if overall.score is None:
+        return "no mean score: nothing was assessed"
+    return f"mean score {overall.score:.2f} ({percent_text(overall.percent, scale)})"
+
+
+_SHARES = {
+    Share.ALL: "every {one}",
+    Share.MOST: "more than half of the {many}",
+    Share.HALF: "at least half of the {many}",
+}
+
+
+def share_text(share: Share, terms: Terms) -> str:
+    """Word a band rule's share: ``more than half of the competencies``."""
+    return _SHARES[share].format(one=terms.domain, many=terms.domains)
+
+
+def band_rule_text(rule: BandRule | None, scale: Sequence[Level], terms: Terms) -> str:
+    """Put a band's rule into words (the first band has none).
+
+    ``more than half of the stages at level 3 (Embedded) or above, none below level 2
+    (Defined)``.
+    """
+    if rule is None:
+        return "when no higher band's rule holds"
+    text = f"{share_text(rule.share, terms)} at level {level_name(scale, rule.level)} or above"
+    if rule.none_below is not None:
+        text += f", none below level {level_name(scale, rule.none_below)}"
+    return text
+
+
+def headline_text(result: Result) -> str:
+    """Return the headline: the band (when the framework keeps bands) and the profile.
+
+    ``Collaborative: 5 stages at level 3, 3 at level 2``; WCC, which has no bands:
+    ``3 competencies at level 3, 7 at level 2, 1 at level 1``.
+    """
+    profile = profile_text(result.overall, terms_of(result))
+    band = result.overall.band
+    return f"{band}: {profile}" if band else profile
+
+
+BASIS_TEXT: dict[Basis, str] = {basis: basis.words for basis in Basis}
+"""What a level was graded on, in words."""
+
+
+def basis_change_text(before: Basis | None, after: Basis | None, what: str) -> str:
+    """Warn of unlike compared with unlike: two years graded on different bases.
+
+    ``C1 self-assessed, then panel-rated at domain level: the years were graded on …``.
+    """
+    old = BASIS_TEXT[before] if before else "not graded"
+    new = BASIS_TEXT[after] if after else "not graded"
+    return (
+        f"{what} {old}, then {new}: the years were graded on different bases, so part of "
+        "any change may be the change of basis"
+    )
+
+
+def domain_rating_text(domain: DomainResult) -> str:
+    """Say whose a domain's level is: ``the panel's rating; calculated 1 (+1)``."""
+    rating = domain.panel_rating
+    if rating is None:
+        return ""
+    return f"the panel's rating; calculated {domain.calculated_level} ({signed(rating.difference)})"
+
+
+def area_rating_text(rule: Rag | None, panel: Rag | None) -> str:
+    """Say whose an area's rating is: ``set by the panel; the rule gives Amber``."""
+    if panel is None:
+        return ""
+    return f"set by the panel; the rule gives {rule.label if rule else 'no rating'}"
+
+
+def draft_text(result: Result) -> str:
+    """Say whether the assessment is a draft, and the board's approval when recorded.
+
+    ``Draft: not signed off by an assurance panel``, or ``Signed off by Ruth Adeyemi on
+    25 November 2026``.
+    """
+    approved = result.board_approved_on
+    board = (
+        f"; the board approved the self-assessment on {format_date(approved)}" if approved else ""
+    )
+    sign_off = result.panel.sign_off if result.panel else None
+    if result.draft or sign_off is None:
+        return f"Draft: not signed off by an assurance panel{board}"
+    return f"Signed off by {sign_off.by} on {format_date(sign_off.on)}{board}"
+
+
+def enquiry_text(question: str, response: str, by: str) -> str:
+    """One line of enquiry: ``Q: … A (Chief Executive): …``."""
+    return f"Q: {question} A ({by}): {response}"
+
+
+def interest_text(member: str, interest: str, indicator: str, evidence: str, matched: str) -> str:
+    """Word one declared interest found in the evidence cited for a domain."""
+    return (
+        f"{member} declared an interest in {interest}, named in {indicator}'s evidence "
+        f"\u201c{evidence}\u201d (matched \u201c{matched}\u201d)"
     )

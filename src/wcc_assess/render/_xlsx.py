@@ -140,7 +140,8 @@ def _moment() -> datetime:
 _CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>.*?</c>', re.S)
+_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>.*?</c>)', re.S)
+"""A cell: an empty one closes itself (``<c r="G5" s="3"/>``) and must not swallow the next."""
 _VALUE = re.compile(rb"<v>[^<]*</v>")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wcc_assess.models.framework import Framework
-from wcc_assess.render._words import group_rule_text, rule_needs, wrap
+from wcc_assess.render._words import band_rule_text, group_rule_text, rule_needs, wrap
 
 __all__ = ["crosswalk_text", "framework_list", "framework_text"]
 
@@ -56,7 +56,18 @@ def _scoring_lines(framework: Framework) -> list[str]:
         how = group_rule_text(framework.groups, framework.terms.domains)
         out += _wrap(f"Groups ({framework.groups.term}s): {how}", "", "  ")
         out += _wrap(framework.groups.note, "    ")
-    out.append("Bands: " + "; ".join(f"{b.label} from {b.min_percent:g}%" for b in scoring.bands))
+    if scoring.bands:
+        out.append("Bands, from the domain levels:")
+        for b in scoring.bands:
+            said = band_rule_text(b.when, framework.scale, framework.terms)
+            out += wrap(f"{b.label}: {said}", "  ", "    ")
+    else:
+        out.append(
+            f"Bands: none; the headline is the profile of {framework.terms.domain} levels "
+            "(how many at each level)"
+        )
+    if scoring.allow_not_evidenced:
+        out.append("A domain with a target that was not assessed passes the gate (allowed)")
     target = scoring.default_target
     out.append(f"Default target: {target if target is not None else 'none'}")
     return out

@@ -258,6 +258,35 @@ def _outcomes(framework: Framework) -> Schema:
                 },
                 "actuals": _period_map("The values achieved so far, by financial year."),
                 "source": {"description": "Where the figures come from.", "type": "string"},
+                "tolerance": {
+                    "description": "How far an actual may miss its aspiration and still be "
+                    "within tolerance, not off track: an amount in the measure's unit (0.3), "
+                    "or {percent: 2} of the aspiration.",
+                    "oneOf": [
+                        {"type": "number", "minimum": 0},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "properties": {
+                                "absolute": {"type": "number", "minimum": 0},
+                                "percent": {"type": "number", "minimum": 0, "maximum": 100},
+                            },
+                            "minProperties": 1,
+                            "maxProperties": 1,
+                        },
+                    ],
+                },
+                "data_period": {
+                    "description": "What each figure covers: by default the financial year "
+                    "it is filed under; {kind: calendar-year, years: 3} for three calendar "
+                    "years pooled (life expectancy).",
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "kind": {"enum": ["financial-year", "calendar-year"]},
+                        "years": {"type": "integer", "minimum": 1, "maximum": 10},
+                    },
+                },
             },
         },
     }
@@ -353,27 +382,100 @@ def _actions(framework: Framework) -> Schema:
     }
 
 
-def _assurance_properties(framework: Framework) -> Schema:
-    """Return the schema of the optional panel, governance and outcomes sections."""
-    properties: Schema = {
-        "panel": {
-            "description": "The assurance panel that confirmed and challenged the self-assessment.",
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["date", "members"],
-            "properties": {
-                "date": {"type": "string", "format": "date"},
-                "members": {
-                    "type": "array",
-                    "minItems": 1,
-                    "items": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["name", "role"],
-                        "properties": {"name": _TEXT, "role": _TEXT},
+def _who_when(description: str) -> Schema:
+    """Return ``{by: NAME, on: DATE}``: who did something, and when."""
+    return {
+        "description": description,
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["by", "on"],
+        "properties": {"by": _TEXT, "on": {"type": "string", "format": "date"}},
+    }
+
+
+def _rated_whole(rating: Schema, kind: str, ids: list[str]) -> Schema:
+    """Return the panel's ratings of whole domains (or areas): a rating and its reasons."""
+    return {
+        "description": f"The panel's rating of a whole {kind}, with its reasons: it counts, "
+        "and the calculated rating is shown beside it.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            key: {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [next(iter(rating)), "rationale"],
+                "properties": {
+                    **rating,
+                    "rationale": {**_TEXT, "description": "Why the panel rates it so."},
+                },
+            }
+            for key in ids
+        },
+    }
+
+
+# Long: a literal schema, read top to bottom as the JSON it returns.
+def _panel(framework: Framework) -> Schema:
+    """Return the schema of the panel block: members, ratings, enquiries, sign-off."""
+    domain_ids = [domain.id for domain in framework.domains]
+    area_ids = [area.id for area in framework.governance.areas] if framework.governance else []
+    level = _level(framework, f"The panel's level, {framework.lowest}-{framework.highest}.")
+    return {
+        "description": "The assurance panel that confirmed and challenged the self-assessment.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["date", "members"],
+        "properties": {
+            "date": {"type": "string", "format": "date", "description": "The panel day."},
+            "members": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["name", "role"],
+                    "properties": {
+                        "name": _TEXT,
+                        "role": _TEXT,
+                        "interests": {
+                            "description": "Organisations the member declared an interest in.",
+                            "type": "array",
+                            "items": _TEXT,
+                        },
                     },
                 },
             },
+            "ratings": _rated_whole({"level": level}, "domain", domain_ids),
+            "governance": _rated_whole({"rating": _RAG}, "governance area", area_ids),
+            "enquiries": {
+                "description": "Lines of enquiry: what was asked, the answer, who gave it.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["domain", "question", "response", "by"],
+                    "properties": {
+                        "domain": {"enum": domain_ids + area_ids},
+                        "question": _TEXT,
+                        "response": _TEXT,
+                        "by": _TEXT,
+                    },
+                },
+            },
+            "sign_off": _who_when("Who signed the panel's judgement off; until then, a draft."),
+        },
+    }
+
+
+def _assurance_properties(framework: Framework) -> Schema:
+    """Return the schema of the optional panel, governance and outcomes sections."""
+    properties: Schema = {
+        "panel": _panel(framework),
+        "board_approved_on": {
+            "description": "When the board approved the self-assessment.",
+            "type": "string",
+            "format": "date",
         },
         "outcomes": _outcomes(framework),
         "actions": _actions(framework),
@@ -517,6 +619,7 @@ def submission_schema(framework: Framework, *, latest: bool = True) -> Schema:
                         "type": "string",
                         "format": "date",
                     },
+                    "checked": _who_when("Who checked the document itself, and when."),
                     "kind": {
                         "description": "What it shows: plan (intent), decision (minutes, an "
                         "approved paper, a signed contract), result (data, an audit, an "

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
+from wcc_assess.models.assurance import DataPeriod, Tolerance
 from wcc_assess.models.framework import Framework, Indicator
 from wcc_assess.models.result import IndicatorResult, Result
 from wcc_assess.models.submission import Action, OutcomeMeasure, Submission
@@ -266,16 +267,60 @@ def _plan_skeleton(framework: Framework) -> list[str]:
     ]
 
 
+def tolerance_words(tolerance: Tolerance) -> str:
+    """Return a tolerance as a submission writes it: ``0.3`` or ``{percent: 2}``."""
+    if tolerance.absolute is not None:
+        return _number(tolerance.absolute)
+    return f"{{percent: {_number(tolerance.percent or 0)}}}"
+
+
+def _data_period(period: DataPeriod | None) -> str:
+    """Return a data period as a submission writes it (the framework's, when it sets one)."""
+    if period is None:
+        return "{kind: financial-year, years: 1}  # or calendar-year, and years pooled"
+    return f"{{kind: {period.kind.value}, years: {period.years}}}  # the framework's"
+
+
+def _panel_skeleton(framework: Framework) -> list[str]:
+    """Return the panel block, commented out: members, ratings, enquiries, sign-off."""
+    domain = framework.domains[0]
+    area = framework.governance.areas[0] if framework.governance is not None else None
+    out = [
+        "# panel:  # the panel that confirmed and challenged this self-assessment",
+        "#   date:  # the panel day, YYYY-MM-DD; evidence dated up to it counts (tabled)",
+        "#   members:  # e.g. independent expert, local government, clinician, regional",
+        "#             # director, peer chief executive; interests: organisations declared",
+        '#     - {name: "", role: "", interests: []}',
+        "#   # A panel rates an indicator with panel_level (and panel_note) beside level: its",
+        "#   # level counts, flagged where the evidence rules alone would support less.",
+        f"#   ratings:  # the panel's rating of a whole {framework.terms.domain}: it counts",
+        f"#     {domain.id}:",
+        f"#       level:  # {framework.lowest}-{framework.highest}",
+        '#       rationale: ""  # the reasons: required',
+    ]
+    if area is not None:
+        out += [
+            "#   governance:  # the panel's rating of a whole area, beside the rule's",
+            f"#     {area.id}:",
+            "#       rating:  # red, amber or green",
+            '#       rationale: ""  # the reasons: required',
+        ]
+    return out + [
+        "#   enquiries:  # lines of enquiry: what was asked, the answer, who gave it",
+        f'#     - {{domain: {domain.id}, question: "", response: "", by: ""}}',
+        "#   sign_off:  # who signed the judgement off; until then every report says Draft",
+        '#     by: ""',
+        "#     on:  # YYYY-MM-DD",
+        "#   # Evidence the panel read can say so: checked: {by: NAME, on: YYYY-MM-DD}",
+        "# board_approved_on:  # when the board approved this self-assessment, YYYY-MM-DD",
+    ]
+
+
 def _assurance_skeleton(framework: Framework, period: str, *, outcomes: bool = True) -> list[str]:
     """Return the optional panel, governance and outcome sections, commented out."""
     out = [
         "# The rest of assurance (optional): uncomment the sections you use.",
-        "# panel:  # the panel that confirmed and challenged this self-assessment",
-        "#   date:  # the panel day, YYYY-MM-DD",
-        "#   members:  # e.g. independent expert, local government, clinician, regional",
-        "#             # director, peer chief executive",
-        '#     - {name: "", role: ""}',
-        "#   # A panel rates an indicator with panel_level (and panel_note) beside level.",
+        *_panel_skeleton(framework),
     ]
     if framework.governance is not None:
         out.append(
@@ -301,6 +346,9 @@ def _assurance_skeleton(framework: Framework, period: str, *, outcomes: bool = T
         out.append(f"# outcomes:  # {note}")
         previous = _previous_period(period)
         for measure in rules.required:
+            tolerance = "0.3, or {percent: 2}"
+            if measure.tolerance is not None:
+                tolerance = f"the framework's is {tolerance_words(measure.tolerance)}"
             out += [
                 f"#   - id: {measure.id}",
                 f"#     name: {_quote(measure.name)}",
@@ -310,6 +358,8 @@ def _assurance_skeleton(framework: Framework, period: str, *, outcomes: bool = T
                 f'#     baseline: {{period: "{previous}", value: 0}}',
                 *([f'#     trajectory: {{"{period}": 0}}'] if rules.trajectories else []),
                 "#     actuals: {}",
+                f"#     tolerance:  # a miss within it is not off track: {tolerance}",
+                f"#     data_period: {_data_period(measure.data_period)}",
             ]
     return out
 
@@ -411,12 +461,19 @@ def _measure_lines(measure: OutcomeMeasure) -> list[str]:
     def years(values: dict[str, float]) -> str:
         return "{" + ", ".join(f"{_quote(k)}: {_number(v)}" for k, v in values.items()) + "}"
 
-    base = measure.baseline
+    base, period = measure.baseline, measure.data_period
+    kept = []
+    if period is not None:
+        pooled = f", years: {period.years}" if period.years != 1 else ""
+        kept.append(f"    data_period: {{kind: {period.kind.value}{pooled}}}")
+    if measure.tolerance is not None:
+        kept.append(f"    tolerance: {tolerance_words(measure.tolerance)}")
     return [
         f"  - id: {_quote(measure.id)}",
         f"    name: {_quote(measure.name)}",
         f"    unit: {_quote(measure.unit)}",
         f"    better: {measure.better.value}",
+        *kept,
         f"    baseline: {{period: {_quote(base.period)}, value: {_number(base.value)}}}",
         f"    trajectory: {years(measure.trajectory)}"
         + (

@@ -27,6 +27,9 @@ _ORDER = {
             "not_assessed", "narrative", "evidence", "title", "ref", "date", "panel_level",
             "panel_rating", "panel_note", "panel", "members", "governance", "outcomes",
             "id", "unit", "better", "baseline", "value", "trajectory", "actuals", "source",
+            "tolerance", "absolute", "percent", "data_period", "kind", "years", "checked",
+            "interests", "ratings", "rationale", "enquiries", "domain", "question",
+            "response", "by", "on", "sign_off", "board_approved_on",
         ]
     )
 }  # fmt: skip

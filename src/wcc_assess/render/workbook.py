@@ -46,14 +46,14 @@ from wcc_assess.models.workbook import (
     FormSheet,
     Hierarchy,
     SheetTable,
+    Table,
 )
 from wcc_assess.render import _xlsx
 from wcc_assess.render._words import (
-    ASSESSORS_LABEL,
     COLUMN_LABELS,
-    MEMBERS_LABEL,
     SHEET_NOTES,
     SHEET_TITLES,
+    TABLE_LABELS,
     column_label,
     descriptor_label,
     field_label,
@@ -147,11 +147,12 @@ def _frame_columns(
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-_TEXT_KINDS = (CellKind.TEXT, CellKind.ID, CellKind.PERIOD, CellKind.IDS)
+_TEXT_KINDS = (CellKind.TEXT, CellKind.ID, CellKind.PERIOD, CellKind.IDS, CellKind.ITEMS)
 _COLUMN_FORMATS = {
     CellKind.TEXT: "@",
     CellKind.ID: "@",
     CellKind.IDS: "@",
+    CellKind.ITEMS: "@",
     CellKind.PERIOD: "@",
     CellKind.DATE: "yyyy-mm-dd",
 }
@@ -212,15 +213,43 @@ def _write_form(book: _Book, form: FormSheet, data: dict[str, Any]) -> None:
         _xlsx.put(sheet, row, 4, guide)
         _validate(sheet, book.framework, Column(".".join(path), kind), 3, range(row, row + 1))
         row += 1
-    if form.table is not None:
-        label = ASSESSORS_LABEL if form is COVER else MEMBERS_LABEL
-        records = _get(data, form.table.path) or []
-        _write_records(
-            book, sheet, form.table.columns, records, row + 1, label=label, marker=form.table.key
+    for table in form.tables:
+        row = _write_records(
+            book,
+            sheet,
+            table.columns,
+            _table_records(table, _get(data, table.path)),
+            row + 1,
+            label=TABLE_LABELS[table.key],
+            marker=table.key,
+            ids=_ids_of(book.framework, table),
         )
     _xlsx.protect(sheet)
     _xlsx.print_setup(sheet)
     sheet.freeze_panes = f"A{FIRST_ROW}"
+
+
+def _table_records(table: Table, value: Any) -> list[dict[str, Any]]:
+    """Return a form's table as records: a keyed one's mapping with its key as a column."""
+    if not table.keyed:
+        return value if isinstance(value, list) else []
+    key = table.columns[0].key
+    return [
+        {key: name, **(record if isinstance(record, dict) else {})}
+        for name, record in (value.items() if isinstance(value, dict) else [])
+    ]
+
+
+def _ids_of(framework: Framework, table: Table) -> tuple[str, ...]:
+    """Return the ids a form table's id column offers: domains, governance areas, or both."""
+    domains = tuple(domain.id for domain in framework.domains)
+    areas = tuple(a.id for a in (framework.governance.areas if framework.governance else []))
+    first = table.columns[0]
+    if first.kind is not CellKind.ID:
+        return ()
+    if table.key == "enquiries":
+        return domains + areas
+    return areas if first.key == "area" else domains
 
 
 def _write_records(
@@ -234,19 +263,22 @@ def _write_records(
     marker: str | None = None,
     spare: int = 12,
     checked: int = 0,
-) -> None:
+    ids: tuple[str, ...] = (),
+) -> int:
     """Write a table's records from ``first`` (with its own label and key rows in a form).
 
     ``spare`` empty rows are formatted for new records (on a protected sheet, to unlock
     them); the drop-downs and checks reach ``checked`` rows further, and every column
-    takes the number format of what it holds (text stays text as it is typed).
+    takes the number format of what it holds (text stays text as it is typed). ``ids``:
+    the drop-down of an id column. Returns the row below the table.
     """
     offset = 0
     if marker is not None:  # a table ending a form sheet: its key row names it in column A
         _xlsx.header(sheet, first, 1, label or "")
         _xlsx.key(sheet, first + 1, 1, marker)
         for index, column in enumerate(columns, start=2):
-            _xlsx.header(sheet, first, index, COLUMN_LABELS[column.key])
+            text = COLUMN_LABELS.get(f"{marker}.{column.key}") or COLUMN_LABELS[column.key]
+            _xlsx.header(sheet, first, index, text)
             _xlsx.key(sheet, first + 1, index, column.key)
         first, offset = first + 2, 1
     for number, record in enumerate([*records, *([{}] * spare)]):
@@ -256,6 +288,8 @@ def _write_records(
             value = _get(record, tuple(column.key.split(".")))
             if column.kind is CellKind.IDS and isinstance(value, list):
                 value = ", ".join(str(item) for item in value)
+            elif column.kind is CellKind.ITEMS and isinstance(value, list):
+                value = "; ".join(str(item) for item in value)
             cell = _xlsx.put(sheet, row, index, value, locked=False)
             if column.kind in _TEXT_KINDS and not isinstance(value, (int, float)):
                 cell.number_format = "@"
@@ -263,10 +297,14 @@ def _write_records(
         sheet.row_dimensions[row].height = _height(texts)
     rows = range(first, first + len(records) + max(spare, checked))
     for index, column in enumerate(columns, start=1 + offset):
+        offered = ",".join(ids)
+        if column.kind is CellKind.ID and ids and len(offered) <= 250:  # a list's limit
+            column = column._replace(kind=CellKind.CHOICE, choices=ids)
         _validate(sheet, book.framework, column, index, rows)
         if checked:
             fmt = _COLUMN_FORMATS.get(column.kind)
             sheet.column_dimensions[get_column_letter(index)].number_format = fmt or "General"
+    return first + len(records) + spare
 
 
 # --- Ratings and Governance --------------------------------------------------------------
@@ -501,6 +539,14 @@ def _trajectory_rows(outcomes: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def _tolerance(measure: dict[str, Any]) -> dict[str, Any]:
+    """Return a measure with a bare-number tolerance as the amount it means (its columns)."""
+    value = measure.get("tolerance")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {**measure, "tolerance": {"absolute": value}}
+    return measure
+
+
 def submission_workbook(framework: Framework, data: dict[str, Any]) -> bytes:
     """Return a submission's workbook: ``data`` (a submission's plain data) on its sheets.
 
@@ -517,7 +563,7 @@ def submission_workbook(framework: Framework, data: dict[str, Any]) -> bytes:
     if framework.outcomes is not None or data.get("outcomes"):
         found = data.get("outcomes")
         outcomes: list[Any] = found if isinstance(found, list) else []
-        _write_table(book, OUTCOMES, [m for m in outcomes if isinstance(m, dict)])
+        _write_table(book, OUTCOMES, [_tolerance(m) for m in outcomes if isinstance(m, dict)])
         _write_table(book, TRAJECTORY, _trajectory_rows(outcomes))
     plan = data.get("actions")
     _write_table(

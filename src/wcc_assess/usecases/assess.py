@@ -54,6 +54,9 @@ class AssessOptions(NamedTuple):
     fail_on_red: bool = False
     fail_on_overdue: bool = False
     """``--fail-on-overdue``: an overdue action of the plan fails the gate."""
+    allow_not_evidenced: bool = False
+    """``--allow-not-evidenced``: a domain with a target that was not assessed passes the
+    gate (it is still never counted as met)."""
     paper: ReportDetails | None = None
     """The front sheet's fields given on the command line (``--paper-title`` …)."""
     peers: Path | str | None = None
@@ -79,6 +82,7 @@ def grade(
     fail_on_red: bool = False,
     baseline: Baseline | None = None,
     fail_on_overdue: bool = False,
+    allow_not_evidenced: bool = False,
     paper: ReportDetails | None = None,
 ) -> Result:
     """Score a loaded submission with its source lines, in one pass."""
@@ -90,6 +94,7 @@ def grade(
         baseline=baseline,
         lines=loaded.document.line_of,
         fail_on_overdue=fail_on_overdue,
+        allow_not_evidenced=allow_not_evidenced,
         paper=paper,
     )
     return score(loaded.framework, loaded.submission, options)
@@ -172,6 +177,7 @@ def assess_file(source: Path | str, options: AssessOptions, *, generated_at: str
         fail_on_red=options.fail_on_red,
         baseline=baseline,
         fail_on_overdue=options.fail_on_overdue,
+        allow_not_evidenced=options.allow_not_evidenced,
         paper=options.paper,
     )
     if options.peers is not None:

@@ -34,7 +34,7 @@ from wcc_assess.io.jsonsafe import load_json
 from wcc_assess.io.paths import BASELINE_SUFFIXES, expand_paths
 from wcc_assess.io.reading import display_name, is_submission_data, read_text
 from wcc_assess.io.results import COHORT_HINT, cohort_baseline_from_data
-from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary
+from wcc_assess.models.cohort import CohortResult, InvalidSubmission, OrganisationSummary, RankBy
 from wcc_assess.models.framework import Framework
 from wcc_assess.usecases.assess import checked_result
 from wcc_assess.usecases.frameworks import resolve_framework
@@ -77,6 +77,8 @@ class GradeSettings:
     """``--framework``, resolved once; None grades each submission against its own."""
     target: int | None = None
     """``--target`` for every domain."""
+    allow_not_evidenced: bool = False
+    """``--allow-not-evidenced`` for every submission."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,9 @@ class CohortRequest:
     """Last year's cohort: files, folders and globs of submissions, results or a cohort."""
     jobs: int | None = None
     """Worker processes; None chooses (:func:`default_workers`)."""
+    rank_by: str = RankBy.SCORE.value
+    """``--rank``: the order of the league table (``score`` or ``governance-first``)."""
+    allow_not_evidenced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +108,12 @@ class CohortOutcome:
 
 def _grade_yaml(path: Path, name: str, settings: GradeSettings) -> Graded:
     loaded = load_submission_quickly(path, settings.framework, resolve_framework)
-    options = ScoreOptions(generated_at=settings.generated_at, source=name, target=settings.target)
+    options = ScoreOptions(
+        generated_at=settings.generated_at,
+        source=name,
+        target=settings.target,
+        allow_not_evidenced=settings.allow_not_evidenced,
+    )
     return [summarise(score(loaded.framework, loaded.submission, options))]
 
 
@@ -311,7 +321,7 @@ def grade_cohort(
     base_files, base_missing = expand_paths(request.baseline, BASELINE_SUFFIXES)
     if not files:
         raise _problems(missing)
-    settings = GradeSettings(generated_at, chosen, request.target)
+    settings = GradeSettings(generated_at, chosen, request.target, request.allow_not_evidenced)
     start = progress or (lambda total: nullcontext(lambda done: None))
     with start(len(files) + len(base_files)) as advance:
         graded = grade_files(files, settings, workers=request.jobs, on_progress=advance)
@@ -324,7 +334,12 @@ def grade_cohort(
     cohort = build_cohort(
         outcomes,
         framework,
-        CohortOptions(generated_at=generated_at, target=request.target, framework_choice=why),
+        CohortOptions(
+            generated_at=generated_at,
+            target=request.target,
+            rank_by=RankBy(request.rank_by),
+            framework_choice=why,
+        ),
         baseline=[*base_missing, *_flat(base_graded)] if request.baseline else None,
     )
     inputs: list[Path | str] = [*files, *base_files]

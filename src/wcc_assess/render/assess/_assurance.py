@@ -14,9 +14,11 @@ from wcc_assess.render import _words
 
 __all__ = [
     "assurance_context",
+    "checked_share",
     "has_scorecard",
     "moderated_indicators",
     "outcome_periods",
+    "panel_rated_domains",
     "typeset_number",
     "typeset_signed",
 ]
@@ -40,8 +42,18 @@ def moderated_indicators(result: Result) -> list[tuple[DomainResult, IndicatorRe
 
 
 def has_scorecard(result: Result) -> bool:
-    """Whether the result reports more than the competencies (governance or outcomes)."""
-    return result.governance is not None or result.outcomes is not None
+    """Whether the report opens with the scorecard of outcomes, competencies and governance.
+
+    It does when the framework has those elements (WCC), reported or not, or when the
+    submission reports either.
+    """
+    info = result.framework
+    return (
+        info.has_governance
+        or info.has_outcomes
+        or result.governance is not None
+        or result.outcomes is not None
+    )
 
 
 def typeset_signed(value: float | None, places: int = 2) -> str:
@@ -54,11 +66,35 @@ def typeset_number(value: float | None) -> str:
     return _words.figure(value, _words.NO_VALUE)
 
 
+def checked_share(checked: int, counted: int) -> str:
+    """Say how much of the counted evidence was checked: ``8 of the 80 items counted (10%)``."""
+    if not counted:
+        return "no evidence counted"
+    return f"{checked} of the {counted} items counted ({round(100 * checked / counted)}%)"
+
+
+def panel_rated_domains(result: Result) -> list[DomainResult]:
+    """Return the domains the panel rated whole, in framework order."""
+    return [domain for domain in result.domains if domain.panel_rating is not None]
+
+
 def assurance_context(result: Result) -> dict[str, Any]:
     """Return what the report templates need for the panel, governance and outcomes."""
     panel = result.panel
+    enquiries = panel.enquiries if panel else []
+    interests = panel.interests if panel else []
     return {
         "scorecard": has_scorecard(result),
+        "rated_domains": panel_rated_domains(result),
+        "enquiries_for": lambda group_id: [e for e in enquiries if e.domain == group_id],
+        "interests_for": lambda group_id: [f for f in interests if f.domain == group_id],
+        "enquiry_text": _words.enquiry_text,
+        "interest_text": _words.interest_text,
+        "checked_share": checked_share,
+        "rating_text": _words.domain_rating_text,
+        "area_rating_text": _words.area_rating_text,
+        "tolerance_status": _words.tolerance_status_text,
+        "basis_text": _words.BASIS_TEXT,
         "moderated": moderated_indicators(result),
         "panel_rated": panel is not None and panel.indicators_rated > 0,
         "rag_text": _words.RAG_TEXT,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from wcc_assess.models.framework import Band
 from wcc_assess.models.paper import Paper, default_title
 from wcc_assess.models.result import (
     DomainResult,
@@ -29,6 +30,7 @@ __all__ = [
     "board_context",
     "board_paper_default",
     "capped_indicators",
+    "current_band",
     "domain_summary",
     "framework_context",
     "holding_down",
@@ -128,6 +130,11 @@ def steps_by_domain(result: Result) -> list[tuple[DomainResult, list[NextStep]]]
     return [(domain, list(domain.next_steps)) for domain in below + rest]
 
 
+def current_band(result: Result) -> Band | None:
+    """Return the framework's band the result is in (with its rule), if it has bands."""
+    return next((b for b in result.framework.bands if b.label == result.overall.band), None)
+
+
 def board_context(result: Result) -> dict[str, Any]:
     """Return what the front sheet and the summary need: the paper, the words, the peers."""
     terms = result.framework.terms
@@ -189,11 +196,21 @@ def about(result: Result) -> str:
 def template_context(result: Result) -> dict[str, Any]:
     """Return what every report template is given.
 
-    That is the result, its framework and scale, the capped and not-assessed items, and
-    the words of every figure.
+    That is the result, its framework and scale, the capped and not-assessed items, the
+    headline (profile, band, draft) and the words of every figure.
     """
     scale = result.framework.scale
+    terms = _words.terms_of(result)
     return {
+        "draft": _words.draft_text(result),
+        "profile": _words.profile_text(result.overall, terms),
+        "profile_short": _words.profile_short(result.overall.profile, result.overall.not_assessed),
+        "band": current_band(result),
+        "band_rule": lambda rule: _words.band_rule_text(rule, scale, terms),
+        "score_text": _words.score_text(result.overall, scale),
+        "percent_text": lambda percent: _words.percent_text(percent, scale),
+        "target_summary": _words.target_summary(result),
+        "capitalised": _words.capitalised,
         "result": result,
         "fw": result.framework,
         "levels": [step.level for step in scale],

@@ -1,19 +1,22 @@
 """GitHub Actions annotations: workflow commands that point at lines of the submission.
 
 Each failed gate is an ``::error`` at the line of its domain (an overdue action's at the
-action's line), each capped indicator a ``::warning`` at the line of the indicator, each
-overdue action (when not a gate) a ``::warning`` at its line, each gap without an action a
-``::warning`` at its domain, each of last year's actions that vanished a ``::warning`` on
-the file, each result warning a ``::warning`` on the file, and a final ``::notice`` sums
-the assessment up. Lines come from the result's ``line``
-fields (filled in when the submission was read from a file); without them the annotation
-names the file only.
+action's line), each capped indicator a ``::warning`` at the line of the indicator, as is
+each panel level accepted above the evidence rules and each declared interest found in the
+evidence; each overdue action (when not a gate) a ``::warning`` at its line, each gap
+without an action a ``::warning`` at its domain, each of last year's actions that vanished
+a ``::warning`` on the file; each panel rating of a whole domain is a ``::notice`` at its
+line, each result warning a ``::warning`` on the file, and a final ``::notice`` sums the
+assessment up (the profile, the draft mark). Lines come from the result's ``line`` fields
+(filled in when the submission was read from a file); without them the annotation names
+the file only.
 """
 
 from __future__ import annotations
 
 from wcc_assess.models.actions import FollowUpOutcome
 from wcc_assess.models.result import ChangeDirection, Result
+from wcc_assess.render import _words
 from wcc_assess.render._safety import workflow_value
 from wcc_assess.render._words import action_line, follow_up_text, gap_text
 from wcc_assess.render.interface import RenderOptions
@@ -53,15 +56,14 @@ def _summary(result: Result) -> str:
         f"{result.organisation} ({result.organisation_code}) {result.period}, "
         f"{result.framework.id} {result.framework.version}: "
     )
-    if overall.score is None:
-        text += "no domain was assessed"
-    else:
-        text += f"overall {overall.score:.2f} ({overall.percent:.1f}%), band {overall.band}"
+    text += _words.headline_text(result)
+    if overall.score is not None:
+        text += f"; {_words.score_text(overall, result.framework.scale)}"
     gate = result.gate
     text += f"; gate {gate.status.value}"
     if gate.failures:
         text += f" ({len(gate.failures)} failure{'s' if len(gate.failures) != 1 else ''})"
-    text += f"; capped indicators: {overall.capped_count}"
+    text += f"; capped indicators: {overall.capped_count}; {_words.draft_text(result)}"
     if result.baseline is not None:
         moved = [d.change.direction for d in result.domains if d.change is not None]
         text += (
@@ -71,6 +73,47 @@ def _summary(result: Result) -> str:
             f"{moved.count(ChangeDirection.UNCHANGED)} unchanged"
         )
     return text
+
+
+def _panel_commands(result: Result, source: str | None) -> list[str]:
+    """Return the panel's judgement at its lines: ratings, levels above the rules, interests."""
+    commands = [
+        workflow_command(
+            "notice",
+            f"{d.id} {d.title}: rated {d.panel_rating.level} by the panel (calculated "
+            f"{d.calculated_level}): {d.panel_rating.rationale}",
+            file=source,
+            line=d.panel_rating.line,
+            title="wcc assess: panel rating",
+        )
+        for d in result.domains
+        if d.panel_rating is not None
+    ]
+    lines = {i.id: i.line for d in result.domains for i in d.indicators}
+    commands += [
+        workflow_command(
+            "warning",
+            f"{i.id} {i.title}: {i.panel_over_rule.message}",
+            file=source,
+            line=i.line,
+            title="wcc assess: panel level above the evidence rules",
+        )
+        for d in result.domains
+        for i in d.indicators
+        if i.panel_over_rule is not None
+    ]
+    flags = result.panel.interests if result.panel else []
+    commands += [
+        workflow_command(
+            "warning",
+            _words.interest_text(f.member, f.interest, f.indicator, f.evidence, f.matched),
+            file=source,
+            line=lines.get(f.indicator),
+            title="wcc assess: declared interest",
+        )
+        for f in flags
+    ]
+    return commands
 
 
 def _plan_commands(result: Result, source: str | None) -> list[str]:
@@ -147,6 +190,7 @@ def render(result: Result, options: RenderOptions) -> str:
         for indicator in domain.indicators
         if indicator.cap is not None
     ]
+    commands += _panel_commands(result, source)
     commands += _plan_commands(result, source)
     commands += [
         workflow_command("warning", warning, file=source, title="wcc assess")

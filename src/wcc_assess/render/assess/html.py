@@ -38,6 +38,7 @@ STATUS: dict[DomainStatus, tuple[str, str]] = {
     DomainStatus.BELOW: ("✗", _words.STATUS_TEXT[DomainStatus.BELOW]),
     DomainStatus.NO_TARGET: ("–", _words.STATUS_TEXT[DomainStatus.NO_TARGET]),
     DomainStatus.NOT_ASSESSED: ("○", _words.STATUS_TEXT[DomainStatus.NOT_ASSESSED]),
+    DomainStatus.NOT_EVIDENCED: ("✗", _words.STATUS_TEXT[DomainStatus.NOT_EVIDENCED]),
 }
 """Icon and words for each status: the words are always shown, the icon is decoration."""
 
@@ -168,7 +169,7 @@ def _trajectories(result: Result) -> list[tuple[OutcomeMeasureResult, Markup]]:
 def context(result: Result) -> dict[str, Any]:
     """Return the template's inputs: the result, the charts and the presentation helpers."""
     radar, bars = _charts(result)
-    targeted = [d for d in result.domains if d.status in (DomainStatus.MET, DomainStatus.BELOW)]
+    targeted = [d for d in result.domains if d.target is not None]
     return {
         **_view.template_context(result),
         **_assurance.assurance_context(result),
@@ -181,6 +182,8 @@ def context(result: Result) -> dict[str, Any]:
         "gate_passed": GateStatus.PASSED,
         "gate_failed": GateStatus.FAILED,
         "below": [d for d in targeted if d.status is DomainStatus.BELOW],
+        "met": [d for d in targeted if d.status is DomainStatus.MET],
+        "missing": [d for d in targeted if d.status is DomainStatus.NOT_EVIDENCED],
         "regressions": [f for f in result.gate.failures if f.kind == "regression"],
         "targeted": targeted,
         "has_targets": any(d.target is not None for d in result.domains),

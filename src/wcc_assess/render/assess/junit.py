@@ -4,11 +4,12 @@ The shape is the one Jenkins, GitLab and most CI tools read: ``<testsuites>`` ho
 ``<testsuite>`` with ``tests``, ``failures``, ``errors``, ``skipped``, ``time`` and
 ``timestamp``; each domain is a ``<testcase classname="<framework>.<org code>"
 name="C1 Locally lead the NHS">``, with a ``<failure>`` when it is below target (or fails
-another gate) and ``<skipped>`` when it was not assessed. A submission that rates
-governance adds one test case per governance area, failed when ``--fail-on-red`` failed it,
-and each overdue action of the development plan is a test case of its own: failed when
-``--fail-on-overdue`` made overdue actions a gate, skipped (with how long it is overdue)
-otherwise.
+another gate, or has a target but was not assessed: not evidenced) and ``<skipped>`` when
+it was not assessed and has no target (or was let pass with ``--allow-not-evidenced``). A
+submission that rates governance adds one test case per governance area, failed when
+``--fail-on-red`` failed it, and each overdue action of the development plan is a test case
+of its own: failed when ``--fail-on-overdue`` made overdue actions a gate, skipped (with
+how long it is overdue) otherwise.
 Built with ``xml.etree``; every string is cleaned of characters XML cannot carry first.
 """
 
@@ -39,7 +40,8 @@ def _timestamp(result: Result) -> str:
 
 
 def _failure_text(domain: DomainResult, failures: list[GateFailure]) -> str:
-    lines = [failure.message for failure in failures]
+    # One line per failure: a reason over several lines (not evidenced) starts no line.
+    lines = [collapse(failure.message) for failure in failures]
     if domain.status is DomainStatus.BELOW:
         for indicator_id in domain.limited_by:
             for step in domain.next_steps:
@@ -60,7 +62,9 @@ def _failure_message(domain: DomainResult, failures: list[GateFailure]) -> str:
     if domain.status is DomainStatus.BELOW:
         message = f"level {domain.level}, target {domain.target}"
         held = _view.holding_down(domain)
-        if held:
+        if domain.panel_rating is not None:
+            message += f" ({_words.domain_rating_text(domain)})"
+        elif held:
             message += "; held down by " + ", ".join(held)
         others = [f.message for f in failures if f.kind != "below-target"]
         return collapse("; ".join([message, *others]))
@@ -81,11 +85,15 @@ def _testcase(
         "testcase",
         {"classname": classname, "name": collapse(f"{domain.id} {domain.title}"), "time": "0"},
     )
-    if domain.status is DomainStatus.NOT_ASSESSED:
+    if domain.status is DomainStatus.NOT_ASSESSED or (
+        domain.status is DomainStatus.NOT_EVIDENCED and not failures
+    ):
+        said = "not assessed" if domain.status is DomainStatus.NOT_ASSESSED else "not evidenced"
+        allowed = " (allowed; not counted as met)" if domain.target is not None else ""
         ET.SubElement(
             case,
             "skipped",
-            {"message": collapse(f"not assessed: {domain.not_assessed_reason or ''}")},
+            {"message": collapse(f"{said}{allowed}: {domain.not_assessed_reason or ''}")},
         )
     elif domain.status is DomainStatus.BELOW or failures:
         kinds = sorted({failure.kind for failure in failures}) or ["below-target"]
@@ -98,8 +106,9 @@ def _testcase(
     else:
         out = ET.SubElement(case, "system-out")
         target = f", target {domain.target}" if domain.target is not None else ", no target"
+        whose = f" ({_words.domain_rating_text(domain)})" if domain.panel_rating else ""
         out.text = clean(
-            f"Level {domain.level}{target}; score {_words.fixed(domain.score)}; "
+            f"Level {domain.level}{whose}{target}; score {_words.fixed(domain.score)}; "
             f"coverage {domain.coverage.assessed} of {domain.coverage.total}.\n{since}"
         )
     return case
@@ -201,10 +210,15 @@ def _properties(suite: ET.Element, result: Result) -> None:
         ("organisation_code", result.organisation_code),
         ("period", result.period),
         ("assessed_on", result.assessed_on.isoformat()),
-        ("overall_score", _words.fixed(overall.score)),
-        ("overall_percent", _words.fixed(overall.percent, 1)),
+        ("profile", _words.profile_text(overall, _words.terms_of(result))),
         ("band", overall.band or ""),
+        ("mean_score", _words.fixed(overall.score)),
+        ("mean_percent", _words.fixed(overall.percent, 1)),
+        ("targets", _words.target_summary(result)),
         ("gate", result.gate.status.value),
+        ("draft", "true" if result.draft else "false"),
+        ("status", _words.draft_text(result)),
+        ("basis", result.basis.value if result.basis else ""),
         ("source", result.source),
         ("tool", result.tool),
     ):

@@ -29,6 +29,7 @@ STATUS: dict[DomainStatus, str] = {
     DomainStatus.BELOW: "❌ below",
     DomainStatus.NO_TARGET: "➖ no target",
     DomainStatus.NOT_ASSESSED: "⚪ not assessed",
+    DomainStatus.NOT_EVIDENCED: "🚫 not evidenced",
 }
 """A domain's status as text with an icon, never an icon alone."""
 
@@ -38,6 +39,7 @@ RAG_ICON: dict[Rag, str] = {Rag.GREEN: "🟢", Rag.AMBER: "🟠", Rag.RED: "🔴
 
 OUTCOME_ICON: dict[OutcomeStatus, str] = {
     OutcomeStatus.ON_TRACK: "✅",
+    OutcomeStatus.WITHIN_TOLERANCE: "🟡",
     OutcomeStatus.OFF_TRACK: "❌",
     OutcomeStatus.NO_ACTUAL: "⚪",
     OutcomeStatus.NO_ASPIRATION: "➖",

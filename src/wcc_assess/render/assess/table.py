@@ -1,30 +1,27 @@
-"""The terminal table (rich): one row per domain, the overall band, the top next steps."""
+"""The terminal table (rich): the headline, one row per domain, the gate, the top next steps.
+
+The panel, governance and outcome sections are drawn by :mod:`._table_assurance`.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console, JustifyMethod
 from rich.text import Text
 
-from wcc_assess.models.assurance import Rag
 from wcc_assess.models.result import (
     ChangeDirection,
     DomainResult,
     DomainStatus,
-    GovernanceResult,
     KeyDocumentStatus,
     NextStep,
-    OutcomesResult,
-    OutcomeStatus,
-    PanelSummary,
     Result,
 )
 from wcc_assess.render import _plan, _words
-from wcc_assess.render._console import SafeTable, StringConsole, table
+from wcc_assess.render._console import StringConsole, table
 from wcc_assess.render._words import (
     KEY_DOCUMENT_TEXT,
     action_line,
     change_text,
-    figure,
     follow_up_line,
     follow_up_summary,
     gap_text,
@@ -32,6 +29,12 @@ from wcc_assess.render._words import (
     plan_summary,
     plural,
     signed,
+)
+from wcc_assess.render.assess._table_assurance import (
+    governance_section,
+    items,
+    outcomes_section,
+    panel_section,
 )
 from wcc_assess.render.interface import RenderOptions
 
@@ -45,6 +48,7 @@ _STATUS_STYLE = {
     DomainStatus.BELOW: ("BELOW", "bold red"),
     DomainStatus.NO_TARGET: ("-", "dim"),
     DomainStatus.NOT_ASSESSED: ("not assessed", "yellow"),
+    DomainStatus.NOT_EVIDENCED: ("NOT EVIDENCED", "bold red"),
 }
 
 
@@ -55,16 +59,6 @@ def _bar(level: int | None, lowest: int, highest: int) -> Text:
     bar = Text("█" * filled, style="cyan")
     bar.append("░" * (highest - level), style="dim")
     return bar
-
-
-_RAG_STYLE = {Rag.RED: "bold red", Rag.AMBER: "yellow", Rag.GREEN: "green"}
-
-_OUTCOME_STYLE = {
-    OutcomeStatus.ON_TRACK: ("on track", "green"),
-    OutcomeStatus.OFF_TRACK: ("OFF TRACK", "bold red"),
-    OutcomeStatus.NO_ACTUAL: ("no actual yet", "dim"),
-    OutcomeStatus.NO_ASPIRATION: ("no aspiration", "dim"),
-}
 
 
 def _gap(value: float | None) -> str:
@@ -84,6 +78,8 @@ _CHANGE_STYLE = {
 def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list[Text | str]:
     label, style = ("not rated", "dim") if domain.not_rated else _STATUS_STYLE[domain.status]
     level = Text(f" {domain.level}" if domain.level is not None else " -")
+    if domain.panel_rating is not None:
+        level.append(" P")
     change: list[Text | str] = []
     if changes:
         change = [
@@ -107,17 +103,6 @@ def _row(domain: DomainResult, lowest: int, highest: int, changes: bool) -> list
     ]
 
 
-def _items(console: Console, rows: list[tuple[str, str]]) -> None:
-    """Print ``label  text`` rows with the text wrapped under itself."""
-    grid = SafeTable.grid(padding=(0, 1))
-    grid.add_column(width=2)
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for label, text in rows:
-        grid.add_row("", Text(label), Text(text))
-    console.print(grid)
-
-
 def _heading(console: Console, result: Result) -> None:
     """Print who, what framework, when, and the baseline compared with."""
     info = result.framework
@@ -128,6 +113,8 @@ def _heading(console: Console, result: Result) -> None:
     if info.summary:
         console.print(Text(info.summary, style="italic"))
     console.print(f"Assessed {result.assessed_on.isoformat()} · domain method {info.method.value}")
+    draft = _words.draft_text(result)
+    console.print(Text(draft, style="bold yellow" if result.draft else ""))
     baseline = result.baseline
     if baseline is not None:
         compared = f"Compared with {baseline.period} ({baseline.source})"
@@ -142,7 +129,7 @@ def _domains(console: Console, result: Result) -> None:
     moderated = result.panel is not None and result.panel.indicators_rated > 0
     columns: list[tuple[str, JustifyMethod]] = [
         ("Id", "left"),
-        ("Domain", "left"),
+        (_words.capitalised(_words.terms_of(result).domain), "left"),
         ("Level", "left"),
         ("Score", "right"),
         ("Target", "right"),
@@ -161,22 +148,46 @@ def _domains(console: Console, result: Result) -> None:
             row.append(_gap(domain.calibration_gap) if domain.panel_rated else "")
         domains.add_row(*row)
     console.print(domains)
+    rated = [d for d in result.domains if d.panel_rating is not None]
+    if rated:
+        items(
+            console,
+            [
+                (
+                    "P",
+                    f"the panel's rating of the whole {_words.terms_of(result).domain}, beside "
+                    "the level calculated from its indicators: "
+                    + "; ".join(f"{d.id} calculated {d.calculated_level}" for d in rated),
+                )
+            ],
+        )
 
 
 def _overall(console: Console, result: Result) -> None:
-    """Print the overall grade, coverage, the ids new and gone, and the gate."""
+    """Print the headline (profile, band), the mean score, coverage, ids new and gone, gate."""
     overall, baseline = result.overall, result.baseline
+    scale, terms = result.framework.scale, _words.terms_of(result)
+    line = Text("Profile: ", style="bold")
+    line.append(_words.profile_text(overall, terms))
+    console.print(line)
+    if overall.band is not None:
+        band = next((b for b in result.framework.bands if b.label == overall.band), None)
+        line = Text("Band: ", style="bold")
+        line.append(overall.band)
+        if band is not None and band.when is not None:
+            line.append(f" ({_words.band_rule_text(band.when, scale, terms)})")
+        elif band is not None and band.meaning:
+            line.append(f": {band.meaning}")
+        console.print(line)
     if overall.score is not None:
-        line = Text("Overall: ", style="bold")
-        line.append(f"{overall.score:.2f} ({overall.percent:.1f}%) · band {overall.band}")
+        line = Text("Mean score: ")
+        line.append(_words.score_text(overall, scale).removeprefix("mean score "))
         if overall.change is not None and overall.change.score_delta is not None:
             since = baseline.period if baseline else "the baseline"
             line.append(f" · score {signed(overall.change.score_delta)} since {since}")
         console.print(line)
-    else:
-        console.print(Text("Overall: no domain was assessed", style="bold"))
     console.print(
-        f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} domains, "
+        f"Coverage: {overall.coverage.assessed}/{overall.coverage.total} {terms.domains}, "
         f"{overall.indicator_coverage.assessed}/{overall.indicator_coverage.total} "
         f"indicators · capped indicators: {overall.capped_count}"
     )
@@ -191,9 +202,12 @@ def _overall(console: Console, result: Result) -> None:
     if gate.failures:
         failed = f"Gate: FAILED ({plural(len(gate.failures), 'failure')})"
         console.print(Text(failed, style="bold red"))
-        _items(console, [("-", failure.message) for failure in gate.failures])
+        items(console, [("-", failure.message) for failure in gate.failures])
     else:
         console.print(f"Gate: {gate.status.value}")
+    summary = _words.target_summary(result)
+    if summary:
+        console.print(f"Targets: {summary}")
 
 
 def _left_out(console: Console, result: Result) -> None:
@@ -206,7 +220,7 @@ def _left_out(console: Console, result: Result) -> None:
     ]
     if capped:
         console.print(Text("Capped for lack of evidence", style="bold"))
-        _items(console, capped)
+        items(console, capped)
     skipped = [(d.id, d.not_assessed_reason or "") for d in result.domains if not d.assessed]
     skipped += [
         (i.id, i.not_assessed_reason or "")
@@ -217,7 +231,7 @@ def _left_out(console: Console, result: Result) -> None:
     ]
     if skipped:
         console.print(Text("Not assessed", style="bold"))
-        _items(console, skipped)
+        items(console, skipped)
 
 
 def _next_steps(console: Console, result: Result) -> None:
@@ -231,7 +245,7 @@ def _next_steps(console: Console, result: Result) -> None:
         return
     console.print(Text("Next steps", style="bold"))
     rows = [(step.indicator, _step_text(result, step)) for step in steps[:TOP_STEPS]]
-    _items(console, rows)
+    items(console, rows)
     if len(steps) > TOP_STEPS:
         console.print(f"  … and {len(steps) - TOP_STEPS} more (see `wcc assess --format json`)")
 
@@ -260,11 +274,11 @@ def _plan_lines(console: Console, result: Result) -> None:
         (gap.domain, f"{gap.title}: {gap_text(gap)}; no open or in-progress action")
         for gap in plan.unplanned
     ]
-    _items(console, rows)
+    items(console, rows)
     follow = plan.follow_up
     if follow is not None:
         console.print(follow_up_summary(follow))
-        _items(
+        items(
             console,
             [
                 (item.id, f"{item.action}: {follow_up_line(item)}")
@@ -281,11 +295,11 @@ def render(result: Result, options: RenderOptions) -> str:
     _domains(console, result)
     _overall(console, result)
     if result.panel is not None:
-        _panel(console, result)
+        panel_section(console, result)
     if result.governance is not None:
-        _governance(console, result.governance)
+        governance_section(console, result.governance)
     if result.outcomes is not None:
-        _outcomes(console, result.outcomes)
+        outcomes_section(console, result.outcomes)
     _framework_parts(console, result)
     _left_out(console, result)
     _next_steps(console, result)
@@ -314,128 +328,4 @@ def _framework_parts(console: Console, result: Result) -> None:
             f"{len(result.key_documents) - len(missing)} of {len(result.key_documents)} cited"
         )
         console.print(line)
-        _items(console, [(k.domain, f"{k.title}: {KEY_DOCUMENT_TEXT[k.status]}") for k in missing])
-
-
-def _panel(console: Console, result: Result) -> None:
-    """Print the panel, its calibration, and the indicators where it changed the level."""
-    panel: PanelSummary | None = result.panel
-    assert panel is not None
-    line = Text("Panel: ", style="bold")
-    parts = []
-    if panel.date is not None:
-        parts.append(f"met {panel.date.isoformat()}")
-    if panel.members:
-        parts.append(
-            f"{len(panel.members)} members: " + ", ".join(member.name for member in panel.members)
-        )
-    line.append(" · ".join(parts) if parts else "no panel details recorded")
-    console.print(line)
-    if not panel.indicators_rated:
-        console.print("  The panel rated no indicator.")
-        return
-    console.print(
-        f"  Rated {_words.plural(panel.indicators_rated, 'indicator')}, confirmed "
-        f"{panel.indicators_rated - panel.indicators_changed} and changed "
-        f"{panel.indicators_changed}; calibration (mean self minus panel level) "
-        f"{_gap(panel.calibration_gap)}"
-    )
-    rows: list[tuple[str, str]] = []
-    for domain in result.domains:
-        for indicator in domain.indicators:
-            if not indicator.panel_gap:
-                continue
-            text = (
-                f"{indicator.title}: self {indicator.claimed_level}, panel {indicator.panel_level}"
-            )
-            if indicator.panel_flag:
-                text += " (two or more levels apart)"
-            if indicator.panel_note:
-                text += f"; {indicator.panel_note}"
-            rows.append((indicator.id, text))
-    _items(console, rows)
-
-
-def _governance(console: Console, governance: GovernanceResult) -> None:
-    """Print the governance areas: rating in words, points, coverage and red sub-indicators."""
-    line = Text("Governance: ", style="bold")
-    line.append(
-        f"{governance.points}/{governance.points_max} points over "
-        f"{governance.coverage.assessed}/{governance.coverage.total} areas rated"
-    )
-    console.print(line)
-    areas = table(
-        ("Area", "left"),
-        ("Rating", "left"),
-        ("Points", "right"),
-        ("Rated", "right"),
-        ("Green", "right"),
-        ("Amber", "right"),
-        ("Red", "right"),
-        ("Red sub-indicators", "left"),
-    )
-    for area in governance.areas:
-        rating = (
-            Text(area.rating.label, style=_RAG_STYLE[area.rating])
-            if area.rating
-            else Text("not assessed", style="yellow")
-        )
-        areas.add_row(
-            area.title,
-            rating,
-            str(area.points) if area.points is not None else "-",
-            f"{area.coverage.assessed}/{area.coverage.total}",
-            str(area.counts.green),
-            str(area.counts.amber),
-            str(area.counts.red),
-            ", ".join(area.red_sub_indicators),
-        )
-    console.print(areas)
-    moderated: list[tuple[str, str]] = []
-    for area in governance.areas:
-        for item in area.sub_indicators:
-            if item.panel_rating is None or item.panel_rating == item.self_rating:
-                continue
-            own = item.self_rating.label if item.self_rating else "-"
-            text = f"{item.title}: self {own}, panel {item.panel_rating.label}"
-            moderated.append((item.id, text + (f"; {item.panel_note}" if item.panel_note else "")))
-    if moderated:
-        console.print("  Changed by the panel:")
-        _items(console, moderated)
-
-
-def _outcomes(console: Console, outcomes: OutcomesResult) -> None:
-    """Print each outcome measure's latest year against its aspiration."""
-    total = len(outcomes.measures)
-    line = Text("Outcomes: ", style="bold")
-    line.append(
-        f"{outcomes.on_track} of {total} measures on track, {outcomes.off_track} off "
-        f"track, {outcomes.no_actual} without an actual yet"
-        + (f", {outcomes.no_aspiration} without an aspiration" if outcomes.no_aspiration else "")
-    )
-    console.print(line)
-    measures = table(
-        ("Measure", "left"),
-        ("Better", "left"),
-        ("Baseline", "right"),
-        ("Year", "left"),
-        ("Aspiration", "right"),
-        ("Actual", "right"),
-        ("Status", "left"),
-    )
-    for measure in outcomes.measures:
-        latest = measure.latest
-        label, style = _OUTCOME_STYLE[measure.status]
-        name = measure.name + (" *" if measure.required else "")
-        measures.add_row(
-            f"{name} ({measure.unit})",
-            measure.better.value,
-            f"{figure(measure.baseline_value)} ({measure.baseline_period})",
-            latest.period if latest else "-",
-            figure(latest.aspiration) if latest else "-",
-            figure(latest.actual) if latest else "-",
-            Text(label, style=style),
-        )
-    console.print(measures)
-    if outcomes.required:
-        console.print("  * required by the framework")
+        items(console, [(k.domain, f"{k.title}: {KEY_DOCUMENT_TEXT[k.status]}") for k in missing])

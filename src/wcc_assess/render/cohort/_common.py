@@ -7,6 +7,7 @@ report says about them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal, NamedTuple
 
 from wcc_assess.models.cohort import (
     CohortResult,
@@ -14,13 +15,23 @@ from wcc_assess.models.cohort import (
     Improvement,
     InvalidSubmission,
     LeagueEntry,
+    RankBy,
 )
-from wcc_assess.models.result import GateStatus
-from wcc_assess.render._words import DASH, fixed, gate_text, plural
+from wcc_assess.models.result import Basis, GateStatus
+from wcc_assess.render._words import (
+    DASH,
+    band_rule_text,
+    capitalised,
+    fixed,
+    gate_text,
+    plural,
+    profile_short,
+)
 from wcc_assess.render._words import signed as signed_figure
 
 __all__ = [
     "DASH",
+    "LeagueColumn",
     "comings_and_goings",
     "domain_cells",
     "domain_titles",
@@ -29,6 +40,8 @@ __all__ = [
     "improvement_cells",
     "governance_text",
     "invalid_lines",
+    "league_columns",
+    "league_order",
     "level_legend",
     "marks",
     "met_below",
@@ -56,6 +69,114 @@ def met_below(entry: LeagueEntry) -> tuple[str, str]:
     if entry.gate is GateStatus.NONE:
         return DASH, DASH
     return str(entry.domains_met), str(entry.domains_below)
+
+
+class LeagueColumn(NamedTuple):
+    """A column of the league table: its header, alignment, key and how a row fills it."""
+
+    header: str
+    align: Literal["l", "r"]
+    key: str
+    """What the column is (``rank``, ``organisation``, ``gate`` …): HTML marks some up."""
+    cell: Callable[[LeagueEntry], str]
+
+
+def _rank(value: int | None) -> str:
+    return str(value) if value is not None else DASH
+
+
+_BASIS_SHORT = {
+    Basis.SELF_ASSESSED: "self",
+    Basis.PANEL_INDICATORS: "panel (indicators)",
+    Basis.PANEL_DOMAINS: "panel (domains)",
+}
+
+
+def _optional_columns(cohort: CohortResult) -> tuple[list[LeagueColumn], list[LeagueColumn]]:
+    """Columns shown only when they say something: governance, not evidenced, basis."""
+    governed: list[LeagueColumn] = []
+    if cohort.governance is not None:
+        total = f"{capitalised(cohort.framework.terms.domain)} total"
+        governed = [
+            LeagueColumn(
+                "Governance points", "r", "governance", lambda e: _rank(e.governance_points)
+            ),
+            LeagueColumn(total, "r", "total", lambda e: _rank(e.competency_total)),
+        ]
+    later: list[LeagueColumn] = []
+    if any(entry.domains_not_evidenced for entry in cohort.league):
+        later.append(
+            LeagueColumn("Not evidenced", "r", "missing", lambda e: str(e.domains_not_evidenced))
+        )
+    if any(entry.basis not in (None, Basis.SELF_ASSESSED) for entry in cohort.league):
+        later.append(
+            LeagueColumn(
+                "Basis", "l", "basis", lambda e: _BASIS_SHORT[e.basis] if e.basis else DASH
+            )
+        )
+    return governed, later
+
+
+def league_columns(cohort: CohortResult) -> list[LeagueColumn]:
+    """Return the league table's columns, in order, for every cohort report but CSV.
+
+    The rank of the chosen order comes first; with governance rated, the governance points
+    and competency total follow the organisation, and the other order's rank comes last.
+    The band (or, without bands, the profile of levels) is shown, never a composite the
+    framework does not have.
+    """
+    hsj = cohort.rank_by is RankBy.GOVERNANCE_FIRST
+    governed, later = _optional_columns(cohort)
+    columns = [
+        LeagueColumn("HSJ rank" if hsj else "Rank", "r", "rank", lambda e: _rank(e.rank)),
+        LeagueColumn("Organisation", "l", "organisation", lambda e: e.organisation),
+        LeagueColumn("Code", "l", "code", lambda e: e.code),
+    ]
+    if multi_period(cohort):
+        columns.append(LeagueColumn("Period", "l", "period", lambda e: e.period))
+    if cohort.framework.bands:
+        columns.append(LeagueColumn("Band", "l", "band", lambda e: e.band or DASH))
+    else:
+        columns.append(LeagueColumn("Levels", "l", "profile", _profile))
+    columns += governed
+    columns += [
+        LeagueColumn("Mean score", "r", "score", lambda e: number(e.score)),
+        LeagueColumn("%", "r", "percent", lambda e: number(e.percent, 1)),
+        LeagueColumn("Met", "r", "met", lambda e: met_below(e)[0]),
+        LeagueColumn("Below", "r", "below", lambda e: met_below(e)[1]),
+        *later,
+        LeagueColumn("Capped", "r", "capped", lambda e: str(e.capped)),
+        LeagueColumn("Gate", "l", "gate", lambda e: gate_text(e.gate)),
+    ]
+    if cohort.actions is not None:
+        columns.append(LeagueColumn("Overdue actions", "r", "overdue", overdue_cell))
+    if cohort.governance is not None:
+        other = (
+            ("Score rank", lambda e: _rank(e.score_rank))
+            if hsj
+            else ("HSJ rank", lambda e: _rank(e.governance_rank))
+        )
+        columns.append(LeagueColumn(other[0], "r", "other-rank", other[1]))
+    return columns
+
+
+def _profile(entry: LeagueEntry) -> str:
+    return profile_short(entry.profile, len(entry.domains) - entry.domains_assessed)
+
+
+def league_order(cohort: CohortResult) -> str:
+    """Say how the league table is ordered (and which other ranking it shows)."""
+    if cohort.rank_by is RankBy.GOVERNANCE_FIRST:
+        return (
+            "Governance first, as the Health Service Journal ranked WCC: the most governance "
+            f"points, then the highest {cohort.framework.terms.domain} total (the sum of the "
+            "levels); organisations that did not rate governance come after those that did. "
+            "Equal places share a rank; the score rank is shown beside."
+        )
+    text = "Highest mean score first; equal scores share a rank."
+    if cohort.governance is not None:
+        text += " The HSJ rank (governance first, then the competency total) is shown beside."
+    return text
 
 
 def multi_period(cohort: CohortResult) -> bool:
@@ -95,7 +216,10 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
     else:
         targets = "as each submission (or else the framework) sets them"
     overall = cohort.overall
-    bands = ", ".join(f"{band.label} {band.count}" for band in overall.bands)
+    bands = "; ".join(
+        f"{band.label} {band.count} ({band_rule_text(band.when, framework.scale, framework.terms)})"
+        for band in overall.bands
+    )
     gates = cohort.gates
     rows = [
         ("Framework", f"{framework.title} ({framework.id} {framework.version})"),
@@ -103,12 +227,12 @@ def facts(cohort: CohortResult) -> list[tuple[str, str]]:
         ("Files", files),
         ("Targets", targets),
         (
-            "Overall score",
+            "Mean score",
             f"mean {number(overall.mean_score)}, median "
             f"{number(overall.median_score)} (mean "
-            f"{number(overall.mean_percent, 1)}%)",
+            f"{number(overall.mean_percent, 1)}%); a secondary figure",
         ),
-        ("Bands", bands),
+        *([("Bands", bands)] if overall.bands else []),
         (
             "Weakest domain" if len(cohort.weakest_domains) < 2 else "Weakest domains",
             _extreme_text(cohort, cohort.weakest_domains),
@@ -208,21 +332,30 @@ def domain_cells(
         number(domain.median_score),
         str(domain.met),
         str(domain.below),
+        str(domain.not_evidenced),
     ]
 
 
 def improvement_cells(row: Improvement, text: Callable[[str], str] = str) -> list[str]:
-    """Return an improvement row: rank, organisation, scores before and now, change, bands."""
+    """Return an improvement row: rank, organisation, scores before and now, change, bands.
+
+    Where the two years were graded on different bases, the change says so.
+    """
     band = text(row.band) if row.band else DASH
     if row.baseline_band != row.band:
         band = f"{text(row.baseline_band) if row.baseline_band else DASH} → {band}"
+    change = signed(row.change)
+    if row.basis and row.baseline_basis and row.basis != row.baseline_basis:
+        change += (
+            f" (basis changed: {_BASIS_SHORT[row.baseline_basis]} → {_BASIS_SHORT[row.basis]})"
+        )
     return [
         str(row.rank) if row.rank is not None else DASH,
         text(row.organisation),
         text(row.code),
         number(row.baseline_score),
         number(row.score),
-        signed(row.change),
+        change,
         band,
         str(row.domains_up),
         str(row.domains_down),

@@ -16,6 +16,7 @@ import io
 
 from wcc_assess.models.cohort import CohortResult, Improvement, LeagueEntry
 from wcc_assess.render._safety import spreadsheet_cell
+from wcc_assess.render._words import profile_short
 from wcc_assess.render.interface import RenderOptions
 
 __all__ = ["render"]
@@ -37,11 +38,17 @@ _SUMMARY = [
     "score",
     "percent",
     "band",
+    "profile",
     "domains_assessed",
     "domains_met",
     "domains_below",
+    "domains_not_evidenced",
     "capped",
     "gate",
+    "basis",
+    "draft",
+    "competency_total",
+    "score_rank",
 ]
 """The first columns: each organisation's line of the league table."""
 
@@ -55,6 +62,8 @@ def _header(cohort: CohortResult) -> list[str]:
     header = list(_SUMMARY)
     for domain in cohort.domains:
         header += [f"{domain.id}_level", f"{domain.id}_score"]
+    if cohort.governance is not None:
+        header += ["governance_points", "governance_rank"]
     header += [f"governance_{area_id}" for area_id in _area_ids(cohort)]
     header += _PLANS if cohort.actions is not None else []
     return header + (_BASELINE if cohort.baseline is not None else []) + ["notes"]
@@ -75,11 +84,17 @@ def _summary(entry: LeagueEntry) -> list[str]:
         _value(entry.score),
         _value(entry.percent),
         spreadsheet_cell(entry.band or ""),
+        spreadsheet_cell(profile_short(entry.profile) if entry.profile else ""),
         _value(entry.domains_assessed),
         _value(entry.domains_met),
         _value(entry.domains_below),
+        _value(entry.domains_not_evidenced),
         _value(entry.capped),
         entry.gate.value,
+        entry.basis.value if entry.basis else "",
+        "" if entry.draft is None else str(entry.draft).lower(),
+        _value(entry.competency_total),
+        _value(entry.score_rank),
     ]
 
 
@@ -107,6 +122,8 @@ def _graded_row(
             _value(domain.score if domain else None),
         ]
     ratings = entry.governance or {}
+    if cohort.governance is not None:
+        row += [_value(entry.governance_points), _value(entry.governance_rank)]
     row += [
         rating.value if (rating := ratings.get(area_id)) is not None else ""
         for area_id in _area_ids(cohort)

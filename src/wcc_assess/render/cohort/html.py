@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from wcc_assess.models.cohort import CohortResult, Improvement, LeagueEntry
 from wcc_assess.models.result import GateStatus
 from wcc_assess.render._jinja import environment
+from wcc_assess.render._words import band_rule_text
 from wcc_assess.render.cohort import _common as common
 from wcc_assess.render.interface import RenderOptions
 
@@ -182,8 +183,12 @@ def _levels_chart(cohort: CohortResult) -> Chart:
     )
 
 
-def _bands_chart(cohort: CohortResult) -> Chart:
+def _bands_chart(cohort: CohortResult) -> Chart | None:
+    """Bars of the organisations in each band; None when the framework has no bands (WCC)."""
     bands = cohort.overall.bands
+    if not bands:
+        return None
+    info = cohort.framework
     largest = max((band.count for band in bands), default=0) or 1
     bars = []
     for row, band in enumerate(bands):
@@ -213,13 +218,16 @@ def _bands_chart(cohort: CohortResult) -> Chart:
             )
         )
     description = (
-        "Bars, one per rating band, of the number of organisations in it: "
-        + ", ".join(f"{band.label} (from {band.min_percent:g}%): {band.count}" for band in bands)
+        "Bars, one per band, of the number of organisations in it: "
+        + "; ".join(
+            f"{band.label} ({band_rule_text(band.when, info.scale, info.terms)}): {band.count}"
+            for band in bands
+        )
         + "."
     )
     return Chart(
         id="chart-bands",
-        title="Organisations by overall rating band",
+        title="Organisations by band (from their domain levels)",
         description=description,
         height=20 + len(bars) * ROW_HEIGHT,
         bars=bars,
@@ -287,23 +295,11 @@ def _means_chart(cohort: CohortResult) -> Chart:
 _GATE_MARK = {GateStatus.PASSED: "✓", GateStatus.FAILED: "✗", GateStatus.NONE: "–"}
 
 
-def _league_row(entry: LeagueEntry) -> dict[str, object]:
-    met, below = common.met_below(entry)
+def _league_row(entry: LeagueEntry, columns: list[common.LeagueColumn]) -> dict[str, object]:
     return {
-        "rank": str(entry.rank) if entry.rank is not None else "–",
-        "organisation": entry.organisation,
-        "code": entry.code,
-        "period": entry.period,
-        "score": common.number(entry.score),
-        "percent": common.number(entry.percent, 1),
-        "band": entry.band or "–",
-        "met": met,
-        "below": below,
-        "capped": entry.capped,
-        "gate": common.gate_text(entry.gate),
+        "cells": [(column, column.cell(entry)) for column in columns],
         "gate_class": entry.gate.value,
         "gate_mark": _GATE_MARK[entry.gate],
-        "overdue": common.overdue_cell(entry),
     }
 
 
@@ -327,6 +323,7 @@ def _improvement_row(row: Improvement) -> dict[str, object]:
 def render(cohort: CohortResult, options: RenderOptions) -> str:
     """Return the cohort report as one self-contained HTML page."""
     ranking = cohort.baseline.ranking if cohort.baseline is not None else []
+    columns = common.league_columns(cohort)
     return (
         environment("html")
         .get_template(TEMPLATE)
@@ -334,7 +331,9 @@ def render(cohort: CohortResult, options: RenderOptions) -> str:
             cohort=cohort,
             facts=common.facts(cohort),
             governance_text=common.governance_text(cohort),
-            league=[_league_row(entry) for entry in cohort.league],
+            league=[_league_row(entry, columns) for entry in cohort.league],
+            league_columns=columns,
+            league_order=common.league_order(cohort),
             show_period=common.multi_period(cohort),
             level_legend=common.level_legend(cohort),
             number=common.number,

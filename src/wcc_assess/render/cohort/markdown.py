@@ -22,42 +22,9 @@ def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> 
 
 
 def _league(cohort: CohortResult) -> list[str]:
-    periods = common.multi_period(cohort)
-    header = [
-        "Rank",
-        "Organisation",
-        "Code",
-        *(["Period"] if periods else []),
-        "Score",
-        "%",
-        "Band",
-        "Domains met",
-        "Domains below",
-        "Capped",
-        "Gate",
-        *(["Overdue actions"] if cohort.actions is not None else []),
-    ]
-    align = "rll" + ("l" if periods else "") + "rrlrrrl" + ("r" if cohort.actions else "")
-    rows = []
-    for entry in cohort.league:
-        met, below = common.met_below(entry)
-        rows.append(
-            [
-                str(entry.rank) if entry.rank is not None else "-",
-                md(entry.organisation),
-                md(entry.code),
-                *([md(entry.period)] if periods else []),
-                common.number(entry.score),
-                common.number(entry.percent, 1),
-                md(entry.band) if entry.band else "-",
-                met,
-                below,
-                str(entry.capped),
-                common.gate_text(entry.gate),
-                *([common.overdue_cell(entry)] if cohort.actions is not None else []),
-            ]
-        )
-    return _table(header, align, rows)
+    columns = common.league_columns(cohort)
+    rows = [[md(column.cell(entry)) for column in columns] for entry in cohort.league]
+    return _table([c.header for c in columns], "".join(c.align for c in columns), rows)
 
 
 def _domains(cohort: CohortResult) -> list[str]:
@@ -70,7 +37,7 @@ def _domains(cohort: CohortResult) -> list[str]:
         "Not assessed",
         "Level: mean (median)",
         "Score: mean (median)",
-        "Met · below",
+        "Met · below · not evidenced",
     ]
     rows = []
     for domain in cohort.domains:
@@ -83,7 +50,7 @@ def _domains(cohort: CohortResult) -> list[str]:
                 str(domain.not_assessed),
                 f"{common.number(domain.mean_level)} ({common.number(domain.median_level)})",
                 f"{common.number(domain.mean_score)} ({common.number(domain.median_score)})",
-                f"{domain.met} · {domain.below}",
+                f"{domain.met} · {domain.below} · {domain.not_evidenced}",
             ]
         )
     return [
@@ -153,8 +120,9 @@ def _sections(cohort: CohortResult, *, folded: bool) -> str:
     out = [f"# Cohort report: {md(cohort.framework.title)}", ""]
     out += [f"- **{label}:** {md(text)}" for label, text in common.facts(cohort)]
     league = [
-        "Highest overall score first; equal scores share a rank. Met and below count the "
-        "domains at or below their targets (a dash: no target in force).",
+        md(common.league_order(cohort))
+        + " Met and below count the domains at or below their targets (a dash: no target in "
+        "force); a domain with a target that was not assessed is not evidenced, never met.",
         "",
         *_league(cohort),
     ]

@@ -22,45 +22,18 @@ def _heading(console: Console, text: str) -> None:
 
 
 def _league(console: Console, cohort: CohortResult) -> None:
-    periods = common.multi_period(cohort)
-    columns: list[tuple[str, JustifyMethod]] = [
-        ("Rank", "right"),
-        ("Organisation", "left"),
-        ("Code", "left"),
-    ]
-    columns += [("Period", "left")] if periods else []
-    columns += [
-        ("Score", "right"),
-        ("%", "right"),
-        ("Band", "left"),
-        ("Met", "right"),
-        ("Below", "right"),
-        ("Capped", "right"),
-        ("Gate", "left"),
-    ]
-    plans = cohort.actions is not None
-    columns += [("Overdue\nactions", "right")] if plans else []
-    league = table(*columns)
+    columns = common.league_columns(cohort)
+    league = table(*((c.header, "right" if c.align == "r" else "left") for c in columns))
     for entry in cohort.league:
-        met, below = common.met_below(entry)
         cells: list[str | Text] = [
-            str(entry.rank) if entry.rank is not None else "-",
-            entry.organisation,
-            entry.code,
+            Text(column.cell(entry), style=_GATE_STYLE[entry.gate])
+            if column.key == "gate"
+            else column.cell(entry)
+            for column in columns
         ]
-        cells += [entry.period] if periods else []
-        cells += [
-            common.number(entry.score),
-            common.number(entry.percent, 1),
-            entry.band or "-",
-            met,
-            below,
-            str(entry.capped),
-            Text(common.gate_text(entry.gate), style=_GATE_STYLE[entry.gate]),
-        ]
-        cells += [common.overdue_cell(entry)] if plans else []
         league.add_row(*cells)
     console.print(league)
+    console.print(Text(common.league_order(cohort)))
 
 
 def _domains(console: Console, cohort: CohortResult) -> None:
@@ -75,13 +48,17 @@ def _domains(console: Console, cohort: CohortResult) -> None:
         ("Score\nmedian", "right"),
         ("Met", "right"),
         ("Below", "right"),
+        ("N/E", "right"),
     ]
     domains = table(*columns)
     for domain in cohort.domains:
         domains.add_row(*common.domain_cells(cohort, domain))
     console.print(domains)
     console.print(
-        Text(f"Organisations per level ({common.level_legend(cohort)}); n/a = not assessed.")
+        Text(
+            f"Organisations per level ({common.level_legend(cohort)}); n/a = not assessed; "
+            "N/E = not evidenced (a target, but not assessed)."
+        )
     )
 
 

@@ -73,12 +73,17 @@ def evidence_items(evidence: list[EvidenceResult], kinds_matter: bool = False) -
     for number, item in enumerate(evidence, start=1):
         if item.counted:
             status = "counted, recent" if item.recent else "counted, not recent"
+            if item.tabled:
+                status += ", tabled at the panel"
         else:
             note = item.note or ""
             status = note if "not counted" in note else f"not counted: {note}".rstrip(": ")
         kind = f", {item.kind.label}" if item.kind else (", no kind given" if kinds_matter else "")
         if item.key_document:
             kind += f" (key document {item.key_document})"
+        if item.checked_by:
+            checked = item.checked_on.isoformat() if item.checked_on else ""
+            status += f"; checked by {item.checked_by} {checked}".rstrip()
         out += wrap(
             f"{number}. {item.title} [{item.ref}], {item.date.isoformat()}{kind}: {status}",
             "  ",

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from wcc_assess.models.framework import DomainMethod, Framework
 from wcc_assess.models.result import DomainResult, DomainStatus, IndicatorResult, Result
-from wcc_assess.render._words import decimal, fixed, method_rule, sentence, target_source_text
+from wcc_assess.render._words import (
+    BASIS_TEXT,
+    decimal,
+    enquiry_text,
+    fixed,
+    interest_text,
+    method_rule,
+    plural,
+    sentence,
+    signed,
+    target_source_text,
+    terms_of,
+)
 from wcc_assess.render.explain._text import (
     header,
     level_of,
@@ -82,15 +94,34 @@ def _indicator_lines(domain: DomainResult) -> list[str]:
     return out
 
 
+def _level_lines(result: Result, domain: DomainResult, rated: list[IndicatorResult]) -> list[str]:
+    """Write out how the level was reached: the method's, or the panel's rating beside it."""
+    calculated = domain.calculated_level if domain.calculated_level is not None else 0
+    score = domain.score if domain.score is not None else 0.0
+    if result.framework.method is DomainMethod.ALL_MET:
+        levels = ", ".join(str(i.effective_level) for i in rated)
+        arithmetic = f"{level_of(result, calculated)} = min({levels})"
+    else:
+        arithmetic = f"{level_of(result, calculated)} = ⌊{fixed(score)}⌋, rounded down"
+    rating = domain.panel_rating
+    if rating is None:
+        return [f"Level: {arithmetic}"]
+    out = wrap(
+        f"Level: {level_of(result, rating.level)}, the panel's rating of the whole "
+        f"{terms_of(result).domain}, which counts over the calculated level.",
+        "",
+        "  ",
+    )
+    out += wrap(f"The panel's reasons: {rating.rationale}", "  ", "    ")
+    out.append(f"Calculated level: {arithmetic}")
+    return out + [f"Difference: {signed(rating.difference)} (panel minus calculated)."]
+
+
 def _arithmetic(result: Result, domain: DomainResult, rated: list[IndicatorResult]) -> list[str]:
     """Write out the level, score, percent and target, with their numbers."""
     level = domain.level or 0
     score = domain.score if domain.score is not None else 0.0
-    if result.framework.method is DomainMethod.ALL_MET:
-        levels = ", ".join(str(i.effective_level) for i in rated)
-        out = [f"Level: {level_of(result, level)} = min({levels})"]
-    else:
-        out = [f"Level: {level_of(result, level)} = ⌊{fixed(score)}⌋, rounded down"]
+    out = _level_lines(result, domain, rated)
     terms = weighted_terms([(i.weight, str(i.effective_level)) for i in rated])
     total, weight = decimal(domain.weighted_levels or 0.0), decimal(domain.total_weight or 0.0)
     out += wrap(
@@ -103,6 +134,8 @@ def _arithmetic(result: Result, domain: DomainResult, rated: list[IndicatorResul
     out.append("Percent: " + percent_line(result, score, percent, domain.percent_from_unrounded))
     if domain.target is None:
         return out + ["Target: none set."]
+    if domain.status is DomainStatus.NOT_EVIDENCED:
+        return out
     met = domain.status is DomainStatus.MET
     status, relation = ("met", "≥") if met else ("below", "<")
     source = target_source_text(domain.target_source)
@@ -112,6 +145,35 @@ def _arithmetic(result: Result, domain: DomainResult, rated: list[IndicatorResul
         "",
         "  ",
     )
+
+
+def _challenge(result: Result, domain: DomainResult) -> list[str]:
+    """Return the panel's challenge of a domain: evidence checked, enquiries, interests."""
+    panel = result.panel
+    if panel is None:
+        return []
+    out: list[str] = []
+    if domain.evidence_counted:
+        out.append(
+            f"Evidence checked: {domain.evidence_checked} of the "
+            f"{plural(domain.evidence_counted, 'item')} counted."
+        )
+    for enquiry in (e for e in panel.enquiries if e.domain == domain.id):
+        out += wrap(
+            "Line of enquiry: " + enquiry_text(enquiry.question, enquiry.response, enquiry.by),
+            "",
+            "  ",
+        )
+    for flag in (f for f in panel.interests if f.domain == domain.id):
+        out += wrap(
+            "Declared interest: "
+            + interest_text(
+                flag.member, flag.interest, flag.indicator, flag.evidence, flag.matched
+            ),
+            "",
+            "  ",
+        )
+    return out
 
 
 def explain_domain(result: Result, framework: Framework, domain_id: str) -> list[str]:
@@ -137,14 +199,34 @@ def explain_domain(result: Result, framework: Framework, domain_id: str) -> list
         )
     if not domain.assessed:
         reason = sentence(f"Not assessed: {domain.not_assessed_reason or 'no reason given'}")
-        return out + wrap(reason + " It is left out of the overall score.", "")
+        out += wrap(reason + " It is left out of the mean score.", "")
+        if domain.status is DomainStatus.NOT_EVIDENCED:
+            out += wrap(
+                f"Not evidenced: it has a target of {domain.target} "
+                f"({target_source_text(domain.target_source)}) but nothing was assessed, so it "
+                "is a gap, never counted as met; it fails the gate unless allowed "
+                "(--allow-not-evidenced, or the framework's allow_not_evidenced).",
+                "",
+                "  ",
+            )
+        return out + _challenge(result, domain)
     rated = [i for i in domain.indicators if i.effective_level is not None]
     out += _arithmetic(result, domain, rated)
+    if domain.basis is not None:
+        out.append(f"Basis: {BASIS_TEXT[domain.basis]}.")
+    out += _challenge(result, domain)
     out.append("")
     level = domain.level or 0
     if level >= result.framework.scale[-1].level:
         return out + [f"At {level_of(result, level)}, the top of the scale."]
     out.append(f"To reach level {level_of(result, level + 1)}")
+    if domain.panel_rating is not None:
+        out += wrap(
+            f"The panel rated the whole {terms_of(result).domain}: it must judge it at level "
+            f"{level + 1}. By the calculation from the indicators:",
+            "  ",
+            "    ",
+        )
     if result.framework.method is DomainMethod.ALL_MET:
         return out + _all_met_lift(result, framework, domain, rated)
     return out + _mean_lift(result, framework, domain, rated)

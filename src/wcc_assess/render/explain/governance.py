@@ -69,10 +69,23 @@ def _rating_source(item: GovernanceItemResult) -> str:
 
 def _area_reason(area: GovernanceAreaResult) -> str:
     rated = [item for item in area.sub_indicators if item.rating is not None]
-    label = (area.rating or Rag.RED).label
-    if area.rating is Rag.RED:
+    if area.panel_rating is not None:
+        rule = _rule_reason(area, rated) if area.rule_rating else "not rated."
+        return (
+            f"{area.panel_rating.label}, because the panel rated the whole area "
+            f"{area.panel_rating.value}, which counts over the rule's rating: "
+            f"{sentence(area.panel_rationale or '')} By the rule it would be {rule}"
+        )
+    return _rule_reason(area, rated)
+
+
+def _rule_reason(area: GovernanceAreaResult, rated: list[GovernanceItemResult]) -> str:
+    """Say why the rule gives the area its rating (from the sub-indicators)."""
+    rating = area.rule_rating or area.rating
+    label = (rating or Rag.RED).label
+    if rating is Rag.RED:
         return f"{label}, because {listed(area.red_sub_indicators, 'is')} rated red."
-    if area.rating is Rag.GREEN:
+    if rating is Rag.GREEN:
         every = "the only rated one is" if len(rated) == 1 else f"all {len(rated)} rated are"
         return f"{label}, because {every} green."
     amber = [item.id for item in rated if item.rating is Rag.AMBER]
@@ -88,6 +101,14 @@ def _area_lift(
     if goal is None:
         return [f"{area.id} is green, the top rating."]
     out = [f"To reach {goal.value}"]
+    if area.panel_rating is not None:
+        rule = area.rule_rating.value if area.rule_rating else "no rating"
+        return out + wrap(
+            f"The panel rated the whole area {area.panel_rating.value}: it must judge it "
+            f"{goal.value}. By the rule its sub-indicators give {rule}.",
+            indent,
+            indent + "  ",
+        )
     if rating is Rag.RED:
         holding = [item for item in area.sub_indicators if item.rating is Rag.RED]
         out += wrap(

@@ -40,10 +40,16 @@ def _levels(result: Result, indicator: IndicatorResult) -> list[str]:
     else:
         out.append(f"  Assessed: {assessed}, the claim (no panel level was given)")
     out.append(f"  Supported by the evidence: {supported}")
-    out.append(
-        f"  Effective: {level_of(result, indicator.effective_level or 0)}, the lower of "
-        f"assessed {assessed} and supported {supported}"
-    )
+    if indicator.panel_level is not None:
+        out.append(
+            f"  Effective: {level_of(result, indicator.effective_level or 0)}, the panel's "
+            "level, whatever the evidence supports"
+        )
+    else:
+        out.append(
+            f"  Effective: {level_of(result, indicator.effective_level or 0)}, the lower of "
+            f"assessed {assessed} and supported {supported}"
+        )
     return out
 
 
@@ -88,6 +94,15 @@ def explain_indicator(result: Result, framework: Framework, indicator_id: str) -
     out.append("")
     if indicator.cap is not None:
         out += wrap(sentence(f"Capped: {indicator.cap.message}"), "", "  ")
+    elif indicator.panel_over_rule is not None:
+        out += wrap(
+            sentence(
+                f"Not capped, but flagged: {indicator.panel_over_rule.message}. A panel's level "
+                "is a judgement: the evidence rules inform it but never overrule it"
+            ),
+            "",
+            "  ",
+        )
     else:
         out.append("Not capped: the evidence supports the assessed level.")
     out.append("")

@@ -4,7 +4,23 @@ from __future__ import annotations
 
 from wcc_assess.models.framework import Framework
 from wcc_assess.models.result import DomainResult, DomainStatus, GateStatus, Result
-from wcc_assess.render._words import decimal, fixed, plan_summary, plural, rule_needs, sentence
+from wcc_assess.render._words import (
+    BASIS_TEXT,
+    area_rating_text,
+    band_rule_text,
+    decimal,
+    domain_rating_text,
+    draft_text,
+    fixed,
+    gate_phrase,
+    percent_text,
+    plan_summary,
+    plural,
+    profile_text,
+    rule_needs,
+    sentence,
+    terms_of,
+)
 from wcc_assess.render.explain._text import (
     header,
     name_column,
@@ -44,38 +60,54 @@ def _domain_lines(result: Result, framework: Framework) -> list[str]:
             f"×{decimal(domain.weight).ljust(weight_width)}  {target.ljust(9)}  "
             f"{_status(domain).ljust(status_width)}"
         ).rstrip()
-        if domain.limited_by:
+        if domain.panel_rating is not None:
+            line += f"  {domain_rating_text(domain)}"
+        elif domain.limited_by:
             line += f"  held down by {', '.join(domain.limited_by)}"
         out.append(indent + line)
     return out
 
 
-def _band(result: Result) -> str:
-    overall, bands = result.overall, result.framework.bands
-    current = next((b for b in bands if b.label == overall.band), None)
-    band = f"Band: {overall.band}"
-    if current is not None:
-        band += f" (from {current.min_percent:g}%)"
-        higher = [b for b in bands if b.min_percent > current.min_percent]
-        if higher:
-            band += f"; the next band, {higher[0].label}, starts at {higher[0].min_percent:g}%"
-    if overall.band_meaning:
-        band += f". {overall.band_meaning}"
-    return sentence(band)
+def _headline(result: Result) -> list[str]:
+    """Say the profile of levels, and the band with the rule that gives it (if any)."""
+    overall, info = result.overall, result.framework
+    terms = terms_of(result)
+    out = wrap(sentence(f"Profile: {profile_text(overall, terms)}"), "", "  ")
+    if not info.bands:
+        return out + wrap(
+            f"No composite band: {info.id} keeps each {terms.domain} on its own level; the "
+            "mean score below is a secondary figure.",
+            "",
+            "  ",
+        )
+    index = next((i for i, b in enumerate(info.bands) if b.label == overall.band), None)
+    if index is None:
+        return out + ["Band: none (nothing was assessed)."]
+    band = info.bands[index]
+    text = f"Band: {band.label}, {band_rule_text(band.when, info.scale, terms)}"
+    if index + 1 < len(info.bands):
+        higher = info.bands[index + 1]
+        text += (
+            f"; the next band, {higher.label}, needs "
+            f"{band_rule_text(higher.when, info.scale, terms)}"
+        )
+    if band.meaning:
+        text += f". {band.meaning}"
+    return out + wrap(sentence(text), "", "  ")
 
 
 def _overall_lines(result: Result) -> list[str]:
     """Write out the overall score's arithmetic, its percent and band, coverage, the gate."""
     overall = result.overall
     scored = [d for d in result.domains if d.assessed and d.score is not None]
-    out: list[str] = []
+    out: list[str] = _headline(result)
     if overall.score is None or not scored:
-        out.append("Overall: no domain was assessed, so there is no overall score.")
+        out.append("Mean score: nothing was assessed, so there is none.")
     else:
         terms = weighted_terms([(d.weight, fixed(d.score)) for d in scored])
         weight = decimal(overall.total_weight or 0.0)
         line = (
-            f"Overall score: weighted mean of the domain scores = ({terms})/{weight} "
+            f"Mean score (secondary): weighted mean of the domain scores = ({terms})/{weight} "
             f"= {fixed(overall.weighted_scores)}/{weight} = {fixed(overall.score)}"
         )
         if overall.score_from_unrounded:
@@ -85,7 +117,7 @@ def _overall_lines(result: Result) -> list[str]:
             result, overall.score, overall.percent or 0.0, overall.percent_from_unrounded
         )
         out.append("Percent: " + percent)
-        out += wrap(_band(result), "", "  ")
+        out += wrap(f"That is {percent_text(overall.percent, result.framework.scale)}.", "", "  ")
     out.append(
         f"Coverage: {overall.coverage.assessed} of {overall.coverage.total} domains, "
         f"{overall.indicator_coverage.assessed} of {overall.indicator_coverage.total} "
@@ -99,8 +131,8 @@ def _gate_lines(result: Result) -> list[str]:
     if gate.status is GateStatus.NONE:
         return ["Gate: none (no targets were set)."]
     if gate.status is GateStatus.PASSED:
-        return ["Gate: passed (every domain with a target meets it)."]
-    out = ["Gate: failed"]
+        return wrap(f"Gate: passed ({gate_phrase(result)}).", "", "  ")
+    out = wrap(f"Gate: failed ({gate_phrase(result)})", "", "  ")
     for failure in gate.failures:
         out += wrap(failure.message, "  - ", "    ")
     return out
@@ -117,10 +149,20 @@ def _assurance_summary(result: Result) -> list[str]:
         )
         points = f"{governance.points} of {governance.points_max} points"
         out += wrap(f"Governance: {areas} ({points}).", "", "  ")
+        for area in governance.areas:
+            if area.panel_rating is not None:
+                out += wrap(
+                    f"{area.id}: {area.panel_rating.value}, "
+                    f"{area_rating_text(area.rule_rating, area.panel_rating)}.",
+                    "  ",
+                    "    ",
+                )
     if result.outcomes is not None:
         outcomes = result.outcomes
         total = len(outcomes.measures)
         line = f"Outcomes: {outcomes.on_track} of {plural(total, 'measure')} on track"
+        if outcomes.within_tolerance:
+            line += f", {outcomes.within_tolerance} within tolerance"
         if outcomes.off_track:
             line += f", {outcomes.off_track} off track"
         if outcomes.no_actual:
@@ -172,7 +214,28 @@ def explain_overview(result: Result, framework: Framework) -> list[str]:
         out += ["", "Warnings"]
         for warning in result.warnings:
             out += wrap(warning, "  - ", "    ")
-    assurance = _assurance_summary(result)
+    assurance = _assurance_summary(result) + _panel_summary(result)
     if assurance:
         out += ["", *assurance]
     return out + ["", *_more(result)]
+
+
+def _panel_summary(result: Result) -> list[str]:
+    """Say what the panel did, whether the assessment is a draft, and what it rests on."""
+    out = wrap(sentence(draft_text(result)), "", "  ")
+    if result.basis is not None:
+        out += wrap(f"Basis: {BASIS_TEXT[result.basis]}.", "", "  ")
+    panel = result.panel
+    if panel is None:
+        return out
+    terms = terms_of(result)
+    text = (
+        f"Panel: rated {panel.domains_rated} "
+        f"{terms.domain if panel.domains_rated == 1 else terms.domains} whole and "
+        f"{plural(panel.indicators_rated, 'indicator')}; "
+        f"{plural(len(panel.over_rule), 'level')} above the evidence rules (flagged); "
+        f"evidence checked: {panel.evidence_checked} of {panel.evidence_counted} counted; "
+        f"{plural(len(panel.enquiries), 'line')} of enquiry; "
+        f"{plural(len(panel.interests), 'declared interest')} found in the evidence."
+    )
+    return out + wrap(text, "", "  ")

@@ -5,7 +5,15 @@ from __future__ import annotations
 from wcc_assess.models.trend import DomainTrend, Trend, TrendPeriod, TrendPoint
 from wcc_assess.render._words import change_text, figure, fixed
 
-__all__ = ["latest_change", "notes", "overall_text", "plan_rows", "point_text", "subtitle"]
+__all__ = [
+    "footer_rows",
+    "latest_change",
+    "notes",
+    "overall_text",
+    "plan_rows",
+    "point_text",
+    "subtitle",
+]
 
 
 def point_text(point: TrendPoint) -> str:
@@ -45,6 +53,30 @@ def overall_text(period: TrendPeriod) -> str:
     if period.overall_score is None or period.overall_percent is None:
         return "-"
     return f"{fixed(period.overall_score)} ({fixed(period.overall_percent, 1)}%)"
+
+
+def footer_rows(trend: Trend) -> list[tuple[str, list[str], bool]]:
+    """Return the rows under the domains, each (label, a cell per period).
+
+    The mean score, the band (when the framework has bands), what each year was graded on,
+    and whether it was signed off. The flag says whether the cells come from an input
+    (band names come from the framework file) and need escaping.
+    """
+    rows = [("Mean score (percent)", [overall_text(p) for p in trend.periods], False)]
+    if any(p.band for p in trend.periods):
+        rows.append(("Band", [p.band or "-" for p in trend.periods], True))
+    rows.append(("Graded on", [p.basis.words if p.basis else "-" for p in trend.periods], False))
+    rows.append(
+        (
+            "Status",
+            [
+                "-" if p.draft is None else ("draft" if p.draft else "signed off")
+                for p in trend.periods
+            ],
+            False,
+        )
+    )
+    return rows
 
 
 _PLAN_ROWS = (

@@ -113,7 +113,7 @@ def render(trend: Trend, options: RenderOptions) -> str:
     ]
     overall = line_chart(
         "overall",
-        "Overall score",
+        "Mean score",
         periods,
         [p.overall_score for p in trend.periods],
         lowest,
@@ -147,7 +147,7 @@ def render(trend: Trend, options: RenderOptions) -> str:
             bottom=HEIGHT - BOTTOM,
             latest=len(trend.periods) > 1,
             previous=periods[-2] if len(periods) > 1 else "",
-            overall_cells=[common.overall_text(p) for p in trend.periods],
+            footer_rows=common.footer_rows(trend),
             plan_rows=common.plan_rows(trend),
         )
     )

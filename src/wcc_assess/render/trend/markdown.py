@@ -60,14 +60,10 @@ def render(trend: Trend, options: RenderOptions) -> str:
         if latest:
             cells.append(escape(common.latest_change(domain)))
         lines.append(_row(cells))
-    overall = ["", "**Overall score (percent)**"]
-    overall += [common.overall_text(p) for p in trend.periods]
-    lines.append(_row(overall + ([""] if latest else [])))
-    lines.append(
-        _row(
-            ["", "Band", *(escape(p.band or "-") for p in trend.periods)] + ([""] if latest else [])
-        )
-    )
+    for index, (label, cells, from_input) in enumerate(common.footer_rows(trend)):
+        head = f"**{label}**" if not index else label
+        shown = [escape(cell) if from_input else cell for cell in cells]
+        lines.append(_row(["", head, *shown, *([""] if latest else [])]))
     lines += _plan(trend)
     extra = [f"- {escape(note)}" for note in common.notes(trend)]
     if trend.retired:

@@ -29,10 +29,10 @@ def render(trend: Trend, options: RenderOptions) -> str:
         if latest:
             row.append(common.latest_change(domain))
         table.add_row(*row)
-    overall = ["", "Overall score (percent)"]
-    overall += [common.overall_text(p) for p in trend.periods]
-    table.add_row(*overall, *([""] if latest else []), style="bold")
-    table.add_row("", "Band", *(p.band or "-" for p in trend.periods), *([""] if latest else []))
+    for index, (label, cells, _) in enumerate(common.footer_rows(trend)):
+        table.add_row(
+            "", label, *cells, *([""] if latest else []), style="bold" if not index else ""
+        )
     console.print(table)
     plan = common.plan_rows(trend)
     if plan:
