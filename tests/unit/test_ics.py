@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import icalendar
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wcc_assess.render._safety import clean
@@ -35,6 +35,7 @@ def test_folded_lines_fit_and_unfold_to_the_value(text: str) -> None:
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
+@example(text="\\\x1f")  # a backslash, then a control shown as \x1f: two escaped backslashes
 def test_a_real_parser_reads_back_what_was_written(text: str) -> None:
     body = "\r\n".join(
         [
